@@ -1,0 +1,160 @@
+/*
+ * corroborate.h - the public interface of libcorroborate.
+ *
+ * Corroborate reads news articles and tells, story by story, what the sources agree on,
+ * where they disagree, who said what, and what only one source reports.
+ *
+ * OWNERSHIP RULE (stated once, holds everywhere):
+ *   Every record a cb_ function hands back lives in an arena (cb_arena) owned by the
+ *   caller-visible object it came from: an article's strings live in the article's arena,
+ *   a report's records in the report's arena. Free the owner and everything goes with it.
+ *   Never free a string or record you did not allocate with malloc yourself. Strings are
+ *   NUL-terminated UTF-8 unless the type is cb_slice (pointer + length, not terminated).
+ *
+ * ERRORS: a function that can fail returns int (0 ok, else a CB_E* code) and fills a
+ *   cb_error with a message that names the file and the reason. No function prints.
+ */
+#ifndef CORROBORATE_H
+#define CORROBORATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CB_VERSION "0.1.0"
+
+/* ---- errors ------------------------------------------------------------------------- */
+enum {
+  CB_OK = 0,
+  CB_EIO,        /* cannot open/read/write a path */
+  CB_EEMPTY,     /* empty input, or nothing left after clean-up */
+  CB_EBINARY,    /* binary (non-text) input */
+  CB_EUTF8,      /* invalid UTF-8 that cannot be decoded in any known charset */
+  CB_ETOOBIG,    /* over the configured size limit */
+  CB_EPARSE,     /* malformed input of the detected format */
+  CB_ENOMEM,     /* allocation failed */
+  CB_ESTORE,     /* database error */
+  CB_EUSAGE,     /* bad argument to the API */
+  CB_ENOTFOUND   /* no such record */
+};
+
+typedef struct cb_error {
+  int code;
+  char file[512];   /* the input the error is about, or "" */
+  long line;        /* 1-based line or record number, 0 if none */
+  char msg[512];    /* the reason, in words */
+} cb_error;
+
+void cb_error_set(cb_error *e, int code, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void cb_error_clear(cb_error *e);
+const char *cb_strerror(int code);
+
+/* ---- arena -------------------------------------------------------------------------- */
+typedef struct cb_arena cb_arena;
+cb_arena *cb_arena_new(size_t chunk_size);        /* chunk_size 0: default 64 KiB */
+void cb_arena_free(cb_arena *a);
+void *cb_arena_alloc(cb_arena *a, size_t n);       /* 16-byte aligned, NULL on OOM */
+void *cb_arena_calloc(cb_arena *a, size_t n, size_t size);
+char *cb_arena_strndup(cb_arena *a, const char *s, size_t n);
+char *cb_arena_strdup(cb_arena *a, const char *s);
+char *cb_arena_printf(cb_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t cb_arena_used(const cb_arena *a);
+
+typedef struct cb_slice { const char *ptr; size_t len; } cb_slice;
+
+/* ---- articles ----------------------------------------------------------------------- */
+typedef enum cb_format {
+  CB_FORMAT_AUTO = 0, CB_FORMAT_TEXT, CB_FORMAT_HTML, CB_FORMAT_JSONL, CB_FORMAT_WARC
+} cb_format;
+const char *cb_format_name(cb_format f);
+int cb_format_parse(const char *name, cb_format *out);
+
+/* Why a piece of the input was dropped from the clean body. */
+typedef enum cb_drop_reason {
+  CB_DROP_JUNK_NUMBER = 1, /* a stray number or id on a line of its own */
+  CB_DROP_SHARE,           /* share widget text ("Share it...", "Share on Facebook") */
+  CB_DROP_COMMENT_FORM,    /* comment form ("Leave a Reply", "Your email address ...") */
+  CB_DROP_RELATED,         /* related-links list ("Related Sources:", "Read more") */
+  CB_DROP_AD,              /* advertisement marker */
+  CB_DROP_CAPTION,         /* a photo caption with a credit */
+  CB_DROP_DATELINE,        /* a dateline ("CARACAS-"), kept as metadata */
+  CB_DROP_CREDIT,          /* a credit line ("(FRANCE 24 with AFP)", "(Reporting by ...)") */
+  CB_DROP_METADATA,        /* a line that was metadata: title, date, byline, outlet line */
+  CB_DROP_NAVIGATION,      /* navigation, menus, footers, cookie banners, tag lists (HTML) */
+  CB_DROP_NEWSLETTER,      /* newsletter sign-up box */
+  CB_DROP_COMMENTS,        /* reader comments */
+  CB_DROP_MOST_READ,       /* "most read" / "trending" lists */
+  CB_DROP_BOILERPLATE      /* any other boilerplate */
+} cb_drop_reason;
+const char *cb_drop_reason_name(cb_drop_reason r);
+
+typedef struct cb_dropped {
+  cb_drop_reason reason;
+  const char *text;        /* the dropped text, as it was (NFC) */
+  const char *why;         /* a short human explanation */
+} cb_dropped;
+
+typedef struct cb_meta_kv { const char *key; const char *value; } cb_meta_kv;
+
+typedef struct cb_article {
+  cb_arena *arena;          /* owns every string below */
+  const char *source;       /* the path as given on the command line ("-" for stdin) */
+  long line;                /* JSON Lines: 1-based line number; 0 otherwise */
+  long long offset;         /* WARC: byte offset of the record; -1 otherwise */
+  cb_format format;
+  char hash[33];            /* content key: XXH3-128 of the original bytes, hex */
+
+  const char *title;        /* NULL if none found */
+  const char *outlet;
+  const char *author;
+  const char *url;
+  const char *dateline;     /* "CARACAS", "KASENDA" ... */
+  const char *credit;       /* "FRANCE 24 with AFP" */
+  char published[40];       /* ISO 8601 date or date-time; "" if unknown */
+  int published_inferred;   /* 1: published is a lower bound inferred from the text */
+  const char *published_why;/* where the date came from ("line 'November 30, 2025'") */
+
+  const char *body;         /* clean text, NFC, paragraphs separated by "\n\n" */
+  size_t body_len;
+  const char *original;     /* the original bytes, untouched */
+  size_t original_len;
+
+  cb_dropped *dropped; size_t ndropped;
+  const char **captions; size_t ncaptions;   /* figure captions, kept apart */
+  cb_meta_kv *extra; size_t nextra;          /* other metadata (JSON Lines fields, ...) */
+} cb_article;
+
+cb_article *cb_article_new(void);   /* with its own arena; NULL on OOM */
+void cb_article_free(cb_article *a);
+
+/* ---- ingest ------------------------------------------------------------------------- */
+typedef struct cb_ingest_opts {
+  cb_format format;          /* CB_FORMAT_AUTO: detect by content */
+  size_t max_bytes;          /* per input file; 0: default 64 MiB */
+} cb_ingest_opts;
+
+/* Called once per article read; the callback takes ownership of the article.
+ * Return non-zero to stop reading. */
+typedef int (*cb_article_fn)(void *ud, cb_article *a);
+/* Called once per problem (the reading goes on where it can). */
+typedef void (*cb_problem_fn)(void *ud, const cb_error *e);
+
+/* Reads one input already in memory. name is what errors and records call it. */
+int cb_ingest_buffer(const char *name, const char *buf, size_t len, const cb_ingest_opts *o,
+                     cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
+/* Reads a file, a directory (recursively) or "-" (stdin). Returns the number of
+ * problems reported (0: all inputs read cleanly). */
+int cb_ingest_path(const char *path, const cb_ingest_opts *o,
+                   cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
+
+/* ---- embedded data files (lexicons) --------------------------------------------------- */
+const char *cb_data_get(const char *name, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

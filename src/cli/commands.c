@@ -1,0 +1,13 @@
+/*
+ * commands.c - the table of commands, in the order --help lists them.
+ */
+#include "cli/cli.h"
+
+const cli_command cli_commands[] = {
+  {"ingest", "read articles (text, HTML, JSON Lines, WARC) into the store", cmd_ingest},
+  {"articles", "list the stored articles", cmd_articles},
+  {"show", "show one article: metadata, clean text, dropped noise", cmd_show},
+  {"eval", "score the extractors on annotated data", cmd_eval},
+  {"version", "print the version", cmd_version},
+  {NULL, NULL, NULL}
+};

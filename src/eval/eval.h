@@ -1,0 +1,15 @@
+/*
+ * eval.h - scoring the extractors and the grouping on annotated data, the way the
+ * published evaluations count. Each entry takes the arguments after
+ * `corroborate eval KIND` (argv[0] is KIND), prints its scores on stdout and returns a
+ * CLI exit code (0 ok, 1 unreadable data, 2 usage).
+ */
+#ifndef CB_EVAL_H
+#define CB_EVAL_H
+int cb_eval_html(int argc, char **argv);        /* eval_html.c: AEB main-text F1 */
+int cb_eval_quantities(int argc, char **argv);  /* eval_quantities.c: CQE format */
+int cb_eval_timex(int argc, char **argv);       /* eval_timex.c: TimeML, TempEval-3 scoring */
+int cb_eval_quotes(int argc, char **argv);      /* eval_quotes.c: PolNeAR BRAT */
+int cb_eval_stories(int argc, char **argv);     /* eval_stories.c: BCubed + pairwise */
+int cb_eval_duplicates(int argc, char **argv);  /* eval_duplicates.c: generated near-dups */
+#endif
