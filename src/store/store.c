@@ -11,6 +11,7 @@
 #include <string.h>
 
 struct cb_store {
+  long fault_after;   /* testing: fail the put after this many (CORROBORATE_FAULT_STORE_AFTER) */
   sqlite3 *db;
   char *path;
   sqlite3_stmt *ins_article, *ins_dropped, *ins_caption, *ins_extra, *find_hash;
@@ -72,6 +73,8 @@ int cb_store_open(const char *path, cb_store **out, cb_error *e) {
     return CB_ESTORE;
   }
   sqlite3_busy_timeout(s->db, 10000);
+  const char *fault = getenv("CORROBORATE_FAULT_STORE_AFTER");
+  s->fault_after = fault && *fault ? atol(fault) : -1;
   int rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e);
   if (!rc) rc = migrate(s, e);
   if (!rc) rc = prepare(s, &s->ins_article,
@@ -118,6 +121,10 @@ static int step_done(cb_store *s, sqlite3_stmt *st, cb_error *e, const char *wha
 }
 
 int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *added, cb_error *e) {
+  if (s->fault_after >= 0 && s->fault_after-- == 0) {
+    cb_error_set(e, CB_ESTORE, s->path, 0, "simulated write failure (CORROBORATE_FAULT_STORE_AFTER)");
+    return CB_ESTORE;
+  }
   sqlite3_stmt *st = s->ins_article;
   bind_text(st, 1, a->hash);
   bind_text(st, 2, a->source ? a->source : "");
