@@ -272,11 +272,12 @@ int cb_holiday_at(const char *s, size_t n, int year, cb_date *d, size_t *len) {
     if (!h->easter && !h->nth) { d->year = year; d->month = h->month; d->day = h->day; return 1; }
     if (!year) return 0;
     int y = year, m, dd;
-    if (h->easter) {   /* anonymous Gregorian algorithm */
-      int a = y % 19, b = y / 100, c = y % 100, e = (19 * a + b - b / 4 - (b - (8 * b + 13) / 25) + 15) % 30;
-      int f = (32 + 2 * (b % 4) + 2 * (c / 4) - e - c % 4) % 7, g = (a + 11 * e + 22 * f) / 451;
-      m = (e + f - 7 * g + 114) / 31;
-      dd = (e + f - 7 * g + 114) % 31 + 1;
+    if (h->easter) {   /* anonymous Gregorian algorithm (Meeus/Jones/Butcher) */
+      int a = y % 19, b = y / 100, c = y % 100, dd4 = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+      int hh = (19 * a + b - dd4 - g + 15) % 30, i4 = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i4 - hh - k) % 7;
+      int mm = (a + 11 * hh + 22 * l) / 451;
+      m = (hh + l - 7 * mm + 114) / 31;
+      dd = (hh + l - 7 * mm + 114) % 31 + 1;
       add_days(&y, &m, &dd, h->day);
     } else if (h->nth > 0) {
       m = h->month;
