@@ -17,7 +17,7 @@ typedef struct seen {
   char url[8][256];
   char pub[8][40];
   long long off[8];
-  char body[8][200];
+  char body[8][200];   /* title, newline, start of the body */
   char last_problem[1100];
 } seen;
 
@@ -27,7 +27,7 @@ static int on_article(void *ud, cb_article *a) {
     int i = s->articles;
     snprintf(s->url[i], sizeof s->url[i], "%s", a->url ? a->url : "");
     snprintf(s->pub[i], sizeof s->pub[i], "%s", a->published);
-    snprintf(s->body[i], sizeof s->body[i], "%s", a->body ? a->body : "");
+    snprintf(s->body[i], sizeof s->body[i], "%s\n%s", a->title ? a->title : "", a->body ? a->body : "");
     s->off[i] = a->offset;
   }
   s->articles++;
@@ -124,7 +124,7 @@ static void test_bad_records(void) {
   CHECK_STR(s.url[0], "http://a.example/1");
   CHECK_STR(s.url[1], "http://a.example/3");
   CHECK_STR(s.url[2], "http://a.example/latin");
-  CHECK_STR(s.body[2], "Caf\xc3\xa9 prices rose.");
+  CHECK_STR(s.body[2], "\nCaf\xc3\xa9 prices rose.");   /* no title, then the body */
   CHECK_STR(s.url[3], "http://a.example/4");
   CHECK_INT(st.too_big, 1);
   CHECK_INT(st.skipped_status, 1);
