@@ -185,7 +185,7 @@ int cb_junk_line(cb_junk_state *st, const char *s, size_t n, const char **why) {
   if (is_number_line(s, n)) { *why = "a stray number on a line of its own"; return CB_DROP_JUNK_NUMBER; }
   if (st && st->in_related && is_bullet_line(s, n) && n < 300) { *why = "item of a related-links list"; return CB_DROP_RELATED; }
   if (st) st->in_related = 0;
-  for (size_t i = 0; i < nrules; i++) {
+  for (size_t i = 0; i < nrules && m <= 200; i++) {   /* furniture phrases are short */
     const rule *r = &rules[i];
     int hit = r->match == M_LINE ? (m == r->len && strncasecmp(t, r->phrase, m) == 0)
             : r->match == M_PREFIX ? (m >= r->len && strncasecmp(t, r->phrase, r->len) == 0)
