@@ -1,0 +1,211 @@
+/*
+ * group.c - adding an article to the grouping engine: words, MinHash signature, LSH
+ * candidates verified on the whole signature (Jaccard, containment) for copies; a copy
+ * joins its original's story, any other article is placed by TF-IDF cosine against the
+ * story centroids within the time window, or opens a story.
+ */
+#include "group/group_impl.h"
+#include "group/minhash.h"
+#include "group/termvec.h"
+#include "group/words.h"
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define MAX_PER_BAND 64
+#define MAX_POSTINGS 400
+
+void cb_group_opts_default(cb_group_opts *o) {
+  o->shingle_words = 3;
+  o->bands = 42;
+  o->rows = 3;
+  o->dup_jaccard = 0.5;
+  o->dup_containment = 0.7;
+  o->dup_min_shingles = 20;
+  o->story_threshold = 0.2;
+  o->window_days = 7;
+  o->terms_per_article = 60;
+  o->terms_per_story = 300;
+  o->entity_boost = 1.0;
+  o->title_boost = 2.0;
+}
+
+cb_grouper *cb_grouper_new(const cb_group_opts *o) {
+  cb_grouper *g = calloc(1, sizeof *g);
+  if (!g) return NULL;
+  if (o) g->o = *o; else cb_group_opts_default(&g->o);
+  if (g->o.bands < 1) g->o.bands = 1;
+  if (g->o.rows < 1) g->o.rows = 1;
+  while (g->o.bands * g->o.rows > CB_MINHASH_MAX) g->o.bands--;
+  if (g->o.shingle_words < 1) g->o.shingle_words = 1;
+  if (g->o.shingle_words > 16) g->o.shingle_words = 16;
+  if (g->o.terms_per_article < 1) g->o.terms_per_article = 1;
+  if (g->o.terms_per_story < 1) g->o.terms_per_story = 1;
+  g->nh = g->o.bands * g->o.rows;
+  cb_lsh_init(&g->lsh, g->o.bands, g->o.rows);
+  cb_u64map_init(&g->df);
+  cb_u64map_init(&g->outlet_ids);
+  cb_stories_init(&g->stories, g->o.terms_per_story);
+  return g;
+}
+
+void cb_grouper_free(cb_grouper *g) {
+  if (!g) return;
+  for (size_t i = 0; i < g->n; i++) free(g->title[i]);
+  free(g->title); free(g->sig); free(g->nsh); free(g->day); free(g->parent); free(g->match);
+  free(g->story); free(g->outlet); free(g->stamp);
+  cb_lsh_free(&g->lsh);
+  cb_u64map_free(&g->df);
+  cb_u64map_free(&g->outlet_ids);
+  cb_stories_free(&g->stories);
+  free(g);
+}
+
+#define GROW(ptr, cap) do { void *p_ = realloc((ptr), (cap) * sizeof *(ptr)); if (!p_) return -1; (ptr) = p_; } while (0)
+
+static int reserve(cb_grouper *g) {
+  if (g->n < g->cap) return 0;
+  size_t cap = g->cap ? g->cap * 2 : 256;
+  GROW(g->title, cap); GROW(g->nsh, cap); GROW(g->day, cap); GROW(g->parent, cap);
+  GROW(g->match, cap); GROW(g->story, cap); GROW(g->outlet, cap); GROW(g->stamp, cap);
+  void *p = realloc(g->sig, cap * (size_t)g->nh * sizeof *g->sig);
+  if (!p) return -1;
+  g->sig = p;
+  g->cap = cap;
+  return 0;
+}
+
+uint32_t cb_grouper_root(const cb_grouper *g, uint32_t i) {
+  while (g->parent[i] != i) i = g->parent[i];
+  return i;
+}
+
+int cb_grouper_earlier(const cb_grouper *g, uint32_t a, uint32_t b) {
+  int32_t da = g->day[a], db = g->day[b];
+  if (da != db) {
+    if (da == CB_NO_DATE) return 0;
+    if (db == CB_NO_DATE) return 1;
+    return da < db;
+  }
+  return a < b;
+}
+
+/* Joins the copy groups of a and b; the earliest article becomes the root. */
+static void join_copies(cb_grouper *g, uint32_t a, uint32_t b) {
+  uint32_t ra = cb_grouper_root(g, a), rb = cb_grouper_root(g, b);
+  if (ra == rb) return;
+  if (cb_grouper_earlier(g, ra, rb)) g->parent[rb] = ra; else g->parent[ra] = rb;
+}
+
+typedef struct dup_search {
+  cb_grouper *g;
+  uint32_t self;
+  long best;
+  double best_score;
+} dup_search;
+
+/* Verifies one LSH candidate on the whole signature. */
+static void check_candidate(void *ud, uint32_t c) {
+  dup_search *s = ud;
+  cb_grouper *g = s->g;
+  if (g->stamp[c] == g->cur) return;
+  g->stamp[c] = g->cur;
+  const uint32_t *a = g->sig + (size_t)s->self * (size_t)g->nh, *b = g->sig + (size_t)c * (size_t)g->nh;
+  double j = cb_minhash_jaccard(a, b, g->nh);
+  double na = g->nsh[s->self], nb = g->nsh[c];
+  double inter = j * (na + nb) / (1 + j), small = na < nb ? na : nb;
+  double cont = small > 0 ? inter / small : 0;
+  if (cont > 1) cont = 1;
+  int copy = j >= g->o.dup_jaccard ||
+             (cont >= g->o.dup_containment && small >= g->o.dup_min_shingles);
+  double score = j > cont ? j : cont;
+  if (copy && (score > s->best_score || (score == s->best_score && (long)c < s->best))) {
+    s->best = c;
+    s->best_score = score;
+  }
+}
+
+static long find_copy(cb_grouper *g, uint32_t self) {
+  if (++g->cur == 0) { memset(g->stamp, 0, g->n * sizeof *g->stamp); g->cur = 1; }
+  dup_search s = {g, self, -1, 0};
+  g->stamp[self] = g->cur;
+  if (g->nsh[self] == 0) return -1;
+  cb_lsh_query(&g->lsh, g->sig + (size_t)self * (size_t)g->nh, MAX_PER_BAND, check_candidate, &s);
+  return s.best;
+}
+
+static uint32_t outlet_id(cb_grouper *g, const char *outlet) {
+  if (!outlet || !outlet[0]) return 0;
+  uint32_t *v = cb_u64map_slot(&g->outlet_ids, XXH3_64bits(outlet, strlen(outlet)));
+  if (!v) return 0;
+  if (!*v) *v = ++g->noutlets;
+  return *v;
+}
+
+/* Counts the article's content terms in the document frequencies. */
+static int count_df(cb_grouper *g, const cb_words *ws) {
+  uint64_t *keys = malloc((ws->n ? ws->n : 1) * sizeof *keys);
+  if (!keys) return -1;
+  size_t k = cb_content_terms(ws->w, ws->n, keys);
+  for (size_t i = 0; i < k; i++) {
+    uint32_t *v = cb_u64map_slot(&g->df, keys[i]);
+    if (!v) { free(keys); return -1; }
+    (*v)++;
+  }
+  g->ndocs++;
+  free(keys);
+  return 0;
+}
+
+/* Places a non-copy in the best story in reach, or a new one. */
+static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
+  if (count_df(g, ws)) return -1;
+  cb_termvec_opts to = {g->o.entity_boost, g->o.title_boost, g->o.terms_per_article};
+  cb_term *v = malloc((size_t)g->o.terms_per_article * sizeof *v);
+  if (!v) return -1;
+  long nv = cb_termvec_build(ws->w, ws->n, &to, &g->df, g->ndocs, v);
+  if (nv < 0) { free(v); return -1; }
+  double cos = 0;
+  long sid = cb_story_best(&g->stories, v, (size_t)nv, g->day[i], g->o.window_days, MAX_POSTINGS, &cos);
+  if (sid < 0 || cos < g->o.story_threshold) sid = cb_story_open(&g->stories);
+  int rc = sid < 0 ? -1 : cb_story_add(&g->stories, (uint32_t)sid, i, g->day[i], v, (size_t)nv);
+  free(v);
+  g->story[i] = (uint32_t)sid;
+  return rc;
+}
+
+static int sign(cb_grouper *g, uint32_t i, const cb_group_doc *d, cb_words *ws) {
+  if (d->body && cb_words_add(ws, d->body, d->body_len, 0)) return -1;
+  if (cb_minhash_sign(ws->w, ws->n, g->o.shingle_words, g->nh, g->sig + (size_t)i * (size_t)g->nh, &g->nsh[i]))
+    return -1;
+  if (d->title && cb_words_add(ws, d->title, strlen(d->title), CB_W_TITLE)) return -1;
+  return 0;
+}
+
+long cb_grouper_add(cb_grouper *g, const cb_group_doc *d) {
+  if (!g || !d || reserve(g)) return -1;
+  uint32_t i = (uint32_t)g->n;
+  g->title[i] = d->title ? strdup(d->title) : NULL;
+  g->day[i] = cb_day_number(d->published);
+  g->parent[i] = i;
+  g->match[i] = -1;
+  g->outlet[i] = outlet_id(g, d->outlet);
+  g->stamp[i] = 0;
+  g->n++;
+  cb_words ws;
+  cb_words_init(&ws);
+  int rc = sign(g, i, d, &ws);
+  long copy = rc ? -1 : find_copy(g, i);
+  if (!rc && copy >= 0) {
+    g->match[i] = (int32_t)copy;
+    join_copies(g, i, (uint32_t)copy);
+    g->story[i] = g->story[copy];
+    rc = cb_story_add(&g->stories, g->story[i], i, g->day[i], NULL, 0);
+  } else if (!rc) {
+    rc = place_in_story(g, i, &ws);
+  }
+  cb_words_free(&ws);
+  if (!rc) rc = cb_lsh_insert(&g->lsh, g->sig + (size_t)i * (size_t)g->nh);
+  if (rc) { free(g->title[i]); g->n--; return -1; }
+  return (long)i;
+}

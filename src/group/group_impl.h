@@ -1,0 +1,37 @@
+/*
+ * group_impl.h - the grouping engine's state, shared by its source files (group.c adds
+ * articles, group_info.c answers questions about them). Not for use outside src/group.
+ */
+#ifndef CB_GROUP_IMPL_H
+#define CB_GROUP_IMPL_H
+#include "group/group.h"
+#include "group/lsh.h"
+#include "group/story.h"
+#include "group/u64map.h"
+
+struct cb_grouper {
+  cb_group_opts o;
+  int nh;                   /* signature size, bands * rows */
+  size_t n, cap;
+  uint32_t *sig;            /* n * nh */
+  uint32_t *nsh;            /* distinct shingles per article */
+  int32_t *day;             /* day number or CB_NO_DATE */
+  uint32_t *parent;         /* union-find over copies */
+  int32_t *match;           /* the earlier copy an article matched, -1 */
+  uint32_t *story;
+  uint32_t *outlet;         /* outlet id + 1, 0: none */
+  char **title;
+  uint32_t *stamp, cur;     /* candidate de-duplication */
+  cb_lsh lsh;
+  cb_u64map df;
+  uint32_t ndocs;
+  cb_stories stories;
+  cb_u64map outlet_ids;
+  uint32_t noutlets;
+};
+
+/* Root of article i's copy group. */
+uint32_t cb_grouper_root(const cb_grouper *g, uint32_t i);
+/* 1 if article a should represent its copies rather than b (earlier date, then earlier add). */
+int cb_grouper_earlier(const cb_grouper *g, uint32_t a, uint32_t b);
+#endif

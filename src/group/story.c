@@ -1,0 +1,142 @@
+/*
+ * story.c - stories with centroids and a term -> story inverted index (see story.h).
+ * Candidate stories come from the postings of the article's terms, newest first and
+ * capped, so the cost of placing an article does not grow with the number of stories.
+ */
+#include "group/story.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cb_stories_init(cb_stories *ss, int max_terms) {
+  memset(ss, 0, sizeof *ss);
+  ss->max_terms = max_terms;
+  cb_u64map_init(&ss->post_head);
+}
+
+void cb_stories_free(cb_stories *ss) {
+  for (size_t i = 0; i < ss->n; i++) { free(ss->s[i].c); free(ss->s[i].members); }
+  free(ss->s);
+  free(ss->post_story);
+  free(ss->post_next);
+  free(ss->stamp);
+  cb_u64map_free(&ss->post_head);
+  memset(ss, 0, sizeof *ss);
+}
+
+long cb_story_open(cb_stories *ss) {
+  if (ss->n == ss->cap) {
+    size_t cap = ss->cap ? ss->cap * 2 : 256;
+    cb_story *s = realloc(ss->s, cap * sizeof *s);
+    if (!s) return -1;
+    ss->s = s;
+    uint32_t *st = realloc(ss->stamp, cap * sizeof *st);
+    if (!st) return -1;
+    ss->stamp = st;
+    ss->cap = cap;
+  }
+  cb_story *s = &ss->s[ss->n];
+  memset(s, 0, sizeof *s);
+  s->first = s->last = CB_NO_DATE;
+  ss->stamp[ss->n] = 0;
+  return (long)ss->n++;
+}
+
+static int post(cb_stories *ss, uint64_t key, uint32_t id) {
+  if (ss->npost == ss->post_cap) {
+    size_t cap = ss->post_cap ? ss->post_cap * 2 : 4096;
+    uint32_t *a = realloc(ss->post_story, cap * sizeof *a);
+    if (!a) return -1;
+    ss->post_story = a;
+    uint32_t *b = realloc(ss->post_next, cap * sizeof *b);
+    if (!b) return -1;
+    ss->post_next = b;
+    ss->post_cap = cap;
+  }
+  uint32_t *head = cb_u64map_slot(&ss->post_head, key);
+  if (!head) return -1;
+  ss->post_story[ss->npost] = id;
+  ss->post_next[ss->npost] = *head;
+  *head = (uint32_t)++ss->npost;
+  return 0;
+}
+
+/* centroid += v (both key-sorted); new keys get a posting. */
+static int merge_centroid(cb_stories *ss, uint32_t id, const cb_term *v, size_t nv) {
+  cb_story *s = &ss->s[id];
+  cb_term *m = malloc((s->nc + nv + 1) * sizeof *m);
+  if (!m) return -1;
+  size_t i = 0, j = 0, k = 0;
+  while (i < s->nc || j < nv) {
+    if (j == nv || (i < s->nc && s->c[i].key < v[j].key)) m[k++] = s->c[i++];
+    else if (i == s->nc || v[j].key < s->c[i].key) {
+      if (post(ss, v[j].key, id)) { free(m); return -1; }
+      m[k++] = v[j++];
+    } else { m[k] = s->c[i++]; m[k++].w += v[j++].w; }
+  }
+  if (k > (size_t)ss->max_terms) {
+    cb_terms_sort_weight(m, k);
+    k = (size_t)ss->max_terms;
+    cb_terms_sort_key(m, k);
+  }
+  free(s->c);
+  s->c = m;
+  s->nc = (uint32_t)k;
+  double n2 = 0;
+  for (size_t t = 0; t < k; t++) n2 += (double)m[t].w * m[t].w;
+  s->norm = sqrt(n2);
+  return 0;
+}
+
+int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv) {
+  cb_story *s = &ss->s[id];
+  if (s->nmembers == s->cap) {
+    uint32_t cap = s->cap ? s->cap * 2 : 4;
+    uint32_t *m = realloc(s->members, cap * sizeof *m);
+    if (!m) return -1;
+    s->members = m; s->cap = cap;
+  }
+  s->members[s->nmembers++] = article;
+  if (day != CB_NO_DATE) {
+    if (s->first == CB_NO_DATE || day < s->first) s->first = day;
+    if (s->last == CB_NO_DATE || day > s->last) s->last = day;
+  }
+  return nv ? merge_centroid(ss, id, v, nv) : 0;
+}
+
+static int in_window(const cb_story *s, int32_t day, int window) {
+  if (window < 0 || day == CB_NO_DATE || s->first == CB_NO_DATE) return 1;
+  return day >= s->first - window && day <= s->last + window;
+}
+
+long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, int32_t day, int window,
+                   size_t max_postings, double *cos) {
+  long best = -1;
+  double best_cos = 0;
+  if (++ss->cur == 0) { memset(ss->stamp, 0, ss->n * sizeof *ss->stamp); ss->cur = 1; }
+  for (size_t t = 0; t < nv; t++) {
+    const uint32_t *head = cb_u64map_find(&ss->post_head, v[t].key);
+    size_t seen = 0;
+    for (uint32_t p = head ? *head : 0; p && seen < max_postings; p = ss->post_next[p - 1], seen++) {
+      uint32_t id = ss->post_story[p - 1];
+      if (ss->stamp[id] == ss->cur) continue;
+      ss->stamp[id] = ss->cur;
+      const cb_story *s = &ss->s[id];
+      if (!in_window(s, day, window) || s->norm <= 0) continue;
+      double c = cb_termvec_dot(v, nv, s->c, s->nc) / s->norm;
+      if (c > best_cos || (c == best_cos && best >= 0 && (long)id < best)) { best_cos = c; best = id; }
+    }
+  }
+  *cos = best_cos;
+  return best;
+}
+
+double cb_story_weight(const cb_stories *ss, uint32_t id, uint64_t key) {
+  const cb_story *s = &ss->s[id];
+  size_t lo = 0, hi = s->nc;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (s->c[mid].key < key) lo = mid + 1; else hi = mid;
+  }
+  return lo < s->nc && s->c[lo].key == key ? s->c[lo].w : 0;
+}

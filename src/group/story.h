@@ -1,0 +1,47 @@
+/*
+ * story.h - the stories of the online clustering: each story keeps a centroid (the sum of
+ * its members' term vectors, cut to the strongest terms), its time span and its members;
+ * an inverted index from terms to stories finds the few stories a new article can join.
+ */
+#ifndef CB_GROUP_STORY_H
+#define CB_GROUP_STORY_H
+#include "group/termvec.h"
+#include "group/u64map.h"
+#include <stdint.h>
+
+#define CB_NO_DATE INT32_MIN
+
+typedef struct cb_story {
+  cb_term *c;          /* centroid, sorted by key */
+  uint32_t nc;
+  double norm;         /* length of the centroid */
+  int32_t first, last; /* day numbers, CB_NO_DATE if no member had a date */
+  uint32_t *members;
+  uint32_t nmembers, cap;
+} cb_story;
+
+typedef struct cb_stories {
+  cb_story *s;
+  size_t n, cap;
+  int max_terms;       /* centroid size */
+  cb_u64map post_head; /* term -> newest posting + 1 */
+  uint32_t *post_story, *post_next;
+  size_t npost, post_cap;
+  uint32_t *stamp;     /* per story, candidate de-duplication */
+  uint32_t cur;
+} cb_stories;
+
+void cb_stories_init(cb_stories *ss, int max_terms);
+void cb_stories_free(cb_stories *ss);
+/* Opens a new story; returns its id or -1 on OOM. */
+long cb_story_open(cb_stories *ss);
+/* Adds article (with day number and vector, may be empty) to story id. 0 ok, -1 OOM. */
+int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv);
+/* The story that v is most similar to (cosine with the centroid), among stories whose span
+ * widened by window days holds day (window < 0: no limit). Ties go to the lower id.
+ * Returns the id or -1; *cos gets the similarity. */
+long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, int32_t day, int window,
+                   size_t max_postings, double *cos);
+/* Weight of term key in story id's centroid (0 if absent). */
+double cb_story_weight(const cb_stories *ss, uint32_t id, uint64_t key);
+#endif
