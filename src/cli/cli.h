@@ -38,4 +38,5 @@ int cmd_ingest(int argc, char **argv);
 int cmd_articles(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 #endif

@@ -7,6 +7,7 @@
 #include "ingest/pubdate.h"
 #include "ingest/cleanup.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
@@ -43,4 +44,28 @@ int cb_article_infer_published(cb_article *a, int year) {
   a->published_why = cb_arena_printf(a->arena, "on or after the latest dated event in the text, \"%s\"%s", why ? why : "",
                                      !year ? "" : d.year ? "; the year is the one of the articles read with it" : "");
   return 1;
+}
+
+int cb_articles_fill_years(cb_article **v, size_t n) {
+  int years[32], counts[32], k = 0, best = -1;
+  for (size_t i = 0; i < n; i++) {
+    const char *p = v[i]->published;
+    if (v[i]->published_inferred || !(p[0] >= '0' && p[0] <= '9')) continue;
+    int y = atoi(p), j;
+    for (j = 0; j < k && years[j] != y; j++) ;
+    if (j == k && k < 32) { years[k] = y; counts[k++] = 0; }
+    if (j < k) counts[j]++;
+  }
+  for (int j = 0; j < k; j++)
+    if (best < 0 || counts[j] > counts[best] || (counts[j] == counts[best] && years[j] > years[best])) best = j;
+  if (best < 0) return 0;
+  for (size_t i = 0; i < n; i++) {
+    if (v[i]->published[0] && strncmp(v[i]->published, "XXXX", 4) != 0) continue;
+    char keep[sizeof v[i]->published];
+    memcpy(keep, v[i]->published, sizeof keep);
+    v[i]->published[0] = 0;
+    if (!cb_article_infer_published(v[i], years[best]) || strncmp(v[i]->published, "XXXX", 4) == 0)
+      memcpy(v[i]->published, keep, sizeof keep);
+  }
+  return years[best];
 }

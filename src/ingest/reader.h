@@ -29,6 +29,9 @@ int cb_article_finish(cb_article *a, cb_error *e);
  * body. year: the year to give dates that state none (0: leave them without a year).
  * Returns 1 if a bound was set. */
 int cb_article_infer_published(cb_article *a, int year);
+/* For a batch read together: dates given without a year take the most common stated
+ * publication year of the batch. Returns the year used (0: none could be chosen). */
+int cb_articles_fill_years(cb_article **v, size_t n);
 /* Sets the original bytes (copied into the article's arena). */
 int cb_article_set_original(cb_article *a, const char *buf, size_t n);
 #endif

@@ -1,0 +1,146 @@
+/*
+ * bag.c - content-word bags; see bag.h.
+ */
+#include "corroborate/bag.h"
+#include "text/utf8.h"
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* ---- lexicons: a small open-addressing table of folded word -> class key ------------ */
+typedef struct lex_entry { uint64_t word; uint64_t cls; } lex_entry;   /* cls 0: stop-word */
+static lex_entry *lex;
+static size_t lex_cap;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint64_t hash_word(const char *w, size_t n) { return XXH3_64bits(w, n) | 1; }
+
+static void lex_put(uint64_t word, uint64_t cls) {
+  for (size_t i = word & (lex_cap - 1);; i = (i + 1) & (lex_cap - 1)) {
+    if (!lex[i].word || lex[i].word == word) { lex[i].word = word; lex[i].cls = cls; return; }
+  }
+}
+
+static const lex_entry *lex_get(uint64_t word) {
+  if (!lex) return NULL;
+  for (size_t i = word & (lex_cap - 1);; i = (i + 1) & (lex_cap - 1)) {
+    if (!lex[i].word) return NULL;
+    if (lex[i].word == word) return &lex[i];
+  }
+}
+
+static void load_file(const char *name, int synonyms) {
+  size_t len;
+  const char *d = cb_data_get(name, &len);
+  for (const char *p = d, *end = d ? d + len : NULL; p && p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    if (*p != '#' && le > p) {
+      const char *tab = memchr(p, '\t', (size_t)(le - p));
+      if (synonyms && tab) lex_put(hash_word(p, (size_t)(tab - p)), hash_word(tab + 1, (size_t)(le - tab - 1)));
+      else if (!synonyms) lex_put(hash_word(p, (size_t)(le - p)), 0);
+    }
+    p = le + 1;
+  }
+}
+
+static void load_lexicons(void) {
+  lex_cap = 4096;
+  lex = calloc(lex_cap, sizeof *lex);
+  if (!lex) return;
+  load_file("corroborate/stopwords.txt", 0);
+  load_file("corroborate/synonyms.tsv", 1);
+}
+
+/* Crude English suffix stripping: enough to meet "strikes"/"strike", "holding"/"hold". */
+static size_t stem(const char *w, size_t n) {
+  if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0) return n - 3;
+  if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0) return n - 2;
+  if (n > 4 && memcmp(w + n - 3, "ies", 3) == 0) return n - 3;
+  if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') return n - 1;
+  return n;
+}
+
+uint64_t cb_content_key(const char *w, size_t n) {
+  pthread_once(&lex_once, load_lexicons);
+  uint64_t h = hash_word(w, n);
+  const lex_entry *e = lex_get(h);
+  if (e) return e->cls;                 /* stop-word (0) or synonym class */
+  size_t k = stem(w, n);
+  if (k != n) {
+    e = lex_get(hash_word(w, k));
+    if (e) return e->cls;
+  }
+  return hash_word(w, k);
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static size_t uniq(uint64_t *v, size_t n) {
+  if (!n) return 0;
+  qsort(v, n, sizeof *v, cmp_u64);
+  size_t k = 1;
+  for (size_t i = 1; i < n; i++) if (v[i] != v[k - 1]) v[k++] = v[i];
+  return k;
+}
+
+int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag) {
+  memset(bag, 0, sizeof *bag);
+  size_t fl;
+  char *f = cb_fold(a, s, n, &fl);
+  if (!f) return CB_ENOMEM;
+  size_t cap = fl / 2 + 2;
+  bag->keys = cb_arena_alloc(a, cap * sizeof *bag->keys);
+  bag->bigrams = cb_arena_alloc(a, cap * sizeof *bag->bigrams);
+  if (!bag->keys || !bag->bigrams) return CB_ENOMEM;
+  uint64_t prev = 0;
+  for (size_t i = 0; i < fl;) {
+    if (!(isalnum((unsigned char)f[i]) || (unsigned char)f[i] >= 0x80)) { i++; continue; }
+    size_t j = i;
+    while (j < fl && (isalnum((unsigned char)f[j]) || (unsigned char)f[j] >= 0x80)) j++;
+    uint64_t k = (j - i > 1 || isdigit((unsigned char)f[i])) ? cb_content_key(f + i, j - i) : 0;
+    if (k) {
+      bag->keys[bag->n++] = k;
+      if (prev) bag->bigrams[bag->nb++] = (prev * 0x9E3779B97F4A7C15ull) ^ k;
+      prev = k;
+    }
+    i = j;
+  }
+  bag->n = uniq(bag->keys, bag->n);
+  bag->nb = uniq(bag->bigrams, bag->nb);
+  return CB_OK;
+}
+
+static size_t shared(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny,
+                     void (*fn)(void *ud, uint64_t k), void *ud) {
+  size_t i = 0, j = 0, c = 0;
+  while (i < nx && j < ny) {
+    if (x[i] == y[j]) { if (fn) fn(ud, x[i]); c++; i++; j++; }
+    else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return c;
+}
+
+size_t cb_bag_shared(const cb_bag *x, const cb_bag *y) { return shared(x->keys, x->n, y->keys, y->n, NULL, NULL); }
+size_t cb_bag_shared_bigrams(const cb_bag *x, const cb_bag *y) {
+  return shared(x->bigrams, x->nb, y->bigrams, y->nb, NULL, NULL);
+}
+void cb_bag_each_shared(const cb_bag *x, const cb_bag *y, void (*fn)(void *ud, uint64_t k), void *ud) {
+  shared(x->keys, x->n, y->keys, y->n, fn, ud);
+}
+
+int cb_bag_has(const cb_bag *b, uint64_t key) {
+  size_t lo = 0, hi = b->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (b->keys[mid] == key) return 1;
+    if (b->keys[mid] < key) lo = mid + 1; else hi = mid;
+  }
+  return 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * bag.h - the content words of a stretch of text, as the corroboration stage compares
+ * them: folded (case, accents), stop-words dropped (data/corroborate/stopwords.txt), crude
+ * suffix stemming, synonyms mapped to one class (data/corroborate/synonyms.tsv), each word
+ * a 64-bit key. A bag is a small sorted set of keys, so overlap is a merge.
+ */
+#ifndef CB_CORRO_WORDS_H
+#define CB_CORRO_WORDS_H
+#include "corroborate.h"
+#include <stdint.h>
+
+typedef struct cb_bag { uint64_t *keys; size_t n; uint64_t *bigrams; size_t nb; } cb_bag;
+
+/* Fills bag with the sorted, distinct content-word keys (and adjacent content-word
+ * bigrams) of s[0..n). Keys live in the arena. */
+int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag);
+/* Key of one word (folded, stemmed, synonym class); 0 for a stop-word. */
+uint64_t cb_content_key(const char *w, size_t n);
+/* Number of shared keys. */
+size_t cb_bag_shared(const cb_bag *x, const cb_bag *y);
+size_t cb_bag_shared_bigrams(const cb_bag *x, const cb_bag *y);
+int cb_bag_has(const cb_bag *b, uint64_t key);
+/* Calls fn for each shared key. */
+void cb_bag_each_shared(const cb_bag *x, const cb_bag *y, void (*fn)(void *ud, uint64_t k), void *ud);
+#endif

@@ -1,0 +1,160 @@
+/*
+ * facts.c - sentences from all articles of a story clustered into facts: two sentences of
+ * different sources say the same thing when their weighted content-word overlap is high
+ * and they share enough words. Each fact keeps every article's sentence and counts the
+ * independent sources behind it (copies of one original count once).
+ */
+#include "corroborate/story.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define FACT_SIMILARITY 0.45   /* weighted overlap needed (smaller sentence's weight) */
+#define FACT_MIN_SHARED 3      /* shared content words needed */
+
+typedef struct pair { int i, j; double sim; } pair;
+
+static int by_sim(const void *a, const void *b) {
+  const pair *x = a, *y = b;
+  return x->sim < y->sim ? 1 : x->sim > y->sim ? -1 : (x->i - y->i) * 65536 + (x->j - y->j);
+}
+
+typedef struct fact_tmp { int id; int independent; size_t nsent; } fact_tmp;
+
+static int by_support(const void *a, const void *b) {
+  const fact_tmp *x = a, *y = b;
+  if (x->independent != y->independent) return y->independent - x->independent;
+  if (x->nsent != y->nsent) return (int)y->nsent - (int)x->nsent;
+  return x->id - y->id;
+}
+
+static int similar(const cb_story_ctx *c, int i, int j, double *sim) {
+  const cb_sent *x = &c->sents.v[i], *y = &c->sents.v[j];
+  if (x->bag.n < FACT_MIN_SHARED || y->bag.n < FACT_MIN_SHARED) return 0;
+  size_t shared;
+  *sim = cb_ctx_similarity(c, &x->bag, &y->bag, &shared);
+  return *sim >= FACT_SIMILARITY && shared >= FACT_MIN_SHARED;
+}
+
+/* A forming fact: its member sentences (one per independent source at most). */
+typedef struct group { int *m; size_t n, cap; double *score; } group;
+
+static int in_group(const group *g, int x) {
+  for (size_t k = 0; k < g->n; k++) if (g->m[k] == x) return 1;
+  return 0;
+}
+
+/* Complete link: x joins a fact only if it is similar to every member and its source is
+ * not there yet; this keeps facts from chaining across a story. A sentence may support
+ * several facts (a long sentence makes several claims). */
+static int can_join(const cb_story_ctx *c, const group *g, int x) {
+  for (size_t k = 0; k < g->n; k++) {
+    double s;
+    if (c->source_of[c->sents.v[g->m[k]].article] == c->source_of[c->sents.v[x].article]) return 0;
+    if (!similar(c, g->m[k], x, &s)) return 0;
+  }
+  return 1;
+}
+
+static int add_member(group *g, int x, double sim) {
+  if (g->n == g->cap) {
+    size_t cap = g->cap ? g->cap * 2 : 4;
+    int *m = realloc(g->m, cap * sizeof *m);
+    double *sc = m ? realloc(g->score, cap * sizeof *sc) : NULL;
+    if (m) g->m = m;
+    if (!sc) return CB_ENOMEM;
+    g->score = sc;
+    g->cap = cap;
+  }
+  g->m[g->n] = x;
+  g->score[g->n++] = sim;
+  return CB_OK;
+}
+
+/* A fact that says again what a better-supported one said: half or more of its
+ * sentences are already in one earlier fact. */
+static int repeats(const cb_story_ctx *c, const group *groups, const fact_tmp *tmp, int f) {
+  const group *g = &groups[tmp[f].id];
+  for (int e = 0; e < f; e++) {
+    const group *h = &groups[tmp[e].id];
+    if (tmp[e].independent < 2) continue;
+    size_t common = 0;
+    for (size_t k = 0; k < g->n; k++) common += in_group(h, g->m[k]);
+    if (common * 2 >= g->n) return 1;
+  }
+  return 0;
+}
+
+int cb_facts_build(cb_story_ctx *c) {
+  size_t n = c->sents.n, np = 0, cap = 64;
+  if (!n) return CB_OK;
+  pair *pairs = malloc(cap * sizeof *pairs);
+  if (!pairs) return CB_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    for (size_t j = i + 1; j < n; j++) {
+      double s;
+      if (c->source_of[c->sents.v[i].article] == c->source_of[c->sents.v[j].article] || !similar(c, (int)i, (int)j, &s))
+        continue;
+      if (np == cap) {
+        pair *p = realloc(pairs, cap * 2 * sizeof *p);
+        if (!p) { free(pairs); return CB_ENOMEM; }
+        pairs = p; cap *= 2;
+      }
+      pairs[np++] = (pair){(int)i, (int)j, s};
+    }
+  }
+  qsort(pairs, np, sizeof *pairs, by_sim);
+  group *groups = calloc(np + 1, sizeof *groups);
+  size_t ng = 0;
+  int rc = groups ? CB_OK : CB_ENOMEM;
+  for (size_t p = 0; p < np && !rc; p++) {
+    int i = pairs[p].i, j = pairs[p].j, placed = 0, together = 0;
+    for (size_t g = 0; g < ng && !together; g++) together = in_group(&groups[g], i) && in_group(&groups[g], j);
+    if (together) continue;
+    for (size_t g = 0; g < ng && !rc; g++) {
+      int hi = in_group(&groups[g], i), hj = in_group(&groups[g], j);
+      if (hi && can_join(c, &groups[g], j)) { rc = add_member(&groups[g], j, pairs[p].sim); placed = 1; }
+      else if (hj && can_join(c, &groups[g], i)) { rc = add_member(&groups[g], i, pairs[p].sim); placed = 1; }
+    }
+    if (!placed && !rc) {
+      rc = add_member(&groups[ng], i, pairs[p].sim);
+      if (!rc) rc = add_member(&groups[ng], j, pairs[p].sim);
+      ng++;
+    }
+  }
+  free(pairs);
+  int nf = (int)ng;
+  fact_tmp *tmp = rc ? NULL : calloc((size_t)nf + 1, sizeof *tmp);
+  if (!tmp) rc = CB_ENOMEM;
+  for (int f = 0; f < nf && !rc; f++) {
+    int arts[64];
+    size_t na = 0;
+    for (size_t j = 0; j < groups[f].n && na < 64; j++) arts[na++] = c->sents.v[groups[f].m[j]].article;
+    tmp[f] = (fact_tmp){f, cb_ctx_independent(c, arts, na), groups[f].n};
+  }
+  if (tmp) qsort(tmp, (size_t)nf, sizeof *tmp, by_support);
+  for (int f = 0; f < nf && !rc; f++) {
+    if (tmp[f].independent < 2 || repeats(c, groups, tmp, f)) continue;
+    cb_fact *fact = CB_VEC_PUSH(c->arena, &c->story->facts);
+    if (!fact) { rc = CB_ENOMEM; break; }
+    fact->independent = tmp[f].independent;
+    const group *g = &groups[tmp[f].id];
+    long best = -1;
+    double best_score = -1;
+    for (size_t k = 0; k < g->n && !rc; k++) {
+      const cb_sent *s = &c->sents.v[g->m[k]];
+      if (g->score[k] > best_score) { best = g->m[k]; best_score = g->score[k]; }
+      int *slot = CB_VEC_PUSH(c->arena, &fact->articles);
+      cb_claim *cl = slot ? CB_VEC_PUSH(c->arena, &fact->sentences) : NULL;
+      if (!cl || cb_ctx_claim(c, cl, s->article, s->start, s->end, NULL)) { rc = CB_ENOMEM; break; }
+      *slot = s->article;
+    }
+    if (best >= 0 && !rc) {
+      const cb_sent *s = &c->sents.v[best];
+      fact->text = cb_arena_strndup(c->arena, c->brief->articles[s->article]->body + s->start, s->end - s->start);
+    }
+  }
+  free(tmp);
+  for (size_t g = 0; groups && g < ng; g++) { free(groups[g].m); free(groups[g].score); }
+  free(groups);
+  return rc;
+}

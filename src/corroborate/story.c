@@ -1,0 +1,112 @@
+/*
+ * story.c - the per-story working state: sentences, bags, word weights, sources.
+ */
+#include "corroborate/story.h"
+#include "text/sentence.h"
+#include <math.h>
+#include <string.h>
+
+static cb_df_entry *df_slot(cb_story_ctx *c, uint64_t key) {
+  for (size_t i = key & (c->df_cap - 1);; i = (i + 1) & (c->df_cap - 1))
+    if (!c->df[i].key || c->df[i].key == key) return &c->df[i];
+}
+
+int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s) {
+  memset(c, 0, sizeof *c);
+  c->arena = b->arena;
+  c->brief = b;
+  c->story = s;
+  c->source_of = cb_arena_alloc(b->arena, (b->narticles + 1) * sizeof *c->source_of);
+  if (!c->source_of) return CB_ENOMEM;
+  size_t words = 0;
+  for (size_t i = 0; i < s->articles.n; i++) {
+    int ai = s->articles.v[i];
+    const cb_article *a = b->articles[ai];
+    long d = b->duplicate_of[ai];
+    c->source_of[ai] = d >= 0 ? (int)d : ai;
+    cb_span *sp;
+    size_t ns = cb_sentences(b->arena, a->body, a->body_len, &sp);
+    for (size_t k = 0; k < ns; k++) {
+      cb_sent *st = CB_VEC_PUSH(b->arena, &c->sents);
+      if (!st) return CB_ENOMEM;
+      st->article = ai;
+      st->start = sp[k].start;
+      st->end = sp[k].end;
+      if (cb_bag_of(b->arena, a->body + sp[k].start, sp[k].end - sp[k].start, &st->bag)) return CB_ENOMEM;
+      words += st->bag.n;
+    }
+  }
+  c->df_cap = 64;
+  while (c->df_cap < words * 2) c->df_cap *= 2;
+  c->df = cb_arena_calloc(b->arena, c->df_cap, sizeof *c->df);
+  if (!c->df) return CB_ENOMEM;
+  for (size_t i = 0; i < c->sents.n; i++)
+    for (size_t k = 0; k < c->sents.v[i].bag.n; k++) {
+      cb_df_entry *e = df_slot(c, c->sents.v[i].bag.keys[k]);
+      if (!e->key) e->last_article = -1;
+      e->key = c->sents.v[i].bag.keys[k];
+      e->df++;
+      if (e->last_article != c->sents.v[i].article) { e->adf++; e->last_article = c->sents.v[i].article; }
+    }
+  return CB_OK;
+}
+
+double cb_ctx_weight(const cb_story_ctx *c, uint64_t key) {
+  const cb_df_entry *e = df_slot((cb_story_ctx *)c, key);
+  double df = e->key ? e->df : 1, adf = e->key ? e->adf : 1, na = (double)c->story->articles.n;
+  double topical = na > 1 ? log(1.0 + (na + 1) / adf) / log(2.0 + na) : 1.0;
+  return log(1.0 + (double)(c->sents.n + 1) / df) * topical;
+}
+
+double cb_ctx_bag_weight(const cb_story_ctx *c, const cb_bag *b) {
+  double w = 0;
+  for (size_t i = 0; i < b->n; i++) w += cb_ctx_weight(c, b->keys[i]);
+  return w;
+}
+
+typedef struct sum_ud { const cb_story_ctx *c; double w; } sum_ud;
+static void add_weight(void *ud, uint64_t k) { sum_ud *s = ud; s->w += cb_ctx_weight(s->c, k); }
+
+double cb_ctx_similarity(const cb_story_ctx *c, const cb_bag *x, const cb_bag *y, size_t *nshared) {
+  sum_ud s = {c, 0};
+  cb_bag_each_shared(x, y, add_weight, &s);
+  size_t n = cb_bag_shared(x, y);
+  if (nshared) *nshared = n;
+  double wx = cb_ctx_bag_weight(c, x), wy = cb_ctx_bag_weight(c, y);
+  double denom = wx < wy ? wx : wy;
+  if (denom <= 0) return 0;
+  double sim = s.w / denom;
+  size_t bi = cb_bag_shared_bigrams(x, y);
+  sim += 0.1 * (double)(bi > 3 ? 3 : bi);
+  return sim > 1 ? 1 : sim;
+}
+
+int cb_ctx_independent(const cb_story_ctx *c, const int *articles, size_t n) {
+  int count = 0;
+  for (size_t i = 0; i < n; i++) {
+    int src = c->source_of[articles[i]], seen = 0;
+    for (size_t j = 0; j < i && !seen; j++) seen = c->source_of[articles[j]] == src;
+    count += !seen;
+  }
+  return count;
+}
+
+long cb_ctx_sentence_at(const cb_story_ctx *c, int article, size_t pos) {
+  for (size_t i = 0; i < c->sents.n; i++)
+    if (c->sents.v[i].article == article && pos >= c->sents.v[i].start && pos < c->sents.v[i].end) return (long)i;
+  return -1;
+}
+
+int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start, size_t end, const char *value) {
+  const cb_article *a = c->brief->articles[article];
+  cl->article = article;
+  cl->start = start;
+  cl->end = end;
+  cl->text = cb_arena_strndup(c->arena, a->body + start, end - start);
+  long si = cb_ctx_sentence_at(c, article, start);
+  cl->sent_start = si >= 0 ? c->sents.v[si].start : start;
+  cl->sent_end = si >= 0 ? c->sents.v[si].end : end;
+  cl->sentence = cb_arena_strndup(c->arena, a->body + cl->sent_start, cl->sent_end - cl->sent_start);
+  cl->value = value;
+  return cl->text && cl->sentence ? CB_OK : CB_ENOMEM;
+}

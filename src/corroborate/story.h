@@ -1,0 +1,48 @@
+/*
+ * story.h - the working state of one story while its brief is built: every sentence of
+ * every article with its content-word bag, the document frequency of each word over the
+ * story's sentences (for weighting), and which articles are independent sources.
+ * Internal to src/corroborate.
+ */
+#ifndef CB_CORRO_STORY_H
+#define CB_CORRO_STORY_H
+#include "corroborate/brief.h"
+#include "corroborate/bag.h"
+
+typedef struct cb_sent {
+  int article;                  /* brief article index */
+  size_t start, end;            /* byte span in the article body */
+  cb_bag bag;
+} cb_sent;
+
+typedef struct cb_df_entry { uint64_t key; uint32_t df; uint32_t adf; int last_article; } cb_df_entry;
+
+typedef struct cb_story_ctx {
+  cb_arena *arena;              /* the brief's arena */
+  cb_brief *brief;
+  cb_story_brief *story;
+  CB_VEC(cb_sent) sents;
+  cb_df_entry *df; size_t df_cap;
+  int *source_of;               /* article index -> independent source id (its original's index) */
+} cb_story_ctx;
+
+int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s);
+/* Weight of a word key: rare in the story's sentences (log(1 + sentences / df)) and not
+ * shared by every article (a word all sources use is the story's topic, not a claim). */
+double cb_ctx_weight(const cb_story_ctx *c, uint64_t key);
+/* Sum of weights of a bag. */
+double cb_ctx_bag_weight(const cb_story_ctx *c, const cb_bag *b);
+/* Weighted overlap of two bags: shared weight / the smaller bag's weight, with a bonus
+ * for shared bigrams; also returns the number of shared words. */
+double cb_ctx_similarity(const cb_story_ctx *c, const cb_bag *x, const cb_bag *y, size_t *nshared);
+/* Distinct independent sources among a set of article indexes. */
+int cb_ctx_independent(const cb_story_ctx *c, const int *articles, size_t n);
+/* The sentence (index into c->sents) that holds byte offset pos of article a; -1 if none. */
+long cb_ctx_sentence_at(const cb_story_ctx *c, int article, size_t pos);
+/* A claim for article a spanning [start,end) with its sentence filled in. */
+int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start, size_t end, const char *value);
+
+/* The stages, each adding to c->story. */
+int cb_facts_build(cb_story_ctx *c);
+int cb_flags_build(cb_story_ctx *c);
+#endif
