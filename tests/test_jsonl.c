@@ -179,6 +179,19 @@ static void test_huge_line(void) {
   if (g.na == 3) CHECK_INT(g.a[1]->body_len, big);
   got_free(&g);
   free(in);
+  /* a 17 MiB record is over the per-record limit even under the default file limit */
+  size_t huge = (size_t)17 << 20;
+  char *h = malloc(huge + 64);
+  CHECK(h != NULL);
+  if (!h) return;
+  k = (size_t)sprintf(h, "{\"text\":\"");
+  memset(h + k, 'y', huge);
+  strcpy(h + k + huge, "\"}\n{\"text\":\"small\"}\n");
+  CHECK_INT(read_str(&g, h, 0), 1);
+  CHECK_INT(g.na, 1);
+  if (g.np == 1) { CHECK_INT(g.p[0].code, CB_ETOOBIG); CHECK_INT(g.p[0].line, 1); }
+  got_free(&g);
+  free(h);
 }
 
 static void test_empty_and_stop(void) {
