@@ -153,7 +153,7 @@ static int ingest_dir(const char *path, const cb_ingest_opts *o, cb_article_fn o
   }
   closedir(d);
   if (bad) problem(on_problem, ud, CB_ENOMEM, path, 0, "out of memory listing the directory%s", "");
-  qsort(names, n, sizeof *names, name_cmp);
+  if (n) qsort(names, n, sizeof *names, name_cmp);
   int problems = bad;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(path) + strlen(names[i]) + 2;

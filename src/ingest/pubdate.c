@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
+#include "corroborate.h"
 
 static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
                                      "august", "september", "october", "november", "december"};
@@ -205,30 +207,119 @@ int cb_date_line(const char *s, size_t n, cb_date *d) {
   return i == n;
 }
 
-/* Latest explicit date in the text. Dates that carry no year take the latest year stated
- * in the text, if any; otherwise they stay without a year (XXXX). */
-int cb_date_latest_in_text(const char *s, size_t n, cb_date *best, const char **why) {
-  static __thread char phrase[96];
-  int found = 0, max_year = 0;
-  cb_date d;
-  /* the latest plausible year written in the text (4 digits 1900..2100, not inside a number) */
-  for (size_t i = 0; i + 4 <= n; i++) {
-    if (!isdigit((unsigned char)s[i]) || (i && isalnum((unsigned char)s[i - 1]))) continue;
-    int y;
-    if (digits(s + i, n - i, 4, &y) == 4 && y >= 1900 && y <= 2100 && y > max_year &&
-        !(i + 4 < n && (s[i + 4] == ',' || s[i + 4] == '.') && i + 5 < n && isdigit((unsigned char)s[i + 5])))
-      max_year = y;
+/* ---- named days ---------------------------------------------------------------------- */
+typedef struct holiday { char name[40]; size_t len; int month, day, nth, weekday, easter; } holiday;
+static holiday holidays[64];
+static size_t nholidays;
+static pthread_once_t holidays_once = PTHREAD_ONCE_INIT;
+
+static void load_holidays(void) {
+  size_t len;
+  const char *d = cb_data_get("dates/holidays.tsv", &len);
+  for (const char *p = d, *end = d ? d + len : NULL; p && p < end && nholidays < 64;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    const char *tab = memchr(p, '\t', (size_t)(le - p));
+    if (*p != '#' && tab && (size_t)(tab - p) < sizeof holidays[0].name) {
+      holiday *h = &holidays[nholidays];
+      memset(h, 0, sizeof *h);
+      memcpy(h->name, p, (size_t)(tab - p));
+      h->len = (size_t)(tab - p);
+      char rule[32] = {0};
+      memcpy(rule, tab + 1, (size_t)(le - tab - 1) < 31 ? (size_t)(le - tab - 1) : 31);
+      int k;
+      if (sscanf(rule, "easter%d", &k) == 1) { h->easter = 1; h->day = k; nholidays++; }
+      else if (sscanf(rule, "%d:%d:%d", &h->month, &h->nth, &h->weekday) == 3) nholidays++;
+      else if (sscanf(rule, "%d-%d", &h->month, &h->day) == 2) nholidays++;
+    }
+    p = le + 1;
   }
+  /* longest names first, so "christmas eve" wins over "christmas" */
+  for (size_t i = 1; i < nholidays; i++)
+    for (size_t j = i; j > 0 && holidays[j].len > holidays[j - 1].len; j--) {
+      holiday t = holidays[j]; holidays[j] = holidays[j - 1]; holidays[j - 1] = t;
+    }
+}
+
+/* Day of week, 1 = Monday .. 7 = Sunday (Sakamoto). */
+static int weekday_of(int y, int m, int d) {
+  static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (m < 3) y -= 1;
+  int w = (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;   /* 0 = Sunday */
+  return w == 0 ? 7 : w;
+}
+
+static void add_days(int *y, int *m, int *d, int k) {
+  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  *d += k;
+  for (;;) {
+    int md = mdays[*m - 1] + (*m == 2 && ((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0));
+    if (*d > md) { *d -= md; if (++*m > 12) { *m = 1; (*y)++; } continue; }
+    if (*d < 1) { if (--*m < 1) { *m = 12; (*y)--; } *d += mdays[*m - 1] + (*m == 2 && ((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0)); continue; }
+    break;
+  }
+}
+
+int cb_holiday_at(const char *s, size_t n, int year, cb_date *d, size_t *len) {
+  pthread_once(&holidays_once, load_holidays);
+  for (size_t i = 0; i < nholidays; i++) {
+    const holiday *h = &holidays[i];
+    if (n < h->len || strncasecmp(s, h->name, h->len) != 0) continue;
+    if (h->len < n && isalnum((unsigned char)s[h->len])) continue;
+    /* typographic apostrophe in "New Year’s" */
+    memset(d, 0, sizeof *d);
+    *len = h->len;
+    if (!h->easter && !h->nth) { d->year = year; d->month = h->month; d->day = h->day; return 1; }
+    if (!year) return 0;
+    int y = year, m, dd;
+    if (h->easter) {   /* anonymous Gregorian algorithm (Meeus/Jones/Butcher) */
+      int a = y % 19, b = y / 100, c = y % 100, dd4 = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+      int hh = (19 * a + b - dd4 - g + 15) % 30, i4 = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i4 - hh - k) % 7;
+      int mm = (a + 11 * hh + 22 * l) / 451;
+      m = (hh + l - 7 * mm + 114) / 31;
+      dd = (hh + l - 7 * mm + 114) % 31 + 1;
+      add_days(&y, &m, &dd, h->day);
+    } else if (h->nth > 0) {
+      m = h->month;
+      dd = 1 + (h->weekday - weekday_of(y, m, 1) + 7) % 7 + 7 * (h->nth - 1);
+    } else {
+      static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      m = h->month;
+      int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+      dd = last - (weekday_of(y, m, last) - h->weekday + 7) % 7;
+    }
+    d->year = y; d->month = m; d->day = dd;
+    return 1;
+  }
+  return 0;
+}
+
+/* Future-tense words in the few words before a date: the date is not an event yet. */
+static int future_context(const char *s, size_t i) {
+  size_t b = i > 48 ? i - 48 : 0;
+  static const char *const cues[] = {" will ", " next ", "scheduled", " until ", " due ", " expected ", " plans ", " set to ", NULL};
+  for (int c = 0; cues[c]; c++) {
+    size_t k = strlen(cues[c]);
+    for (size_t j = b; j + k <= i; j++) if (strncasecmp(s + j, cues[c], k) == 0) return 1;
+  }
+  return 0;
+}
+
+int cb_date_latest_in_text(const char *s, size_t n, int default_year, cb_date *best, const char **why) {
+  static __thread char phrase[96];
+  int found = 0;
+  cb_date d;
   for (size_t i = 0; i < n; i++) {
     if (i && isalnum((unsigned char)s[i - 1])) continue;
     if (!isalnum((unsigned char)s[i])) continue;
     size_t k = parse_core(s + i, n - i, &d);
-    if (!k || !d.day) continue;
+    if (k && !d.day) k = 0;
+    if (!k && isalpha((unsigned char)s[i]) && !cb_holiday_at(s + i, n - i, default_year, &d, &k)) k = 0;
+    if (!k) continue;
+    if (future_context(s, i)) { i += k - 1; continue; }
     cb_date c = d;
     c.has_time = 0; c.hour = c.min = c.sec = 0; c.has_tz = 0;
-    int y = c.year ? c.year : max_year;
-    if (!c.year && y && !cb_date_valid(y, c.month, c.day)) y = 0;
-    c.year = y;
+    if (!c.year && default_year && cb_date_valid(default_year, c.month, c.day)) c.year = default_year;
     if (!found || cb_date_cmp(&c, best) > 0) {
       *best = c;
       found = 1;

@@ -25,9 +25,16 @@ size_t cb_date_parse(const char *s, size_t n, cb_date *d);
 /* 1 if the whole line is a date line: an optional label ("Published:", "date", "Updated"),
  * an optional weekday, a full date with a year, an optional time. */
 int cb_date_line(const char *s, size_t n, cb_date *d);
-/* Latest "Month Day[, Year]" / ISO date in text; *why points at a static copy of the
- * phrase. Returns 1 if one was found. */
-int cb_date_latest_in_text(const char *s, size_t n, cb_date *d, const char **why);
+/* Latest explicitly dated event in text: "Month Day[, Year]", "Day Month Year", ISO dates,
+ * and named days ("Thanksgiving", "Christmas Eve"; data/dates/holidays.tsv). A date with
+ * no year takes default_year (0: stays without a year; named days that move need a year
+ * and are skipped). Dates in future-tense context ("will", "next", "scheduled") are not
+ * events yet and are skipped. *why points at a thread-local copy of the phrase.
+ * Returns 1 if one was found. */
+int cb_date_latest_in_text(const char *s, size_t n, int default_year, cb_date *d, const char **why);
+/* The date of a named day in a year (holidays.tsv); 0 if the name is not one. Sets *len
+ * to the bytes of the name matched at s. */
+int cb_holiday_at(const char *s, size_t n, int year, cb_date *d, size_t *len);
 /* ISO 8601: 2025-11-30, 2025-11-30T10:00:00+01:00, or XXXX-12-01 when the year is unknown. */
 void cb_date_format(const cb_date *d, char *out, size_t cap);
 int cb_date_cmp(const cb_date *a, const cb_date *b);

@@ -25,6 +25,10 @@ int cb_read_warc(const char *name, FILE *f, const cb_ingest_opts *o,
 /* Common last step for every article: content hash, inferred publication bound when no
  * date was given, empty-body check. */
 int cb_article_finish(cb_article *a, cb_error *e);
+/* Infers a lower bound for the publication date from the latest dated event in the
+ * body. year: the year to give dates that state none (0: leave them without a year).
+ * Returns 1 if a bound was set. */
+int cb_article_infer_published(cb_article *a, int year);
 /* Sets the original bytes (copied into the article's arena). */
 int cb_article_set_original(cb_article *a, const char *buf, size_t n);
 #endif

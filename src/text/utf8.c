@@ -52,17 +52,35 @@ static int is_odd_space(int32_t c) {
          c == 0x3000 || c == '\t' || c == '\f' || c == '\v';
 }
 
+/* 1 if NFC might change this code point's neighbourhood: a combining mark, a Hangul jamo,
+ * or a character NFC never keeps (a singleton or composition exclusion). */
+static int nfc_sensitive(int32_t cp) {
+  if (cp < 0x300) return 0;
+  if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF)) return 1;
+  const utf8proc_property_t *p = utf8proc_get_property(cp);
+  return p->combining_class != 0 || p->comp_exclusion || (p->decomp_seqindex != UINT16_MAX && !p->decomp_type && !p->comb_index);
+}
+
 char *cb_text_normalize(cb_arena *a, const char *s, size_t n, size_t *outlen) {
   cb_buf b;
   cb_buf_init(&b);
   cb_buf_reserve(&b, n);
   size_t i = 0;
+  int need_nfc = 0;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c == '\r') { cb_buf_putc(&b, '\n'); i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1; continue; }
-    if (c < 0x80) { cb_buf_putc(&b, (char)c); i++; continue; }
+    if (c < 0x80) {
+      size_t j = i + 1;   /* copy a run of plain ASCII at once */
+      while (j < n && (unsigned char)s[j] < 0x80 && s[j] != '\r' && s[j] != '\t' && s[j] != '\f' && s[j] != '\v') j++;
+      if (c == '\t' || c == '\f' || c == '\v') { cb_buf_putc(&b, ' '); i++; continue; }
+      cb_buf_append(&b, s + i, j - i);
+      i = j;
+      continue;
+    }
     int32_t cp;
     int k = cb_utf8_decode(s + i, n - i, &cp);
+    if (nfc_sensitive(cp)) need_nfc = 1;
     if (is_zero_width(cp)) { i += (size_t)k; continue; }
     if (is_odd_space(cp)) { cb_buf_putc(&b, ' '); i += (size_t)k; continue; }
     if (cp == 0x2028 || cp == 0x2029) { cb_buf_putc(&b, '\n'); i += (size_t)k; continue; }
@@ -72,6 +90,12 @@ char *cb_text_normalize(cb_arena *a, const char *s, size_t n, size_t *outlen) {
     i += (size_t)k;
   }
   if (b.oom) { cb_buf_free(&b); return NULL; }
+  if (!need_nfc) {   /* already NFC: nothing could compose or decompose */
+    char *out = cb_arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+    if (outlen) *outlen = b.len;
+    cb_buf_free(&b);
+    return out;
+  }
   utf8proc_uint8_t *nfc = NULL;
   utf8proc_ssize_t r = b.len ? utf8proc_map((const utf8proc_uint8_t *)b.ptr, (utf8proc_ssize_t)b.len,
                                    &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE) : 0;

@@ -1,0 +1,27 @@
+/*
+ * migrations.c - the schema, as a list of migrations. Migration k takes the database
+ * from user_version k to k+1; append, never edit, once a version has shipped.
+ */
+#include "store/migrations.h"
+#include <stddef.h>
+
+const char *const cb_migrations[] = {
+  /* 0 -> 1: articles and what was dropped from them */
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  hash TEXT NOT NULL UNIQUE,"
+  "  source TEXT NOT NULL, line INTEGER NOT NULL DEFAULT 0, offset INTEGER NOT NULL DEFAULT -1,"
+  "  format TEXT NOT NULL,"
+  "  title TEXT, outlet TEXT, author TEXT, url TEXT, dateline TEXT, credit TEXT,"
+  "  published TEXT, published_inferred INTEGER NOT NULL DEFAULT 0, published_why TEXT,"
+  "  body TEXT NOT NULL, original BLOB NOT NULL,"
+  "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+  "CREATE TABLE dropped (article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL, reason TEXT NOT NULL, why TEXT, text TEXT NOT NULL, PRIMARY KEY (article_id, seq));"
+  "CREATE TABLE captions (article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (article_id, seq));"
+  "CREATE TABLE extras (article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL, value TEXT NOT NULL);"
+  "CREATE INDEX articles_published ON articles(published);",
+  NULL
+};

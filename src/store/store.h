@@ -1,0 +1,50 @@
+/*
+ * store.h - the embedded store: articles (metadata, clean body, original bytes, dropped
+ * noise, captions, extra metadata) in SQLite, WAL mode, schema versioned by migrations.
+ * Articles are keyed by their content hash, so storing the same article twice adds
+ * nothing. Writes happen inside transactions the caller opens per input file, so a
+ * failed file leaves nothing behind.
+ */
+#ifndef CB_STORE_H
+#define CB_STORE_H
+#include "corroborate.h"
+#include <stdint.h>
+
+typedef struct cb_store cb_store;
+
+/* Opens (creating if needed) and migrates the database at path (":memory:" for none). */
+int cb_store_open(const char *path, cb_store **out, cb_error *e);
+void cb_store_close(cb_store *s);
+int cb_store_schema_version(cb_store *s);
+
+int cb_store_begin(cb_store *s, cb_error *e);
+int cb_store_commit(cb_store *s, cb_error *e);
+void cb_store_rollback(cb_store *s);
+
+/* Stores one article. *id gets its row id; *added is 1 if it was new, 0 if the same
+ * content was already stored. */
+int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *added, cb_error *e);
+
+/* One line of the article list. Strings are valid during the callback only. */
+typedef struct cb_article_row {
+  int64_t id;
+  const char *source, *format, *outlet, *published, *title, *author, *url, *hash;
+  long line;
+  int published_inferred;
+  size_t body_len, ndropped;
+} cb_article_row;
+typedef int (*cb_article_row_fn)(void *ud, const cb_article_row *r);
+int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error *e);
+int64_t cb_store_count_articles(cb_store *s);
+
+/* Loads a whole article (with dropped noise, captions, extras) into a new record. */
+int cb_store_get_article(cb_store *s, int64_t id, cb_article **out, cb_error *e);
+/* Year resolution for articles whose text gives dates without a year: the most common
+ * stated publication year among articles with id >= min_id (else among all); 0 if none. */
+int cb_store_common_year(cb_store *s, int64_t min_id);
+/* Ids (>= min_id) of articles with no publication date or one without a year. */
+int cb_store_undated(cb_store *s, int64_t min_id, int64_t **ids, size_t *n, cb_error *e);
+int cb_store_set_published(cb_store *s, int64_t id, const char *published, int inferred, const char *why, cb_error *e);
+/* The largest article id (0 when empty). */
+int64_t cb_store_max_id(cb_store *s);
+#endif

@@ -1,0 +1,218 @@
+/*
+ * test_warc.c - the WARC reader: record iteration, URLs, fetch dates, counts of what was
+ * read and skipped on the Common Crawl sample (WARC and WET, gzip multi-member), and bad
+ * input (truncated gzip member, lying Content-Length, empty and oversized records, a
+ * Latin-1 response, a gzip file that is not a WARC), each reported with its offset while
+ * the other records still load.
+ */
+#include "test.h"
+#include "corroborate.h"
+#include "ingest/warc.h"
+#include "ingest/gzstream.h"
+#include <stdlib.h>
+#include <zlib.h>
+
+typedef struct seen {
+  int articles, problems;
+  char url[8][256];
+  char pub[8][40];
+  long long off[8];
+  char body[8][200];   /* title, newline, start of the body */
+  char last_problem[1100];
+} seen;
+
+static int on_article(void *ud, cb_article *a) {
+  seen *s = ud;
+  if (s->articles < 8) {
+    int i = s->articles;
+    snprintf(s->url[i], sizeof s->url[i], "%s", a->url ? a->url : "");
+    snprintf(s->pub[i], sizeof s->pub[i], "%s", a->published);
+    snprintf(s->body[i], sizeof s->body[i], "%s\n%s", a->title ? a->title : "", a->body ? a->body : "");
+    s->off[i] = a->offset;
+  }
+  s->articles++;
+  cb_article_free(a);
+  return 0;
+}
+
+static void on_problem(void *ud, const cb_error *e) {
+  seen *s = ud;
+  s->problems++;
+  snprintf(s->last_problem, sizeof s->last_problem, "%s: %s", e->file, e->msg);
+}
+
+static int read_file(const char *path, seen *s, cb_warc_stats *st, size_t limit) {
+  memset(s, 0, sizeof *s);
+  FILE *f = fopen(path, "rb");
+  if (!f) { CHECK(!"cannot open test file"); return -1; }
+  cb_ingest_opts o = {CB_FORMAT_AUTO, limit};
+  int r = cb_warc_read(path, f, &o, on_article, on_problem, s, st);
+  fclose(f);
+  return r;
+}
+
+static int read_mem(const char *buf, size_t n, seen *s, cb_warc_stats *st, size_t limit) {
+  memset(s, 0, sizeof *s);
+  FILE *f = fmemopen((void *)buf, n, "rb");
+  if (!f) return -1;
+  cb_ingest_opts o = {CB_FORMAT_AUTO, limit};
+  int r = cb_warc_read("mem.warc", f, &o, on_article, on_problem, s, st);
+  fclose(f);
+  return r;
+}
+
+static void test_commoncrawl_warc(void) {
+  seen s;
+  cb_warc_stats st;
+  read_file(CB_SHARED_DIR "/data/warc/whirlwind.warc.gz", &s, &st, 0);
+  CHECK_INT(st.records, 4);           /* warcinfo, request, response, metadata */
+  CHECK_INT(st.skipped_type, 3);
+  CHECK_INT(st.html, 1);              /* the one page went to the HTML reader */
+  CHECK_INT(st.corrupt, 0);
+  CHECK_INT(st.articles + st.failed, 1);
+  if (s.articles == 1) {              /* once the HTML reader is in */
+    CHECK_STR(s.url[0], "https://an.wikipedia.org/wiki/Escopete");
+    CHECK(s.pub[0][0] != 0);
+  } else {
+    CHECK_CONTAINS(s.last_problem, "https://an.wikipedia.org/wiki/Escopete");
+  }
+}
+
+static void test_commoncrawl_wet(void) {
+  seen s;
+  cb_warc_stats st;
+  int r = read_file(CB_SHARED_DIR "/data/warc/whirlwind.warc.wet.gz", &s, &st, 0);
+  CHECK_INT(r, 0);
+  CHECK_INT(st.records, 2);
+  CHECK_INT(st.text, 1);
+  CHECK_INT(s.articles, 1);
+  CHECK_STR(s.url[0], "https://an.wikipedia.org/wiki/Escopete");
+  CHECK_STR(s.pub[0], "2024-05-18");     /* WARC-Date as the fallback */
+  CHECK_CONTAINS(s.body[0], "Escopete");
+  CHECK(s.off[0] > 0);                   /* the second gzip member */
+}
+
+/* One WARC record: a WET-style conversion record with the given body. */
+static void add_record(char *out, size_t cap, const char *type, const char *uri, const char *ctype,
+                       const char *block, long claimed) {
+  size_t n = strlen(out);
+  long len = claimed >= 0 ? claimed : (long)strlen(block);
+  snprintf(out + n, cap - n,
+           "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-04T05:06:07Z\r\n"
+           "Content-Type: %s\r\nContent-Length: %ld\r\n\r\n%s\r\n\r\n", type, uri, ctype, len, block);
+}
+
+static void test_bad_records(void) {
+  static char w[20000];
+  w[0] = 0;
+  add_record(w, sizeof w, "conversion", "http://a.example/1", "text/plain", "First story text about the dam.", -1);
+  add_record(w, sizeof w, "conversion", "http://a.example/2", "text/plain", "This block is longer than it claims to be.", 10);
+  add_record(w, sizeof w, "conversion", "http://a.example/3", "text/plain", "Third story text.", -1);
+  add_record(w, sizeof w, "conversion", "http://a.example/empty", "text/plain", "", -1);
+  add_record(w, sizeof w, "response", "http://a.example/latin", "application/http; msgtype=response",
+             "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\nCaf\xe9 prices rose.", -1);
+  add_record(w, sizeof w, "response", "http://a.example/404", "application/http; msgtype=response",
+             "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<html>gone</html>", -1);
+  static char big[3000];
+  memset(big, 'x', sizeof big - 1);
+  add_record(w, sizeof w, "conversion", "http://a.example/big", "text/plain", big, -1);
+  add_record(w, sizeof w, "conversion", "http://a.example/4", "text/plain", "Fourth story text.", -1);
+  seen s;
+  cb_warc_stats st;
+  int r = read_mem(w, strlen(w), &s, &st, 2000);
+  CHECK_INT(s.articles, 4);                         /* 1, 3, latin, 4 */
+  CHECK_STR(s.url[0], "http://a.example/1");
+  CHECK_STR(s.url[1], "http://a.example/3");
+  CHECK_STR(s.url[2], "http://a.example/latin");
+  CHECK_STR(s.body[2], "\nCaf\xc3\xa9 prices rose.");   /* no title, then the body */
+  CHECK_STR(s.url[3], "http://a.example/4");
+  CHECK_INT(st.too_big, 1);
+  CHECK_INT(st.skipped_status, 1);
+  CHECK_INT(st.corrupt, 1);                         /* the lying Content-Length */
+  CHECK_INT(st.failed, 1);                          /* the empty record */
+  CHECK_INT(r, 3);
+  CHECK_INT(s.problems, 3);
+  CHECK(s.off[0] == 0 && s.off[1] > 0);
+}
+
+static size_t gzip_member(const char *src, size_t n, unsigned char *out, size_t cap) {
+  z_stream z;
+  memset(&z, 0, sizeof z);
+  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  z.next_in = (unsigned char *)src; z.avail_in = (uInt)n;
+  z.next_out = out; z.avail_out = (uInt)cap;
+  deflate(&z, Z_FINISH);
+  size_t k = cap - z.avail_out;
+  deflateEnd(&z);
+  return k;
+}
+
+static void test_truncated_member(void) {
+  static char rec[3][2000];
+  static unsigned char gz[20000];
+  size_t len = 0, cut_at = 0;
+  for (int i = 0; i < 3; i++) {
+    char uri[64];
+    snprintf(uri, sizeof uri, "http://b.example/%d", i);
+    rec[i][0] = 0;
+    add_record(rec[i], sizeof rec[i], "conversion", uri, "text/plain", "Some text of a page that was crawled.", -1);
+    size_t k = gzip_member(rec[i], strlen(rec[i]), gz + len, sizeof gz - len);
+    if (i == 1) { cut_at = len; k = k / 2; }   /* the middle member is cut short */
+    len += k;
+  }
+  seen s;
+  cb_warc_stats st;
+  read_mem((const char *)gz, len, &s, &st, 0);
+  CHECK_INT(s.articles, 2);
+  CHECK_STR(s.url[0], "http://b.example/0");
+  CHECK_STR(s.url[1], "http://b.example/2");
+  CHECK(st.corrupt >= 1);
+  char want[64];
+  snprintf(want, sizeof want, "offset %zu", cut_at);
+  CHECK_CONTAINS(s.last_problem, want);
+}
+
+static void test_gzip_not_warc(void) {
+  const char *text = "A plain article that someone gzipped.\n\nIt has two paragraphs.";
+  static unsigned char gz[1000];
+  size_t n = gzip_member(text, strlen(text), gz, sizeof gz);
+  seen s;
+  cb_warc_stats st;
+  int r = read_mem((const char *)gz, n, &s, &st, 0);
+  CHECK_INT(r, 0);
+  CHECK_INT(s.articles, 1);
+  CHECK_CONTAINS(s.body[0], "two paragraphs");
+}
+
+static void test_ingest_routes_warc(void) {
+  seen s;
+  memset(&s, 0, sizeof s);
+  cb_ingest_path(CB_SHARED_DIR "/data/warc/whirlwind.warc.wet.gz", NULL, on_article, on_problem, &s);
+  CHECK_INT(s.articles, 1);
+  CHECK_STR(s.url[0], "https://an.wikipedia.org/wiki/Escopete");
+}
+
+static void test_http(void) {
+  cb_http h;
+  char body[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"Windows-1252\"\r\n"
+                "Transfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n6\r\n world\r\n0\r\n\r\n";
+  CHECK_INT(cb_http_parse(body, strlen(body), &h), 0);
+  CHECK_INT(h.status, 200);
+  CHECK_STR(h.charset, "windows-1252");
+  CHECK(h.chunked);
+  size_t n = cb_http_unchunk((char *)h.body, h.body_len);
+  CHECK_INT(n, 11);
+  CHECK(strncmp(h.body, "Hello world", 11) == 0);
+  CHECK(cb_http_parse("GET / HTTP/1.1\r\n\r\n", 18, &h) != 0);
+}
+
+int main(void) {
+  test_commoncrawl_warc();
+  test_commoncrawl_wet();
+  test_bad_records();
+  test_truncated_member();
+  test_gzip_not_warc();
+  test_ingest_routes_warc();
+  test_http();
+  return test_report();
+}
