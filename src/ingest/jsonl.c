@@ -44,14 +44,23 @@ static int is_blank(const char *s, size_t n) {
   return 1;
 }
 
-/* NFC-normalised copy of s with the surrounding white space trimmed; NULL on OOM. */
-static const char *clean_string(cb_arena *ar, const char *s, size_t *outlen) {
+/* NFC-normalised copy of s with the surrounding white space trimmed; with one_line, every
+ * run of white space inside (line breaks too) becomes one space. NULL on OOM. */
+static const char *clean_string(cb_arena *ar, const char *s, int one_line, size_t *outlen) {
   size_t n = strlen(s), len;
   char *t = cb_text_normalize(ar, s, n, &len);
   if (!t) return NULL;
   size_t b = 0;
   while (b < len && is_space(t[b])) b++;
   while (len > b && is_space(t[len - 1])) len--;
+  if (one_line) {
+    size_t w = b;
+    for (size_t r = b; r < len; r++) {
+      if (is_space(t[r]) && is_space(t[r + 1])) continue;   /* r + 1 < len here: t[len - 1] is no space */
+      t[w++] = is_space(t[r]) ? ' ' : t[r];
+    }
+    len = w;
+  }
   t[len] = 0;
   if (outlen) *outlen = len - b;
   return t + b;
@@ -60,7 +69,7 @@ static const char *clean_string(cb_arena *ar, const char *s, size_t *outlen) {
 /* Parses the "published" value; when it is not a date, the raw string is kept as extra. */
 static int set_published(cb_article *a, const char *raw) {
   size_t n;
-  const char *s = clean_string(a->arena, raw, &n);
+  const char *s = clean_string(a->arena, raw, 1, &n);
   if (!s) return CB_ENOMEM;
   if (n == 0) return CB_OK;
   cb_date d;
@@ -75,22 +84,22 @@ static int set_published(cb_article *a, const char *raw) {
 /* Stores a known string field; an empty value counts as absent. */
 static int set_string_field(cb_article *a, const char **slot, const char *raw) {
   size_t n;
-  const char *s = clean_string(a->arena, raw, &n);
+  const char *s = clean_string(a->arena, raw, 1, &n);
   if (!s) return CB_ENOMEM;
   if (n && !*slot) *slot = s;
   return CB_OK;
 }
 
 /* Any other field: strings as they are, everything else as compact JSON. */
-static int add_extra_field(cb_article *a, const cJSON *item) {
+static int add_extra_field(cb_article *a, const char *key, const cJSON *item) {
   if (cJSON_IsNull(item)) return CB_OK;
   if (cJSON_IsString(item)) {
-    const char *s = clean_string(a->arena, item->valuestring, NULL);
-    return s ? cb_article_add_extra(a, item->string, s) : CB_ENOMEM;
+    const char *s = clean_string(a->arena, item->valuestring, 0, NULL);
+    return s ? cb_article_add_extra(a, key, s) : CB_ENOMEM;
   }
   char *json = cJSON_PrintUnformatted(item);
   if (!json) return CB_ENOMEM;
-  int rc = cb_article_add_extra(a, item->string, json);
+  int rc = cb_article_add_extra(a, key, json);
   cJSON_free(json);
   return rc;
 }
@@ -103,12 +112,12 @@ static int set_field(cb_article *a, const cJSON *item) {
                       : strcmp(k, "author") == 0 ? &a->author
                                                  : NULL;
   int known = slot || strcmp(k, "text") == 0 || strcmp(k, "published") == 0;
-  if (!known || !cJSON_IsString(item)) return add_extra_field(a, item);
+  if (!known || !cJSON_IsString(item)) return add_extra_field(a, k, item);
   if (slot) return set_string_field(a, slot, item->valuestring);
   if (strcmp(k, "published") == 0) return a->published[0] ? CB_OK : set_published(a, item->valuestring);
   if (a->body) return CB_OK;   /* a repeated "text": the first one counts */
   size_t n;
-  const char *body = clean_string(a->arena, item->valuestring, &n);
+  const char *body = clean_string(a->arena, item->valuestring, 0, &n);
   if (!body) return CB_ENOMEM;
   a->body = body;
   a->body_len = n;
