@@ -1,0 +1,243 @@
+/*
+ * test_group.c - the grouping engine: words and stems, MinHash estimates, near-duplicates
+ * (a copy with two extra paragraphs, the earliest copy as the original, unrelated texts
+ * apart), stories on real BASIL articles (same-event articles together, the time window,
+ * headlines), adding in two steps equals adding at once, re-adding changes no story, the
+ * clustering scores, and junk bytes.
+ */
+#include "test.h"
+#include "group/group.h"
+#include "group/minhash.h"
+#include "group/score.h"
+#include "group/words.h"
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+static void test_words(void) {
+  cb_words ws;
+  cb_words_init(&ws);
+  const char *s = "The talks with Maduro\xe2\x80\x99s envoys ended. Obama's aides said the talks failed.";
+  CHECK_INT(cb_words_add(&ws, s, strlen(s), 0), 0);
+  CHECK_INT(ws.n, 12);
+  if (ws.n == 12) {
+    CHECK(ws.w[0].flags & CB_W_STOP);                  /* "The" */
+    CHECK(!(ws.w[0].flags & CB_W_ENTITY));
+    CHECK(ws.w[3].flags & CB_W_ENTITY);                /* "Maduro's" inside a sentence */
+    CHECK(ws.w[3].key == cb_word_key("maduro", 6));    /* curly possessive stripped */
+    CHECK(ws.w[1].key == ws.w[10].key);                /* "talks" twice */
+    CHECK(ws.w[1].key == cb_word_key("talk", 4));      /* plural stemmed */
+    CHECK(!(ws.w[6].flags & CB_W_ENTITY));             /* "Obama's" opens a sentence */
+  }
+  cb_words_free(&ws);
+}
+
+static const char *para[] = {
+  "The city council voted on Tuesday to close the old river bridge after engineers found deep cracks in two of its supports.",
+  "Traffic will be sent over the northern ring road for at least six months while the county looks for money to repair the span.",
+  "Shop owners near the bridge said they feared losing customers, and several asked the council for help with their rents.",
+  "The mayor promised a temporary footbridge for pedestrians and cyclists within three weeks, paid for from the emergency fund.",
+  "Inspectors first raised concerns about the bridge four years ago, but repairs were postponed twice because of budget cuts.",
+};
+static const char *extra[] = {
+  "In other news, the regional football club announced a new coach who previously led a team in the second division abroad.",
+  "Weather forecasters expect heavy rain over the weekend, with a chance of local flooding in the low parts of the valley.",
+};
+static const char *other =
+  "A new exhibition of medieval manuscripts opened at the national library, showing illuminated gospels, maps of the known "
+  "world and a herbal with hand-painted plants. Curators spent two years restoring the bindings, and the show travels to "
+  "three other cities next spring before the books return to the vaults.";
+
+static char *join(const char **p, size_t n, const char **pre, size_t npre) {
+  static char buf[8][4096];
+  static int k;
+  char *b = buf[k++ % 8];
+  b[0] = 0;
+  for (size_t i = 0; i < npre; i++) { strcat(b, pre[i]); strcat(b, "\n\n"); }
+  for (size_t i = 0; i < n; i++) { strcat(b, p[i]); if (i + 1 < n) strcat(b, "\n\n"); }
+  return b;
+}
+
+static long add(cb_grouper *g, const char *title, const char *body, const char *date, const char *outlet) {
+  cb_group_doc d = {title, body, strlen(body), date, outlet};
+  return cb_grouper_add(g, &d);
+}
+
+static void test_minhash(void) {
+  cb_words a, b;
+  cb_words_init(&a); cb_words_init(&b);
+  const char *x = join(para, 5, NULL, 0);
+  cb_words_add(&a, x, strlen(x), 0);
+  cb_words_add(&b, other, strlen(other), 0);
+  uint32_t s1[128], s2[128], s3[128], n1, n2, n3;
+  cb_minhash_sign(a.w, a.n, 3, 128, s1, &n1);
+  cb_minhash_sign(a.w, a.n, 3, 128, s2, &n2);
+  cb_minhash_sign(b.w, b.n, 3, 128, s3, &n3);
+  CHECK(cb_minhash_jaccard(s1, s2, 128) == 1.0);
+  CHECK(cb_minhash_jaccard(s1, s3, 128) < 0.1);
+  CHECK(n1 > 80 && n1 <= a.n);
+  cb_words_free(&a); cb_words_free(&b);
+}
+
+static void test_duplicates(void) {
+  cb_grouper *g = cb_grouper_new(NULL);
+  long a = add(g, "Bridge closed", join(para, 5, NULL, 0), "2025-03-02", "Daily One");
+  long b = add(g, "Council shuts bridge", join(para, 5, extra, 2), "2025-03-03", "Wire Two");   /* A plus two paragraphs */
+  long c = add(g, "Manuscripts on show", other, "2025-03-02", "Daily One");
+  long d = add(g, "Bridge closed (early)", join(para, 4, NULL, 0), "2025-03-01", "Paper Three");  /* trimmed, earlier */
+  double sim = 0, cont = 0;
+  CHECK(a == 0 && b == 1 && c == 2 && d == 3);
+  CHECK_INT(cb_grouper_duplicate_of(g, (size_t)c, NULL, NULL), -1);
+  /* the earliest published copy is the original of them all */
+  CHECK_INT(cb_grouper_duplicate_of(g, (size_t)d, NULL, NULL), -1);
+  CHECK_INT(cb_grouper_duplicate_of(g, (size_t)a, &sim, &cont), d);
+  CHECK(sim > 0.6 && cont > 0.9);
+  CHECK_INT(cb_grouper_duplicate_of(g, (size_t)b, &sim, &cont), d);
+  CHECK(cont > 0.8);
+  /* copies share their original's story; the unrelated text has its own */
+  CHECK_INT(cb_grouper_story_of(g, (size_t)b), cb_grouper_story_of(g, (size_t)a));
+  CHECK_INT(cb_grouper_story_of(g, (size_t)d), cb_grouper_story_of(g, (size_t)a));
+  CHECK(cb_grouper_story_of(g, (size_t)c) != cb_grouper_story_of(g, (size_t)a));
+  cb_story_info si;
+  CHECK_INT(cb_grouper_story(g, (size_t)cb_grouper_story_of(g, (size_t)a), &si), 0);
+  CHECK_INT(si.articles, 3);
+  CHECK_INT(si.duplicates, 2);
+  CHECK_INT(si.outlets, 3);
+  CHECK_STR(si.first, "2025-03-01");
+  CHECK_STR(si.last, "2025-03-03");
+  cb_grouper_free(g);
+}
+
+typedef struct basil { char *title, *text, *published, *outlet, *event; } basil;
+
+static size_t load_basil(basil *v, size_t cap) {
+  FILE *f = fopen(CB_SHARED_DIR "/data/stories/basil-2010-2014.jsonl", "rb");
+  if (!f) { CHECK(!"BASIL data missing"); return 0; }
+  char *line = NULL;
+  size_t lc = 0, n = 0;
+  while (n < cap && getline(&line, &lc, f) > 0) {
+    cJSON *o = cJSON_Parse(line);
+    if (!o) continue;
+    v[n].title = strdup(cJSON_GetObjectItem(o, "title")->valuestring);
+    v[n].text = strdup(cJSON_GetObjectItem(o, "text")->valuestring);
+    v[n].published = strdup(cJSON_GetObjectItem(o, "published")->valuestring);
+    v[n].outlet = strdup(cJSON_GetObjectItem(o, "outlet")->valuestring);
+    v[n].event = strdup(cJSON_GetObjectItem(o, "event")->valuestring);
+    n++;
+    cJSON_Delete(o);
+  }
+  free(line);
+  fclose(f);
+  return n;
+}
+
+static long add_basil(cb_grouper *g, const basil *b) { return add(g, b->title, b->text, b->published, b->outlet); }
+
+/* 1 if the stories of g1 (articles 0..n) and g2 are the same partition, up to ids. */
+static int same_partition(const cb_grouper *g1, const cb_grouper *g2, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      int s1 = cb_grouper_story_of(g1, i) == cb_grouper_story_of(g1, j);
+      int s2 = cb_grouper_story_of(g2, i) == cb_grouper_story_of(g2, j);
+      if (s1 != s2) return 0;
+    }
+  return 1;
+}
+
+static void test_stories(void) {
+  static basil v[200];
+  size_t n = load_basil(v, 200);
+  CHECK_INT(n, 150);
+  if (n < 150) return;
+  /* events: the first 30 records are 10 events x 3 outlets */
+  cb_grouper *g = cb_grouper_new(NULL);
+  for (size_t i = 0; i < 30; i++) add_basil(g, &v[i]);
+  int together = 0, apart = 0;
+  for (size_t i = 0; i < 30; i++)
+    for (size_t j = i + 1; j < 30; j++) {
+      int same_gold = strcmp(v[i].event, v[j].event) == 0;
+      int same = cb_grouper_story_of(g, i) == cb_grouper_story_of(g, j);
+      if (same_gold && same) together++;
+      if (!same_gold && !same) apart++;
+    }
+  CHECK(together >= 26);           /* of 30 same-event pairs */
+  CHECK(apart >= 400);             /* of the 405 different-event pairs */
+  cb_story_info si;
+  cb_grouper_story(g, (size_t)cb_grouper_story_of(g, 0), &si);
+  CHECK(si.headline != NULL);
+  CHECK(si.outlets >= 2);
+  /* adding A then B equals adding A+B: the state after A is all B sees */
+  cb_grouper *g2 = cb_grouper_new(NULL);
+  for (size_t i = 0; i < 30; i++) add_basil(g2, &v[i]);
+  CHECK(same_partition(g, g2, 30));
+  for (size_t i = 30; i < 150; i++) { add_basil(g, &v[i]); }
+  cb_grouper *g3 = cb_grouper_new(NULL);
+  for (size_t i = 0; i < 150; i++) add_basil(g3, &v[i]);
+  CHECK(same_partition(g, g3, 150));
+  CHECK_INT(cb_grouper_nstories(g), cb_grouper_nstories(g3));
+  /* adding the same articles again changes no story: each is a copy of its first self */
+  size_t before = cb_grouper_nstories(g3);
+  int all_copies = 1;
+  for (size_t i = 0; i < 150; i++) {
+    long k = add_basil(g3, &v[i]);
+    if (cb_grouper_duplicate_of(g3, (size_t)k, NULL, NULL) != (long)i) all_copies = 0;
+    if (cb_grouper_story_of(g3, (size_t)k) != cb_grouper_story_of(g3, i)) all_copies = 0;
+  }
+  CHECK(all_copies);
+  CHECK_INT(cb_grouper_nstories(g3), before);
+  cb_grouper_free(g); cb_grouper_free(g2); cb_grouper_free(g3);
+  /* the time window: the same event two months later is another story */
+  cb_group_opts o;
+  cb_group_opts_default(&o);
+  g = cb_grouper_new(&o);
+  add(g, v[0].title, v[0].text, "2010-07-02", v[0].outlet);
+  add(g, v[1].title, v[1].text, "2010-09-04", v[1].outlet);
+  CHECK(cb_grouper_story_of(g, 0) != cb_grouper_story_of(g, 1));
+  cb_grouper_free(g);
+  o.window_days = -1;
+  g = cb_grouper_new(&o);
+  add(g, v[0].title, v[0].text, "2010-07-02", v[0].outlet);
+  add(g, v[1].title, v[1].text, "2010-09-04", v[1].outlet);
+  CHECK(cb_grouper_story_of(g, 0) == cb_grouper_story_of(g, 1));
+  cb_grouper_free(g);
+  for (size_t i = 0; i < n; i++) { free(v[i].title); free(v[i].text); free(v[i].published); free(v[i].outlet); free(v[i].event); }
+}
+
+static void test_scores(void) {
+  long pred[] = {0, 0, 1}, gold[] = {7, 7, 7};
+  cb_cluster_score s;
+  CHECK_INT(cb_cluster_score_compute(pred, gold, 3, &s), 0);
+  CHECK(s.b3_p == 1.0);
+  CHECK(s.b3_r > 0.5555 && s.b3_r < 0.5556);
+  CHECK(s.pair_p == 1.0);
+  CHECK(s.pair_r > 0.3333 && s.pair_r < 0.3334);
+  CHECK_INT(s.predicted, 2);
+  CHECK_INT(s.gold, 1);
+}
+
+static void test_junk(void) {
+  cb_grouper *g = cb_grouper_new(NULL);
+  char junk[3000];
+  unsigned x = 12345;
+  for (size_t i = 0; i < sizeof junk; i++) { x = x * 1103515245u + 12345u; junk[i] = (char)(x >> 16); }
+  cb_group_doc d = {"\xff\xfe title", junk, sizeof junk, "2025-13-45", ""};
+  CHECK_INT(cb_grouper_add(g, &d), 0);
+  cb_group_doc e = {NULL, "", 0, NULL, NULL};
+  CHECK_INT(cb_grouper_add(g, &e), 1);
+  CHECK_INT(cb_grouper_duplicate_of(g, 1, NULL, NULL), -1);
+  CHECK_INT(cb_day_number("2025-13-45"), INT32_MIN);
+  CHECK_INT(cb_day_number("1970-01-02"), 1);
+  char day[11];
+  cb_day_format(cb_day_number("2024-02-29"), day);
+  CHECK_STR(day, "2024-02-29");
+  cb_grouper_free(g);
+}
+
+int main(void) {
+  test_words();
+  test_minhash();
+  test_duplicates();
+  test_stories();
+  test_scores();
+  test_junk();
+  return test_report();
+}
