@@ -253,16 +253,40 @@ static int bench(page *pg, int n, int rounds) {
   return 0;
 }
 
+/* Writes {id: {"articleBody": text}} as a benchmark output file (output/NAME.json) for its evaluate.py. */
+static int dump_json(page *pg, int n, const char *path) {
+  FILE *f = fopen(path, "w");
+  if (!f) { fprintf(stderr, "corroborate: %s: cannot write\n", path); return 1; }
+  cJSON *o = cJSON_CreateObject();
+  for (int i = 0; o && i < n; i++) {
+    cb_article *a = cb_article_new();
+    if (!a) break;
+    a->source = pg[i].id;
+    cb_error e;
+    int rc = cb_read_html(a, pg[i].html, pg[i].len, &e);
+    cJSON *rec = cJSON_AddObjectToObject(o, pg[i].id);
+    if (rec) cJSON_AddStringToObject(rec, "articleBody", rc ? "" : a->body);
+    cb_article_free(a);
+  }
+  char *js = o ? cJSON_PrintUnformatted(o) : NULL;
+  int bad = !js || fputs(js, f) < 0;
+  free(js);
+  cJSON_Delete(o);
+  if (fclose(f) || bad) { fprintf(stderr, "corroborate: %s: cannot write\n", path); return 1; }
+  return 0;
+}
+
 static int usage(FILE *out, int code) {
   fprintf(out,
-          "usage: corroborate eval html DIR [--split dev|test|all] [--pages] [--show ID] [--bench N]\n\n"
+          "usage: corroborate eval html DIR [--split dev|test|all] [--pages] [--show ID] [--bench N] [--json OUT]\n\n"
           "Scores the HTML reader's main text on the Article Extraction Benchmark (DIR holds html/<id>.html.gz\n"
           "and ground-truth.json) exactly as its evaluate.py does: word 4-gram shingles, per-page precision and\n"
           "recall averaged over pages, F1 of the averages. dev = ids starting 0-7, test = 8-f; without --split\n"
           "all three rows are printed. Also counts pages with a title, date and author found.\n"
           "  --pages     one line per page (precision, recall, title, date, author)\n"
           "  --show ID   print the extracted text of the page whose id starts with ID\n"
-          "  --bench N   time N passes of the reader over the pages: pages/s per core (CPU time)\n");
+          "  --bench N   time N passes of the reader over the pages: pages/s per core (CPU time)\n"
+          "  --json OUT  write the extracted bodies as the benchmark's output JSON ({id: {articleBody}})\n");
   return code;
 }
 
@@ -289,13 +313,14 @@ static int show(page *pg, int n, const char *id) {
 }
 
 int cb_eval_html(int argc, char **argv) {
-  const char *dir = NULL, *split = NULL, *show_id = NULL;
+  const char *dir = NULL, *split = NULL, *show_id = NULL, *json = NULL;
   int rounds = 0, pages = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) return usage(stdout, 0);
     if (!strcmp(argv[i], "--split") && i + 1 < argc) split = argv[++i];
     else if (!strcmp(argv[i], "--bench") && i + 1 < argc) rounds = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--show") && i + 1 < argc) show_id = argv[++i];
+    else if (!strcmp(argv[i], "--json") && i + 1 < argc) json = argv[++i];
     else if (!strcmp(argv[i], "--pages")) pages = 1;
     else if (argv[i][0] == '-' || dir) return usage(stderr, 2);
     else dir = argv[i];
@@ -308,6 +333,7 @@ int cb_eval_html(int argc, char **argv) {
   if (n < 0) { cJSON_Delete(gt); return 1; }
   int rc = 0;
   if (show_id) rc = show(pg, n, show_id);
+  else if (json) rc = dump_json(pg, n, json);
   else if (rounds) rc = bench(pg, n, rounds);
   else {
     tally all = {0}, dev = {0}, test = {0};

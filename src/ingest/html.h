@@ -52,6 +52,7 @@ typedef struct cb_hnode {
   uint32_t chars, link_chars, commas;  /* of the subtree */
   uint32_t paras;                      /* 1 if the element has a block child */
   float score;
+  uint8_t unlikely;                    /* it or an ancestor has a boilerplate class/id */
   uint8_t candidate, keep;             /* keep: 1 chosen, 2 holds a chosen node */
 } cb_hnode;
 

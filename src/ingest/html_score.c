@@ -33,20 +33,19 @@ static int excluded(const cb_hnode *x) {
   return x->hidden || cb_htag_is_skipped(x->tag);
 }
 
-/* Bottom-up sums: chars, link chars and commas of each subtree; paras = own inline
- * characters of a block (text not inside a nested block). Node order is pre-order, so a
+/* Bottom-up sums: chars, link chars and commas of each subtree; paras: the element has
+ * a block child. Node order is pre-order, so a
  * reverse sweep visits children before parents. */
-static void sum_up(cb_hdoc *d, uint32_t *own) {
+static void sum_up(cb_hdoc *d) {
   for (uint32_t i = d->nnodes; i-- > 1;) {
     cb_hnode *x = &d->nodes[i];
-    if (x->tag == HT_TEXT) { count_text(d, x); own[i] = x->chars; }
+    if (x->tag == HT_TEXT) count_text(d, x);
     if (excluded(x)) continue;
     cb_hnode *p = &d->nodes[x->parent];
     p->chars += x->chars;
     p->link_chars += x->link_chars;
     p->commas += x->commas;
-    if (x->tag == HT_TEXT || !cb_htag_is_block(x->tag)) own[x->parent] += own[i];
-    else p->paras = 1;   /* parent has a block child */
+    if (x->tag != HT_TEXT && cb_htag_is_block(x->tag)) p->paras = 1;   /* parent has a block child */
   }
 }
 
@@ -67,24 +66,59 @@ static void make_candidate(cb_hnode *x) {
   x->score = tag_start(x->tag) + x->weight;
 }
 
-/* Gives each paragraph's points to up to five ancestors. */
-static void score_paragraphs(cb_hdoc *d, const uint32_t *own) {
+/* Gives one paragraph's points to up to five ancestors, starting at a. */
+static void give_points(cb_hdoc *d, uint32_t a, uint32_t chars, uint32_t commas, uint32_t links) {
+  if (chars < MIN_PARA_CHARS) return;
+  float ld = (float)links / (float)chars;
+  if (ld > 0.5f) return;
+  float pts = (1 + (float)commas + (float)(chars / 100 > 3 ? 3 : chars / 100)) * (1 - ld);
+  for (int level = 0; a && level < 5; level++, a = d->nodes[a].parent) {
+    cb_hnode *anc = &d->nodes[a];
+    if (anc->tag == HT_HTML || anc->tag == HT_OTHER) break;
+    make_candidate(anc);
+    anc->score += level == 0 ? pts : level == 1 ? pts / 2 : pts / (float)(level * 3);
+  }
+}
+
+/* The paragraphs of a block: runs of its own inline content, split at nested blocks and
+ * at double line breaks (<br><br>), as Readability turns them into <p>s. A block that is
+ * one paragraph gives points from its parent up; a block holding several (or nested
+ * blocks) is itself their container. */
+static void score_block(cb_hdoc *d, uint32_t b) {
+  uint32_t seg[3] = {0, 0, 0}, nseg = 0, brs = 0;
+  struct { uint32_t c, m, l; } units[64];
+  uint32_t nunits = 0;
+  int split = 0;
+  for (uint32_t k = d->nodes[b].first;; k = d->nodes[k].next) {
+    const cb_hnode *c = k ? &d->nodes[k] : NULL;
+    int end = !c || (c->tag == HT_BR && ++brs >= 2) || (c->tag != HT_TEXT && cb_htag_is_block(c->tag) && !excluded(c));
+    if (c && !end && c->tag != HT_BR && !excluded(c)) {
+      seg[0] += c->chars; seg[1] += c->commas; seg[2] += c->link_chars;
+      if (c->chars) brs = 0;
+    }
+    if (end) {
+      if (c) split = 1;
+      if (seg[0] >= MIN_PARA_CHARS && nunits < 64) {
+        units[nunits].c = seg[0]; units[nunits].m = seg[1]; units[nunits].l = seg[2];
+        nunits++;
+      }
+      nseg += seg[0] > 0;
+      seg[0] = seg[1] = seg[2] = 0;
+      brs = 0;
+    }
+    if (!c) break;
+  }
+  uint32_t to = split && nseg > 1 ? b : d->nodes[b].parent;
+  if (split && d->nodes[b].paras) to = b;
+  for (uint32_t i = 0; i < nunits; i++) give_points(d, to, units[i].c, units[i].m, units[i].l);
+}
+
+static void score_paragraphs(cb_hdoc *d, int strict) {
   for (uint32_t i = 1; i < d->nnodes; i++) {
     cb_hnode *x = &d->nodes[i];
-    if (x->tag == HT_TEXT || !cb_htag_is_block(x->tag) || own[i] < MIN_PARA_CHARS) continue;
-    if (x->hidden || x->weight < 0) continue;
-    float links = x->chars ? (float)x->link_chars / (float)x->chars : 0;
-    if (links > 0.5f) continue;
-    float own_share = x->chars ? (float)own[i] / (float)x->chars : 1;
-    float pts = 1 + (float)x->commas * own_share + (float)(own[i] / 100 > 3 ? 3 : own[i] / 100);
-    pts *= 1 - links;
-    uint32_t a = x->paras ? i : x->parent;   /* mixed content: the block is the container */
-    for (int level = 0; a && level < 5; level++, a = d->nodes[a].parent) {
-      cb_hnode *anc = &d->nodes[a];
-      if (anc->tag == HT_HTML || anc->tag == HT_OTHER) break;
-      make_candidate(anc);
-      anc->score += level == 0 ? pts : level == 1 ? pts / 2 : pts / (float)(level * 3);
-    }
+    if (x->tag == HT_TEXT || !cb_htag_is_block(x->tag) || excluded(x)) continue;
+    if (x->weight < 0 || (strict && x->unlikely)) continue;
+    score_block(d, i);
   }
 }
 
@@ -180,22 +214,45 @@ static int keep_siblings(cb_hdoc *d, uint32_t best) {
   return kept;
 }
 
-int cb_html_choose(cb_hdoc *d, const char *article_body) {
-  (void)article_body;
-  if (d->nnodes < 2) return 0;
-  uint32_t *own = calloc(d->nnodes, sizeof *own);
-  if (!own) return -1;
-  sum_up(d, own);
-  score_paragraphs(d, own);
-  free(own);
+static void mark_unlikely(cb_hdoc *d) {
+  for (uint32_t i = 1; i < d->nnodes; i++) {
+    cb_hnode *x = &d->nodes[i];
+    x->unlikely = d->nodes[x->parent].unlikely || (x->weight < 0 && x->tag != HT_BODY && x->tag != HT_HTML);
+  }
+}
+
+static void reset_scores(cb_hdoc *d) {
+  for (uint32_t i = 0; i < d->nnodes; i++) { d->nodes[i].candidate = 0; d->nodes[i].score = 0; d->nodes[i].keep = 0; }
+}
+
+/* One round of choosing; strict: paragraphs inside boilerplate boxes do not count.
+ * Returns the number of kept containers, *kept_chars their characters. */
+static int choose_round(cb_hdoc *d, int strict, uint32_t *kept_chars) {
+  score_paragraphs(d, strict);
   uint32_t top[TOP_N];
   int ntop = top_candidates(d, top);
   uint32_t body = find_body(d);
+  *kept_chars = 0;
   if (ntop == 0) {
     uint32_t root = body ? body : 1;
     d->nodes[root].keep = 1;
-    return 1;
+    *kept_chars = d->nodes[root].chars;
+    return strict ? 0 : 1;
   }
   uint32_t best = widen(d, top[0], top, ntop, body);
-  return keep_siblings(d, best);
+  int n = keep_siblings(d, best);
+  for (uint32_t i = 1; i < d->nnodes; i++) if (d->nodes[i].keep == 1) *kept_chars += d->nodes[i].chars;
+  return n;
+}
+
+int cb_html_choose(cb_hdoc *d, const char *article_body) {
+  (void)article_body;
+  if (d->nnodes < 2) return 0;
+  sum_up(d);
+  mark_unlikely(d);
+  uint32_t chars = 0;
+  int n = choose_round(d, 1, &chars);
+  if (n && chars >= 250) return n;
+  reset_scores(d);
+  return choose_round(d, 0, &chars);
 }
