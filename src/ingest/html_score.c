@@ -63,7 +63,10 @@ static float tag_start(int tag) {
 static void make_candidate(cb_hnode *x) {
   if (x->candidate) return;
   x->candidate = 1;
-  x->score = tag_start(x->tag) + x->weight;
+  /* a content-like class/id counts in full only on a box with real text in it */
+  float w = x->weight;
+  if (w > 0 && x->chars < 500) w *= (float)x->chars / 500;
+  x->score = tag_start(x->tag) + w;
 }
 
 /* Gives one paragraph's points to up to five ancestors, starting at a. */
@@ -255,4 +258,13 @@ int cb_html_choose(cb_hdoc *d, const char *article_body) {
   if (n && chars >= 250) return n;
   reset_scores(d);
   return choose_round(d, 0, &chars);
+}
+
+#include <stdio.h>
+void cb_html_debug_keep(const cb_hdoc *d);
+void cb_html_debug_keep(const cb_hdoc *d) {
+  for (uint32_t i = 1; i < d->nnodes; i++)
+    if (d->nodes[i].keep == 1 || (d->nodes[i].candidate && d->nodes[i].score > 20))
+      fprintf(stderr, "node %u tag %d keep %d score %.1f chars %u w %d unl %d [%s]\n", i, d->nodes[i].tag, d->nodes[i].keep,
+              d->nodes[i].score, d->nodes[i].chars, d->nodes[i].weight, d->nodes[i].unlikely, d->nodes[i].hint_src ? d->nodes[i].hint_src : "");
 }
