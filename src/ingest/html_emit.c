@@ -159,6 +159,11 @@ static uint8_t verdict(const emitter *m, const cb_hnode *x, const char **why) {
   default: break;
   }
   if (x->weight < 0 && x->drop_reason && share < 0.35f) { *why = "class/id names boilerplate"; return x->drop_reason; }
+  if ((x->tag == HT_P || x->tag == HT_DIV || (is_heading(x->tag) && x->tag != HT_H1)) && x->chars &&
+      x->chars < 150 && x->link_chars * 10 >= x->chars * 9) {
+    *why = "a link on its own";
+    return CB_DROP_RELATED;
+  }
   if (x->weight < 0 && is_heading(x->tag)) { *why = "heading of a boilerplate box"; return CB_DROP_BOILERPLATE; }
   switch (x->tag) {
   case HT_DIV: case HT_SECTION: case HT_UL: case HT_OL: case HT_TABLE: case HT_DL: case HT_FIELDSET:
@@ -254,7 +259,7 @@ static void walk(emitter *m) {
       const char *why = NULL;
       uint8_t r = verdict(m, x, &why);
       if (r) { flush(m); drop_node(m, k, r, why); into = 0; }
-      else if (x->tag == HT_BR) cb_buf_putc(&m->para, '\n');
+      else if (x->tag == HT_BR) { if (m->para.len) cb_buf_putc(&m->para, '\n'); }
       else if (cb_htag_is_block(x->tag)) { flush(m); m->para_tag = x->tag; if (x->tag == HT_PRE) m->pre++; }
     }
     int push = into && x->tag != HT_TEXT && x->first;
