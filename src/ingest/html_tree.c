@@ -78,7 +78,7 @@ static int style_hides(const char *s) {
 /* Tags whose class/id is worth weighing (inline formatting is not). */
 static int weighs(int t) {
   return t != HT_A && t != HT_B && t != HT_I && t != HT_EM && t != HT_STRONG && t != HT_FONT &&
-         t != HT_CODE && t != HT_BR && t != HT_IMG && t != HT_TIME && t != HT_SPAN;
+         t != HT_CODE && t != HT_BR && t != HT_IMG && t != HT_TIME;
 }
 
 static void set_hint(builder *b, cb_hnode *x, const xmlChar **atts) {
