@@ -83,37 +83,71 @@ static void load(void) {
   }
 }
 
-static void apply(const rule *r, int *pos, int *neg, uint8_t *reason) {
+/* Folds a matching rule in: the strongest weight each way; among boilerplate rules the
+ * earliest line of the lexicon gives the reason. */
+static void apply(const rule *r, int *pos, int *neg, const rule **first_neg) {
   if (r->weight > 0) { if (r->weight > *pos) *pos = r->weight; return; }
   if (r->weight < *neg) *neg = r->weight;
-  if (!*reason) *reason = r->reason;
+  if (!*first_neg || r < *first_neg) *first_neg = r;
+}
+
+static int alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Rules indexed by first byte, so a word or a position is checked against only the few
+ * rules that can match there (the lexicon is small; this keeps each class string O(len)). */
+static uint16_t first_word[256][32], first_any[256][32];
+static uint8_t n_word[256], n_any[256];
+
+static void index_rules(void) {
+  load();
+  /* buckets hold 32 rules each: plenty for a lexicon of a few hundred words */
+  for (size_t i = 0; i < nrules; i++) {
+    unsigned char c = (unsigned char)rules[i].word[0];
+    if (rules[i].kind == ANYWHERE) { if (n_any[c] < 32) first_any[c][n_any[c]++] = (uint16_t)i; }
+    else if (n_word[c] < 32) first_word[c][n_word[c]++] = (uint16_t)i;
+  }
 }
 
 void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
-  pthread_once(&once, load);
+  pthread_once(&once, index_rules);
   char low[256];
   size_t n = 0;
-  for (const char *p = class_id; *p && n + 1 < sizeof low; p++) low[n++] = (char)tolower((unsigned char)*p);
+  for (const char *p = class_id; *p && n + 1 < sizeof low; p++) {
+    unsigned char c = (unsigned char)*p;
+    low[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
   low[n] = 0;
   int pos = 0, neg = 0;
-  uint8_t why = 0;
-  for (size_t i = 0; i < nrules; i++) {
-    const rule *r = &rules[i];
-    if (r->kind == ANYWHERE) { if (strstr(low, r->word)) apply(r, &pos, &neg, &why); continue; }
-    for (size_t t = 0; t < n;) {
-      while (t < n && !isalnum((unsigned char)low[t])) t++;
-      size_t st = t;
-      while (t < n && isalnum((unsigned char)low[t])) t++;
-      size_t len = t - st;
-      if (len == 0 || low[st] != r->word[0]) continue;
-      if ((r->kind == EXACT && len == r->len && memcmp(low + st, r->word, len) == 0) ||
-          (r->kind == PREFIX && len >= r->len && memcmp(low + st, r->word, r->len) == 0)) {
+  const rule *why = NULL;
+  uint8_t hit[sizeof rules / sizeof *rules / 8 + 1];
+  memset(hit, 0, sizeof hit);
+  for (size_t t = 0; t < n; t++) {   /* anywhere rules, by the byte they start with */
+    unsigned char c = (unsigned char)low[t];
+    for (int k = 0; k < n_any[c]; k++) {
+      const rule *r = &rules[first_any[c][k]];
+      if (n - t >= r->len && memcmp(low + t, r->word, r->len) == 0 && !(hit[first_any[c][k] / 8] & (1 << (first_any[c][k] % 8)))) {
+        hit[first_any[c][k] / 8] |= (uint8_t)(1 << (first_any[c][k] % 8));
         apply(r, &pos, &neg, &why);
-        break;
       }
+    }
+  }
+  for (size_t t = 0; t < n;) {      /* word and prefix rules, word by word */
+    while (t < n && !alnum((unsigned char)low[t])) t++;
+    size_t st = t;
+    while (t < n && alnum((unsigned char)low[t])) t++;
+    size_t len = t - st;
+    if (!len) continue;
+    unsigned char c = (unsigned char)low[st];
+    for (int k = 0; k < n_word[c]; k++) {
+      const rule *r = &rules[first_word[c][k]];
+      if ((r->kind == EXACT && len == r->len && memcmp(low + st, r->word, len) == 0) ||
+          (r->kind == PREFIX && len >= r->len && memcmp(low + st, r->word, r->len) == 0))
+        apply(r, &pos, &neg, &why);
     }
   }
   int w = pos + neg;
   *weight = (int8_t)(w > 100 ? 100 : w < -100 ? -100 : w);
-  *reason = neg ? why : 0;
+  *reason = neg && why ? why->reason : 0;
 }
