@@ -1,0 +1,153 @@
+/*
+ * html_hints.c - what the class, id, role and itemprop words of a block say about it,
+ * from the lexicon data/html/hints.txt: a weight (> 0 article-like, < 0 boilerplate) and
+ * the drop reason for boilerplate. The lexicon is parsed once per process.
+ */
+#include "ingest/html.h"
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EXACT, PREFIX, ANYWHERE };
+
+typedef struct rule {
+  char word[40];
+  uint8_t len, kind;
+  int8_t weight;
+  uint8_t reason;   /* cb_drop_reason, 0 for content */
+} rule;
+
+static rule rules[400];
+static size_t nrules;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint8_t reason_named(const char *s, size_t n) {
+  static const struct { const char *name; uint8_t r; } names[] = {
+    {"navigation", CB_DROP_NAVIGATION}, {"share", CB_DROP_SHARE}, {"newsletter", CB_DROP_NEWSLETTER},
+    {"comments", CB_DROP_COMMENTS}, {"most_read", CB_DROP_MOST_READ}, {"related", CB_DROP_RELATED},
+    {"ad", CB_DROP_AD}, {"caption", CB_DROP_CAPTION}, {"metadata", CB_DROP_METADATA},
+    {"boilerplate", CB_DROP_BOILERPLATE}};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0) return names[i].r;
+  return 0;
+}
+
+static void add_rule(const char *w, size_t n, int weight, uint8_t reason) {
+  if (nrules >= sizeof rules / sizeof *rules) return;
+  rule *r = &rules[nrules];
+  r->kind = EXACT;
+  if (n > 2 && w[0] == '*' && w[n - 1] == '*') { r->kind = ANYWHERE; w++; n -= 2; }
+  else if (n > 1 && w[n - 1] == '*') { r->kind = PREFIX; n--; }
+  if (n == 0 || n >= sizeof r->word) return;
+  memcpy(r->word, w, n);
+  r->word[n] = 0;
+  r->len = (uint8_t)n;
+  r->weight = (int8_t)(weight > 100 ? 100 : weight < -100 ? -100 : weight);
+  r->reason = reason;
+  nrules++;
+}
+
+/* One line: WEIGHT REASON PATTERN... */
+static void parse_line(const char *s, const char *end) {
+  char num[16];
+  size_t k = 0;
+  while (s < end && isspace((unsigned char)*s)) s++;
+  if (s >= end || *s == '#') return;
+  while (s < end && !isspace((unsigned char)*s) && k + 1 < sizeof num) num[k++] = *s++;
+  num[k] = 0;
+  int weight = atoi(num);
+  while (s < end && isspace((unsigned char)*s)) s++;
+  const char *rs = s;
+  while (s < end && !isspace((unsigned char)*s)) s++;
+  uint8_t reason = reason_named(rs, (size_t)(s - rs));
+  for (;;) {
+    while (s < end && isspace((unsigned char)*s)) s++;
+    if (s >= end) break;
+    const char *ws = s;
+    while (s < end && !isspace((unsigned char)*s)) s++;
+    add_rule(ws, (size_t)(s - ws), weight, reason);
+  }
+}
+
+static void load(void) {
+  size_t n = 0;
+  const char *d = cb_data_get("html/hints.txt", &n);
+  if (!d) return;
+  const char *end = d + n;
+  while (d < end) {
+    const char *nl = memchr(d, '\n', (size_t)(end - d));
+    if (!nl) nl = end;
+    parse_line(d, nl);
+    d = nl + 1;
+  }
+}
+
+/* Folds a matching rule in: the strongest weight each way; among boilerplate rules the
+ * earliest line of the lexicon gives the reason. */
+static void apply(const rule *r, int *pos, int *neg, const rule **first_neg) {
+  if (r->weight > 0) { if (r->weight > *pos) *pos = r->weight; return; }
+  if (r->weight < *neg) *neg = r->weight;
+  if (!*first_neg || r < *first_neg) *first_neg = r;
+}
+
+static int alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Rules indexed by first byte, so a word or a position is checked against only the few
+ * rules that can match there (the lexicon is small; this keeps each class string O(len)). */
+static uint16_t first_word[256][32], first_any[256][32];
+static uint8_t n_word[256], n_any[256];
+
+static void index_rules(void) {
+  load();
+  /* buckets hold 32 rules each: plenty for a lexicon of a few hundred words */
+  for (size_t i = 0; i < nrules; i++) {
+    unsigned char c = (unsigned char)rules[i].word[0];
+    if (rules[i].kind == ANYWHERE) { if (n_any[c] < 32) first_any[c][n_any[c]++] = (uint16_t)i; }
+    else if (n_word[c] < 32) first_word[c][n_word[c]++] = (uint16_t)i;
+  }
+}
+
+void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
+  pthread_once(&once, index_rules);
+  char low[256];
+  size_t n = 0;
+  for (const char *p = class_id; *p && n + 1 < sizeof low; p++) {
+    unsigned char c = (unsigned char)*p;
+    low[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  low[n] = 0;
+  int pos = 0, neg = 0;
+  const rule *why = NULL;
+  uint8_t hit[sizeof rules / sizeof *rules / 8 + 1];
+  memset(hit, 0, sizeof hit);
+  for (size_t t = 0; t < n; t++) {   /* anywhere rules, by the byte they start with */
+    unsigned char c = (unsigned char)low[t];
+    for (int k = 0; k < n_any[c]; k++) {
+      const rule *r = &rules[first_any[c][k]];
+      if (n - t >= r->len && memcmp(low + t, r->word, r->len) == 0 && !(hit[first_any[c][k] / 8] & (1 << (first_any[c][k] % 8)))) {
+        hit[first_any[c][k] / 8] |= (uint8_t)(1 << (first_any[c][k] % 8));
+        apply(r, &pos, &neg, &why);
+      }
+    }
+  }
+  for (size_t t = 0; t < n;) {      /* word and prefix rules, word by word */
+    while (t < n && !alnum((unsigned char)low[t])) t++;
+    size_t st = t;
+    while (t < n && alnum((unsigned char)low[t])) t++;
+    size_t len = t - st;
+    if (!len) continue;
+    unsigned char c = (unsigned char)low[st];
+    for (int k = 0; k < n_word[c]; k++) {
+      const rule *r = &rules[first_word[c][k]];
+      if ((r->kind == EXACT && len == r->len && memcmp(low + st, r->word, len) == 0) ||
+          (r->kind == PREFIX && len >= r->len && memcmp(low + st, r->word, r->len) == 0))
+        apply(r, &pos, &neg, &why);
+    }
+  }
+  int w = pos + neg;
+  *weight = (int8_t)(w > 100 ? 100 : w < -100 ? -100 : w);
+  *reason = neg && why ? why->reason : 0;
+}
