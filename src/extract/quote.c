@@ -61,21 +61,26 @@ static int near_enough(const char *s, size_t from, size_t to) {
   return breaks <= 1;
 }
 
+static void inherit(cb_quote *to, const cb_quote *from) {
+  to->speaker = from->speaker;
+  to->speaker_start = from->speaker_start;
+  to->speaker_end = from->speaker_end;
+  to->how = CB_SPEAKER_CONTINUED;
+}
+
 /* Quotes without a cue take the speaker of the neighbouring quote. */
 static void continue_speakers(cb_quote *q, size_t n, const char *s) {
   for (size_t i = 1; i < n; i++) {
     if (q[i].partial || q[i].cue_end > q[i].cue_start || !q[i - 1].speaker || q[i].speaker) continue;
     if (!near_enough(s, q[i - 1].end, q[i].start)) continue;
-    q[i].speaker = q[i - 1].speaker;
-    q[i].how = CB_SPEAKER_CONTINUED;
+    inherit(&q[i], &q[i - 1]);
   }
   for (size_t i = n - 1; i-- > 0;) {   /* “A.” “B,” he said. */
     if (q[i].partial || q[i].cue_end > q[i].cue_start || q[i].speaker || !q[i + 1].speaker ||
         q[i + 1].how == CB_SPEAKER_CONTINUED)
       continue;
     if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end)) continue;
-    q[i].speaker = q[i + 1].speaker;
-    q[i].how = CB_SPEAKER_CONTINUED;
+    inherit(&q[i], &q[i + 1]);
   }
 }
 

@@ -10,7 +10,7 @@
 #include "text/utf8.h"
 #include <string.h>
 
-enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 10, NP_WORDS = 6 };
+enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4 };
 
 size_t cb_qkey(const cb_qtext *t, size_t i, char *buf, size_t cap) {
   const cb_token *k = &t->tok[i];
@@ -83,10 +83,24 @@ static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   return np;
 }
 
+/* "Khizr Khan, 66, said", "X, who works in Y, said": the token before the comma that
+ * opens the aside ending at the comma j, or j itself when there is none. */
+static size_t skip_aside(const cb_qtext *t, size_t j, size_t lb) {
+  if (!cb_token_is(t->s, &t->tok[j], ',')) return j;
+  for (size_t k = j; k-- > lb && j - k < ASIDE_TOKENS;) {
+    if (cb_token_is(t->s, &t->tok[k], ',')) return k > lb ? k - 1 : j;
+    if (t->tok[k].kind == CB_TOK_PUNCT && strchr(".!?;:\"", t->s[t->tok[k].start]) ) return j;
+    if (t->tok[k].kind == CB_TOK_PUNCT && t->tok[k].end - t->tok[k].start == 3 &&
+        (unsigned char)t->s[t->tok[k].start + 2] >= 0x9C) return j;   /* a curly double mark */
+  }
+  return j;
+}
+
 /* The phrase ending at token j (the subject of a cue at j + 1), not before token lb. */
 static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
   cb_np none = {0};
   while (j > lb && cb_qis(t, j, CB_QLEX_SKIP)) j--;
+  j = skip_aside(t, j, lb);
   if (j < lb || !is_word(t, j)) return none;
   if (cb_qis(t, j, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, j, j + 1, j, j, 0};
   if (!is_upper(t, j) && (cb_qis(t, j, CB_QLEX_STOP) || cb_qis(t, j, CB_QLEX_CUE) || cb_qis(t, j, CB_QLEX_SKIP)))
@@ -137,6 +151,14 @@ static size_t token_at(const cb_qtext *t, size_t off) {
   return lo;
 }
 
+/* "told", "asked": what follows the verb is the listener, not the speaker. */
+static int object_cue(const cb_qtext *t, size_t i) {
+  char buf[32];
+  size_t n = cb_qkey(t, i, buf, sizeof buf);
+  const char *v = cb_qlex_find(CB_QLEX_CUE, buf, n);
+  return v && strcmp(v, "object") == 0;
+}
+
 static int is_according(const cb_qtext *t, size_t i) { return word_is(t, i, "according") && word_is(t, i + 1, "to"); }
 
 static void set_cue(const cb_qtext *t, cb_quote *q, size_t i, size_t e) {
@@ -168,8 +190,13 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     }
     if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
     if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
-    cb_np np = k == first ? forward_np(t, k + 1, ub) : backward_np(t, k - 1, first);
-    if (k > first && np.kind && np.b != first) return none;   /* the cue belongs to another clause */
+    cb_np none2 = {0};
+    cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);
+    if (k > first && np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first */
+      if (np.b - first > DESCRIPTOR_WORDS) return none;
+      for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
+      np.b = first;
+    }
     set_cue(t, q, k, k + 1);
     return np;
   }
@@ -192,7 +219,8 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
-    if (!np.kind) np = forward_np(t, k + 1, end);
+    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = forward_np(t, lb, k - 1);  /* "X ..., telling" */
+    if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;
   }
