@@ -179,7 +179,7 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
-      if (!cb_token_is(t->s, &t->tok[k], ',')) break;
+      if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',')) break;
       continue;
     }
     if (is_according(t, k)) {

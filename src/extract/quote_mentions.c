@@ -138,6 +138,10 @@ const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_men
     const cb_mention *x = &m->v[here - 1 - k];
     if (x->person) return cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
   }
+  for (size_t k = 0; k < LOOKBACK && k < here; k++) {   /* no known person: the last full name */
+    const cb_mention *x = &m->v[here - 1 - k];
+    if (x->e - x->name_b >= 2) return cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
+  }
   return NULL;
 }
 
