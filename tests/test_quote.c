@@ -122,11 +122,21 @@ static void test_partial_and_marks(void) {
   CHECK_INT(n, 1);
   if (n == 1) {
     CHECK_INT(q[0].partial, 1);
+    CHECK_INT(q[0].direct, 0);
     CHECK_INT(q[0].inner_end - q[0].inner_start, strlen("a slow-motion disaster"));
     CHECK_STR(q[0].speaker, "Lopez");
   }
   const char *t2 = "\"Good,\" he said. \"Better,\" she said.";
   CHECK_INT(cb_quote_extract(a, t2, strlen(t2), &q), 2);
+  const char *t3 = "Vermont Sen. Bernie Sanders says \"the wind is at our backs\" now.";
+  n = cb_quote_extract(a, t3, strlen(t3), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) {
+    CHECK_INT(q[0].partial, 1);
+    CHECK_INT(q[0].direct, 1);
+    CHECK_STR(q[0].speaker, "Bernie Sanders");
+    CHECK_STR(q[0].cue, "says");
+  }
   cb_arena_free(a);
 }
 

@@ -154,16 +154,18 @@ static int same_name(cb_arena *a, const doc *d, const gold *g, const cb_quote *q
   return strcmp(lx ? lx + 1 : x, ly ? ly + 1 : y) == 0;
 }
 
-static void score_doc(const doc *d, const gold *g, size_t ng, const span *ind, size_t ni, tally *t) {
-  cb_arena *a = cb_arena_new(0);
-  cb_quote *q = NULL;
-  size_t nq = a ? cb_quote_extract(a, d->s, d->n, &q) : 0;
+static int exact_match(const cb_quote *q, const gold *g) {
+  return (q->start == g->start && q->end == g->end) || (q->inner_start == g->start && q->inner_end == g->end);
+}
+
+static void score_preds(const doc *d, const gold *g, size_t ng, const span *ind, size_t ni, const cb_quote *q,
+                        size_t nq, cb_arena *a, tally *t) {
   t->docs++; t->gold += (long)ng; t->pred += (long)nq;
   for (size_t i = 0; i < nq; i++) {
     int hit = 0, exact = 0, inside = 0;
     for (size_t j = 0; j < ng; j++) {
       hit |= overlaps(q[i].start, q[i].end, g[j].start, g[j].end);
-      exact |= (q[i].start == g[j].start && q[i].end == g[j].end) || (q[i].inner_start == g[j].start && q[i].inner_end == g[j].end);
+      exact |= exact_match(&q[i], &g[j]);
     }
     for (size_t j = 0; j < ni && !hit; j++) inside |= overlaps(q[i].start, q[i].end, ind[j].b, ind[j].e);
     t->pred_hit += hit; t->exact_pred += exact; t->unknown += q[i].speaker == NULL; t->pred_indirect += inside;
@@ -173,7 +175,7 @@ static void score_doc(const doc *d, const gold *g, size_t ng, const span *ind, s
     int exact = 0;
     for (size_t i = 0; i < nq; i++) {
       if (!m && overlaps(q[i].start, q[i].end, g[j].start, g[j].end)) m = &q[i];
-      exact |= (q[i].start == g[j].start && q[i].end == g[j].end) || (q[i].inner_start == g[j].start && q[i].inner_end == g[j].end);
+      exact |= exact_match(&q[i], &g[j]);
     }
     t->exact_gold += exact;
     if (!m) continue;
@@ -183,6 +185,17 @@ static void score_doc(const doc *d, const gold *g, size_t ng, const span *ind, s
     t->spk_ok += (m->speaker_end > m->speaker_start && overlaps(m->speaker_start, m->speaker_end, g[j].src_start, g[j].src_end)) ||
                  same_name(a, d, &g[j], m);
   }
+}
+
+/* Scores the direct quotes (t[0]) and all quotes (t[1]) of one document. */
+static void score_doc(const doc *d, const gold *g, size_t ng, const span *ind, size_t ni, tally *t) {
+  cb_arena *a = cb_arena_new(0);
+  cb_quote *q = NULL;
+  size_t nq = a ? cb_quote_extract(a, d->s, d->n, &q) : 0, nd = 0;
+  cb_quote *direct = nq && a ? cb_arena_calloc(a, nq, sizeof *direct) : NULL;
+  for (size_t i = 0; direct && i < nq; i++) if (q[i].direct) direct[nd++] = q[i];
+  score_preds(d, g, ng, ind, ni, direct, nd, a, &t[0]);
+  score_preds(d, g, ng, ind, ni, q, nq, a, &t[1]);
   cb_arena_free(a);
 }
 
@@ -240,18 +253,18 @@ static int eval_dir(const char *dir, tally *t) {
 static double pct(long a, long b) { return b ? 100.0 * (double)a / (double)b : 0.0; }
 static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
 
-static void print_tally(const tally *t) {
+static void print_tally(const char *what, const tally *t) {
   double po = pct(t->pred_hit, t->pred), ro = pct(t->gold_hit, t->gold);
   double pe = pct(t->exact_pred, t->pred), re = pct(t->exact_gold, t->gold);
   double pl = pct(t->pred_hit, t->pred - t->pred_indirect);
-  printf("documents %ld, gold direct quotes %ld, predicted quotes %ld\n", t->docs, t->gold, t->pred);
+  printf("%s: documents %ld, gold direct quotes %ld, predicted quotes %ld\n", what, t->docs, t->gold, t->pred);
   printf("overlap  P %.1f  R %.1f  F1 %.1f\n", po, ro, f1(po, ro));
   printf("exact    P %.1f  R %.1f  F1 %.1f\n", pe, re, f1(pe, re));
   printf("overlap, not counting %ld predictions inside indirect gold attributions: P %.1f  F1 %.1f\n",
          t->pred_indirect, pl, f1(pl, ro));
   printf("speaker accuracy %.1f%% (%ld of %ld matched quotes with a gold source)\n", pct(t->spk_ok, t->spk_n),
          t->spk_ok, t->spk_n);
-  printf("unknown speaker %.1f%% of predicted quotes (%ld)\n", pct(t->unknown, t->pred), t->unknown);
+  printf("unknown speaker %.1f%% of predicted quotes (%ld)\n\n", pct(t->unknown, t->pred), t->unknown);
 }
 
 int cb_eval_quotes(int argc, char **argv) {
@@ -261,9 +274,10 @@ int cb_eval_quotes(int argc, char **argv) {
             "Prints direct-quote span P/R/F1 (overlap and exact), speaker accuracy and the unknown-speaker share.\n");
     return argc < 2 ? 2 : 0;
   }
-  tally t = {0};
+  tally t[2] = {{0}, {0}};
   int bad = 0;
-  for (int i = 1; i < argc; i++) bad |= eval_dir(argv[i], &t);
-  print_tally(&t);
+  for (int i = 1; i < argc; i++) bad |= eval_dir(argv[i], t);
+  print_tally("direct quotations (full quotes, and fragments right next to their cue)", &t[0]);
+  print_tally("all quotations (also fragments woven into the writer's sentence)", &t[1]);
   return bad ? 1 : 0;
 }

@@ -11,7 +11,7 @@
 #include "extract/quote_mentions.h"
 #include <string.h>
 
-enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4 };
+enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4 };
 
 const char *cb_speaker_how_name(cb_speaker_how how) {
   static const char *const names[] = {"unknown", "name", "according-to", "pronoun", "role", "description",
@@ -103,6 +103,22 @@ static int is_partial(const cb_qtext *t, const cb_quote *q) {
          !(p->kind == CB_TOK_PUNCT && p->end - p->start == 3);   /* after a curly closing mark */
 }
 
+/* Direct: a full quote, a fragment right after its cue ("says “...”", "told them, “...”")
+ * or a fragment that closes its clause before a cue after it (“...,” she said). */
+static int is_direct(const cb_qtext *t, const cb_quote *q) {
+  if (!q->partial) return 1;
+  if (q->cue_end <= q->cue_start) return 0;
+  if (q->cue_start >= q->end) {
+    char c = t->s[q->inner_end - 1];
+    return c == ',' || c == '.' || c == '!' || c == '?';
+  }
+  size_t b = cb_mentions_token_at(t, q->start), cue = cb_mentions_token_at(t, q->cue_start);
+  if (b == 0 || cue >= b) return 0;
+  if (cue == b - 1) return 1;
+  int sep = cb_token_is(t->s, &t->tok[b - 1], ',') || cb_token_is(t->s, &t->tok[b - 1], ':');
+  return sep && b - 1 - cue <= DIRECT_GAP;
+}
+
 /* Drops short quotes with neither cue nor speaker (titles, scare quotes). */
 static size_t keep_attributed(const cb_qtext *t, cb_quote *q, size_t n) {
   size_t k = 0;
@@ -131,6 +147,7 @@ size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out)
   cb_mentions m;
   if (cb_mentions_build(a, &t, q, nq, np, &m) != 0) return 0;
   for (size_t i = 0; i < nq; i++) resolve_one(a, &t, &m, q, i, &np[i]);
+  for (size_t i = 0; i < nq; i++) q[i].direct = is_direct(&t, &q[i]);
   continue_speakers(q, nq, text);
   nq = keep_attributed(&t, q, nq);
   *out = nq ? q : NULL;

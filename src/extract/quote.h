@@ -24,6 +24,9 @@ typedef struct cb_quote {
   size_t inner_start, inner_end;  /* the quoted words without the outer marks */
   int partial;                    /* 1: a fragment inside a sentence; 0: full sentence(s) */
   int paragraphs;                 /* number of paragraphs the quote spans (>= 1) */
+  int direct;                     /* 1: the quote is the whole reported content (a full quote,
+                                     or a fragment right after its cue: says “the wind is ...”);
+                                     0: words woven into the writer's own sentence */
   size_t cue_start, cue_end;      /* cue span ("said", "according to"); equal if none */
   const char *cue;                /* the cue's folded form; NULL if none */
   size_t speaker_start, speaker_end; /* the speaker's words in the text; equal if none */
