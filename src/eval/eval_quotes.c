@@ -21,6 +21,7 @@ enum { MAX_FRAGS = 64 };
 typedef struct gold { size_t start, end, src_start, src_end; int has_src; } gold;
 typedef struct tspan { char id[16]; char type[16]; size_t b[MAX_FRAGS], e[MAX_FRAGS]; int n; } tspan;
 typedef struct tally {
+  int misses;
   long docs, gold, pred, pred_hit, gold_hit, exact_pred, exact_gold, spk_n, spk_ok, unknown, pred_indirect;
 } tally;
 
@@ -154,6 +155,14 @@ static int same_name(cb_arena *a, const doc *d, const gold *g, const cb_quote *q
   return strcmp(lx ? lx + 1 : x, ly ? ly + 1 : y) == 0;
 }
 
+/* --misses: one line per matched quote whose speaker is wrong, on stderr. */
+static void print_miss(const doc *d, const gold *g, const cb_quote *m) {
+  int ql = (int)(m->end - m->start > 70 ? 70 : m->end - m->start);
+  fprintf(stderr, "speaker miss: gold \"%.*s\" got \"%.*s\" = %s (%s, cue %s) for %.*s\n", (int)(g->src_end - g->src_start),
+          d->s + g->src_start, (int)(m->speaker_end - m->speaker_start), d->s + m->speaker_start,
+          m->speaker ? m->speaker : "?", cb_speaker_how_name(m->how), m->cue ? m->cue : "-", ql, d->s + m->start);
+}
+
 static int exact_match(const cb_quote *q, const gold *g) {
   return (q->start == g->start && q->end == g->end) || (q->inner_start == g->start && q->inner_end == g->end);
 }
@@ -182,8 +191,10 @@ static void score_preds(const doc *d, const gold *g, size_t ng, const span *ind,
     t->gold_hit++;
     if (!g[j].has_src) continue;
     t->spk_n++;
-    t->spk_ok += (m->speaker_end > m->speaker_start && overlaps(m->speaker_start, m->speaker_end, g[j].src_start, g[j].src_end)) ||
-                 same_name(a, d, &g[j], m);
+    int ok = (m->speaker_end > m->speaker_start && overlaps(m->speaker_start, m->speaker_end, g[j].src_start, g[j].src_end)) ||
+             same_name(a, d, &g[j], m);
+    t->spk_ok += ok;
+    if (!ok && t->misses) print_miss(d, &g[j], m);
   }
 }
 
@@ -271,12 +282,16 @@ int cb_eval_quotes(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
     fprintf(argc < 2 ? stderr : stdout,
             "usage: corroborate eval quotes DIR...\n\nDIR holds text/*.txt and attributions/*.ann (PolNeAR BRAT).\n"
-            "Prints direct-quote span P/R/F1 (overlap and exact), speaker accuracy and the unknown-speaker share.\n");
+            "Prints direct-quote span P/R/F1 (overlap and exact), speaker accuracy and the unknown-speaker share.\n"
+            "--misses lists the direct quotes whose speaker is wrong on stderr.\n");
     return argc < 2 ? 2 : 0;
   }
   tally t[2] = {{0}, {0}};
   int bad = 0;
-  for (int i = 1; i < argc; i++) bad |= eval_dir(argv[i], t);
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--misses") == 0) t[0].misses = 1;
+    else bad |= eval_dir(argv[i], t);
+  }
   print_tally("direct quotations (full quotes, and fragments right next to their cue)", &t[0]);
   print_tally("all quotations (also fragments woven into the writer's sentence)", &t[1]);
   return bad ? 1 : 0;

@@ -76,7 +76,8 @@ static int newline_between(const cb_qtext *t, size_t a, size_t b) {
 static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
   for (size_t i = b; i < e; i++)
-    if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || t->tok[i].kind != CB_TOK_WORD)
+    if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP) ||
+        t->tok[i].kind != CB_TOK_WORD)
       np.name_b = i + 1;
   while (np.name_b < e && is_connector(t, np.name_b)) np.name_b++;
   if (np.name_b >= e) np.kind = CB_NP_DESC;
@@ -171,6 +172,19 @@ static int ends_sentence(const char *s, const cb_quote *q) {
   return c == '.' || c == '!' || c == '?';
 }
 
+/* “...,” — a quote that ends on a comma goes on with its cue. */
+static int closes_with_comma(const char *s, const cb_quote *q) {
+  char c = q->inner_end > q->inner_start ? s[q->inner_end - 1] : 0;
+  return c == ',' || c == '?' || c == '!';
+}
+
+/* A lowercase word in -ed: after “...,” Name, most likely the cue ("Trump fumed"). */
+static int past_tense(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  return k->kind == CB_TOK_WORD && !k->upper && k->end - k->start > 3 && t->s[k->end - 1] == 'd' &&
+         t->s[k->end - 2] == 'e';
+}
+
 static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   cb_np none = {0};
   size_t first = token_at(t, q->end), ub = first;
@@ -188,7 +202,7 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
+    if (!cb_qis(t, k, CB_QLEX_CUE) && !(k > first && closes_with_comma(t->s, q) && past_tense(t, k))) continue;
     if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
     cb_np none2 = {0};
     cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);

@@ -41,7 +41,7 @@ static void run_at(const cb_qtext *t, size_t i, size_t *b, size_t *e) {
 static size_t name_start(const cb_qtext *t, size_t b, size_t e) {
   size_t nb = b;
   for (size_t i = b; i < e; i++)
-    if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER)) nb = i + 1;
+    if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP)) nb = i + 1;
   return nb;
 }
 
