@@ -1,0 +1,155 @@
+/*
+ * quote.c - cb_quote_extract: pairs the marks (quote_marks.c), finds each quote's cue and
+ * speaker phrase (quote_cue.c), then turns the phrase into a speaker: names are completed
+ * from the article's earlier full names ("Mr Trump" -> "Donald Trump"), pronouns go to the
+ * last named person before them, role phrases to the one person holding that role (else
+ * the last named speaker), and quotes without a cue to the speaker of the quote just
+ * before in the same or the previous paragraph.
+ */
+#include "extract/quote_internal.h"
+#include "text/utf8.h"
+#include "extract/quote_mentions.h"
+#include <string.h>
+
+enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4 };
+
+const char *cb_speaker_how_name(cb_speaker_how how) {
+  static const char *const names[] = {"unknown", "name", "according-to", "pronoun", "role", "description",
+                                      "continued"};
+  return (unsigned)how < sizeof names / sizeof names[0] ? names[how] : "unknown";
+}
+
+static void set_speaker_span(const cb_qtext *t, cb_quote *q, const cb_np *np) {
+  q->speaker_start = t->tok[np->b].start;
+  q->speaker_end = t->tok[np->e - 1].end;
+}
+
+/* The last named speaker before quote i, or NULL. */
+static const char *last_named(const cb_quote *q, size_t i) {
+  while (i-- > 0)
+    if (q[i].speaker && q[i].how != CB_SPEAKER_DESCRIPTION) return q[i].speaker;
+  return NULL;
+}
+
+static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
+                        const cb_np *np) {
+  cb_quote *x = &q[i];
+  if (!np->kind) return;
+  set_speaker_span(t, x, np);
+  size_t at = t->tok[np->b].start;
+  if (np->kind == CB_NP_NAME) {
+    x->speaker = cb_mentions_full_name(a, t, m, np->name_b, np->e, at);
+    x->how = np->according_to ? CB_SPEAKER_ACCORDING_TO : CB_SPEAKER_NAME;
+  } else if (np->kind == CB_NP_PRONOUN) {
+    x->how = CB_SPEAKER_PRONOUN;
+    if (cb_mentions_is_person_pronoun(t, np->b)) x->speaker = cb_mentions_last_person(a, t, m, at);
+  } else if (cb_qis(t, np->head, CB_QLEX_ROLE) || cb_qis(t, np->head, CB_QLEX_TITLE)) {
+    x->how = CB_SPEAKER_ROLE;
+    x->speaker = cb_mentions_with_role(a, t, m, np->head, at);
+    if (!x->speaker) x->speaker = last_named(q, i);
+  } else {
+    x->how = np->according_to ? CB_SPEAKER_ACCORDING_TO : CB_SPEAKER_DESCRIPTION;
+    x->speaker = cb_qname(a, t, np->b, np->e);
+  }
+}
+
+static int near_enough(const char *s, size_t from, size_t to) {
+  if (to < from || to - from > CONTINUE_BYTES) return 0;
+  int breaks = 0;
+  for (size_t i = from; i < to; i++)
+    if (s[i] == '\n' && (i == from || s[i - 1] != '\n')) breaks++;
+  return breaks <= 1;
+}
+
+static void inherit(cb_quote *to, const cb_quote *from) {
+  to->speaker = from->speaker;
+  to->speaker_start = from->speaker_start;
+  to->speaker_end = from->speaker_end;
+  to->how = CB_SPEAKER_CONTINUED;
+}
+
+/* Quotes without a cue take the speaker of the neighbouring quote. */
+static void continue_speakers(cb_quote *q, size_t n, const char *s) {
+  for (size_t i = 1; i < n; i++) {
+    if (q[i].partial || q[i].cue_end > q[i].cue_start || !q[i - 1].speaker || q[i].speaker) continue;
+    if (!near_enough(s, q[i - 1].end, q[i].start)) continue;
+    inherit(&q[i], &q[i - 1]);
+  }
+  for (size_t i = n - 1; i-- > 0;) {   /* “A.” “B,” he said. */
+    if (q[i].partial || q[i].cue_end > q[i].cue_start || q[i].speaker || !q[i + 1].speaker ||
+        q[i + 1].how == CB_SPEAKER_CONTINUED)
+      continue;
+    if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end)) continue;
+    inherit(&q[i], &q[i + 1]);
+  }
+}
+
+static size_t count_words(const cb_qtext *t, size_t from, size_t to) {
+  size_t k = 0;
+  for (size_t i = cb_mentions_token_at(t, from); i < t->ntok && t->tok[i].start < to; i++)
+    k += t->tok[i].kind != CB_TOK_PUNCT;
+  return k;
+}
+
+/* Full quote: opens with a capital and either stands alone or follows ':' or ','. */
+static int is_partial(const cb_qtext *t, const cb_quote *q) {
+  size_t i = cb_mentions_token_at(t, q->inner_start);
+  if (i >= t->ntok || t->tok[i].start >= q->inner_end || !t->tok[i].upper) return 1;
+  size_t b = cb_mentions_token_at(t, q->start);
+  if (b == 0 || cb_token_is(t->s, &t->tok[b - 1], ':') || cb_token_is(t->s, &t->tok[b - 1], ',')) return 0;
+  const cb_token *p = &t->tok[b - 1];
+  if (memchr(t->s + p->end, '\n', q->start - p->end)) return 0;
+  return !(p->kind == CB_TOK_PUNCT && strchr(".!?\"", t->s[p->start]) && p->end == p->start + 1) &&
+         !(p->kind == CB_TOK_PUNCT && p->end - p->start == 3);   /* after a curly closing mark */
+}
+
+/* Direct: a full quote, a fragment right after its cue ("says “...”", "told them, “...”")
+ * or a fragment that closes its clause before a cue after it (“...,” she said). */
+static int is_direct(const cb_qtext *t, const cb_quote *q) {
+  if (!q->partial) return 1;
+  if (q->cue_end <= q->cue_start) return 0;
+  if (q->cue_start >= q->end) {
+    char c = t->s[q->inner_end - 1];
+    return c == ',' || c == '.' || c == '!' || c == '?';
+  }
+  size_t b = cb_mentions_token_at(t, q->start), cue = cb_mentions_token_at(t, q->cue_start);
+  if (b == 0 || cue >= b) return 0;
+  if (cue == b - 1) return 1;
+  int sep = cb_token_is(t->s, &t->tok[b - 1], ',') || cb_token_is(t->s, &t->tok[b - 1], ':');
+  return sep && b - 1 - cue <= DIRECT_GAP;
+}
+
+/* Drops short quotes with neither cue nor speaker (titles, scare quotes). */
+static size_t keep_attributed(const cb_qtext *t, cb_quote *q, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    int cue = q[i].cue_end > q[i].cue_start;
+    if (!cue && !q[i].speaker && count_words(t, q[i].inner_start, q[i].inner_end) < SHORT_QUOTE_WORDS) continue;
+    q[k++] = q[i];
+  }
+  return k;
+}
+
+size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out) {
+  cb_quote *q = NULL;
+  *out = NULL;
+  size_t nq = text ? cb_quote_marks(a, text, n, &q) : 0;
+  if (!nq) return 0;
+  cb_qtext t = {text, n, NULL, 0};
+  t.ntok = cb_tokens(a, text, n, &t.tok);
+  cb_np *np = cb_arena_calloc(a, nq, sizeof *np);
+  if (!t.tok || !np) return 0;
+  for (size_t i = 0; i < nq; i++) {
+    np[i] = cb_quote_find_cue(&t, &q[i], i ? q[i - 1].end : 0, i + 1 < nq ? q[i + 1].start : n);
+    if (q[i].cue_end > q[i].cue_start) q[i].cue = cb_fold(a, text + q[i].cue_start, q[i].cue_end - q[i].cue_start, NULL);
+    q[i].partial = is_partial(&t, &q[i]);
+  }
+  cb_mentions m;
+  if (cb_mentions_build(a, &t, q, nq, np, &m) != 0) return 0;
+  for (size_t i = 0; i < nq; i++) resolve_one(a, &t, &m, q, i, &np[i]);
+  for (size_t i = 0; i < nq; i++) q[i].direct = is_direct(&t, &q[i]);
+  continue_speakers(q, nq, text);
+  nq = keep_attributed(&t, q, nq);
+  *out = nq ? q : NULL;
+  return nq;
+}

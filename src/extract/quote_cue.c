@@ -1,0 +1,261 @@
+/*
+ * quote_cue.c - finds the cue and the speaker phrase of one quote. Looks first in the
+ * words after the closing mark up to the end of the sentence (",” Maduro said",
+ * ",” said Governor X", ",” the leftist leader added", ",” according to X"), then in the
+ * words before the opening mark back to the start of the sentence ("Trump would only say:
+ * “...”", "He stressed that “...”"). The phrase is read backward from the cue (subject)
+ * or forward from it ("said X", "according to X").
+ */
+#include "extract/quote_internal.h"
+#include "text/utf8.h"
+#include <string.h>
+
+enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4 };
+
+size_t cb_qkey(const cb_qtext *t, size_t i, char *buf, size_t cap) {
+  const cb_token *k = &t->tok[i];
+  size_t len = k->end - k->start, o = 0;
+  if (len > 1 && t->s[k->end - 1] == '.') len--;
+  for (size_t j = 0; j < len && o + 1 < cap; j++) {
+    unsigned char c = (unsigned char)t->s[k->start + j];
+    if (c >= 0x80) {   /* not ASCII: fold the slow way */
+      cb_arena *a = cb_arena_new(256);
+      size_t fl = 0;
+      char *f = a ? cb_fold(a, t->s + k->start, len, &fl) : NULL;
+      o = 0;
+      if (f) { o = fl < cap - 1 ? fl : cap - 1; memcpy(buf, f, o); }
+      cb_arena_free(a);
+      if (o > 2 && buf[o - 1] == 's' && buf[o - 2] == '\'') o -= 2;
+      buf[o] = 0;
+      return o;
+    }
+    buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (o > 2 && buf[o - 1] == 's' && buf[o - 2] == '\'') o -= 2;   /* possessive */
+  buf[o] = 0;
+  return o;
+}
+
+int cb_qis(const cb_qtext *t, size_t i, cb_qlex list) {
+  if (i >= t->ntok || t->tok[i].kind != CB_TOK_WORD) return 0;
+  char buf[64];
+  size_t n = cb_qkey(t, i, buf, sizeof buf);
+  return cb_qlex_find(list, buf, n) != NULL;
+}
+
+static int is_word(const cb_qtext *t, size_t i) { return i < t->ntok && t->tok[i].kind == CB_TOK_WORD; }
+static int is_upper(const cb_qtext *t, size_t i) { return is_word(t, i) && t->tok[i].upper; }
+
+static int word_is(const cb_qtext *t, size_t i, const char *w) {
+  char buf[32];
+  return is_word(t, i) && cb_qkey(t, i, buf, sizeof buf) && strcmp(buf, w) == 0;
+}
+
+/* Name particles that may sit inside a capitalised name ("Padrino López", "de los Soles"). */
+static int is_connector(const cb_qtext *t, size_t i) {
+  static const char *const w[] = {"de", "del", "la", "los", "las", "van", "von", "der", "bin", "da",
+                                  "dos", "di", "le", "al", "of", "jr", NULL};
+  for (int k = 0; w[k]; k++) if (word_is(t, i, w[k])) return 1;
+  return 0;
+}
+
+static int is_sentence_end(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  if (k->kind != CB_TOK_PUNCT || k->end != k->start + 1) return 0;
+  char c = t->s[k->start];
+  if (c == '!' || c == '?') return 1;
+  if (c != '.') return 0;
+  return !(i > 0 && t->tok[i - 1].end == k->start && cb_qis(t, i - 1, CB_QLEX_TITLE));   /* "Gov." */
+}
+
+static int newline_between(const cb_qtext *t, size_t a, size_t b) {
+  return memchr(t->s + a, '\n', b > a ? b - a : 0) != NULL;
+}
+
+/* Splits the name part of a capitalised phrase [b, e) from its leading titles. */
+static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
+  cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
+  for (size_t i = b; i < e; i++)
+    if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP) ||
+        t->tok[i].kind != CB_TOK_WORD)
+      np.name_b = i + 1;
+  while (np.name_b < e && is_connector(t, np.name_b)) np.name_b++;
+  if (np.name_b >= e) np.kind = CB_NP_DESC;
+  return np;
+}
+
+/* "Khizr Khan, 66, said", "X, who works in Y, said": the token before the comma that
+ * opens the aside ending at the comma j, or j itself when there is none. */
+static size_t skip_aside(const cb_qtext *t, size_t j, size_t lb) {
+  if (!cb_token_is(t->s, &t->tok[j], ',')) return j;
+  for (size_t k = j; k-- > lb && j - k < ASIDE_TOKENS;) {
+    if (cb_token_is(t->s, &t->tok[k], ',')) return k > lb ? k - 1 : j;
+    if (t->tok[k].kind == CB_TOK_PUNCT && strchr(".!?;:\"", t->s[t->tok[k].start]) ) return j;
+    if (t->tok[k].kind == CB_TOK_PUNCT && t->tok[k].end - t->tok[k].start == 3 &&
+        (unsigned char)t->s[t->tok[k].start + 2] >= 0x9C) return j;   /* a curly double mark */
+  }
+  return j;
+}
+
+/* The phrase ending at token j (the subject of a cue at j + 1), not before token lb. */
+static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
+  cb_np none = {0};
+  while (j > lb && cb_qis(t, j, CB_QLEX_SKIP)) j--;
+  j = skip_aside(t, j, lb);
+  if (j < lb || !is_word(t, j)) return none;
+  if (cb_qis(t, j, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, j, j + 1, j, j, 0};
+  if (!is_upper(t, j) && (cb_qis(t, j, CB_QLEX_STOP) || cb_qis(t, j, CB_QLEX_CUE) || cb_qis(t, j, CB_QLEX_SKIP)))
+    return none;
+  size_t b = j;
+  if (is_upper(t, j)) {
+    while (b > lb && (is_upper(t, b - 1) || cb_qis(t, b - 1, CB_QLEX_TITLE) ||
+                      (is_connector(t, b - 1) && b - 1 > lb && is_upper(t, b - 2)))) b--;
+    if (b > lb && cb_qis(t, b - 1, CB_QLEX_DETERMINER)) b--;
+    while (b < j && cb_qis(t, b, CB_QLEX_STOP)) b++;   /* "As White House press secretary X" */
+    return name_np(t, b, j + 1);
+  }
+  for (size_t k = 0; k < 4 && b > lb && is_word(t, b - 1) && !cb_qis(t, b, CB_QLEX_DETERMINER); k++) {
+    if (cb_qis(t, b - 1, CB_QLEX_STOP) || cb_qis(t, b - 1, CB_QLEX_CUE)) break;
+    b--;
+  }
+  if (!cb_qis(t, b, CB_QLEX_DETERMINER)) b = j;   /* no determiner: the bare noun only */
+  if (b == j && !cb_qis(t, j, CB_QLEX_ROLE) && t->s[t->tok[j].end - 1] != 's') return none;
+  return (cb_np){CB_NP_DESC, b, j + 1, j + 1, j, 0};
+}
+
+/* The phrase starting at token i ("said Governor X", "according to the report"), before ub. */
+static cb_np forward_np(const cb_qtext *t, size_t i, size_t ub) {
+  cb_np none = {0};
+  if (i >= ub || !is_word(t, i)) return none;
+  if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
+  size_t e = i;
+  if (cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_TITLE) || is_upper(t, i)) {
+    int det = cb_qis(t, i, CB_QLEX_DETERMINER);
+    while (e < ub && e - i < NP_WORDS && is_word(t, e) &&
+           (e == i || is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || (det && !cb_qis(t, e, CB_QLEX_STOP)) ||
+            (is_connector(t, e) && is_upper(t, e + 1))) && !cb_qis(t, e, CB_QLEX_CUE))
+      e++;
+    while (e > i + 1 && is_connector(t, e - 1)) e--;
+    if (e > i && is_upper(t, e - 1)) return name_np(t, i, e);
+    if (e > i) return (cb_np){CB_NP_DESC, i, e, e, e - 1, 0};
+  }
+  return none;
+}
+
+/* First token at or after byte offset off. */
+static size_t token_at(const cb_qtext *t, size_t off) {
+  size_t lo = 0, hi = t->ntok;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (t->tok[mid].start < off) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/* "told", "asked": what follows the verb is the listener, not the speaker. */
+static int object_cue(const cb_qtext *t, size_t i) {
+  char buf[32];
+  size_t n = cb_qkey(t, i, buf, sizeof buf);
+  const char *v = cb_qlex_find(CB_QLEX_CUE, buf, n);
+  return v && strcmp(v, "object") == 0;
+}
+
+static int is_according(const cb_qtext *t, size_t i) { return word_is(t, i, "according") && word_is(t, i + 1, "to"); }
+
+static void set_cue(const cb_qtext *t, cb_quote *q, size_t i, size_t e) {
+  q->cue_start = t->tok[i].start;
+  q->cue_end = t->tok[e - 1].end;
+}
+
+static int ends_sentence(const char *s, const cb_quote *q) {
+  char c = q->inner_end > q->inner_start ? s[q->inner_end - 1] : 0;
+  return c == '.' || c == '!' || c == '?';
+}
+
+/* “...,” — a quote that ends on a comma goes on with its cue. */
+static int closes_with_comma(const char *s, const cb_quote *q) {
+  char c = q->inner_end > q->inner_start ? s[q->inner_end - 1] : 0;
+  return c == ',' || c == '?' || c == '!';
+}
+
+/* A lowercase word in -ed: after “...,” Name, most likely the cue ("Trump fumed"). */
+static int past_tense(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  return k->kind == CB_TOK_WORD && !k->upper && k->end - k->start > 3 && t->s[k->end - 1] == 'd' &&
+         t->s[k->end - 2] == 'e';
+}
+
+static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
+  cb_np none = {0};
+  size_t first = token_at(t, q->end), ub = first;
+  while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start && !is_sentence_end(t, ub) &&
+         !newline_between(t, ub == first ? q->end : t->tok[ub - 1].end, t->tok[ub].start)) ub++;
+  while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
+  for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
+    if (!is_word(t, k)) {
+      if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',')) break;
+      continue;
+    }
+    if (is_according(t, k)) {
+      cb_np np = forward_np(t, k + 2, ub);
+      np.according_to = 1;
+      if (np.kind) set_cue(t, q, k, k + 2);
+      return np;
+    }
+    if (!cb_qis(t, k, CB_QLEX_CUE) && !(k > first && closes_with_comma(t->s, q) && past_tense(t, k))) continue;
+    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
+    cb_np none2 = {0};
+    cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);
+    if (k > first && np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first */
+      if (np.b - first > DESCRIPTOR_WORDS) return none;
+      for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
+      np.b = first;
+    }
+    set_cue(t, q, k, k + 1);
+    return np;
+  }
+  return none;
+}
+
+static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
+  cb_np none = {0};
+  size_t end = token_at(t, q->start), lb = end;
+  int tries = 0;
+  while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
+         !newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start)) lb--;
+  for (size_t k = end; k-- > lb;) {
+    if (is_according(t, k)) {
+      cb_np np = forward_np(t, k + 2, end);
+      np.according_to = 1;
+      if (np.kind) set_cue(t, q, k, k + 2);
+      return np;
+    }
+    if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
+    if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
+    cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
+    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = forward_np(t, lb, k - 1);  /* "X ..., telling" */
+    if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
+    if (np.kind) { set_cue(t, q, k, k + 1); return np; }
+    if (++tries == 3) break;
+  }
+  return none;
+}
+
+static int ends_with_colon(const cb_qtext *t, const cb_quote *q) {
+  size_t i = token_at(t, q->start);
+  return i > 0 && cb_token_is(t->s, &t->tok[i - 1], ':');
+}
+
+/* Right of the quote first (unless it follows a colon), then left; a cue without a speaker
+ * phrase is kept only when neither side has a speaker. */
+cb_np cb_quote_find_cue(const cb_qtext *t, cb_quote *q, size_t prev_end, size_t next_start) {
+  int colon = ends_with_colon(t, q);
+  cb_np np = {0};
+  if (!colon && (np = right_cue(t, q, next_start)).kind) return np;
+  size_t cs = q->cue_start, ce = q->cue_end;
+  q->cue_start = q->cue_end = 0;
+  if ((np = left_cue(t, q, prev_end)).kind) return np;
+  if (colon && (np = right_cue(t, q, next_start)).kind) return np;
+  if (q->cue_end == q->cue_start) { q->cue_start = cs; q->cue_end = ce; }
+  return np;
+}

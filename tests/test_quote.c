@@ -1,0 +1,162 @@
+/*
+ * test_quote.c - quotations and their speakers: the seed-story checks on
+ * CB_SHARED_DIR/corpus/seeds, one regression test per known trap (cue verbs other than
+ * "said", quotes over paragraph breaks, unknown speakers), and odd input.
+ */
+#include "test.h"
+#include "corroborate.h"
+#include "extract/quote.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static char *read_seed(const char *prefix, size_t *n) {
+  char dir[1024], path[2048];
+  snprintf(dir, sizeof dir, "%s/corpus/seeds", CB_SHARED_DIR);
+  DIR *d = opendir(dir);
+  if (!d) return NULL;
+  path[0] = 0;
+  for (struct dirent *e; (e = readdir(d));)
+    if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+  closedir(d);
+  FILE *f = path[0] ? fopen(path, "rb") : NULL;
+  if (!f) return NULL;
+  char *b = malloc(1 << 20);
+  *n = b ? fread(b, 1, (1 << 20) - 1, f) : 0;
+  fclose(f);
+  return b;
+}
+
+/* The quote of text whose words start with `start`, or NULL. */
+static const cb_quote *find(const char *text, const cb_quote *q, size_t n, const char *start) {
+  for (size_t i = 0; i < n; i++)
+    if (strncmp(text + q[i].inner_start, start, strlen(start)) == 0) return &q[i];
+  return NULL;
+}
+
+static const char *speaker_of(cb_arena *a, const char *text, const char *start) {
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, text, strlen(text), &q);
+  const cb_quote *x = find(text, q, n, start);
+  return x && x->speaker ? x->speaker : "(none)";
+}
+
+static void check_seed(const char *file, const char *start, const char *want, cb_speaker_how how) {
+  size_t n = 0;
+  char *text = read_seed(file, &n);
+  CHECK(text != NULL);
+  if (!text) return;
+  cb_arena *a = cb_arena_new(0);
+  cb_quote *q;
+  size_t k = cb_quote_extract(a, text, n, &q);
+  const cb_quote *x = find(text, q, k, start);
+  CHECK(x != NULL);
+  if (x) {
+    CHECK_STR(x->speaker, want);
+    CHECK_INT(x->how, how);
+  }
+  cb_arena_free(a);
+  free(text);
+}
+
+static void test_seeds(void) {
+  check_seed("000", "I received a phone call", "Nicolas Maduro", CB_SPEAKER_NAME);
+  check_seed("003", "I spoke with the President of the United States", "Nicolas Maduro", CB_SPEAKER_NAME);
+  check_seed("003", "If this call means", "Nicolas Maduro", CB_SPEAKER_ROLE);
+  check_seed("000", "I don't know what they have", "Donald Trump", CB_SPEAKER_PRONOUN);
+  check_seed("004", "The land is easier", "Donald Trump", CB_SPEAKER_NAME);
+}
+
+/* Trap: quotes lost when the cue verb is not "said". */
+static void test_other_cues(void) {
+  cb_arena *a = cb_arena_new(0);
+  CHECK_STR(speaker_of(a, "\"We will not back down,\" Senator Jane Ortiz stressed on Monday.", "We will"), "Jane Ortiz");
+  CHECK_STR(speaker_of(a, "\xE2\x80\x9CNo,\xE2\x80\x9D replied Governor Tom Reyes.", "No,"), "Tom Reyes");
+  CHECK_STR(speaker_of(a, "Ana Ruiz told reporters: \"The vote is on Friday.\"", "The vote"), "Ana Ruiz");
+  CHECK_STR(speaker_of(a, "\"The talks failed,\" according to Pedro Lima.", "The talks"), "Pedro Lima");
+  CHECK_STR(speaker_of(a, "Mary Poe spoke first. \"It is late,\" she added.", "It is late"), "Mary Poe");
+  CHECK_STR(speaker_of(a, "\"Nothing changed,\" Khizr Khan, 66, wrote in a letter.", "Nothing"), "Khizr Khan");
+  cb_arena_free(a);
+}
+
+/* Trap: multi-paragraph quotes broken. */
+static void test_paragraphs(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "\xE2\x80\x9CThe first part ends here.\n\n\xE2\x80\x9CThe second part goes on,\xE2\x80\x9D "
+                  "Mayor Lee Chan said.\n\nNext paragraph.";
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, t, strlen(t), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) {
+    CHECK_INT(q[0].start, 0);
+    CHECK_INT(q[0].paragraphs, 2);
+    CHECK(strncmp(t + q[0].end - 6, "on,\xE2\x80\x9D", 6) == 0);
+    CHECK_STR(q[0].speaker, "Lee Chan");
+    CHECK_STR(q[0].cue, "said");
+  }
+  const char *u = "\"An open quote that never closes\n\nA new paragraph without a mark.";
+  CHECK_INT(cb_quote_extract(a, u, strlen(u), &q), 0);
+  cb_arena_free(a);
+}
+
+/* Trap: unknown speakers are reported as unknown, not invented. */
+static void test_unknown(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "The sign on the wall read nothing.\n\n\"This is a complete sentence with no cue at all.\"";
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, t, strlen(t), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) {
+    CHECK(q[0].speaker == NULL);
+    CHECK_INT(q[0].how, CB_SPEAKER_UNKNOWN);
+    CHECK_INT(q[0].partial, 0);
+  }
+  cb_arena_free(a);
+}
+
+static void test_partial_and_marks(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "Lopez called the plan \xE2\x80\x9C" "a slow-motion disaster\xE2\x80\x9C in a speech.";
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, t, strlen(t), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) {
+    CHECK_INT(q[0].partial, 1);
+    CHECK_INT(q[0].direct, 0);
+    CHECK_INT(q[0].inner_end - q[0].inner_start, strlen("a slow-motion disaster"));
+    CHECK_STR(q[0].speaker, "Lopez");
+  }
+  const char *t2 = "\"Good,\" he said. \"Better,\" she said.";
+  CHECK_INT(cb_quote_extract(a, t2, strlen(t2), &q), 2);
+  const char *t3 = "Vermont Sen. Bernie Sanders says \"the wind is at our backs\" now.";
+  n = cb_quote_extract(a, t3, strlen(t3), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) {
+    CHECK_INT(q[0].partial, 1);
+    CHECK_INT(q[0].direct, 1);
+    CHECK_STR(q[0].speaker, "Bernie Sanders");
+    CHECK_STR(q[0].cue, "says");
+  }
+  cb_arena_free(a);
+}
+
+static void test_bad_input(void) {
+  cb_arena *a = cb_arena_new(0);
+  cb_quote *q;
+  const char junk[] = "\"\xff\xfe\" said \xE2\x80\x9C\xE2\x80\x9D\xE2\x80 \"\n\n\"\xC2";
+  size_t n = cb_quote_extract(a, junk, sizeof junk - 1, &q);
+  for (size_t i = 0; i < n; i++) CHECK(q[i].end <= sizeof junk - 1);
+  CHECK_INT(cb_quote_extract(a, "", 0, &q), 0);
+  CHECK(q == NULL);
+  cb_arena_free(a);
+}
+
+int main(void) {
+  test_seeds();
+  test_other_cues();
+  test_paragraphs();
+  test_unknown();
+  test_partial_and_marks();
+  test_bad_input();
+  return test_report();
+}
