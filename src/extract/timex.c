@@ -36,7 +36,8 @@ static size_t sentence_of(run *r, size_t off) {
   return r->cur;
 }
 
-/* The tense cue nearest to off in its sentence: +1 future ("will", "next"), -1 past. */
+/* The tense cue nearest to off in its sentence: +2 future ("will", "next"), -2 past ("said"),
+ * -1 a past participle-like word ("revealed"), 0 none. */
 static int nearest_cue(const char *s, size_t from, size_t to, size_t off) {
   long best = -1;
   int tense = 0;
@@ -53,7 +54,7 @@ static int nearest_cue(const char *s, size_t from, size_t to, size_t off) {
       const char *ap = memchr(buf, '\'', k);
       if (ap && ap > buf) { w = ap; wl = k - (size_t)(ap - buf); }   /* "he'll" -> "'ll" */
       const cb_tl_entry *e = cb_tl_lookup(w, wl);
-      int cue = cb_tl_is(e, TL_FUTURE) ? 1 : cb_tl_is(e, TL_PAST) ? -1 : 0;
+      int cue = cb_tl_is(e, TL_FUTURE) ? 2 : cb_tl_is(e, TL_PAST) ? -2 : 0;
       if (!cue && !e && k >= 5 && buf[k - 2] == 'e' && buf[k - 1] == 'd') cue = -1;   /* "revealed" */
       if (cue) {
         long d = (long)(i > off ? i - off : off - i);

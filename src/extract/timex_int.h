@@ -17,7 +17,7 @@ typedef struct cb_tm_ctx {
   long dct;                                /* day number of the article date */
   int has_anchor;
   long anchor;                             /* event date "N days ago" counts from */
-  int (*tense)(void *ud, size_t tok);      /* +1 future, -1 past, 0 unmarked */
+  int (*tense)(void *ud, size_t tok);      /* +2 future, -2 past, -1 weakly past, 0 unmarked */
   void *ud;
 } cb_tm_ctx;
 

@@ -128,7 +128,7 @@ static int number_at(const cb_tm_ctx *c, size_t i, num *n) {
     n->article = 1; n->v = 1;
     const cb_tl_entry *f = lexof(c, i + 1);
     if (cb_tl_is(f, TL_NUM) && (f->flags & TLF_VAGUE)) { n->vague = 1; n->article = 0; n->end = i + 2; return 1; }  /* "a few" */
-    if (cb_tl_is(f, TL_NUM) && (f->val[TL_NUM] == 100 || f->val[TL_NUM] == 12 || f->val[TL_NUM] == 2)) {
+    if (word_is(c, i + 1, "hundred") || word_is(c, i + 1, "dozen") || word_is(c, i + 1, "couple")) {
       n->v = f->val[TL_NUM]; n->article = 0; n->end = i + 2;
       if (word_is(c, n->end, "of")) n->end++;      /* "a couple of" */
       return 1;
@@ -278,6 +278,7 @@ static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   if (wd && !d) return 0;
   int dir = tense(c, start);
+  dir = dir >= 2 ? 1 : dir <= -2 ? -1 : 0;        /* only explicit cues move a month off the nearest */
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
   if (d) {
@@ -394,6 +395,12 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     weekday_value(c, r, wd, k < 0 ? -2 : k > 0 ? 2 : (tense(c, i) > 0 ? 1 : -1));
     return add_part_of_day(c, e, r);
   }
+  if (has(c, j, TL_POD) && (k == 0 || word_is(c, j, "night"))) {    /* "this morning", "last night" */
+    set(r, j, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
+    if (!c->has_dct) snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+    else cb_tv_day(r->val, sizeof r->val, c, c->dct + (k < 0 ? -1 : k > 0 ? 1 : 0));
+    return add_part_of_day(c, j, r);
+  }
   int m = month_at(c, j, &e);
   if (m) {
     int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
@@ -503,36 +510,49 @@ static void shifted_value(const cb_tm_ctx *c, cb_tm_res *r, int unit, int k, int
   }
 }
 
-/* [the] [qualifier] [past|last|next|first] N unit(s) [ago|earlier|later]; a year ago; several years */
+/* "the past year", "the last decade": the previous calendar unit (a DATE, not a span). */
+static size_t previous_unit(const cb_tm_ctx *c, size_t i, size_t u_at, int k, cb_tm_res *r) {
+  int u = unit_at(c, u_at);
+  if (u != TU_YEAR && u != TU_DECADE && u != TU_CENTURY && u != TU_MONTH && u != TU_WEEK && u != TU_QUARTER) return 0;
+  set(r, u_at + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
+  if (!unit_value(c, r, u, k)) return 0;
+  return u_at + 1;
+}
+
+static int plural_unit(const cb_tm_ctx *c, size_t i) {
+  return i < c->nt && c->t[i].e - c->t[i].s > 2 && (c->s[c->t[i].e - 1] == 's' || c->s[c->t[i].e - 1] == 'S');
+}
+
+/* [the past|last|next|first] [qualifier] N unit(s) [ago|earlier|later]; a year ago; several years */
 static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   const char *mod = NULL;
-  int rel = 0, the = 0;
+  int rel = 0, relk = 0, the = 0, for_ = 0;
   if (word_is(c, j, "the")) { the = 1; j++; }
-  if (has(c, j, TL_QUAL) && !the) { mod = cb_tl_qual_name(val(c, j, TL_QUAL)); j++; }
-  if (has(c, j, TL_REL) && val(c, j, TL_REL) != 0) { rel = 1; j++; }
+  if (has(c, j, TL_REL) && val(c, j, TL_REL) != 0) { rel = 1; relk = val(c, j, TL_REL); j++; }
   else if (has(c, j, TL_ORD) && val(c, j, TL_ORD) == 1 && the) { rel = 1; j++; }
+  if (the && !rel) return 0;                       /* "the two days": the span starts at the number */
+  if (has(c, j, TL_QUAL) && !rel) { mod = cb_tl_qual_name(val(c, j, TL_QUAL)); j++; }
+  if (word_is(c, j, "for") && !rel && !mod) { for_ = 1; j++; }
   num n;
-  int bare_plural = 0;
   if (!number_at(c, j, &n)) {
-    if (!(the && rel) && !word_is(c, i, "for")) return 0;
-    n.v = 1; n.vague = 0; n.end = j; n.article = 0;
-    bare_plural = 1;
-    if (word_is(c, i, "for")) { i++; n.vague = 1; }
-  }
+    if (rel && the && !plural_unit(c, j)) return previous_unit(c, i, j, relk, r);
+    if (!for_ && !(rel && the)) return 0;
+    n.v = 1; n.vague = 1; n.end = j; n.article = 0;
+    if (!plural_unit(c, j)) return 0;               /* "for years", "the past months" */
+    if (for_) i = j;
+  } else if (for_) return 0;
   size_t u_at = n.end;
-  if (is_punct(c, u_at, '-') && glued(c, u_at) && !bare_plural) u_at++;
+  int hyphen = 0;
+  if (is_punct(c, u_at, '-') && glued(c, u_at) && u_at > j) { u_at++; hyphen = 1; }
   int u = unit_at(c, u_at);
   if (!u || u == TU_PERIOD || u == TU_HALF || (u == TU_NIGHT && !word_is(c, u_at, "nights"))) return 0;
-  if (bare_plural && n.vague && !(word_is(c, u_at, "years") || word_is(c, u_at, "months") || word_is(c, u_at, "weeks") ||
-                                  word_is(c, u_at, "decades") || word_is(c, u_at, "days"))) return 0;
-  if (bare_plural && !n.vague && rel && the) {
-    /* "the past year", "the last decade" */
-  } else if (bare_plural && !n.vague) return 0;
+  if (u == TU_QUARTER && (hyphen || n.article || mod)) return 0;      /* "three-quarters", "more than a quarter" */
+  if (!hyphen && !n.vague && n.v != 1 && !plural_unit(c, u_at) && c->t[j].kind == TK_NUM) return 0;  /* "1988 second" */
   size_t end = u_at + 1;
   if (is_punct(c, end, '-') && glued(c, end) && word_is(c, end + 1, "old")) return 0;   /* ages */
-  if (n.article && !the && has(c, end, TL_AGO) && !word_is(c, end, "ago") && !word_is(c, end, "earlier") && !word_is(c, end, "later")) return 0;
-  if (has(c, end, TL_AGO) && !rel && (word_is(c, end, "ago") || word_is(c, end, "earlier") || word_is(c, end, "later"))) {
+  int ago = word_is(c, end, "ago") || word_is(c, end, "earlier") || word_is(c, end, "later");
+  if (ago && !rel) {
     int k = val(c, end, TL_AGO) < 0 ? -1 : 1;
     set(r, end + 1, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
     r->mod = mod;
@@ -547,10 +567,13 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return end + 1;
   }
   if (u == TU_WEEKEND && !rel) return 0;
-  if (n.article && !the && !mod && (word_is(c, i - (i > 0), "per") || (i > 0 && is_punct(c, i - 1, '$')))) return 0;
+  if (n.article && !mod && i > 0 && (word_is(c, i - 1, "per") || c->t[i - 1].kind == TK_NUM)) return 0;  /* "$5 a year" */
   set(r, end, CB_TIMEX_DURATION, CB_TP_NONE, rel ? CB_TIMEX_RELATIVE : 0);
   r->mod = mod;
-  cb_tv_duration(r->val, sizeof r->val, u, n.v, n.vague);
+  if (u == TU_DECADE && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 10, 0);
+  else if (u == TU_CENTURY && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 100, 0);
+  else if (u == TU_QUARTER && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_MONTH, n.v * 3, 0);
+  else cb_tv_duration(r->val, sizeof r->val, u, n.v, n.vague);
   return end;
 }
 
@@ -712,7 +735,7 @@ static int with_part(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!cb_tl_is(e, TL_PART)) return 0;
   int part = e->val[TL_PART];
   int needs_of = word_is(c, j, "end") || word_is(c, j, "beginning") || word_is(c, j, "start") || word_is(c, j, "middle");
-  if (needs_of != the) return 0;
+  if (needs_of && !the) return 0;
   j++;
   if (needs_of) { if (!word_is(c, j, "of")) return 0; j++; }
   else if (is_punct(c, j, '-') && glued(c, j)) j++;
@@ -722,19 +745,65 @@ static int with_part(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
     if (!unit_value(c, r, unit_at(c, j + 1), 0)) return 0;
   } else {
-    if (!best_plain(c, j, r) || r->type != CB_TIMEX_DATE || r->prec == CB_TP_NONE || r->prec >= CB_TP_DAY) return 0;
+    if (!best_plain(c, j, r) || r->prec == CB_TP_NONE) return 0;
+    if (r->type != CB_TIMEX_DATE && (needs_of || r->type != CB_TIMEX_TIME)) return 0;
+    if (r->prec >= CB_TP_DAY && needs_of) return 0;      /* "the end of Monday": not a thing */
   }
   static const char *const mods[] = {"", "START", "MID", "END"};
   r->mod = part >= 1 && part <= 3 ? mods[part] : NULL;
   return 1;
 }
 
+/* noon, midnight: a TIME on the article date */
+static size_t p_noon(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!has(c, i, TL_POD)) return 0;
+  int p = val(c, i, TL_POD);
+  if (p != TD_NOON && p != TD_MIDNIGHT) return 0;
+  set(r, i + 1, CB_TIMEX_TIME, CB_TP_HOUR, c->has_dct ? CB_TIMEX_RELATIVE : 0);
+  time_value(c, r, p == TD_NOON ? 12 : 24, 0);
+  return i + 1;
+}
+
+/* "5 p.m. EST Nov. 9", "10 p.m. Wednesday": a clock time followed by its day. */
+static void clock_then_day(const cb_tm_ctx *c, cb_tm_res *r) {
+  size_t j = r->end;
+  if (has(c, j, TL_TZ) && c->t[j].cap) j++;
+  if (word_is(c, j, "on")) j++;
+  cb_tm_res d;
+  memset(&d, 0, sizeof d);
+  size_t e = p_month(c, j, &d);
+  if (!e) e = p_weekday(c, j, &d);
+  if (!e) e = p_dayrel(c, j, &d);
+  const char *tpart = strchr(r->val, 'T');
+  if (!e || d.prec != CB_TP_DAY || strlen(d.val) != 10 || !tpart) { r->end = j > r->end && has(c, r->end, TL_TZ) ? r->end + 1 : r->end; return; }
+  char v[48];
+  snprintf(v, sizeof v, "%s%s", d.val, tpart);
+  snprintf(r->val, sizeof r->val, "%s", v);
+  r->end = e;
+  r->flags |= d.flags;
+}
+
+/* "January this year", "June last year": the year comes from the relative phrase. */
+static void month_then_year(const cb_tm_ctx *c, cb_tm_res *r) {
+  size_t j = r->end;
+  if (!has(c, j, TL_REL) || unit_at(c, j + 1) != TU_YEAR || word_is(c, j + 1, "years") || !c->has_dct) return;
+  int k = val(c, j, TL_REL), m = 0;
+  if (sscanf(r->val, "%*4d-%2d", &m) != 1 && sscanf(r->val, "XXXX-%2d", &m) != 1) return;
+  cb_tv_month(r->val, sizeof r->val, c, cb_cal_date(c->dct).y + k, m);
+  r->end = j + 2;
+}
+
 int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   cb_tm_res p;
   int found = best_plain(c, i, r);
   memset(&p, 0, sizeof p);
+  if (!found && p_noon(c, i, &p)) { *r = p; found = 1; }
+  memset(&p, 0, sizeof p);
   if (with_part(c, i, &p) && (!found || p.end > r->end)) { *r = p; found = 1; }
-  if (found && r->type == CB_TIMEX_DATE && r->prec == CB_TP_DAY && word_is(c, r->end, "at")) {
+  if (!found) return 0;
+  if (r->type == CB_TIMEX_TIME && (r->prec == CB_TP_MINUTE || r->prec == CB_TP_HOUR)) clock_then_day(c, r);
+  if (r->type == CB_TIMEX_DATE && r->prec == CB_TP_MONTH && (r->flags & CB_TIMEX_RELATIVE)) month_then_year(c, r);
+  if (r->type == CB_TIMEX_DATE && r->prec == CB_TP_DAY && word_is(c, r->end, "at")) {
     cb_tm_res t;                                   /* "Monday at 9 a.m." */
     memset(&t, 0, sizeof t);
     if (p_clock(c, r->end + 1, &t) && strlen(r->val) == 10) {
@@ -744,5 +813,5 @@ int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       r->end = t.end; r->type = CB_TIMEX_TIME; r->prec = CB_TP_MINUTE;
     }
   }
-  return found;
+  return 1;
 }

@@ -29,8 +29,15 @@ static size_t seq_len(const unsigned char *p, size_t left) {
   return k > left ? left : k;
 }
 
+/* A possessive "'s" / "’s" at p[i] ends the word before it ("Friday's" -> "Friday"). */
+static int possessive(const unsigned char *p, size_t i, size_t n) {
+  size_t k = p[i] == '\'' ? 1 : 3;
+  return i + k < n && (p[i + k] == 's' || p[i + k] == 'S') && (i + k + 1 >= n || !isalpha(p[i + k + 1]));
+}
+
 static size_t scan_word(const unsigned char *p, size_t i, size_t n) {
   while (i < n) {
+    if ((p[i] == '\'' || is_quote_seq(p + i, n - i)) && possessive(p, i, n)) break;
     if (word_byte(p + i, n - i)) { i += seq_len(p + i, n - i); continue; }
     if (p[i] == '\'' && i + 1 < n && isalpha(p[i + 1])) { i++; continue; }
     if (is_quote_seq(p + i, n - i) && i + 3 < n && isalpha(p[i + 3])) { i += 3; continue; }
