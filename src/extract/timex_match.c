@@ -466,10 +466,9 @@ static size_t p_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     j = i + 1;
     if (word_is(c, i, "the") && word_is(c, j, "near")) j++;
     int k = word_is(c, j, "past") ? 1 : word_is(c, j, "future") ? 2 : word_is(c, j, "present") ? 0 : -1;
-    if (k < 0 || unit_at(c, j + 1) || number_at(c, j + 1, &(num){0}) || c->t[j + 1 < c->nt ? j + 1 : j].kind == TK_WORD) {
-      if (k < 0) return 0;
-      if (j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !word_is(c, j + 1, "and") && !word_is(c, j + 1, "or")) return 0;
-    }
+    if (k < 0) return 0;
+    /* "the past," "the future it": a noun; "the future president": an adjective */
+    if (j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !has(c, j + 1, TL_FUNC)) return 0;
     set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
     snprintf(r->val, sizeof r->val, "%s", refs[k]);
     return j + 1;
@@ -486,7 +485,7 @@ static size_t p_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       snprintf(r->val, sizeof r->val, "%s", refs[k]);
       return i + 2;
     }
-    if (word_is(c, i, "current")) return 0;
+    return 0;                                     /* bare "current", "recent": adjectives */
   }
   set(r, i + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   snprintf(r->val, sizeof r->val, "%s", refs[k]);
@@ -527,30 +526,36 @@ static int plural_unit(const cb_tm_ctx *c, size_t i) {
 static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   const char *mod = NULL;
-  int rel = 0, relk = 0, the = 0, for_ = 0;
+  int rel = 0, relk = 0, the = 0;
+  if (i > 0 && word_is(c, i - 1, "for") && plural_unit(c, i) && unit_at(c, i) && unit_at(c, i) != TU_PERIOD &&
+      unit_at(c, i) != TU_WEEKEND) {                  /* "for years", "for centuries" */
+    set(r, i + 1, CB_TIMEX_DURATION, CB_TP_NONE, 0);
+    cb_tv_duration(r->val, sizeof r->val, unit_at(c, i), 1, 1);
+    return i + 1;
+  }
   if (word_is(c, j, "the")) { the = 1; j++; }
   if (has(c, j, TL_REL) && val(c, j, TL_REL) != 0) { rel = 1; relk = val(c, j, TL_REL); j++; }
   else if (has(c, j, TL_ORD) && val(c, j, TL_ORD) == 1 && the) { rel = 1; j++; }
-  if (the && !rel) return 0;                       /* "the two days": the span starts at the number */
+  if (the && !rel && (!number_at(c, j, &(num){0}) || (has(c, j, TL_NUM) && (lexof(c, j)->flags & TLF_ARTICLE)))) return 0;
   if (has(c, j, TL_QUAL) && !rel) { mod = cb_tl_qual_name(val(c, j, TL_QUAL)); j++; }
-  if (word_is(c, j, "for") && !rel && !mod) { for_ = 1; j++; }
   num n;
   if (!number_at(c, j, &n)) {
     if (rel && the && !plural_unit(c, j)) return previous_unit(c, i, j, relk, r);
-    if (!for_ && !(rel && the)) return 0;
+    if (!(rel && the)) return 0;
     n.v = 1; n.vague = 1; n.end = j; n.article = 0;
-    if (!plural_unit(c, j)) return 0;               /* "for years", "the past months" */
-    if (for_) i = j;
-  } else if (for_) return 0;
+    if (!plural_unit(c, j)) return 0;               /* "the past months" */
+  }
   size_t u_at = n.end;
   int hyphen = 0;
   if (is_punct(c, u_at, '-') && glued(c, u_at) && u_at > j) { u_at++; hyphen = 1; }
   int u = unit_at(c, u_at);
   if (!u || u == TU_PERIOD || u == TU_HALF || (u == TU_NIGHT && !word_is(c, u_at, "nights"))) return 0;
   if (u == TU_QUARTER && (hyphen || n.article || mod)) return 0;      /* "three-quarters", "more than a quarter" */
+  if (the && !rel && hyphen) return 0;                                  /* "the eight-year" (adjective): from the number */
   if (!hyphen && !n.vague && n.v != 1 && !plural_unit(c, u_at) && c->t[j].kind == TK_NUM) return 0;  /* "1988 second" */
   size_t end = u_at + 1;
   if (is_punct(c, end, '-') && glued(c, end) && word_is(c, end + 1, "old")) return 0;   /* ages */
+  if (word_is(c, end, "or") && word_is(c, end + 1, "so")) end += 2;                    /* "a week or so" */
   int ago = word_is(c, end, "ago") || word_is(c, end, "earlier") || word_is(c, end, "later");
   if (ago && !rel) {
     int k = val(c, end, TL_AGO) < 0 ? -1 : 1;
@@ -710,9 +715,26 @@ static size_t p_set(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
+/* the 20th century, the nineteenth century */
+static size_t p_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i;
+  if (word_is(c, j, "the")) j++;
+  int n = 0;
+  if (has(c, j, TL_ORD)) { n = val(c, j, TL_ORD); j++; }
+  else if (num_tok(c, j, 1, 2) && glued(c, j + 1) && (word_is(c, j + 1, "th") || word_is(c, j + 1, "st") ||
+                                                       word_is(c, j + 1, "nd") || word_is(c, j + 1, "rd"))) { n = c->t[j].num; j += 2; }
+  if (n < 1 || n > 30) return 0;
+  if (is_punct(c, j, '-') && glued(c, j)) j++;
+  if (!word_is(c, j, "century")) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_CENTURY, 0);
+  if (word_is(c, j + 1, "BC") || word_is(c, j + 1, "BCE")) { snprintf(r->val, sizeof r->val, "BC%02d", n - 1); r->end = j + 2; return j + 2; }
+  snprintf(r->val, sizeof r->val, "%02d", n - 1);
+  return j + 1;
+}
+
 typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {p_numeric, p_clock, p_month, p_year, p_relative, p_dayrel, p_weekday,
-                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set};
+                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
@@ -800,6 +822,11 @@ int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!found && p_noon(c, i, &p)) { *r = p; found = 1; }
   memset(&p, 0, sizeof p);
   if (with_part(c, i, &p) && (!found || p.end > r->end)) { *r = p; found = 1; }
+  if (!found && has(c, i, TL_QUAL) && cb_tl_qual_name(val(c, i, TL_QUAL)) &&
+      strcmp(cb_tl_qual_name(val(c, i, TL_QUAL)), "APPROX") == 0 && best_plain(c, i + 1, &p) &&
+      (p.type == CB_TIMEX_DATE || p.type == CB_TIMEX_TIME) && p.prec != CB_TP_NONE) {
+    *r = p; r->mod = "APPROX"; found = 1;            /* "around Nov. 1", "about 7:15 p.m." */
+  }
   if (!found) return 0;
   if (r->type == CB_TIMEX_TIME && (r->prec == CB_TP_MINUTE || r->prec == CB_TP_HOUR)) clock_then_day(c, r);
   if (r->type == CB_TIMEX_DATE && r->prec == CB_TP_MONTH && (r->flags & CB_TIMEX_RELATIVE)) month_then_year(c, r);

@@ -98,8 +98,8 @@ long cb_tv_weekday(long from, int wd, int dir) {
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
   if (!c->has_dct) return -1;
   cb_ymd d = cb_cal_date(c->dct);
-  if (dir < 0) return m <= d.m ? d.y : d.y - 1;
-  if (dir > 0) return m >= d.m ? d.y : d.y + 1;
+  if (dir < 0) return m <= d.m + 2 ? d.y : d.y - 1;      /* a month just ahead is still this year's */
+  if (dir > 0) return m >= d.m - 2 ? d.y : d.y + 1;
   int diff = m - d.m;
   if (diff > 6) return d.y - 1;
   if (diff < -6) return d.y + 1;
@@ -112,8 +112,8 @@ int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int dd, int dir) {
   int y = d.y;
   int day = dd > cb_cal_month_days(y, m) ? cb_cal_month_days(y, m) : dd;
   long here = cb_cal_days(y, m, day);
-  if (dir > 0 && here < c->dct - 1) return y + 1;
-  if (dir < 0 && here > c->dct + 1) return y - 1;
+  if (dir > 0 && here < c->dct - 60) return y + 1;     /* within two months: the article's year */
+  if (dir < 0 && here > c->dct + 60) return y - 1;
   if (dir == 0 && here - c->dct > 183) return y - 1;
   if (dir == 0 && c->dct - here > 183) return y + 1;
   return y;
