@@ -1,0 +1,182 @@
+/*
+ * timex.c - cb_timex_extract: runs the timex patterns over the text window by window
+ * (bounded memory), gives each match the tense of its sentence and, for "N days ago",
+ * the event date named earlier in the same sentence, and copies the results out.
+ */
+#include "extract/timex_int.h"
+#include "text/sentence.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WINDOW (64 * 1024)
+
+typedef struct run {
+  cb_arena *a;              /* results */
+  cb_arena *scratch;        /* sentences of the current window */
+  const char *s;            /* the window */
+  size_t n, base;           /* its length and offset in the whole text */
+  cb_span *sent;            /* sentences of the window (lazy) */
+  size_t nsent, cur;
+  int sent_done;
+  const cb_tt *t;
+  cb_timex *out;
+  size_t nout, cap;
+  int oom;
+} run;
+
+static size_t sentence_of(run *r, size_t off) {
+  if (!r->sent_done) {
+    r->sent_done = 1;
+    r->nsent = r->scratch ? cb_sentences(r->scratch, r->s, r->n, &r->sent) : 0;
+    r->cur = 0;
+  }
+  while (r->cur + 1 < r->nsent && r->sent[r->cur].end <= off) r->cur++;
+  while (r->cur > 0 && r->sent[r->cur].start > off) r->cur--;
+  return r->cur;
+}
+
+/* The tense cue nearest to off in its sentence: +2 future ("will", "next"), -2 past ("said"),
+ * -1 a past participle-like word ("revealed"), 0 none. */
+static int nearest_cue(const char *s, size_t from, size_t to, size_t off) {
+  long best = -1;
+  int tense = 0;
+  for (size_t i = from; i < to;) {
+    if (!isalpha((unsigned char)s[i]) && s[i] != '\'') { i++; continue; }
+    size_t j = i + 1;
+    while (j < to && (isalpha((unsigned char)s[j]) || s[j] == '\'')) j++;
+    char buf[16];
+    size_t k = j - i;
+    if (k < sizeof buf) {
+      for (size_t q = 0; q < k; q++) buf[q] = (char)tolower((unsigned char)s[i + q]);
+      const char *w = buf;
+      size_t wl = k;
+      const char *ap = memchr(buf, '\'', k);
+      if (ap && ap > buf) { w = ap; wl = k - (size_t)(ap - buf); }   /* "he'll" -> "'ll" */
+      const cb_tl_entry *e = cb_tl_lookup(w, wl);
+      int cue = cb_tl_is(e, TL_FUTURE) ? 2 : cb_tl_is(e, TL_PAST) ? -2 : 0;
+      if (!cue && !e && k >= 5 && buf[k - 2] == 'e' && buf[k - 1] == 'd') cue = -1;   /* "revealed" */
+      if (cue) {
+        long d = (long)(i > off ? i - off : off - i);
+        if (best < 0 || d < best) { best = d; tense = cue; }
+      }
+    }
+    i = j;
+  }
+  return tense;
+}
+
+static int tense_at(void *ud, size_t tok) {
+  run *r = ud;
+  size_t off = r->t[tok].s;
+  size_t k = sentence_of(r, off);
+  if (!r->nsent) return nearest_cue(r->s, 0, r->n, off);
+  return nearest_cue(r->s, r->sent[k].start, r->sent[k].end, off);
+}
+
+static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
+  if (r->nout == r->cap) {
+    size_t nc = r->cap ? r->cap * 2 : 16;
+    cb_timex *nv = cb_arena_alloc(r->a, nc * sizeof *nv);
+    if (!nv) return 0;
+    if (r->nout) memcpy(nv, r->out, r->nout * sizeof *nv);
+    r->out = nv; r->cap = nc;
+  }
+  cb_timex *x = &r->out[r->nout];
+  memset(x, 0, sizeof *x);
+  x->start = r->base + start; x->end = r->base + end;
+  x->type = m->type; x->precision = m->prec; x->flags = m->flags; x->mod = m->mod;
+  x->value = cb_arena_strdup(r->a, m->val);
+  x->value_end = m->vend[0] ? cb_arena_strdup(r->a, m->vend) : NULL;
+  if (!x->value || (m->vend[0] && !x->value_end)) return 0;
+  r->nout++;
+  return 1;
+}
+
+static int worth_trying(const cb_tt *t) { return t->kind == TK_NUM || t->lex != NULL; }
+
+/* Extracts from one window; tokens buffer reused across windows. */
+static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok, size_t *cap) {
+  size_t nt = cb_tt_scan(r->s, r->n, tok, cap);
+  if (nt == (size_t)-1) return 0;
+  r->t = *tok;
+  r->sent_done = 0; r->nsent = 0;
+  c->s = r->s; c->t = *tok; c->nt = nt; c->tense = tense_at; c->ud = r;
+  cb_ymd an;
+  int fixed_anchor = o && o->anchor && cb_cal_parse(o->anchor, &an);
+  long sent_anchor = 0;
+  size_t anchor_sent = (size_t)-1;
+  for (size_t i = 0; i < nt;) {
+    cb_tm_res m;
+    memset(&m, 0, sizeof m);
+    if (!worth_trying(&(*tok)[i])) { i++; continue; }
+    c->has_anchor = 0;
+    if (fixed_anchor) { c->has_anchor = 1; c->anchor = cb_cal_days(an.y, an.m, an.d); }
+    else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && sentence_of(r, (*tok)[i].s) == anchor_sent) {
+      c->has_anchor = 1; c->anchor = sent_anchor;
+    }
+    if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
+    if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
+    if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
+    if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
+        !(m.flags & CB_TIMEX_ANCHORED)) {
+      cb_ymd d;
+      if (cb_cal_parse(m.val, &d)) { sent_anchor = cb_cal_days(d.y, d.m, d.d); anchor_sent = sentence_of(r, (*tok)[i].s); }
+    }
+    i = m.end;
+  }
+  return 1;
+}
+
+/* Window end: the last line break (else space) before the limit, so sentences stay whole. */
+static size_t window_end(const char *s, size_t n, size_t from) {
+  if (n - from <= WINDOW) return n;
+  size_t lim = from + WINDOW;
+  for (size_t k = lim; k > from + WINDOW / 2; k--) if (s[k - 1] == '\n') return k;
+  for (size_t k = lim; k > from + WINDOW / 2; k--) if (s[k - 1] == ' ') return k;
+  while (lim > from + 1 && ((unsigned char)s[lim] & 0xC0) == 0x80) lim--;   /* not inside a UTF-8 sequence */
+  return lim;
+}
+
+size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_timex_opts *o, cb_timex **out) {
+  *out = NULL;
+  if (!a || !text || !n) return 0;
+  cb_tm_ctx c;
+  memset(&c, 0, sizeof c);
+  cb_ymd d;
+  if (o && o->dct && cb_cal_parse(o->dct, &d)) { c.has_dct = 1; c.dct = cb_cal_days(d.y, d.m, d.d); }
+  run r;
+  memset(&r, 0, sizeof r);
+  r.a = a;
+  cb_tt *tok = NULL;
+  size_t cap = 0, from = 0;
+  while (from < n) {
+    size_t to = window_end(text, n, from);
+    r.s = text + from; r.n = to - from; r.base = from;
+    r.scratch = cb_arena_new(0);
+    int ok = r.scratch && scan_window(&r, o, &c, &tok, &cap);
+    cb_arena_free(r.scratch);
+    if (!ok) { r.oom = 1; break; }
+    from = to;
+  }
+  free(tok);
+  if (r.oom) return 0;
+  *out = r.out;
+  return r.nout;
+}
+
+size_t cb_timex_extract(cb_arena *a, const char *text, size_t n, const char *dct, cb_timex **out) {
+  cb_timex_opts o = {dct, 0, NULL, 1};
+  return cb_timex_extract_opts(a, text, n, &o, out);
+}
+
+const char *cb_timex_type_name(cb_timex_type t) {
+  static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
+  return (unsigned)t < 4 ? names[t] : "DATE";
+}
+
+const char *cb_timex_precision_name(cb_timex_precision p) {
+  static const char *const names[] = {"none", "century", "decade", "year", "half", "quarter", "season",
+                                      "month", "week", "day", "part-of-day", "hour", "minute"};
+  return (unsigned)p < sizeof names / sizeof *names ? names[p] : "none";
+}

@@ -1,0 +1,48 @@
+/*
+ * timex_int.h - what the timex matcher's files share: the matching context (tokens, the
+ * article date, the tense of the sentence) and one match result before it becomes a
+ * cb_timex. Internal to src/extract/timex*.c.
+ */
+#ifndef CB_EXTRACT_TIMEX_INT_H
+#define CB_EXTRACT_TIMEX_INT_H
+#include "extract/timex.h"
+#include "extract/timex_cal.h"
+#include "extract/timex_tok.h"
+
+typedef struct cb_tm_ctx {
+  const char *s;
+  const cb_tt *t;
+  size_t nt;
+  int has_dct;
+  long dct;                                /* day number of the article date */
+  int has_anchor;
+  long anchor;                             /* event date "N days ago" counts from */
+  int (*tense)(void *ud, size_t tok);      /* +2 future, -2 past, -1 weakly past, 0 unmarked */
+  void *ud;
+} cb_tm_ctx;
+
+typedef struct cb_tm_res {
+  size_t end;                              /* token index just after the match */
+  cb_timex_type type;
+  cb_timex_precision prec;
+  const char *mod;
+  unsigned flags;
+  char val[48];
+  char vend[16];
+} cb_tm_res;
+
+/* Tries every pattern at token i; fills r with the longest match and returns 1, else 0. */
+int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+
+/* value helpers (timex_value.c) */
+void cb_tv_day(char *out, size_t n, const cb_tm_ctx *c, long days);
+void cb_tv_week(char *out, size_t n, const cb_tm_ctx *c, long days);
+void cb_tv_month(char *out, size_t n, const cb_tm_ctx *c, int y, int m);
+void cb_tv_year(char *out, size_t n, const cb_tm_ctx *c, int y);
+void cb_tv_quarter(char *out, size_t n, const cb_tm_ctx *c, int y, int q);
+void cb_tv_duration(char *out, size_t n, int unit, double amount, int vague);
+long cb_tv_add(long days, int unit, int amount);      /* calendar step by units */
+long cb_tv_weekday(long from, int weekday, int dir);  /* dir -1: on or before, +1: on or after, -2/+2 strictly */
+int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir);
+int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int d, int dir);
+#endif

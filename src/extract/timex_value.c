@@ -1,0 +1,120 @@
+/*
+ * timex_value.c - turns resolved calendar positions into TIMEX3 value strings and picks
+ * the year or day a partial expression means, counted from the article date.
+ */
+#include "extract/timex_int.h"
+#include <stdio.h>
+
+void cb_tv_day(char *out, size_t n, const cb_tm_ctx *c, long days) {
+  cb_ymd d = cb_cal_date(days);
+  snprintf(out, n, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+void cb_tv_week(char *out, size_t n, const cb_tm_ctx *c, long days) {
+  int y, w;
+  cb_cal_iso_week(days, &y, &w);
+  snprintf(out, n, "%04d-W%02d", y, w);
+}
+
+void cb_tv_month(char *out, size_t n, const cb_tm_ctx *c, int y, int m) {
+  if (y < 0) snprintf(out, n, "XXXX-%02d", m);
+  else snprintf(out, n, "%04d-%02d", y, m);
+}
+
+void cb_tv_year(char *out, size_t n, const cb_tm_ctx *c, int y) {
+  if (y <= 0) snprintf(out, n, "BC%04d", 1 - y);
+  else snprintf(out, n, "%04d", y);
+}
+
+void cb_tv_quarter(char *out, size_t n, const cb_tm_ctx *c, int y, int q) {
+  if (y < 0) snprintf(out, n, "XXXX-Q%d", q);
+  else snprintf(out, n, "%04d-Q%d", y, q);
+}
+
+static void amount_str(char *b, size_t n, double a, int vague) {
+  if (vague) snprintf(b, n, "X");
+  else if (a == (long)a) snprintf(b, n, "%ld", (long)a);
+  else snprintf(b, n, "%g", a);
+}
+
+void cb_tv_duration(char *out, size_t n, int unit, double a, int vague) {
+  char k[24];
+  amount_str(k, sizeof k, a, vague);
+  switch (unit) {
+  case TU_SECOND: snprintf(out, n, "PT%sS", k); break;
+  case TU_MINUTE: snprintf(out, n, "PT%sM", k); break;
+  case TU_HOUR: snprintf(out, n, "PT%sH", k); break;
+  case TU_DAY: case TU_NIGHT: snprintf(out, n, "P%sD", k); break;
+  case TU_WEEK: snprintf(out, n, "P%sW", k); break;
+  case TU_FORTNIGHT: if (!vague) amount_str(k, sizeof k, a * 2, 0); snprintf(out, n, "P%sW", k); break;
+  case TU_MONTH: snprintf(out, n, "P%sM", k); break;
+  case TU_QUARTER: snprintf(out, n, "P%sQ", k); break;
+  case TU_YEAR: snprintf(out, n, "P%sY", k); break;
+  case TU_DECADE: snprintf(out, n, "P%sDE", k); break;
+  case TU_CENTURY: snprintf(out, n, "P%sCE", k); break;
+  case TU_MILLENNIUM: snprintf(out, n, "P%sML", k); break;
+  case TU_WEEKEND: snprintf(out, n, "P%sWE", k); break;
+  default: snprintf(out, n, "PX"); break;
+  }
+}
+
+static long add_months(long days, int months) {
+  cb_ymd d = cb_cal_date(days);
+  long m0 = (long)d.y * 12 + (d.m - 1) + months;
+  int y = (int)(m0 >= 0 ? m0 / 12 : -((-m0 + 11) / 12));
+  int m = (int)(m0 - (long)y * 12) + 1;
+  int md = cb_cal_month_days(y, m);
+  return cb_cal_days(y, m, d.d > md ? md : d.d);
+}
+
+long cb_tv_add(long days, int unit, int k) {
+  switch (unit) {
+  case TU_DAY: case TU_NIGHT: return days + k;
+  case TU_WEEK: case TU_WEEKEND: return days + 7L * k;
+  case TU_FORTNIGHT: return days + 14L * k;
+  case TU_MONTH: return add_months(days, k);
+  case TU_QUARTER: return add_months(days, 3 * k);
+  case TU_HALF: return add_months(days, 6 * k);
+  case TU_YEAR: return add_months(days, 12 * k);
+  case TU_DECADE: return add_months(days, 120 * k);
+  case TU_CENTURY: return add_months(days, 1200 * k);
+  default: return days;
+  }
+}
+
+long cb_tv_weekday(long from, int wd, int dir) {
+  int cur = cb_cal_weekday(from);
+  if (dir < 0) {
+    long back = (cur - wd + 7) % 7;
+    if (back == 0 && dir == -2) back = 7;
+    return from - back;
+  }
+  long fwd = (wd - cur + 7) % 7;
+  if (fwd == 0 && dir == 2) fwd = 7;
+  return from + fwd;
+}
+
+/* The year of month m: looking back (dir < 0), forward (dir > 0) or the nearest. */
+int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
+  if (!c->has_dct) return -1;
+  cb_ymd d = cb_cal_date(c->dct);
+  if (dir < 0) return m <= d.m + 2 ? d.y : d.y - 1;      /* a month just ahead is still this year's */
+  if (dir > 0) return m >= d.m - 2 ? d.y : d.y + 1;
+  int diff = m - d.m;
+  if (diff > 6) return d.y - 1;
+  if (diff < -6) return d.y + 1;
+  return d.y;
+}
+
+int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int dd, int dir) {
+  if (!c->has_dct) return -1;
+  cb_ymd d = cb_cal_date(c->dct);
+  int y = d.y;
+  int day = dd > cb_cal_month_days(y, m) ? cb_cal_month_days(y, m) : dd;
+  long here = cb_cal_days(y, m, day);
+  if (dir > 0 && here < c->dct - 60) return y + 1;     /* within two months: the article's year */
+  if (dir < 0 && here > c->dct + 60) return y - 1;
+  if (dir == 0 && here - c->dct > 183) return y - 1;
+  if (dir == 0 && c->dct - here > 183) return y + 1;
+  return y;
+}

@@ -1,0 +1,170 @@
+/*
+ * test_timex.c - dates and times: the seed-story checks (issue 4, seeds.md section 2), the
+ * known traps (one regression test each), the calendar helpers, and bad input.
+ */
+#include "extract/timex.h"
+#include "extract/timex_cal.h"
+#include "test.h"
+#include <stdlib.h>
+
+static cb_arena *A;
+
+/* The value of the mention whose surface text is exactly `surface` (first one), or NULL. */
+static const cb_timex *find(const char *text, const char *dct, const char *surface) {
+  cb_timex *v;
+  size_t n = cb_timex_extract(A, text, strlen(text), dct, &v);
+  for (size_t i = 0; i < n; i++)
+    if (v[i].end - v[i].start == strlen(surface) && memcmp(text + v[i].start, surface, strlen(surface)) == 0)
+      return &v[i];
+  return NULL;
+}
+
+static const char *value_of(const char *text, const char *dct, const char *surface) {
+  const cb_timex *t = find(text, dct, surface);
+  return t ? t->value : "(not found)";
+}
+
+static size_t count(const char *text, const char *dct) {
+  cb_timex *v;
+  return cb_timex_extract(A, text, strlen(text), dct, &v);
+}
+
+static void test_seeds(void) {
+  /* 003, dct 2025-12-04 (a Thursday) */
+  const char *s003 = "CARACAS- Maduro confirmed Wednesday that he had a \xe2\x80\x9c" "cordial\xe2\x80\x9d phone call with his US "
+                     "counterpart Trump 10 days ago amid a US military buildup in Latin America.";
+  CHECK_STR(value_of(s003, "2025-12-04", "Wednesday"), "2025-12-03");
+  const cb_timex *ago = find(s003, "2025-12-04", "10 days ago");
+  CHECK(ago != NULL);
+  if (ago) { CHECK_STR(ago->value, "2025-11-23"); CHECK(ago->flags & CB_TIMEX_ANCHORED); CHECK_INT(ago->type, CB_TIMEX_DATE); }
+  CHECK_STR(value_of("Trump confirmed the telephone conversation with Maduro on Sunday without providing any details.",
+                     "2025-12-04", "Sunday"), "2025-11-30");
+  CHECK_STR(value_of("Washington has accused Maduro of leading the alleged Cartel of the Suns, which it declared a "
+                     "terrorist organisation on November 24.", "2025-12-04", "November 24"), "2025-11-24");
+  CHECK_STR(value_of("Trump confirmed the telephone conversation over the weekend, but was non-committal.",
+                     "2025-12-04", "the weekend"), "2025-W48-WE");
+  CHECK_STR(value_of("Since August, the United States has deployed a fleet of warships.", "2025-12-04", "August"), "2025-08");
+  /* 002, dct 2025-11-30 (a Sunday) */
+  CHECK_STR(value_of("On Monday, the US State Department announced in a statement the inclusion of the cartel.",
+                     "2025-11-30", "Monday"), "2025-11-24");
+  CHECK_STR(value_of("The New York Times reported that a phone call took place between Trump and Maduro last week.",
+                     "2025-11-30", "last week"), "2025-W47");
+  CHECK_STR(value_of("On November 17, Rubio accused the cartel of causing violence in the region.", "2025-11-30",
+                     "November 17"), "2025-11-17");
+  CHECK_STR(value_of("In August, Trump issued an executive order.", "2025-11-30", "August"), "2025-08");
+  /* 000, 001, 004 */
+  CHECK_STR(value_of("Schumer said on December 1 that the Pentagon should release the video.", "2025-12-01",
+                     "December 1"), "2025-12-01");
+  CHECK_STR(value_of("marked by frosty relations since 2019.", "2025-11-30", "2019"), "2019");
+  const cb_timex *tg = find("On Thanksgiving evening, Trump revealed that efforts would shift.", "2025-11-30",
+                            "Thanksgiving evening");
+  CHECK(tg != NULL);
+  if (tg) { CHECK_STR(tg->value, "2025-11-27TEV"); CHECK_INT(tg->type, CB_TIMEX_TIME); }
+  CHECK_STR(value_of("Earlier in November, the carrier entered the area.", "2025-11-30", "November"), "2025-11");
+  CHECK_STR(value_of("A rally on 12 Aug 2026 was planned.", "2025-11-30", "12 Aug 2026"), "2026-08-12");
+  CHECK_STR(value_of("The filing is dated 2025-12-04.", NULL, "2025-12-04"), "2025-12-04");
+}
+
+static void test_relative(void) {
+  const char *dct = "2025-11-30";
+  CHECK_STR(value_of("He arrived yesterday.", dct, "yesterday"), "2025-11-29");
+  CHECK_STR(value_of("Prices rose earlier this year.", dct, "earlier this year"), "2025");
+  const cb_timex *t = find("Sales fell early last month.", dct, "early last month");
+  CHECK(t != NULL);
+  if (t) { CHECK_STR(t->value, "2025-10"); CHECK_STR(t->mod, "START"); }
+  CHECK_STR(value_of("Prices have climbed in recent months.", dct, "recent months"), "PAST_REF");
+  CHECK_STR(value_of("The talks lasted 10 days.", dct, "10 days"), "P10D");
+  CHECK_STR(value_of("It is now over.", dct, "now"), "PRESENT_REF");
+  CHECK_STR(value_of("The strike happened three weeks ago.", dct, "three weeks ago"), "2025-W45");
+  CHECK_STR(value_of("Profit rose in the third quarter.", "1989-10-27", "the third quarter"), "1989-Q3");
+  CHECK_STR(value_of("The vote is every year.", dct, "every year"), "P1Y");
+  CHECK_INT(find("The vote is every year.", dct, "every year")->type, CB_TIMEX_SET);
+  CHECK_STR(value_of("The war ended in the 1990s.", dct, "the 1990s"), "199");
+  CHECK_STR(value_of("Rome fell in 476 AD, Carthage in 146 BC.", dct, "146 BC"), "BC0146");
+  /* without a dct: underspecified, never the run date */
+  CHECK_STR(value_of("The meeting took place on Saturday.", NULL, "Saturday"), "XXXX-WXX-6");
+  CHECK_STR(value_of("It happened on December 1.", NULL, "December 1"), "XXXX-12-01");
+  /* an inferred dct is flagged on relative values */
+  cb_timex *v;
+  cb_timex_opts o = {"2025-12-01", 1, NULL, 1};
+  const char *txt = "It happened yesterday.";
+  size_t n = cb_timex_extract_opts(A, txt, strlen(txt), &o, &v);
+  CHECK_INT(n, 1);
+  if (n) { CHECK_STR(v[0].value, "2025-11-30"); CHECK(v[0].flags & CB_TIMEX_INFERRED); }
+  /* an explicit anchor for "N days ago" */
+  cb_timex_opts o2 = {"2025-12-04", 0, "2025-12-03", 0};
+  const char *t2 = "The call was 10 days ago.";
+  n = cb_timex_extract_opts(A, t2, strlen(t2), &o2, &v);
+  CHECK_INT(n, 1);
+  if (n) CHECK_STR(v[0].value, "2025-11-23");
+}
+
+static void test_traps(void) {
+  /* "100M" or "to" read as dates */
+  CHECK_INT(count("The fund raised 100M to 200M dollars.", "2025-11-30"), 0);
+  CHECK_INT(count("He wants to go to the market to buy 1500 eggs for $2025.", "2025-11-30"), 0);
+  /* bare weekdays always resolved into the future: past tense looks back, future tense forward */
+  CHECK_STR(value_of("Maduro spoke on Friday.", "2025-12-04", "Friday"), "2025-11-28");
+  CHECK_STR(value_of("Maduro will speak on Friday.", "2025-12-04", "Friday"), "2025-12-05");
+  /* "Saturday" resolved against the run date instead of the article date */
+  CHECK_STR(value_of("The rally took place on Saturday.", "1998-03-04", "Saturday"), "1998-02-28");
+  /* "2012-13" is a season, not a date in month 13 */
+  const cb_timex *s = find("He scored 30 goals in the 2012-13 season.", "2025-11-30", "2012-13");
+  CHECK(s != NULL);
+  if (s) { CHECK_STR(s->value, "2012"); CHECK_STR(s->value_end, "2013"); CHECK_INT(s->precision, CB_TP_YEAR); }
+  /* times like "2.15pm" are TIME */
+  const cb_timex *tm = find("The session closed at 2.15pm local time.", "2025-11-30", "2.15pm");
+  CHECK(tm != NULL);
+  if (tm) { CHECK_INT(tm->type, CB_TIMEX_TIME); CHECK_STR(tm->value, "2025-11-30T14:15"); }
+  /* month names that are ordinary words */
+  CHECK_INT(count("You may march on, said the man.", "2025-11-30"), 0);
+}
+
+static void test_calendar(void) {
+  CHECK_INT(cb_cal_weekday(cb_cal_days(2025, 11, 30)), 7);
+  int y, w;
+  cb_cal_iso_week(cb_cal_days(2025, 11, 17), &y, &w);
+  CHECK_INT(w, 47);
+  cb_cal_iso_week(cb_cal_days(2021, 1, 3), &y, &w);
+  CHECK_INT(y, 2020); CHECK_INT(w, 53);
+  cb_ymd d = cb_cal_date(cb_cal_nth_weekday(2025, 11, 4, 4));
+  CHECK_INT(d.d, 27);
+  d = cb_cal_date(cb_cal_easter(2024));
+  CHECK_INT(d.m, 3); CHECK_INT(d.d, 31);
+}
+
+static void test_bad_input(void) {
+  char junk[4096];
+  unsigned x = 12345;
+  for (size_t i = 0; i < sizeof junk; i++) { x = x * 1103515245u + 12345u; junk[i] = (char)(x >> 16); }
+  cb_timex *v;
+  size_t n = cb_timex_extract(A, junk, sizeof junk, "2025-11-30", &v);
+  for (size_t i = 0; i < n; i++) CHECK(v[i].end <= sizeof junk && v[i].start < v[i].end);
+  CHECK_INT(cb_timex_extract(A, "", 0, NULL, &v), 0);
+  CHECK_INT(count("November", "not a date"), 1);
+  /* truncated multi-byte and digits at the very end */
+  const char tail[] = "on November 2\xe2\x80";
+  n = cb_timex_extract(A, tail, sizeof tail - 1, "2025-11-30", &v);
+  CHECK_INT(n, 1);
+  /* a large input crosses window boundaries without losing mentions */
+  size_t big = 300000, k = 0;
+  char *b = malloc(big + 1);
+  CHECK(b != NULL);
+  if (!b) return;
+  const char *unit = "Talks resumed on Monday. ";
+  while (k + strlen(unit) < big) { memcpy(b + k, unit, strlen(unit)); k += strlen(unit); }
+  n = cb_timex_extract(A, b, k, "2025-11-30", &v);
+  CHECK_INT(n, k / strlen(unit));
+  free(b);
+}
+
+int main(void) {
+  A = cb_arena_new(0);
+  test_seeds();
+  test_relative();
+  test_traps();
+  test_calendar();
+  test_bad_input();
+  cb_arena_free(A);
+  return test_report();
+}
