@@ -1,0 +1,373 @@
+/*
+ * quantity.c - the quantity extractor's walk: cut the text into chunks at line breaks,
+ * tokenise each chunk, and at every token that can start a quantity (digits, a number word,
+ * a currency sign, a minus) read prefix, number, range, unit, qualifier, change and noun,
+ * dropping the numbers quantity_traps.c recognises as something else.
+ */
+#include "extract/quantity.h"
+#include "extract/quantity_internal.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct qvec { cb_quantity *q; size_t n, cap; int oom; } qvec;
+
+static cb_quantity *qvec_push(qvec *v) {
+  if (v->n == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    cb_quantity *nq = realloc(v->q, cap * sizeof *nq);
+    if (!nq) { v->oom = 1; return NULL; }
+    v->q = nq; v->cap = cap;
+  }
+  cb_quantity *q = &v->q[v->n++];
+  memset(q, 0, sizeof *q);
+  return q;
+}
+
+/* A currency sign or code at i ("$", "US$", "c $", "£", "EUR"); sets *last. */
+static const cb_qprefix *prefix_at(const cb_qctx *c, size_t i, size_t *last) {
+  const cb_qtok *t = &c->t[i];
+  if (t->kind == QT_NUM || t->kind == QT_SPACE) return NULL;
+  if (t->kind == QT_WORD && t->end - t->start > 3) return NULL;
+  for (int k = 3; k >= 1; k--) {
+    char key[32];
+    size_t len = cb_q_key(c, i, k, 1, key, sizeof key, last);
+    if (!len) continue;
+    const cb_qprefix *p = cb_qlex_prefix(c->lx, key, len);
+    if (!p) continue;
+    /* letters-only prefixes must not be glued to a word before them */
+    if (t->kind == QT_WORD && i > 0 && c->t[i - 1].kind == QT_WORD) return NULL;
+    return p;
+  }
+  return NULL;
+}
+
+static int is_minus(const cb_qctx *c, size_t i) {
+  if (cb_q_punct(c, i, '-')) return 1;
+  return c->t[i].kind == QT_PUNCT && c->t[i].end - c->t[i].start == 3 && !memcmp(c->s + c->t[i].start, "\xe2\x88\x92", 3);
+}
+
+static int is_dash(const cb_qctx *c, size_t i) {
+  if (i >= c->nt) return 0;
+  if (cb_q_punct(c, i, '-')) return 1;
+  const char *p = c->s + c->t[i].start;
+  return c->t[i].kind == QT_PUNCT && c->t[i].end - c->t[i].start == 3
+      && (!memcmp(p, "\xe2\x80\x93", 3) || !memcmp(p, "\xe2\x80\x94", 3));
+}
+
+/* "-5 degrees", "convert - 20 degrees": a minus not joining two numbers or a word. */
+static int negative_sign(const cb_qctx *c, size_t i) {
+  if (!is_minus(c, i)) return 0;
+  size_t nx = cb_q_next(c, i);
+  if (nx >= c->nt || c->t[nx].kind != QT_NUM) return 0;
+  if (i > 0 && c->t[i - 1].kind != QT_SPACE) {
+    return c->t[i - 1].kind == QT_PUNCT && !is_dash(c, i - 1) && !cb_q_punct(c, i - 1, '.');
+  }
+  size_t p = cb_q_prev(c, i);
+  if (p == (size_t)-1) return 1;
+  if (c->t[p].kind == QT_NUM || cb_qnum_word_start(c, p)) return 0;
+  if (c->t[p].kind == QT_PUNCT) return !cb_q_punct(c, p, '/') && !cb_q_punct(c, p, '$');
+  return 1;
+}
+
+static double inf(void) { return HUGE_VAL; }
+
+static void set_interval(cb_quantity *q, const cb_qqual *ql) {
+  double a = q->low, b = q->high;
+  q->lo = a; q->hi = b;
+  if (!ql) return;
+  const char *bd = ql->bound;
+  q->tolerance = ql->tolerance;
+  if (!strcmp(bd, "lower")) { q->hi = inf(); }
+  else if (!strcmp(bd, "lower_open")) { q->lo = b; q->lo_open = 1; q->hi = inf(); }
+  else if (!strcmp(bd, "upper")) { q->lo = -inf(); }
+  else if (!strcmp(bd, "upper_open")) { q->lo = -inf(); q->hi = a; q->hi_open = 1; }
+  else if (!strcmp(bd, "approx")) {
+    double d1 = fabs(a) * ql->tolerance, d2 = fabs(b) * ql->tolerance;
+    q->lo = a - d1; q->hi = b + d2;
+  } else if (!strcmp(bd, "below_approx")) {
+    q->lo = a - fabs(a) * ql->tolerance; q->hi = b; q->hi_open = 1;
+  }
+}
+
+static cb_qchange change_of(const char *s) {
+  if (!strcmp(s, "~")) return CB_QCHANGE_APPROX;
+  if (!strcmp(s, ">")) return CB_QCHANGE_GT;
+  if (!strcmp(s, "<")) return CB_QCHANGE_LT;
+  if (!strcmp(s, "up")) return CB_QCHANGE_UP;
+  if (!strcmp(s, "down")) return CB_QCHANGE_DOWN;
+  return CB_QCHANGE_EQ;
+}
+
+/* The qualifier phrase ending right before token i; sets *first. */
+static const cb_qqual *qualifier_before(const cb_qctx *c, size_t i, size_t *first) {
+  size_t starts[4];
+  size_t k = i;
+  int nw = 0;
+  for (; nw < 3; nw++) {
+    k = cb_q_prev(c, k);
+    if (k == (size_t)-1 || c->t[k].kind != QT_WORD) break;
+    starts[nw] = k;
+  }
+  for (int w = nw; w >= 1; w--) {
+    char key[48];
+    size_t last, len = cb_q_key(c, starts[w - 1], w, 1, key, sizeof key, &last);
+    if (!len) continue;
+    const cb_qqual *q = cb_qlex_qualifier(c->lx, key, len);
+    if (q) { *first = starts[w - 1]; return q; }
+  }
+  return NULL;
+}
+
+static const cb_qqual *qualifier_after(const cb_qctx *c, size_t i, size_t *last) {
+  size_t a = cb_q_next(c, i);
+  if (a >= c->nt || !cb_q_is(c, a, "or")) return NULL;
+  size_t b = cb_q_next(c, a);
+  if (b >= c->nt) return NULL;
+  char key[32];
+  size_t l2, len = cb_q_key(c, a, 2, 1, key, sizeof key, &l2);
+  const cb_qqual *q = len ? cb_qlex_qualifier(c->lx, key, len) : NULL;
+  if (q) *last = l2;
+  return q;
+}
+
+static const char *change_before(const cb_qctx *c, size_t i) {
+  size_t p = cb_q_prev(c, i);
+  if (p != (size_t)-1 && cb_q_is(c, p, "by")) p = cb_q_prev(c, p);
+  if (p == (size_t)-1 || c->t[p].kind != QT_WORD) return NULL;
+  char w[24];
+  size_t n = cb_q_lower(c, p, w, sizeof w);
+  return n ? cb_qlex_change(c->lx, w, n) : NULL;
+}
+
+typedef struct qparts {
+  const cb_qprefix *prefix; size_t prefix_first;
+  cb_qnum n1, n2; int range; int negative;
+  cb_qunitm um; int has_unit;
+  const char *per; size_t end_tok;
+} qparts;
+
+static size_t after_prefix(const cb_qctx *c, size_t pl) {
+  if (pl + 1 >= c->nt) return c->nt;
+  if (c->t[pl + 1].kind != QT_SPACE) return pl + 1;
+  return cb_q_next(c, pl);
+}
+
+/* A second number after a range joiner ("12-15", "8 to 10", "between 10 and 20"). */
+static int read_range(const cb_qctx *c, qparts *p, int between) {
+  size_t j = cb_q_next(c, p->n1.last);
+  if (j >= c->nt) return 0;
+  int dash = is_dash(c, j);
+  if (!dash && !cb_q_is(c, j, "to") && !(between && cb_q_is(c, j, "and"))) return 0;
+  size_t k = cb_q_next(c, j), pl;
+  if (k < c->nt && p->prefix && prefix_at(c, k, &pl)) k = after_prefix(c, pl);
+  if (k >= c->nt) return 0;
+  int r = cb_qnum_parse(c, k, &p->n2);
+  if (r != 1) return 0;
+  if (p->n2.digits != p->n1.digits && dash) return 0;
+  return 1;
+}
+
+
+/* Parses the quantity at token i into the vector. Returns the index to continue from. */
+static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
+  qparts p;
+  memset(&p, 0, sizeof p);
+  size_t ns = i, pl;
+  p.prefix_first = i;
+  if (negative_sign(c, i)) { p.negative = 1; ns = cb_q_next(c, i); }
+  else if ((p.prefix = prefix_at(c, i, &pl)) != NULL) {
+    ns = after_prefix(c, pl);
+    if (ns < c->nt && negative_sign(c, ns)) { p.negative = 1; ns = cb_q_next(c, ns); }
+    if (ns >= c->nt || (c->t[ns].kind != QT_NUM && !cb_qnum_word_start(c, ns))) return i + 1;
+  }
+  int r = cb_qnum_parse(c, ns, &p.n1);
+  if (r < 0) return ns + 1;
+  if (r == 0) return i + 1;
+  size_t skip;
+  if (cb_q_is_code(c, &p.n1, &skip)) return skip + 1;
+  if (cb_q_is_time(c, &p.n1, &skip)) return skip + 1;
+  if (!p.prefix && cb_q_is_date(c, &p.n1)) return p.n1.last + 1;
+  if (!p.prefix && cb_q_is_address(c, &p.n1)) return p.n1.last + 1;
+  if (cb_q_is_pronoun_one(c, &p.n1)) return p.n1.last + 1;
+  /* a glued word after digits must be a unit or suffix: otherwise an id ("24703m212") */
+  size_t before = cb_q_prev(c, p.n1.first == ns && p.prefix ? i : ns);
+  int between = before != (size_t)-1 && cb_q_is(c, before, "between");
+  int from = before != (size_t)-1 && cb_q_is(c, before, "from");
+  if (read_range(c, &p, between)) {
+    double lo = p.n1.value, hi = p.n2.value;
+    int year1 = cb_q_is_year(c, &p.n1);
+    cb_qnum tmp = p.n1; tmp.last = p.n2.last;
+    cb_qunitm um2;
+    int unit2 = cb_q_unit_after(c, &tmp, &um2);
+    if (year1 && !unit2 && (p.n2.int_digits == 2 || cb_q_is_year(c, &p.n2))) return p.n2.last + 1;  /* "2012-13" */
+    int dash = is_dash(c, cb_q_next(c, p.n1.last));
+    if (dash && p.n1.integer && p.n2.integer && !unit2 && (lo >= hi || cb_q_near_score_word(c, ns)))
+      return p.n2.last + 1;   /* a score "4-3" */
+    if (lo < hi && !(from && !dash)) {
+      p.range = 1;
+      p.n1.last = p.n2.last;
+    }
+  }
+  if (!p.range && cb_q_is_year(c, &p.n1) && !p.prefix) {
+    cb_qunitm um;
+    int has = cb_q_unit_after(c, &p.n1, &um);
+    if (!has || um.u->dim[0] == 'd') return p.n1.last + 1;   /* "in 2024", not "1990 dollars" */
+    if (!strcmp(um.u->dim, "duration")) return p.n1.last + 1;
+  }
+  /* unit */
+  p.has_unit = cb_q_unit_after(c, &p.n1, &p.um);
+  if (p.n1.suffix_money && !p.prefix && !(p.has_unit && !strcmp(p.um.u->dim, "currency"))) return p.n1.last + 1;
+  if (!p.has_unit && p.n1.last + 1 < c->nt && c->t[p.n1.last + 1].kind == QT_WORD && p.n1.digits) return p.n1.last + 2;
+  size_t end_tok = p.has_unit ? p.um.last : p.n1.last;
+  if (p.prefix && p.has_unit && strcmp(p.um.u->dim, "currency") != 0) { p.has_unit = 0; end_tok = p.n1.last; }
+
+  cb_quantity *q = qvec_push(v);
+  if (!q) return c->nt;
+  double sign = p.negative ? -1 : 1;
+  q->value = q->low = q->high = sign * p.n1.value;
+  q->is_range = p.range;
+  if (p.range) q->high = sign * p.n2.value;   /* "12-15": low 12, high 15, value 12 */
+
+  /* unit and money */
+  const char *norm = "-", *dim = "none", *base = NULL, *code = NULL;
+  double factor = 1;
+  size_t unit_first = 0, unit_last = 0;
+  int unit_written = 0;
+  if (p.has_unit) {
+    norm = p.um.u->norm; dim = p.um.u->dim; base = p.um.u->base; factor = p.um.u->factor;
+    unit_first = p.um.first; unit_last = p.um.last; unit_written = 1;
+    if (!strcmp(dim, "currency")) code = base;
+    /* "50 dollar dollar": a repeated unit word belongs to the same quantity */
+    size_t rep = cb_q_next(c, unit_last);
+    if (rep < c->nt && c->t[rep].end - c->t[rep].start == c->t[unit_last].end - c->t[unit_last].start
+        && !memcmp(c->s + c->t[rep].start, c->s + c->t[unit_last].start, c->t[unit_last].end - c->t[unit_last].start)
+        && c->t[rep].kind == QT_WORD)
+      end_tok = unit_last = rep;
+  } else if (p.prefix) {
+    norm = p.prefix->norm; dim = "currency"; code = base = p.prefix->code;
+    unit_first = p.prefix_first; unit_last = p.prefix_first; unit_written = 1;
+  }
+  if (!strcmp(dim, "currency") && factor == 1) {   /* "3 dollars 50 cents", "thirteen dollars and forty-five cents" */
+    size_t k = cb_q_next(c, end_tok);
+    if (k < c->nt && cb_q_is(c, k, "and")) k = cb_q_next(c, k);
+    cb_qnum cents;
+    if (k < c->nt && cb_qnum_parse(c, k, &cents) == 1 && cents.value < 100) {
+      size_t u = cb_q_next(c, cents.last);
+      if (u < c->nt && (cb_q_is(c, u, "cents") || cb_q_is(c, u, "cent") || cb_q_is(c, u, "pence"))) {
+        q->value += cents.value / 100; q->low = q->high = q->value;
+        end_tok = u;
+      }
+    }
+  }
+  if (!p.has_unit && !p.prefix) {   /* "aged 87", "age 87" */
+    size_t b = cb_q_prev(c, ns);
+    const cb_qword *w = b != (size_t)-1 ? cb_q_word(c, b) : NULL;
+    if (w && !strcmp(w->cls, "age_prefix")) { norm = w->value; dim = "age"; base = "year"; }
+  }
+  size_t per_end;
+  const char *per = strcmp(dim, "none") ? cb_q_per_after(c, end_tok, &per_end) : NULL;
+  if (per && strcmp(per, norm) != 0) {
+    norm = cb_arena_printf(a, "%s per %s", norm, per);
+    end_tok = per_end;
+  }
+  /* noun and event */
+  const char *ev = NULL;
+  size_t noun_last = end_tok;
+  const char *noun = cb_q_noun_after(c, a, end_tok, &noun_last, &ev);
+  if (!strcmp(dim, "none") && noun) { norm = noun; dim = "count"; }
+  if (!ev) ev = cb_q_event_after(c, noun ? noun_last : end_tok);
+  if (!ev) ev = cb_q_event_before(c, p.prefix ? i : ns);
+
+  /* qualifier and change */
+  size_t qfirst = p.prefix ? i : (p.negative ? i : ns), qlast;
+  const cb_qqual *ql = qualifier_before(c, qfirst, &qfirst);
+  size_t span_first = ql ? qfirst : (p.prefix ? i : (p.negative ? i : ns));
+  const cb_qqual *qa = ql ? NULL : qualifier_after(c, noun ? noun_last : end_tok, &qlast);
+  if (qa) ql = qa;
+  q->change = ql ? change_of(ql->change) : CB_QCHANGE_EQ;
+  if (!ql) {
+    const char *ch = change_before(c, span_first);
+    if (ch) q->change = change_of(ch);
+  }
+  if (ql) {
+    size_t qa_first = qa ? cb_q_next(c, noun ? noun_last : end_tok) : qfirst;
+    size_t qa_last = qa ? qlast : cb_q_prev(c, p.prefix || p.negative ? i : ns);
+    if (qa_last == (size_t)-1 || qa_last < qa_first) qa_last = qa_first;
+    q->qualifier = cb_arena_strndup(a, c->s + c->t[qa_first].start, c->t[qa_last].end - c->t[qa_first].start);
+  }
+  set_interval(q, ql);
+  q->start = c->t[span_first].start;
+  q->end = c->t[end_tok].end;
+  q->unit = unit_written ? cb_arena_strndup(a, c->s + c->t[unit_first].start, c->t[unit_last].end - c->t[unit_first].start) : NULL;
+  q->unit_norm = norm;
+  q->dimension = dim;
+  q->currency = code;
+  q->base_unit = base;
+  if (!strcmp(dim, "temperature")) {
+    q->base_unit = "celsius";
+    q->base_value = !strcmp(norm, "fahrenheit") ? (q->value - 32) * 5 / 9 : !strcmp(norm, "kelvin") ? q->value - 273.15 : q->value;
+  } else {
+    q->base_value = q->value * factor;
+  }
+  q->noun = noun;
+  q->event = ev;
+  if (!q->unit && unit_written) v->oom = 1;
+  return end_tok + 1;
+}
+
+static int may_start(const cb_qctx *c, size_t i) {
+  const cb_qtok *t = &c->t[i];
+  if (t->kind == QT_NUM) return 1;
+  if (t->kind == QT_SPACE) return 0;
+  if (t->kind == QT_PUNCT) return 1;
+  return t->end - t->start <= 12;
+}
+
+/* Next chunk end: a line break after at least 2 KiB, or a space after 16 KiB. */
+static size_t chunk_end(const char *s, size_t n, size_t from) {
+  size_t soft = from + 2048, hard = from + 16384;
+  if (n <= soft) return n;
+  const char *nl = memchr(s + soft, '\n', (hard < n ? hard : n) - soft);
+  if (nl) return (size_t)(nl - s) + 1;
+  if (hard >= n) return n;
+  for (size_t k = hard; k < n && k < hard + 4096; k++) if (s[k] == ' ' || s[k] == '\n') return k + 1;
+  return hard + 4096 < n ? hard + 4096 : n;
+}
+
+size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity **out) {
+  *out = NULL;
+  const struct cb_qlex *lx = cb_qlex_get();
+  if (!lx) return (size_t)-1;
+  if (!text || !n) return 0;
+  size_t cap = 16384 + 4096 + 8;
+  cb_qtok *toks = malloc(cap * sizeof *toks);
+  if (!toks) return (size_t)-1;
+  qvec v = {0};
+  for (size_t from = 0; from < n && !v.oom;) {
+    size_t to = chunk_end(text, n, from);
+    size_t nt = cb_qtokenize(text + from, to - from, toks);
+    for (size_t k = 0; k < nt; k++) { toks[k].start += from; toks[k].end += from; }
+    cb_qctx c = {text, toks, nt, lx};
+    for (size_t i = 0; i < nt && !v.oom;) {
+      if (!may_start(&c, i)) { i++; continue; }
+      size_t nx = quantity_at(&c, i, a, &v);
+      i = nx > i ? nx : i + 1;
+    }
+    from = to;
+  }
+  free(toks);
+  if (v.oom) { free(v.q); return (size_t)-1; }
+  if (v.n) {
+    *out = cb_arena_alloc(a, v.n * sizeof **out);
+    if (!*out) { free(v.q); return (size_t)-1; }
+    memcpy(*out, v.q, v.n * sizeof **out);
+  }
+  free(v.q);
+  return v.n;
+}
+
+const char *cb_qchange_name(cb_qchange c) {
+  static const char *names[] = {"=", "~", ">", "<", "up", "down"};
+  return (unsigned)c < 6 ? names[c] : "=";
+}

@@ -1,0 +1,94 @@
+/*
+ * quantity_noun.c - what a number counts: the noun phrase right after it ("22 vessels",
+ * "20 most expensive restaurants" -> "expensive restaurant"), singular and lower-case, and
+ * the event word near it ("83 killed", "22 vessels struck", "killing more than 80 people"),
+ * from data/quantity/events.tsv. Verbs, function words (noun_stop.tsv) and punctuation end
+ * the phrase.
+ */
+#include "extract/quantity_internal.h"
+#include <string.h>
+
+static int ends_with(const char *w, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n > k + 1 && memcmp(w + n - k, suf, k) == 0;
+}
+
+/* Singular of a lower-case English plural (people, vessels, cities, boxes). */
+static size_t singular(char *w, size_t n) {
+  if (n < 3 || w[n - 1] != 's') return n;
+  if (ends_with(w, n, "ss") || ends_with(w, n, "us") || ends_with(w, n, "is")) return n;
+  if (ends_with(w, n, "ies")) { w[n - 3] = 'y'; return n - 2; }
+  if (ends_with(w, n, "ches") || ends_with(w, n, "shes") || ends_with(w, n, "xes") || ends_with(w, n, "sses"))
+    return n - 2;
+  return n - 1;
+}
+
+static int is_event_verb(const char *w, size_t n) {
+  return ends_with(w, n, "ed") || ends_with(w, n, "ing") || ends_with(w, n, "ly");
+}
+
+const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *last, const char **event) {
+  char out[96];
+  size_t len = 0, k = i;
+  int words = 0;
+  *event = NULL;
+  for (; words < 3; words++) {
+    size_t j = cb_q_next(c, k);
+    if (j >= c->nt || c->t[j].kind != QT_WORD || c->t[j].digit_in) break;
+    if (j == k + 1 && k != i) break;   /* words must be spaced */
+    char w[32];
+    size_t n = cb_q_lower(c, j, w, sizeof w);
+    if (!n || cb_qlex_stop(c->lx, w, n) || cb_qlex_number(c->lx, w, n)) break;
+    if (words > 0 && c->t[j].upper) break;
+    const char *ev = cb_qlex_event(c->lx, w, n);
+    if (is_event_verb(w, n)) { if (ev && !*event) *event = ev; break; }
+    if (ev && !*event) *event = ev;
+    if (len + n + 2 >= sizeof out) break;
+    if (len) out[len++] = ' ';
+    memcpy(out + len, w, n);
+    len += n;
+    k = j;
+  }
+  if (!len) return NULL;
+  /* singular of the last word */
+  size_t start = len;
+  while (start > 0 && out[start - 1] != ' ') start--;
+  len = start + singular(out + start, len - start);
+  *last = k;
+  return cb_arena_strndup(a, out, len);
+}
+
+static const char *event_at(const cb_qctx *c, size_t j) {
+  char w[32];
+  size_t n = cb_q_lower(c, j, w, sizeof w);
+  return n ? cb_qlex_event(c->lx, w, n) : NULL;
+}
+
+const char *cb_q_event_before(const cb_qctx *c, size_t i) {
+  size_t k = i;
+  for (int w = 0; w < 6; w++) {
+    k = cb_q_prev(c, k);
+    if (k == (size_t)-1) return NULL;
+    if (c->t[k].kind == QT_PUNCT) {
+      char ch = c->s[c->t[k].start];
+      if (ch == '.' || ch == ';' || ch == ':' || ch == '!' || ch == '?') return NULL;
+      continue;
+    }
+    if (c->t[k].kind != QT_WORD) continue;
+    const char *ev = event_at(c, k);
+    if (ev) return ev;
+  }
+  return NULL;
+}
+
+const char *cb_q_event_after(const cb_qctx *c, size_t i) {
+  size_t k = i;
+  for (int w = 0; w < 4; w++) {
+    k = cb_q_next(c, k);
+    if (k >= c->nt || c->t[k].kind == QT_PUNCT) return NULL;
+    if (c->t[k].kind != QT_WORD) continue;
+    const char *ev = event_at(c, k);
+    if (ev) return ev;
+  }
+  return NULL;
+}
