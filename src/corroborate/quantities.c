@@ -1,0 +1,238 @@
+/*
+ * quantities.c - quantity findings: every number of every article of the story
+ * (src/extract/quantity.h) becomes a claim keyed by what it counts (noun class, event
+ * class, and for event nouns such as "strikes against vessels" their object); claims of
+ * different sources about the same thing are aligned, and their intervals give the
+ * verdict. Numbers that only one source gives are listed as single-source claims.
+ */
+#include "corroborate/align.h"
+#include "corroborate/interval.h"
+#include "extract/quantity.h"
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define QTY_MIN_SCORE 0.6   /* one shared topic key is enough; the context breaks ties */
+
+typedef struct qclaim {
+  const cb_quantity *q;
+  cb_interval iv;          /* in the dimension's base unit */
+  const char *dim;
+} qclaim;
+
+static uint64_t key_of_word(const char *w) {
+  if (!w || !*w) return 0;
+  size_t n = 0;
+  while (w[n] && w[n] != ' ') n++;       /* the head word of a multi-word noun */
+  return cb_content_key(w, n);
+}
+
+/* Generic count nouns (data/corroborate/generic-nouns.txt) are no evidence of a topic. */
+static int generic_noun(const char *w) {
+  static const char *list;
+  static size_t len;
+  if (!w) return 0;
+  if (!list) list = cb_data_get("corroborate/generic-nouns.txt", &len);
+  size_t n = 0;
+  while (w[n] && w[n] != ' ') n++;
+  for (const char *p = list, *end = list ? list + len : NULL; p && p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    if (*p != '#' && (size_t)(le - p) == n && strncasecmp(p, w, n) == 0) return 1;
+    p = le + 1;
+  }
+  return 0;
+}
+
+/* "10 days ago": a duration that is part of a date, not a figure. */
+static int part_of_date(const char *body, size_t len, size_t end) {
+  static const char *const next[] = {"ago", "earlier", "later", "before", "after", "since", NULL};
+  while (end < len && body[end] == ' ') end++;
+  for (int i = 0; next[i]; i++) {
+    size_t k = strlen(next[i]);
+    if (end + k <= len && strncasecmp(body + end, next[i], k) == 0 && (end + k == len || !isalpha((unsigned char)body[end + k])))
+      return 1;
+  }
+  return 0;
+}
+
+/* "strikes against suspected drug vessels": an event noun's object adds its keys. */
+static void object_keys(cb_item *it, const char *body, size_t len, size_t from) {
+  static const char *const preps[] = {"on ", "against ", "targeting ", "at ", "of ", NULL};
+  size_t i = from, words = 0;
+  while (i < len && words < 3) {             /* find the preposition within three words */
+    while (i < len && body[i] == ' ') i++;
+    for (int p = 0; preps[p]; p++) {
+      size_t k = strlen(preps[p]);
+      if (i + k <= len && strncasecmp(body + i, preps[p], k) == 0) {
+        i += k;
+        for (int w = 0; w < 3 && i < len; w++) {   /* up to three words after it */
+          while (i < len && body[i] == ' ') i++;
+          size_t s = i;
+          while (i < len && (isalnum((unsigned char)body[i]) || (unsigned char)body[i] >= 0x80)) i++;
+          if (i > s) cb_item_add_key(it, cb_content_key(body + s, i - s));
+          if (i < len && body[i] != ' ') break;
+        }
+        return;
+      }
+    }
+    while (i < len && body[i] != ' ' && body[i] != '.' && body[i] != ',') i++;
+    if (i < len && (body[i] == '.' || body[i] == ',')) return;
+    words++;
+  }
+}
+
+static int comparable_dims(const char *a, const char *b) {
+  int ca = !strcmp(a, "count") || !strcmp(a, "none"), cbb = !strcmp(b, "count") || !strcmp(b, "none");
+  return (ca && cbb) || !strcmp(a, b);
+}
+
+typedef struct qctx { qclaim *claims; } qctx;
+
+static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
+  qctx *q = ud;
+  const qclaim *a = &q->claims[x->idx], *b = &q->claims[y->idx];
+  if (!comparable_dims(a->dim, b->dim)) return 0;
+  int shared = cb_item_shared_keys(x, y);
+  if (!shared) return 0;
+  double score = 0.6 * shared + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
+  /* figures far apart (2 vs 22) are seldom two reports of one count: a real conflict
+   * (163 vs 136 passengers) is close */
+  if (!cb_interval_meet(&a->iv, &b->iv, NULL)) {
+    double p = fabs(a->q->value), r = fabs(b->q->value);
+    double ratio = p > r ? p / (r > 0 ? r : 1e-9) : r / (p > 0 ? p : 1e-9);
+    if (ratio > 2) score -= 0.5;
+  }
+  return score;
+}
+
+static cb_interval interval_of(const cb_quantity *q) {
+  cb_interval v = {q->lo, q->hi, q->lo_open, q->hi_open};
+  if (q->tolerance > 0 && q->lo == q->hi) {
+    v.lo = q->lo * (1 - q->tolerance);
+    v.hi = q->hi * (1 + q->tolerance);
+  }
+  if (q->base_unit && q->value != 0 && q->base_value != 0 && q->base_value != q->value) {
+    double f = q->base_value / q->value;
+    if (!isinf(v.lo)) v.lo *= f;
+    if (!isinf(v.hi)) v.hi *= f;
+  }
+  return v;
+}
+
+static const char *topic_of(cb_arena *ar, const qclaim *cl, const int *members, size_t n) {
+  const char *noun = NULL, *event = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const cb_quantity *q = cl[members[i]].q;
+    if (!noun && q->noun && strcmp(q->noun, "people") != 0) noun = q->noun;
+    if (!event && q->event) event = q->event;
+  }
+  if (!noun) noun = cl[members[0]].q->noun;
+  if (event && cb_content_key(event, strlen(event)) == cb_content_key("killed", 6)) return "people killed";
+  if (noun && event) return cb_arena_printf(ar, "%s (%s)", noun, event);
+  if (noun) return noun;
+  if (event) return cb_arena_printf(ar, "number (%s)", event);
+  return cl[members[0]].dim;
+}
+
+static const char *source_name(const cb_story_ctx *c, int article) {
+  const cb_article *a = c->brief->articles[article];
+  if (a->outlet) return a->outlet;
+  const char *s = a->source ? strrchr(a->source, '/') : NULL;
+  return s ? s + 1 : a->source ? a->source : "?";
+}
+
+static int emit(cb_story_ctx *c, const cb_item *items, const qclaim *cl, const int *members, size_t n) {
+  cb_interval iv[64], meet;
+  size_t k = n < 64 ? n : 64;
+  for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
+  cb_verdict v = cb_interval_verdict(iv, k, &meet);
+  cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
+  if (!f) return CB_ENOMEM;
+  int arts[64] = {0}, idx[64] = {0};
+  for (size_t i = 0; i < k; i++) { arts[i] = items[members[i]].article; idx[i] = (int)items[members[i]].idx; }
+  if (cb_ctx_independent(c, arts, k) < 2 && v != CB_CONFLICT) v = CB_SINGLE;   /* copies of one source */
+  f->kind = CB_KIND_QUANTITY;
+  f->verdict = v;
+  f->topic = topic_of(c->arena, cl, idx, k);
+  f->independent = cb_ctx_independent(c, arts, k);
+  char val[96];
+  if (v != CB_CONFLICT) { cb_interval_format(&meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
+  cb_buf why;
+  cb_buf_init(&why);
+  switch (v) {
+  case CB_AGREE: cb_buf_printf(&why, "all sources give %s", val); break;
+  case CB_COMPATIBLE: cb_buf_printf(&why, "the figures differ in wording but all hold for %s:", val); break;
+  case CB_CONFLICT: cb_buf_puts(&why, "the figures cannot all be true:"); break;
+  default:
+    cb_buf_printf(&why, "only %s gives this figure", source_name(c, arts[0]));
+    if (k > 1) cb_buf_printf(&why, " (%zu articles, 1 independent source)", k);
+    break;
+  }
+  for (size_t i = 0; i < k; i++) {
+    const cb_article *a = c->brief->articles[arts[i]];
+    const cb_quantity *q = cl[idx[i]].q;
+    cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);
+    char one[96];
+    cb_interval_format(&cl[idx[i]].iv, one, sizeof one);
+    if (!claim || cb_ctx_claim(c, claim, arts[i], q->start, q->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
+    if (v == CB_COMPATIBLE || v == CB_CONFLICT)
+      cb_buf_printf(&why, "%s \"%.*s\" (%s)", i ? "," : "", (int)(q->end - q->start), a->body + q->start, source_name(c, arts[i]));
+  }
+  f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
+  cb_buf_free(&why);
+  return f->explanation ? CB_OK : CB_ENOMEM;
+}
+
+int cb_quantities_build(cb_story_ctx *c) {
+  CB_VEC(cb_item) items = {0};
+  CB_VEC(qclaim) claims = {0};
+  int rc = CB_OK;
+  for (size_t s = 0; s < c->story->articles.n && !rc; s++) {
+    int ai = c->story->articles.v[s];
+    const cb_article *a = c->brief->articles[ai];
+    cb_quantity *q;
+    size_t n = cb_quantity_extract(c->arena, a->body, a->body_len, &q);
+    if (n == (size_t)-1) return CB_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+      if (q[i].value < 2 && !q[i].is_range) continue;             /* "one strike": not a figure to check */
+      if (!strcmp(q[i].dimension, "none") && !q[i].event && !q[i].noun) continue;
+      if (q[i].value <= 2 && !q[i].event) continue;                  /* "two countries": says little */
+      if (!strcmp(q[i].dimension, "duration") && part_of_date(a->body, a->body_len, q[i].end)) continue;
+      qclaim *qc = CB_VEC_PUSH(c->arena, &claims);
+      cb_item *it = qc ? CB_VEC_PUSH(c->arena, &items) : NULL;
+      if (!it) return CB_ENOMEM;
+      qc->q = &q[i];
+      qc->iv = interval_of(&q[i]);
+      qc->dim = q[i].dimension;
+      it->article = ai;
+      it->idx = claims.n - 1;
+      uint64_t nk = generic_noun(q[i].noun) ? 0 : key_of_word(q[i].noun), ek = key_of_word(q[i].event);
+      cb_item_add_key(it, nk);
+      cb_item_add_key(it, ek);
+      if (q[i].noun && q[i].event && nk == ek) object_keys(it, a->body, a->body_len, q[i].end);
+      if (q[i].noun && nk == key_of_word("strike")) object_keys(it, a->body, a->body_len, q[i].end);
+      if (q[i].currency) cb_item_add_key(it, cb_content_key(q[i].currency, strlen(q[i].currency)));
+      if (strcmp(q[i].dimension, "count") && strcmp(q[i].dimension, "none"))   /* "area", "percent", ... */
+        cb_item_add_key(it, cb_content_key(q[i].dimension, strlen(q[i].dimension)));
+      rc = cb_item_context(c, it, q[i].start, q[i].end, 8);
+    }
+  }
+  if (rc || !items.n) return rc;
+  int *group_of = malloc(items.n * sizeof *group_of), ng = 0;
+  if (!group_of) return CB_ENOMEM;
+  qctx qc = {claims.v};
+  rc = cb_align(c, items.v, items.n, qscore, &qc, QTY_MIN_SCORE, group_of, &ng);
+  int *members = rc ? NULL : malloc(items.n * sizeof *members);
+  if (!rc && !members) rc = CB_ENOMEM;
+  for (int g = 0; g < ng && !rc; g++) {
+    size_t m = 0;
+    for (size_t i = 0; i < items.n; i++) if (group_of[i] == g) members[m++] = (int)i;
+    rc = emit(c, items.v, claims.v, members, m);
+  }
+  free(members);
+  free(group_of);
+  return rc;
+}
