@@ -55,6 +55,14 @@ static int joins(const cb_story_ctx *c, const cb_item *items, const int *group_o
   return 1;
 }
 
+/* Two groups merge when every member of one joins the other (complete link). */
+static int groups_join(const cb_story_ctx *c, const cb_item *items, const int *group_of, size_t n, int ga, int gb,
+                       cb_item_score_fn score, void *ud, double min) {
+  for (size_t k = 0; k < n; k++)
+    if (group_of[k] == gb && !joins(c, items, group_of, n, ga, (int)k, score, ud, min)) return 0;
+  return 1;
+}
+
 int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud,
              double min, int *group_of, int *ngroups) {
   size_t np = 0, cap = 64;
@@ -82,6 +90,8 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
     if (gi < 0 && gj < 0) group_of[i] = group_of[j] = ng++;
     else if (gi >= 0 && gj < 0 && joins(c, items, group_of, n, gi, j, score, ud, min)) group_of[j] = gi;
     else if (gj >= 0 && gi < 0 && joins(c, items, group_of, n, gj, i, score, ud, min)) group_of[i] = gj;
+    else if (gi >= 0 && gj >= 0 && gi != gj && groups_join(c, items, group_of, n, gi, gj, score, ud, min))
+      for (size_t k2 = 0; k2 < n; k2++) if (group_of[k2] == gj) group_of[k2] = gi;
   }
   free(p);
   /* a copy's claim goes with the claim of its original that it matches best */

@@ -145,7 +145,7 @@ static const char *source_name(const cb_story_ctx *c, int article) {
 }
 
 static int emit(cb_story_ctx *c, const cb_item *items, const qclaim *cl, const int *members, size_t n) {
-  cb_interval iv[64], meet;
+  cb_interval iv[64] = {{0}}, meet = {0};
   size_t k = n < 64 ? n : 64;
   for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
   cb_verdict v = cb_interval_verdict(iv, k, &meet);

@@ -46,4 +46,5 @@ int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start,
 int cb_facts_build(cb_story_ctx *c);
 int cb_flags_build(cb_story_ctx *c);
 int cb_quantities_build(cb_story_ctx *c);
+int cb_dates_build(cb_story_ctx *c);
 #endif

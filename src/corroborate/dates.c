@@ -1,0 +1,313 @@
+/*
+ * dates.c - date findings and the timeline. Every dated expression of the story's
+ * articles (src/extract/timex.h, resolved against each article's own date) becomes a
+ * claim keyed by the event words nearest to it ("took place on November 21" -> call);
+ * claims of different sources about the same event are aligned and their day ranges give
+ * the verdict ("last week" = 17-23 Nov holds 21 Nov: compatible). "N days ago" is an
+ * approximate phrase and gets a tolerance of a fifth of N. Each aligned date is an event
+ * of the timeline. A past event dated after its own article's date is flagged.
+ */
+#include "corroborate/align.h"
+#include "corroborate/interval.h"
+#include "core/buf.h"
+#include "extract/timex.h"
+#include "group/group.h"
+#include <ctype.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define DATE_MIN_SCORE 0.45
+
+typedef struct dclaim {
+  const cb_timex *t;
+  cb_interval iv;              /* day numbers */
+  const char *event;           /* the event word as written, or NULL */
+} dclaim;
+
+/* ---- event lexicon --------------------------------------------------------------- */
+static uint64_t *event_keys;
+static size_t nevent_keys;
+static pthread_once_t events_once = PTHREAD_ONCE_INIT;
+
+static void load_events(void) {
+  size_t len;
+  const char *d = cb_data_get("corroborate/events.txt", &len);
+  size_t cap = 0;
+  for (size_t i = 0; d && i < len; i++) cap += d[i] == '\n';
+  event_keys = calloc(cap + 1, sizeof *event_keys);
+  for (const char *p = d, *end = d ? d + len : NULL; event_keys && p && p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    if (*p != '#' && le > p) event_keys[nevent_keys++] = cb_content_key(p, (size_t)(le - p));
+    p = le + 1;
+  }
+}
+
+static int is_event(uint64_t k) {
+  pthread_once(&events_once, load_events);
+  for (size_t i = 0; k && i < nevent_keys; i++) if (event_keys[i] == k) return 1;
+  return 0;
+}
+
+/* ---- TIMEX value -> day range ------------------------------------------------------ */
+static int32_t day_of(int y, int m, int d) {
+  char iso[16];
+  snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return cb_day_number(iso);
+}
+
+static int days_in_month(int y, int m) {
+  static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return md[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+/* Monday of ISO week w of year y. */
+static int32_t iso_week_monday(int y, int w) {
+  int32_t jan4 = day_of(y, 1, 4);
+  int dow = (int)((jan4 + 3) % 7 + 7) % 7;   /* 1970-01-01 was a Thursday: 0 = Monday */
+  return jan4 - dow + (w - 1) * 7;
+}
+
+static int value_range(const char *v, int32_t *lo, int32_t *hi) {
+  int y, m, d, w;
+  char rest[16] = "";
+  if (!v || !isdigit((unsigned char)v[0])) return 0;
+  if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && v[10] != 'T' ? 1 : sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    *lo = *hi = day_of(y, m, d);
+    return 1;
+  }
+  if (sscanf(v, "%4d-W%2d%15s", &y, &w, rest) >= 2) {
+    int32_t mon = iso_week_monday(y, w);
+    if (!strcmp(rest, "-WE")) { *lo = mon + 5; *hi = mon + 6; }
+    else { *lo = mon; *hi = mon + 6; }
+    return 1;
+  }
+  if (sscanf(v, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+    *lo = day_of(y, m, 1);
+    *hi = day_of(y, m, days_in_month(y, m));
+    return 1;
+  }
+  return 0;
+}
+
+/* "10 days ago": approximate, a fifth of N either side (at least one day). */
+static int ago_tolerance(const char *s, size_t n) {
+  if (n < 4 || !memmem(s, n, "ago", 3)) return 0;
+  int k = atoi(s);
+  return k >= 5 ? (k + 2) / 5 : 1;
+}
+
+static void format_days(const cb_interval *iv, char *out, size_t cap, const char **precision) {
+  char a[11], b[11];
+  if (isinf(iv->hi)) {   /* "since August" */
+    cb_day_format((int32_t)iv->lo, a);
+    snprintf(out, cap, "%s/..", a);
+    *precision = "open";
+    return;
+  }
+  cb_day_format((int32_t)iv->lo, a);
+  cb_day_format((int32_t)iv->hi, b);
+  if (iv->lo == iv->hi) { snprintf(out, cap, "%s", a); *precision = "day"; return; }
+  if (a[8] == '0' && a[9] == '1' && !strncmp(a, b, 7) && iv->hi - iv->lo >= 27) { snprintf(out, cap, "%.7s", a); *precision = "month"; return; }
+  snprintf(out, cap, "%s/%s", a, b);
+  *precision = iv->hi - iv->lo <= 7 ? "week" : iv->hi - iv->lo <= 31 ? "month" : "year";
+}
+
+/* ---- event words around a date --------------------------------------------------------- */
+/* The event words of the date's sentence become its keys; the nearest one (left first,
+ * "took place on November 21" -> took ... call) names the event. */
+static void event_keys_near(const cb_story_ctx *c, cb_item *it, dclaim *dc, size_t start, size_t end) {
+  const cb_article *a = c->brief->articles[it->article];
+  long si = cb_ctx_sentence_at(c, it->article, start);
+  size_t lo = si >= 0 ? c->sents.v[si].start : 0, hi = si >= 0 ? c->sents.v[si].end : a->body_len;
+  size_t best = (size_t)-1;
+  for (size_t p = lo; p < hi;) {
+    while (p < hi && !isalpha((unsigned char)a->body[p]) && (unsigned char)a->body[p] < 0x80) p++;
+    size_t s = p;
+    while (p < hi && (isalpha((unsigned char)a->body[p]) || (unsigned char)a->body[p] >= 0x80)) p++;
+    if (p == s || (s >= start && s < end)) continue;
+    uint64_t k = cb_content_key(a->body + s, p - s);
+    if (!is_event(k)) continue;
+    cb_item_add_key(it, k);
+    size_t dist = s < start ? start - p : (s - end) * 2;   /* words before the date count double */
+    if (dist < best) { best = dist; dc->event = cb_arena_strndup(c->arena, a->body + s, p - s); }
+  }
+}
+
+typedef struct dctx { dclaim *claims; } dctx;
+
+static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
+  dctx *d = ud;
+  const dclaim *a = &d->claims[x->idx], *b = &d->claims[y->idx];
+  int shared = cb_item_shared_keys(x, y);
+  double s = 0.4 * (shared > 2 ? 2 : shared) + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
+  if (!shared) s -= 0.3;
+  if (cb_interval_same(&a->iv, &b->iv)) s += 0.15;   /* the very same day or month is evidence too */
+  if (!cb_interval_meet(&a->iv, &b->iv, NULL)) {   /* days apart: seldom the same event */
+    double gap = a->iv.lo > b->iv.hi ? a->iv.lo - b->iv.hi : b->iv.lo - a->iv.hi;
+    if (gap >= 3) s -= 0.5;
+  }
+  return s;
+}
+
+static const char *source_name(const cb_story_ctx *c, int article) {
+  const cb_article *a = c->brief->articles[article];
+  if (a->outlet) return a->outlet;
+  const char *s = a->source ? strrchr(a->source, '/') : NULL;
+  return s ? s + 1 : a->source ? a->source : "?";
+}
+
+static int add_event(cb_story_ctx *c, const cb_interval *iv, const char *date, const char *precision, const char *what,
+                     const char *surface, const int *arts, size_t k) {
+  cb_event *ev = CB_VEC_PUSH(c->arena, &c->story->timeline);
+  if (!ev) return CB_ENOMEM;
+  ev->date = cb_arena_strdup(c->arena, date);
+  ev->precision = precision;
+  ev->what = what;
+  ev->surface = surface;
+  ev->day_lo = (int32_t)iv->lo;
+  ev->day_hi = (int32_t)iv->hi;
+  for (size_t i = 0; i < k; i++) {
+    int seen = 0;
+    for (size_t j = 0; j < ev->articles.n && !seen; j++) seen = ev->articles.v[j] == arts[i];
+    if (seen) continue;
+    int *slot = CB_VEC_PUSH(c->arena, &ev->articles);
+    if (!slot) return CB_ENOMEM;
+    *slot = arts[i];
+  }
+  return CB_OK;
+}
+
+static int emit(cb_story_ctx *c, const cb_item *items, const dclaim *cl, const int *members, size_t n) {
+  cb_interval iv[64] = {{0}}, meet = {0};
+  size_t k = n < 64 ? n : 64;
+  int arts[64] = {0}, idx[64] = {0};
+  for (size_t i = 0; i < k; i++) { arts[i] = items[members[i]].article; idx[i] = (int)items[members[i]].idx; iv[i] = cl[idx[i]].iv; }
+  cb_verdict v = cb_interval_verdict(iv, k, &meet);
+  int independent = cb_ctx_independent(c, arts, k);
+  if (independent < 2 && v != CB_CONFLICT) v = CB_SINGLE;
+  const char *event = NULL;
+  for (size_t i = 0; i < k && !event; i++) event = cl[idx[i]].event;
+  const cb_article *a0 = c->brief->articles[arts[0]];
+  const cb_timex *t0 = cl[idx[0]].t;
+  char val[32];
+  const char *precision = "day";
+  format_days(v == CB_CONFLICT ? &iv[0] : &meet, val, sizeof val, &precision);
+  long si = cb_ctx_sentence_at(c, arts[0], t0->start);
+  const char *what = si >= 0 ? cb_arena_strndup(c->arena, a0->body + c->sents.v[si].start, c->sents.v[si].end - c->sents.v[si].start) : NULL;
+  const char *surface = cb_arena_strndup(c->arena, a0->body + t0->start, t0->end - t0->start);
+  int rc = add_event(c, v == CB_CONFLICT ? &iv[0] : &meet, val, precision, what, surface, arts, k);
+  if (rc || v == CB_SINGLE) return rc;   /* one source's date: on the timeline, not a finding */
+  cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
+  if (!f) return CB_ENOMEM;
+  f->kind = CB_KIND_DATE;
+  f->verdict = v;
+  f->independent = independent;
+  f->topic = event ? cb_arena_printf(c->arena, "date of: %s", event) : "date";
+  if (v != CB_CONFLICT) f->value = cb_arena_strdup(c->arena, val);
+  cb_buf why;
+  cb_buf_init(&why);
+  if (v == CB_AGREE) cb_buf_printf(&why, "all sources date it %s", val);
+  else if (v == CB_COMPATIBLE) cb_buf_printf(&why, "the sources date it differently, but all allow %s:", val);
+  else cb_buf_puts(&why, "the dates cannot all be true:");
+  for (size_t i = 0; i < k; i++) {
+    const cb_article *a = c->brief->articles[arts[i]];
+    const cb_timex *t = cl[idx[i]].t;
+    char one[32];
+    const char *p;
+    format_days(&cl[idx[i]].iv, one, sizeof one, &p);
+    cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);
+    if (!claim || cb_ctx_claim(c, claim, arts[i], t->start, t->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
+    if (v != CB_AGREE)
+      cb_buf_printf(&why, "%s \"%.*s\" = %s (%s)", i ? "," : "", (int)(t->end - t->start), a->body + t->start, one, source_name(c, arts[i]));
+  }
+  f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
+  cb_buf_free(&why);
+  return f->explanation ? CB_OK : CB_ENOMEM;
+}
+
+static int impossible_date(cb_story_ctx *c, int ai, const cb_timex *t, const cb_interval *iv) {
+  const cb_article *a = c->brief->articles[ai];
+  int32_t pub = a->published[0] && !a->published_inferred ? cb_day_number(a->published) : INT32_MIN;
+  if (pub == INT32_MIN || iv->lo <= pub || (t->flags & CB_TIMEX_FUTURE)) return CB_OK;
+  long si = cb_ctx_sentence_at(c, ai, t->start);
+  if (si < 0) return CB_OK;
+  const char *sent = cb_arena_strndup(c->arena, a->body + c->sents.v[si].start, c->sents.v[si].end - c->sents.v[si].start);
+  if (!sent) return CB_ENOMEM;
+  static const char *const future[] = {" will ", " would ", " plans ", " planned ", " scheduled ", " expected ", " next ", " to be ", " due ", NULL};
+  for (int i = 0; future[i]; i++) if (strcasestr(sent, future[i])) return CB_OK;
+  cb_flag *f = CB_VEC_PUSH(c->arena, &c->story->flags);
+  if (!f) return CB_ENOMEM;
+  char d[11];
+  cb_day_format((int32_t)iv->lo, d);
+  f->article = ai;
+  f->kind = "impossible-date";
+  f->text = sent;
+  f->why = cb_arena_printf(c->arena, "\"%.*s\" (%s) is after the article's own date, %s, in a sentence about the past",
+                           (int)(t->end - t->start), a->body + t->start, d, a->published);
+  return f->why ? CB_OK : CB_ENOMEM;
+}
+
+static int by_day(const void *x, const void *y) {
+  const cb_event *a = x, *b = y;
+  if (a->day_lo != b->day_lo) return a->day_lo < b->day_lo ? -1 : 1;
+  return a->day_hi < b->day_hi ? -1 : a->day_hi > b->day_hi;
+}
+
+int cb_dates_build(cb_story_ctx *c) {
+  CB_VEC(cb_item) items = {0};
+  CB_VEC(dclaim) claims = {0};
+  int rc = CB_OK;
+  for (size_t s = 0; s < c->story->articles.n && !rc; s++) {
+    int ai = c->story->articles.v[s];
+    const cb_article *a = c->brief->articles[ai];
+    cb_timex_opts o = {a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL, a->published_inferred, NULL, 1};
+    cb_timex *t;
+    size_t n = cb_timex_extract_opts(c->arena, a->body, a->body_len, &o, &t);
+    for (size_t i = 0; i < n && !rc; i++) {
+      int32_t lo, hi;
+      if (t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME) continue;
+      if (t[i].precision < CB_TP_MONTH || !value_range(t[i].value, &lo, &hi)) continue;
+      int tol = ago_tolerance(a->body + t[i].start, t[i].end - t[i].start);
+      int since = t[i].start >= 6 && strncasecmp(a->body + t[i].start - 6, "since ", 6) == 0;
+      dclaim *dc = CB_VEC_PUSH(c->arena, &claims);
+      cb_item *it = dc ? CB_VEC_PUSH(c->arena, &items) : NULL;
+      if (!it) return CB_ENOMEM;
+      dc->t = &t[i];
+      dc->iv = (cb_interval){(double)(lo - tol), since ? HUGE_VAL : (double)(hi + tol), 0, 0};   /* "since August": from then on */
+      it->article = ai;
+      it->idx = claims.n - 1;
+      event_keys_near(c, it, dc, t[i].start, t[i].end);
+      rc = cb_item_context(c, it, t[i].start, t[i].end, 8);
+      if (!rc) rc = impossible_date(c, ai, &t[i], &dc->iv);
+    }
+  }
+  if (rc || !items.n) return rc;
+  int *group_of = malloc(items.n * sizeof *group_of), ng = 0;
+  int *members = malloc(items.n * sizeof *members);
+  if (!group_of || !members) { free(group_of); free(members); return CB_ENOMEM; }
+  dctx dc = {claims.v};
+  rc = cb_align(c, items.v, items.n, dscore, &dc, DATE_MIN_SCORE, group_of, &ng);
+  if (getenv("CB_DEBUG_DATES"))
+    for (size_t i = 0; i < items.n; i++) {
+      const cb_timex *t = claims.v[i].t;
+      fprintf(stderr, "item %zu art %d g%d '%.*s' event=%s keys=%d [%g,%g]\n", i, items.v[i].article, group_of[i],
+              (int)(t->end - t->start), c->brief->articles[items.v[i].article]->body + t->start, claims.v[i].event ? claims.v[i].event : "-",
+              items.v[i].nkeys, claims.v[i].iv.lo, claims.v[i].iv.hi);
+      for (size_t j = 0; j < i; j++) { double sc = dscore(c, &items.v[i], &items.v[j], &dc); if (sc > 0.3) fprintf(stderr, "   ~%zu %.2f\n", j, sc); }
+    }
+  for (int g = 0; g < ng && !rc; g++) {
+    size_t m = 0;
+    for (size_t i = 0; i < items.n; i++) if (group_of[i] == g) members[m++] = (int)i;
+    rc = emit(c, items.v, claims.v, members, m);
+  }
+  free(members);
+  free(group_of);
+  if (!rc) qsort(c->story->timeline.v, c->story->timeline.n, sizeof *c->story->timeline.v, by_day);
+  return rc;
+}
