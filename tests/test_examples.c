@@ -157,6 +157,28 @@ static void test_html(const corpus *c) {
   if (a && a->ncaptions) CHECK_CONTAINS(a->captions[0], "Sam Oduya");
 }
 
+/* The noise examples/README.md plants in the text files, each dropped with its reason. */
+typedef struct noise { const char *file, *text; cb_drop_reason reason; } noise;
+static const noise text_noise[] = {
+  {"ferry-lakeside-courier.txt", "Share it...", CB_DROP_SHARE},
+  {"ferry-ziwa-today.txt", "Advertisement", CB_DROP_AD},
+  {"bank-brisk-markets.txt", "Leave a Reply", CB_DROP_COMMENT_FORM},
+  {"bank-brisk-markets.txt", "Your email address will not be published. Required fields are marked *", CB_DROP_COMMENT_FORM},
+  {"wildfire-serra-alta-gazette.txt", "Related Sources:", CB_DROP_RELATED},
+  {"wildfire-serra-alta-gazette.txt", "\xe2\x80\xa2 Regional weather service", CB_DROP_RELATED},
+  {"ferry-kasenda-radio.txt", "(Reporting by Tomas Kirui; Editing by Ruth Ambani)", CB_DROP_CREDIT},
+  {"wildfire-atlantic-observer.txt", "(Reporting by Hannah Kelder; additional reporting by Paulo Reis)", CB_DROP_CREDIT},
+};
+
+static void check_noise(const corpus *c, const noise *x) {
+  const cb_article *a = find(c, x->file, 0);
+  int found = 0;
+  for (size_t i = 0; a && i < a->ndropped; i++)
+    found |= strcmp(a->dropped[i].text, x->text) == 0 && a->dropped[i].reason == x->reason;
+  CHECK(found);
+  if (!found) fprintf(stderr, "  %s: \"%s\" not dropped as %s\n", x->file, x->text, cb_drop_reason_name(x->reason));
+}
+
 static void test_text(const corpus *c) {
   int ready = 0;
   for (size_t i = 0; i < c->na; i++) ready |= c->a[i]->format == CB_FORMAT_TEXT && c->a[i]->title;
@@ -165,6 +187,7 @@ static void test_text(const corpus *c) {
     return;
   }
   for (size_t i = 0; i < N(text_expect); i++) check_meta(c, &text_expect[i]);
+  for (size_t i = 0; i < N(text_noise); i++) check_noise(c, &text_noise[i]);
   const cb_article *radio = find(c, "ferry-kasenda-radio.txt", 0);
   if (radio) { CHECK_STR(radio->dateline, "KASENDA"); CHECK_CONTAINS(radio->credit, "Reporting by Tomas Kirui"); }
 }

@@ -132,6 +132,8 @@ static void test_bad_lines(void) {
     CHECK_INT(g.p[4].code, CB_EUTF8);
     CHECK_CONTAINS(g.p[4].msg, "invalid UTF-8 at byte 13");
     CHECK_CONTAINS(g.p[5].msg, "extra text");
+    CHECK_INT(g.p[6].code, CB_EPARSE);
+    CHECK_CONTAINS(g.p[6].msg, "\"text\" field is not a string");
   }
   got_free(&g);
 }

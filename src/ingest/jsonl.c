@@ -111,7 +111,8 @@ static int set_field(cb_article *a, const cJSON *item) {
                       : strcmp(k, "outlet") == 0 ? &a->outlet
                       : strcmp(k, "author") == 0 ? &a->author
                                                  : NULL;
-  int known = slot || strcmp(k, "text") == 0 || strcmp(k, "published") == 0;
+  int is_text = strcmp(k, "text") == 0, known = slot || is_text || strcmp(k, "published") == 0;
+  if (is_text && !cJSON_IsString(item) && !cJSON_IsNull(item)) return CB_EPARSE;   /* a number, list, ... */
   if (!known || !cJSON_IsString(item)) return add_extra_field(a, k, item);
   if (slot) return set_string_field(a, slot, item->valuestring);
   if (strcmp(k, "published") == 0) return a->published[0] ? CB_OK : set_published(a, item->valuestring);
@@ -155,6 +156,7 @@ static int read_record(cb_article *a, const char *s, size_t n, cb_error *e) {
   for (const cJSON *it = rc ? NULL : root->child; it && !rc; it = it->next) rc = set_field(a, it);
   cJSON_Delete(root);
   if (rc == CB_ENOMEM && !e->code) cb_error_set(e, rc, a->source, a->line, "out of memory");
+  if (rc == CB_EPARSE && !e->code) cb_error_set(e, rc, a->source, a->line, "the \"text\" field is not a string");
   if (!rc && !a->body) {
     cb_error_set(e, CB_EEMPTY, a->source, a->line, "no \"text\" field with article text");
     rc = CB_EEMPTY;
