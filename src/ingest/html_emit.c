@@ -98,7 +98,7 @@ static void drop(emitter *m, uint8_t reason, const char *text, size_t n, const c
   size_t bad;
   if (!cb_utf8_valid(text, n, &bad)) n = bad;
   size_t len;
-  char *t = cb_text_normalize(m->a->arena, text, n, &len);
+  char *t = cb_html_normalize(m->a->arena, text, n, &len);
   if (!t || cb_article_drop(m->a, (cb_drop_reason)reason, t, len, why)) m->rc = CB_ENOMEM;
 }
 
@@ -193,7 +193,7 @@ static void take_figure(emitter *m, uint32_t k) {
     size_t n = strlen(s), bad;
     if (n && cb_utf8_valid(s, n, &bad)) {
       size_t len;
-      char *t2 = cb_text_normalize(m->a->arena, s, n, &len);
+      char *t2 = cb_html_normalize(m->a->arena, s, n, &len);
       if (!t2 || cb_article_add_caption(m->a, t2, len)) m->rc = CB_ENOMEM;
     }
     return;
@@ -298,7 +298,7 @@ int cb_html_emit(cb_hdoc *d, cb_article *a) {
   if (!rc && m.body.len) {
     size_t bad, len;
     if (!cb_utf8_valid(m.body.ptr, m.body.len, &bad)) m.body.len = bad;
-    char *t = cb_text_normalize(a->arena, m.body.ptr, m.body.len, &len);
+    char *t = cb_html_normalize(a->arena, m.body.ptr, m.body.len, &len);
     if (!t) rc = CB_ENOMEM;
     else { a->body = t; a->body_len = len; }
   }
