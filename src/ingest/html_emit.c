@@ -68,8 +68,12 @@ static void load_phrases(void) {
 /* The drop reason a short block's words alone give, or 0. */
 static uint8_t phrase_reason(const char *s, size_t n) {
   pthread_once(&once, load_phrases);
+  if (n == 0) return 0;
+  unsigned char c0 = (unsigned char)s[0];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
   for (size_t i = 0; i < nphrases; i++) {
     const phrase *p = &phrases[i];
+    if ((unsigned char)p->text[0] != c0) continue;
     if (n < p->len || n > p->max || strncasecmp(s, p->text, p->len) != 0) continue;
     /* a whole-word match: the phrase ends the text or a word */
     if (n == p->len || p->text[p->len - 1] == ' ' || p->text[p->len - 1] == ':' ||
