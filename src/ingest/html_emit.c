@@ -205,7 +205,23 @@ static void take_figure(emitter *m, uint32_t k) {
 }
 
 /* What a region outside the content is, for the drop list. */
-static uint8_t region_reason(cb_hdoc *d, const cb_hnode *x, const char *text, const char **why) {
+/* A more telling reason from inside a box: the first element with a specific reason that
+ * holds at least half of the box's text (a "most read" list inside a sidebar). */
+static uint8_t inner_reason(const cb_hdoc *d, uint32_t k) {
+  for (uint32_t c = d->nodes[k].first; c; c = cb_html_next(d, c, k, 1)) {
+    const cb_hnode *y = &d->nodes[c];
+    if (y->drop_reason && y->drop_reason != CB_DROP_BOILERPLATE && y->weight < 0 && y->tag != HT_SPAN &&
+        y->chars * 2 >= d->nodes[k].chars)
+      return y->drop_reason;
+  }
+  return 0;
+}
+
+static uint8_t region_reason(cb_hdoc *d, uint32_t k, const char *text, const char **why) {
+  const cb_hnode *x = &d->nodes[k];
+  if (x->drop_reason && x->drop_reason != CB_DROP_BOILERPLATE) { *why = "class/id names boilerplate"; return x->drop_reason; }
+  uint8_t inner = inner_reason(d, k);
+  if (inner) { *why = "class/id names boilerplate"; return inner; }
   if (x->drop_reason) { *why = "class/id names boilerplate"; return x->drop_reason; }
   switch (x->tag) {
   case HT_NAV: case HT_MENU: *why = "navigation menu"; return CB_DROP_NAVIGATION;
@@ -216,7 +232,6 @@ static uint8_t region_reason(cb_hdoc *d, const cb_hnode *x, const char *text, co
   }
   uint8_t r = phrase_reason(text, strlen(text));
   if (r) { *why = "boilerplate words"; return r; }
-  (void)d;
   if (x->chars && (float)x->link_chars / (float)x->chars > 0.5f) { *why = "links outside the main text"; return CB_DROP_NAVIGATION; }
   *why = "outside the main text";
   return CB_DROP_BOILERPLATE;
@@ -228,7 +243,7 @@ static void drop_region(emitter *m, uint32_t k) {
   char *t = cb_html_node_text(m->d, k, m->d->arena, DROP_TEXT_MAX);
   if (!t) { m->rc = CB_ENOMEM; return; }
   const char *why = "";
-  uint8_t r = region_reason(m->d, x, t, &why);
+  uint8_t r = region_reason(m->d, k, t, &why);
   drop(m, r, t, strlen(t), why);
 }
 

@@ -7,6 +7,7 @@
 #include "ingest/html.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -103,6 +104,7 @@ static int weighs(int t) {
 
 static void append_word(char *dst, size_t *len, size_t cap, const char *w) {
   if (!w) w = "";
+  if (*len + 2 > cap) return;   /* full: the rest is left out */
   size_t n = strlen(w);
   if (*len + n + 2 > cap) n = cap > *len + 2 ? cap - *len - 2 : 0;
   memcpy(dst + *len, w, n);
@@ -213,7 +215,14 @@ static void on_text(void *ctx, const xmlChar *s, int len) {
   d->text_len += (size_t)len;
 }
 
+/* libxml2 reports some problems (bad bytes for the charset) on its generic error channel
+ * even with HTML_PARSE_NOERROR; a library must not print, so they go nowhere. */
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void quiet_structured(void *ctx, xmlErrorPtr err) { (void)ctx; (void)err; }
+
 int cb_html_build(cb_hdoc *doc, const char *buf, size_t n, const char *enc) {
+  xmlSetGenericErrorFunc(NULL, quiet);
+  xmlSetStructuredErrorFunc(NULL, quiet_structured);
   if (n > 0x7fffffff) return CB_ETOOBIG;
   builder *b = calloc(1, sizeof *b);
   if (!b) return CB_ENOMEM;
