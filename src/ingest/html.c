@@ -40,7 +40,7 @@ static void jsonld_to_utf8(cb_hdoc *doc) {
 static int body_from_jsonld(cb_article *a, const char *text) {
   size_t n = strlen(text), bad, len;
   if (!cb_utf8_valid(text, n, &bad)) n = bad;
-  char *t = cb_text_normalize(a->arena, text, n, &len);
+  char *t = cb_html_normalize(a->arena, text, n, &len);
   if (!t) return CB_ENOMEM;
   while (len && (t[len - 1] == ' ' || t[len - 1] == '\n')) t[--len] = 0;
   a->body = t;
@@ -50,7 +50,8 @@ static int body_from_jsonld(cb_article *a, const char *text) {
 
 static int read_doc(cb_hdoc *doc, cb_article *a, const char *buf, size_t n, const char *charset) {
   const char *enc = pick_charset(charset, buf, n, doc->arena);
-  char *clean = malloc(n + 1);
+  if (n > ((size_t)-1 - 16) / 2) return CB_ETOOBIG;
+  char *clean = malloc(CB_HTML_STRIP_ROOM(n));
   if (!clean) return CB_ENOMEM;
   size_t m = cb_html_strip(buf, n, clean, doc->arena, &doc->jsonld, &doc->njsonld);
   jsonld_to_utf8(doc);

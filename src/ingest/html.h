@@ -72,8 +72,10 @@ typedef struct cb_hdoc {
 } cb_hdoc;
 
 /* html_strip.c: copies buf without comments, <script>/<style>/<svg>/<noscript>/<template>
- * contents (JSON-LD script bodies go to *jsonld); whitespace runs collapse. out needs n+1
- * bytes. Returns the new length. */
+ * contents (JSON-LD script bodies go to *jsonld); whitespace runs collapse; start tags keep
+ * only the attributes the reader uses. out needs CB_HTML_STRIP_ROOM(n) bytes (an attribute
+ * written without a space before it grows by one). Returns the new length. */
+#define CB_HTML_STRIP_ROOM(n) (2 * (n) + 16)
 size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
                      const char ***jsonld, size_t *njsonld);
 /* The charset a <meta> near the start declares, lower-case, or NULL. */
@@ -87,6 +89,9 @@ void cb_html_doc_free(cb_hdoc *doc);
 uint32_t cb_html_next(const cb_hdoc *d, uint32_t k, uint32_t root, int into);
 /* Text of a subtree, whitespace collapsed, into the arena (for metadata). */
 char *cb_html_node_text(cb_hdoc *doc, uint32_t node, cb_arena *ar, size_t max);
+
+/* html_nfc.c: cb_text_normalize with a fast path for text that is already normal. */
+char *cb_html_normalize(cb_arena *ar, const char *s, size_t n, size_t *outlen);
 
 /* html_hints.c: class/id weight and suggested drop reason from the lexicon. */
 void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason);

@@ -68,8 +68,12 @@ static void load_phrases(void) {
 /* The drop reason a short block's words alone give, or 0. */
 static uint8_t phrase_reason(const char *s, size_t n) {
   pthread_once(&once, load_phrases);
+  if (n == 0) return 0;
+  unsigned char c0 = (unsigned char)s[0];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
   for (size_t i = 0; i < nphrases; i++) {
     const phrase *p = &phrases[i];
+    if ((unsigned char)p->text[0] != c0) continue;
     if (n < p->len || n > p->max || strncasecmp(s, p->text, p->len) != 0) continue;
     /* a whole-word match: the phrase ends the text or a word */
     if (n == p->len || p->text[p->len - 1] == ' ' || p->text[p->len - 1] == ':' ||
@@ -98,7 +102,7 @@ static void drop(emitter *m, uint8_t reason, const char *text, size_t n, const c
   size_t bad;
   if (!cb_utf8_valid(text, n, &bad)) n = bad;
   size_t len;
-  char *t = cb_text_normalize(m->a->arena, text, n, &len);
+  char *t = cb_html_normalize(m->a->arena, text, n, &len);
   if (!t || cb_article_drop(m->a, (cb_drop_reason)reason, t, len, why)) m->rc = CB_ENOMEM;
 }
 
@@ -193,7 +197,7 @@ static void take_figure(emitter *m, uint32_t k) {
     size_t n = strlen(s), bad;
     if (n && cb_utf8_valid(s, n, &bad)) {
       size_t len;
-      char *t2 = cb_text_normalize(m->a->arena, s, n, &len);
+      char *t2 = cb_html_normalize(m->a->arena, s, n, &len);
       if (!t2 || cb_article_add_caption(m->a, t2, len)) m->rc = CB_ENOMEM;
     }
     return;
@@ -201,7 +205,23 @@ static void take_figure(emitter *m, uint32_t k) {
 }
 
 /* What a region outside the content is, for the drop list. */
-static uint8_t region_reason(cb_hdoc *d, const cb_hnode *x, const char *text, const char **why) {
+/* A more telling reason from inside a box: the first element with a specific reason that
+ * holds at least half of the box's text (a "most read" list inside a sidebar). */
+static uint8_t inner_reason(const cb_hdoc *d, uint32_t k) {
+  for (uint32_t c = d->nodes[k].first; c; c = cb_html_next(d, c, k, 1)) {
+    const cb_hnode *y = &d->nodes[c];
+    if (y->drop_reason && y->drop_reason != CB_DROP_BOILERPLATE && y->weight < 0 && y->tag != HT_SPAN &&
+        y->chars * 2 >= d->nodes[k].chars)
+      return y->drop_reason;
+  }
+  return 0;
+}
+
+static uint8_t region_reason(cb_hdoc *d, uint32_t k, const char *text, const char **why) {
+  const cb_hnode *x = &d->nodes[k];
+  if (x->drop_reason && x->drop_reason != CB_DROP_BOILERPLATE) { *why = "class/id names boilerplate"; return x->drop_reason; }
+  uint8_t inner = inner_reason(d, k);
+  if (inner) { *why = "class/id names boilerplate"; return inner; }
   if (x->drop_reason) { *why = "class/id names boilerplate"; return x->drop_reason; }
   switch (x->tag) {
   case HT_NAV: case HT_MENU: *why = "navigation menu"; return CB_DROP_NAVIGATION;
@@ -212,7 +232,6 @@ static uint8_t region_reason(cb_hdoc *d, const cb_hnode *x, const char *text, co
   }
   uint8_t r = phrase_reason(text, strlen(text));
   if (r) { *why = "boilerplate words"; return r; }
-  (void)d;
   if (x->chars && (float)x->link_chars / (float)x->chars > 0.5f) { *why = "links outside the main text"; return CB_DROP_NAVIGATION; }
   *why = "outside the main text";
   return CB_DROP_BOILERPLATE;
@@ -224,7 +243,7 @@ static void drop_region(emitter *m, uint32_t k) {
   char *t = cb_html_node_text(m->d, k, m->d->arena, DROP_TEXT_MAX);
   if (!t) { m->rc = CB_ENOMEM; return; }
   const char *why = "";
-  uint8_t r = region_reason(m->d, x, t, &why);
+  uint8_t r = region_reason(m->d, k, t, &why);
   drop(m, r, t, strlen(t), why);
 }
 
@@ -298,7 +317,7 @@ int cb_html_emit(cb_hdoc *d, cb_article *a) {
   if (!rc && m.body.len) {
     size_t bad, len;
     if (!cb_utf8_valid(m.body.ptr, m.body.len, &bad)) m.body.len = bad;
-    char *t = cb_text_normalize(a->arena, m.body.ptr, m.body.len, &len);
+    char *t = cb_html_normalize(a->arena, m.body.ptr, m.body.len, &len);
     if (!t) rc = CB_ENOMEM;
     else { a->body = t; a->body_len = len; }
   }

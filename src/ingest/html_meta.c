@@ -38,7 +38,7 @@ static const char *clean(cb_article *a, const char *s, size_t max) {
   if (!cb_utf8_valid(tmp, j, &bad)) j = bad;
   if (j == 0) return NULL;
   size_t len;
-  return cb_text_normalize(a->arena, tmp, j, &len);
+  return cb_html_normalize(a->arena, tmp, j, &len);
 }
 
 /* Case-insensitive (ASCII) substring test. */

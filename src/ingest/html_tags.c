@@ -3,12 +3,13 @@
  * text: which start a paragraph, which never hold article text.
  */
 #include "ingest/html.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct tag_entry { const char *name; int tag; } tag_entry;
 
-static const tag_entry tags[] = {   /* sorted by name */
+static const tag_entry tags[] = {
   {"a", HT_A}, {"address", HT_ADDRESS}, {"article", HT_ARTICLE}, {"aside", HT_ASIDE},
   {"b", HT_B}, {"blockquote", HT_BLOCKQUOTE}, {"body", HT_BODY}, {"br", HT_BR},
   {"button", HT_BUTTON}, {"caption", HT_CAPTION}, {"center", HT_CENTER}, {"code", HT_CODE},
@@ -27,13 +28,32 @@ static const tag_entry tags[] = {   /* sorted by name */
   {"thead", HT_THEAD}, {"time", HT_TIME}, {"title", HT_TITLE}, {"tr", HT_TR}, {"ul", HT_UL},
 };
 
-static int by_name(const void *k, const void *e) {
-  return strcmp((const char *)k, *(const char *const *)e);
+/* A small open-addressing table from name to tag, built once. */
+#define SLOTS 256
+static int8_t slot_tag[SLOTS];
+static const char *slot_name[SLOTS];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static unsigned name_hash(const char *s) {
+  unsigned h = 5381;
+  for (; *s; s++) h = h * 33 + (unsigned char)*s;
+  return h & (SLOTS - 1);
+}
+
+static void build(void) {
+  for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+    unsigned h = name_hash(tags[i].name);
+    while (slot_name[h]) h = (h + 1) & (SLOTS - 1);
+    slot_name[h] = tags[i].name;
+    slot_tag[h] = (int8_t)tags[i].tag;
+  }
 }
 
 int cb_htag_lookup(const char *name) {
-  const void *hit = bsearch(name, tags, sizeof tags / sizeof *tags, sizeof *tags, by_name);
-  return hit ? ((const tag_entry *)hit)->tag : HT_OTHER;
+  pthread_once(&once, build);
+  for (unsigned h = name_hash(name); slot_name[h]; h = (h + 1) & (SLOTS - 1))
+    if (strcmp(slot_name[h], name) == 0) return slot_tag[h];
+  return HT_OTHER;
 }
 
 int cb_htag_is_block(int t) {

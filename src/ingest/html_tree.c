@@ -7,16 +7,19 @@
 #include "ingest/html.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#define HINT_CACHE 1024
 
 typedef struct builder {
   cb_hdoc *doc;
   uint32_t cur;              /* the open element */
   uint32_t title_node;       /* the <title> element while it is open */
   uint32_t link_depth;       /* open <a> elements */
-  struct { const char *src; int8_t w; uint8_t r; } cache[256];   /* hint cache by class string */
+  struct { const char *src; int8_t w; uint8_t r; } cache[HINT_CACHE];   /* weights by class string */
 } builder;
 
 static uint32_t new_node(cb_hdoc *d, int tag, uint32_t parent) {
@@ -60,10 +63,28 @@ static void add_meta(cb_hdoc *d, const char *k, const char *v) {
   d->nmeta++;
 }
 
-static const char *attr(const xmlChar **atts, const char *name) {
-  for (int i = 0; atts && atts[i]; i += 2)
-    if (strcasecmp((const char *)atts[i], name) == 0) return atts[i + 1] ? (const char *)atts[i + 1] : "";
-  return NULL;
+/* The attributes the reader looks at, found in one pass (libxml2 gives names lower-case). */
+typedef struct attrs {
+  const char *cls, *id, *role, *itemprop, *style, *rel, *hidden, *property, *name, *content, *href,
+      *datetime;
+} attrs;
+
+static void read_attrs(const xmlChar **atts, attrs *v) {
+  memset(v, 0, sizeof *v);
+  for (int i = 0; atts && atts[i]; i += 2) {
+    const char *k = (const char *)atts[i], *val = atts[i + 1] ? (const char *)atts[i + 1] : "";
+    switch (k[0]) {
+    case 'c': if (!strcmp(k, "class")) v->cls = val; else if (!strcmp(k, "content")) v->content = val; break;
+    case 'd': if (!strcmp(k, "datetime")) v->datetime = val; break;
+    case 'h': if (!strcmp(k, "hidden")) v->hidden = val; else if (!strcmp(k, "href")) v->href = val; break;
+    case 'i': if (!strcmp(k, "id")) v->id = val; else if (!strcmp(k, "itemprop")) v->itemprop = val; break;
+    case 'n': if (!strcmp(k, "name")) v->name = val; break;
+    case 'p': if (!strcmp(k, "property")) v->property = val; break;
+    case 'r': if (!strcmp(k, "role")) v->role = val; else if (!strcmp(k, "rel")) v->rel = val; break;
+    case 's': if (!strcmp(k, "style")) v->style = val; break;
+    default: break;
+    }
+  }
 }
 
 static int style_hides(const char *s) {
@@ -81,42 +102,50 @@ static int weighs(int t) {
          t != HT_CODE && t != HT_BR && t != HT_IMG && t != HT_TIME;
 }
 
-static void set_hint(builder *b, cb_hnode *x, const xmlChar **atts) {
-  const char *cls = attr(atts, "class"), *id = attr(atts, "id"), *role = attr(atts, "role"),
-             *ip = attr(atts, "itemprop");
-  if (!cls && !id && !role && !ip) return;
-  char *src = cb_arena_printf(b->doc->arena, "%s %s %s %s", cls ? cls : "", id ? id : "",
-                              role ? role : "", ip ? ip : "");
-  if (!src) { b->doc->oom = 1; return; }
-  x->hint_src = src;
-  if (!weighs(x->tag)) return;
-  uint32_t h = 2166136261u;
-  for (const char *p = src; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
-  h &= 255;
-  if (b->cache[h].src && strcmp(b->cache[h].src, src) == 0) {
-    x->weight = b->cache[h].w;
-    x->drop_reason = b->cache[h].r;
-    return;
-  }
-  cb_html_hint(src, &x->weight, &x->drop_reason);
-  b->cache[h].src = src;
-  b->cache[h].w = x->weight;
-  b->cache[h].r = x->drop_reason;
+static void append_word(char *dst, size_t *len, size_t cap, const char *w) {
+  if (!w) w = "";
+  if (*len + 2 > cap) return;   /* full: the rest is left out */
+  size_t n = strlen(w);
+  if (*len + n + 2 > cap) n = cap > *len + 2 ? cap - *len - 2 : 0;
+  memcpy(dst + *len, w, n);
+  *len += n;
+  dst[(*len)++] = ' ';
 }
 
-static void collect_meta(builder *b, int tag, const xmlChar **atts) {
+/* "class id role itemprop", weighed once per distinct string (pages repeat classes a lot). */
+static void set_hint(builder *b, cb_hnode *x, const attrs *v) {
+  if (!v->cls && !v->id && !v->role && !v->itemprop) return;
+  char src[512];
+  size_t len = 0;
+  append_word(src, &len, sizeof src, v->cls);
+  append_word(src, &len, sizeof src, v->id);
+  append_word(src, &len, sizeof src, v->role);
+  append_word(src, &len, sizeof src, v->itemprop);
+  src[--len] = 0;
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)src[i]) * 16777619u;
+  h &= HINT_CACHE - 1;
+  if (b->cache[h].src && strcmp(b->cache[h].src, src) == 0) {
+    x->hint_src = b->cache[h].src;
+  } else {
+    if (!(x->hint_src = cb_arena_strndup(b->doc->arena, src, len))) { b->doc->oom = 1; return; }
+    cb_html_hint(src, &b->cache[h].w, &b->cache[h].r);
+    b->cache[h].src = x->hint_src;
+  }
+  if (!weighs(x->tag)) return;
+  x->weight = b->cache[h].w;
+  x->drop_reason = b->cache[h].r;
+}
+
+static void collect_meta(builder *b, int tag, const attrs *v) {
   cb_hdoc *d = b->doc;
   if (tag == HT_META) {
-    const char *k = attr(atts, "property");
-    if (!k) k = attr(atts, "name");
-    if (!k) k = attr(atts, "itemprop");
-    add_meta(d, k, attr(atts, "content"));
+    const char *k = v->property ? v->property : v->name ? v->name : v->itemprop;
+    add_meta(d, k, v->content);
   } else if (tag == HT_LINK) {
-    const char *rel = attr(atts, "rel");
-    if (rel && strcasecmp(rel, "canonical") == 0) add_meta(d, "canonical", attr(atts, "href"));
+    if (v->rel && strcasecmp(v->rel, "canonical") == 0) add_meta(d, "canonical", v->href);
   } else if (tag == HT_TIME && !d->time_datetime) {
-    const char *dt = attr(atts, "datetime");
-    if (dt && *dt && !(d->time_datetime = cb_arena_strdup(d->arena, dt))) d->oom = 1;
+    if (v->datetime && *v->datetime && !(d->time_datetime = cb_arena_strdup(d->arena, v->datetime))) d->oom = 1;
   }
 }
 
@@ -124,7 +153,6 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   builder *b = ((htmlParserCtxtPtr)ctx)->_private;
   cb_hdoc *d = b->doc;
   int tag = cb_htag_lookup((const char *)name);
-  collect_meta(b, tag, atts);
   uint32_t i = new_node(d, tag, b->cur);
   if (d->oom) return;
   b->cur = i;
@@ -132,13 +160,15 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   if (tag == HT_A) b->link_depth++;
   x->in_link = b->link_depth > 0;
   if (tag == HT_TITLE && !d->title_tag) b->title_node = i;
-  if (atts) {
-    set_hint(b, x, atts);
-    if (attr(atts, "hidden") || style_hides(attr(atts, "style"))) x->hidden = 1;
-    const char *ip = attr(atts, "itemprop"), *rel = attr(atts, "rel");
-    if (!d->author_node && ((ip && strcasecmp(ip, "author") == 0) || (rel && strcasecmp(rel, "author") == 0)))
-      d->author_node = i;
-  }
+  if (!atts) return;
+  attrs v;
+  read_attrs(atts, &v);
+  collect_meta(b, tag, &v);
+  set_hint(b, x, &v);
+  if (v.hidden || style_hides(v.style)) x->hidden = 1;
+  if (!d->author_node && ((v.itemprop && strcasecmp(v.itemprop, "author") == 0) ||
+                          (v.rel && strcasecmp(v.rel, "author") == 0)))
+    d->author_node = i;
 }
 
 static void on_end(void *ctx, const xmlChar *name) {
@@ -185,7 +215,14 @@ static void on_text(void *ctx, const xmlChar *s, int len) {
   d->text_len += (size_t)len;
 }
 
+/* libxml2 reports some problems (bad bytes for the charset) on its generic error channel
+ * even with HTML_PARSE_NOERROR; a library must not print, so they go nowhere. */
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void quiet_structured(void *ctx, xmlErrorPtr err) { (void)ctx; (void)err; }
+
 int cb_html_build(cb_hdoc *doc, const char *buf, size_t n, const char *enc) {
+  xmlSetGenericErrorFunc(NULL, quiet);
+  xmlSetStructuredErrorFunc(NULL, quiet_structured);
   if (n > 0x7fffffff) return CB_ETOOBIG;
   builder *b = calloc(1, sizeof *b);
   if (!b) return CB_ENOMEM;
