@@ -10,7 +10,7 @@
 #include "text/utf8.h"
 #include <string.h>
 
-enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4 };
+enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4, DESC_WORDS = 8 };
 
 size_t cb_qkey(const cb_qtext *t, size_t i, char *buf, size_t cap) {
   const cb_token *k = &t->tok[i];
@@ -55,6 +55,13 @@ static int word_is(const cb_qtext *t, size_t i, const char *w) {
 static int is_connector(const cb_qtext *t, size_t i) {
   static const char *const w[] = {"de", "del", "la", "los", "las", "van", "von", "der", "bin", "da",
                                   "dos", "di", "le", "al", "of", "jr", NULL};
+  for (int k = 0; w[k]; k++) if (word_is(t, i, w[k])) return 1;
+  return 0;
+}
+
+/* Words that open a clause: a description read backward stops before them. */
+static int clause_word(const cb_qtext *t, size_t i) {
+  static const char *const w[] = {"that", "who", "which", "when", "while", "and", "but", "because", "if", "as", NULL};
   for (int k = 0; w[k]; k++) if (word_is(t, i, w[k])) return 1;
   return 0;
 }
@@ -114,8 +121,8 @@ static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
     while (b < j && cb_qis(t, b, CB_QLEX_STOP)) b++;   /* "As White House press secretary X" */
     return name_np(t, b, j + 1);
   }
-  for (size_t k = 0; k < 4 && b > lb && is_word(t, b - 1) && !cb_qis(t, b, CB_QLEX_DETERMINER); k++) {
-    if (cb_qis(t, b - 1, CB_QLEX_STOP) || cb_qis(t, b - 1, CB_QLEX_CUE)) break;
+  for (size_t k = 0; k < DESC_WORDS && b > lb && is_word(t, b - 1) && !cb_qis(t, b, CB_QLEX_DETERMINER); k++) {
+    if (cb_qis(t, b - 1, CB_QLEX_CUE) || clause_word(t, b - 1)) break;   /* "source familiar with X's thinking" */
     b--;
   }
   if (!cb_qis(t, b, CB_QLEX_DETERMINER)) b = j;   /* no determiner: the bare noun only */
@@ -127,6 +134,13 @@ static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
 static cb_np forward_np(const cb_qtext *t, size_t i, size_t ub) {
   cb_np none = {0};
   if (i >= ub || !is_word(t, i)) return none;
+  size_t d = i;   /* "said retired neurosurgeon Ben Carson": descriptors before a name */
+  while (d < ub && d - i < DESCRIPTOR_WORDS && is_word(t, d) && !is_upper(t, d) && !cb_qis(t, d, CB_QLEX_STOP) &&
+         !cb_qis(t, d, CB_QLEX_DETERMINER) && !cb_qis(t, d, CB_QLEX_PRONOUN) && !cb_qis(t, d, CB_QLEX_CUE)) d++;
+  if (d > i && d < ub && is_upper(t, d)) {
+    cb_np np = forward_np(t, d, ub);
+    if (np.kind == CB_NP_NAME) { np.b = i; return np; }
+  }
   if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
   size_t e = i;
   if (cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_TITLE) || is_upper(t, i)) {
@@ -204,6 +218,10 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     }
     if (!cb_qis(t, k, CB_QLEX_CUE) && !(k > first && closes_with_comma(t->s, q) && past_tense(t, k))) continue;
     if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
+    if (k > first && cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {   /* “...” that X ..., said Y */
+      cb_np inv = forward_np(t, k + 1, ub);
+      if (inv.kind == CB_NP_NAME) { set_cue(t, q, k, k + 1); return inv; }
+    }
     cb_np none2 = {0};
     cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);
     if (k > first && np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first */
@@ -213,6 +231,21 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     }
     set_cue(t, q, k, k + 1);
     return np;
+  }
+  return none;
+}
+
+/* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"). */
+static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
+  cb_np none = {0};
+  for (size_t i = lb; i < k; i++) {
+    if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
+    if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
+    size_t e = i;
+    while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE))) e++;
+    cb_np np = name_np(t, i, e);
+    if (np.kind == CB_NP_NAME) return np;
+    return none;
   }
   return none;
 }
@@ -233,7 +266,7 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
-    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = forward_np(t, lb, k - 1);  /* "X ..., telling" */
+    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = first_subject(t, lb, k - 1);  /* "X ..., adding" */
     if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;
