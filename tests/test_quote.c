@@ -6,6 +6,7 @@
 #include "test.h"
 #include "corroborate.h"
 #include "extract/quote.h"
+#include "core/buf.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,26 @@ static void test_partial_and_marks(void) {
   cb_arena_free(a);
 }
 
+static void test_json(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "\"Fine\tthen,\" Ana Soto said.";
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, t, strlen(t), &q);
+  CHECK(n >= 1);
+  if (n >= 1) {
+    cb_buf b;
+    cb_buf_init(&b);
+    cb_quote_json(&b, t, &q[0]);
+    cb_buf_putc(&b, 0);
+    CHECK(!b.oom);
+    CHECK_CONTAINS(b.ptr, "\"text\":\"Fine\\tthen,\"");
+    CHECK_CONTAINS(b.ptr, "\"speaker\":\"Ana Soto\"");
+    CHECK_CONTAINS(b.ptr, "\"cue\":\"said\"");
+    cb_buf_free(&b);
+  }
+  cb_arena_free(a);
+}
+
 static void test_bad_input(void) {
   cb_arena *a = cb_arena_new(0);
   cb_quote *q;
@@ -157,6 +178,7 @@ int main(void) {
   test_paragraphs();
   test_unknown();
   test_partial_and_marks();
+  test_json();
   test_bad_input();
   return test_report();
 }
