@@ -127,6 +127,10 @@ static void test_partial_and_marks(void) {
     CHECK_INT(q[0].inner_end - q[0].inner_start, strlen("a slow-motion disaster"));
     CHECK_STR(q[0].speaker, "Lopez");
   }
+  const char *nest = "\xE2\x80\x9CThey call it \xE2\x80\x9Cthe deal\xE2\x80\x9D and it failed,\xE2\x80\x9D Ana Soto said.";
+  n = cb_quote_extract(a, nest, strlen(nest), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) { CHECK_INT(q[0].end, strstr(nest, " Ana") - nest); CHECK_STR(q[0].speaker, "Ana Soto"); }
   const char *t2 = "\"Good,\" he said. \"Better,\" she said.";
   CHECK_INT(cb_quote_extract(a, t2, strlen(t2), &q), 2);
   const char *t3 = "Vermont Sen. Bernie Sanders says \"the wind is at our backs\" now.";

@@ -101,6 +101,7 @@ static size_t add_gold(const doc *d, const tspan *c, const tspan *src, gold *g, 
     size_t b = at_byte(d, c->b[i]), e = at_byte(d, c->e[i]);
     while (i + 1 < c->n && only_space(d->s, e, at_byte(d, c->b[i + 1]))) e = at_byte(d, c->e[++i]);
     if (!opens_with_mark(d->s, d->n, b)) continue;
+    while (e > b && (d->s[e - 1] == ' ' || d->s[e - 1] == '\n' || d->s[e - 1] == '\t')) e--;   /* stray spaces */
     gold x = {b, e, 0, 0, src != NULL};
     if (src) { x.src_start = at_byte(d, src->b[0]); x.src_end = at_byte(d, src->e[src->n - 1]); }
     g[ng++] = x;
