@@ -9,27 +9,36 @@
 #include "extract/quote_internal.h"
 #include "text/utf8.h"
 #include <string.h>
+#include <utf8proc.h>
 
 enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4, DESC_WORDS = 8 };
+
+/* Appends the case-folded, accent-stripped form of code point cp to buf; returns the new length. */
+static size_t fold_cp(int32_t cp, char *buf, size_t o, size_t cap) {
+  utf8proc_int32_t out[8];
+  int last = 0;
+  utf8proc_ssize_t k = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &last);
+  for (utf8proc_ssize_t j = 0; j < k && j < 8; j++) {
+    int32_t c = out[j] == 0x2019 || out[j] == 0x2018 ? '\'' : out[j];
+    char enc[4];
+    int l = cb_utf8_encode(c, enc);
+    if (o + (size_t)l + 1 > cap) break;
+    memcpy(buf + o, enc, (size_t)l);
+    o += (size_t)l;
+  }
+  return o;
+}
 
 size_t cb_qkey(const cb_qtext *t, size_t i, char *buf, size_t cap) {
   const cb_token *k = &t->tok[i];
   size_t len = k->end - k->start, o = 0;
   if (len > 1 && t->s[k->end - 1] == '.') len--;
-  for (size_t j = 0; j < len && o + 1 < cap; j++) {
+  for (size_t j = 0; j < len && o + 1 < cap;) {
     unsigned char c = (unsigned char)t->s[k->start + j];
-    if (c >= 0x80) {   /* not ASCII: fold the slow way */
-      cb_arena *a = cb_arena_new(256);
-      size_t fl = 0;
-      char *f = a ? cb_fold(a, t->s + k->start, len, &fl) : NULL;
-      o = 0;
-      if (f) { o = fl < cap - 1 ? fl : cap - 1; memcpy(buf, f, o); }
-      cb_arena_free(a);
-      if (o > 2 && buf[o - 1] == 's' && buf[o - 2] == '\'') o -= 2;
-      buf[o] = 0;
-      return o;
-    }
-    buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (c < 0x80) { buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c); j++; continue; }
+    int32_t cp;
+    j += (size_t)cb_utf8_decode(t->s + k->start + j, len - j, &cp);
+    o = fold_cp(cp, buf, o, cap);
   }
   if (o > 2 && buf[o - 1] == 's' && buf[o - 2] == '\'') o -= 2;   /* possessive */
   buf[o] = 0;
