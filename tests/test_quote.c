@@ -6,6 +6,7 @@
 #include "test.h"
 #include "corroborate.h"
 #include "extract/quote.h"
+#include "core/buf.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,10 @@ static void test_partial_and_marks(void) {
     CHECK_INT(q[0].inner_end - q[0].inner_start, strlen("a slow-motion disaster"));
     CHECK_STR(q[0].speaker, "Lopez");
   }
+  const char *nest = "\xE2\x80\x9CThey call it \xE2\x80\x9Cthe deal\xE2\x80\x9D and it failed,\xE2\x80\x9D Ana Soto said.";
+  n = cb_quote_extract(a, nest, strlen(nest), &q);
+  CHECK_INT(n, 1);
+  if (n == 1) { CHECK_INT(q[0].end, strstr(nest, " Ana") - nest); CHECK_STR(q[0].speaker, "Ana Soto"); }
   const char *t2 = "\"Good,\" he said. \"Better,\" she said.";
   CHECK_INT(cb_quote_extract(a, t2, strlen(t2), &q), 2);
   const char *t3 = "Vermont Sen. Bernie Sanders says \"the wind is at our backs\" now.";
@@ -136,6 +141,26 @@ static void test_partial_and_marks(void) {
     CHECK_INT(q[0].direct, 1);
     CHECK_STR(q[0].speaker, "Bernie Sanders");
     CHECK_STR(q[0].cue, "says");
+  }
+  cb_arena_free(a);
+}
+
+static void test_json(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "\"Fine\tthen,\" Ana Soto said.";
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, t, strlen(t), &q);
+  CHECK(n >= 1);
+  if (n >= 1) {
+    cb_buf b;
+    cb_buf_init(&b);
+    cb_quote_json(&b, t, &q[0]);
+    cb_buf_putc(&b, 0);
+    CHECK(!b.oom);
+    CHECK_CONTAINS(b.ptr, "\"text\":\"Fine\\tthen,\"");
+    CHECK_CONTAINS(b.ptr, "\"speaker\":\"Ana Soto\"");
+    CHECK_CONTAINS(b.ptr, "\"cue\":\"said\"");
+    cb_buf_free(&b);
   }
   cb_arena_free(a);
 }
@@ -157,6 +182,7 @@ int main(void) {
   test_paragraphs();
   test_unknown();
   test_partial_and_marks();
+  test_json();
   test_bad_input();
   return test_report();
 }

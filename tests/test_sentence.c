@@ -20,6 +20,10 @@ static void test_abbreviations(void) {
   size_t n = split(a, u, &s);
   CHECK_INT(n, 3);
   if (n == 3) { CHECK(starts_with(u, &s[1], "Sales")); CHECK(starts_with(u, &s[2], "Fine")); }
+  const char *v = "He moved to the U.S. He works at Acme Inc. in Ohio. Dr. Lee agreed.";
+  n = split(a, v, &s);
+  CHECK_INT(n, 3);
+  if (n == 3) { CHECK(starts_with(v, &s[1], "He works")); CHECK(starts_with(v, &s[2], "Dr. Lee")); }
   cb_arena_free(a);
 }
 

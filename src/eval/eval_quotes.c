@@ -101,6 +101,7 @@ static size_t add_gold(const doc *d, const tspan *c, const tspan *src, gold *g, 
     size_t b = at_byte(d, c->b[i]), e = at_byte(d, c->e[i]);
     while (i + 1 < c->n && only_space(d->s, e, at_byte(d, c->b[i + 1]))) e = at_byte(d, c->e[++i]);
     if (!opens_with_mark(d->s, d->n, b)) continue;
+    while (e > b && (d->s[e - 1] == ' ' || d->s[e - 1] == '\n' || d->s[e - 1] == '\t')) e--;   /* stray spaces */
     gold x = {b, e, 0, 0, src != NULL};
     if (src) { x.src_start = at_byte(d, src->b[0]); x.src_end = at_byte(d, src->e[src->n - 1]); }
     g[ng++] = x;
@@ -187,6 +188,7 @@ static void score_preds(const doc *d, const gold *g, size_t ng, const span *ind,
       exact |= exact_match(&q[i], &g[j]);
     }
     t->exact_gold += exact;
+    if (!m && t->misses) fprintf(stderr, "GOLDMISS %.*s\n", (int)(g[j].end - g[j].start > 100 ? 100 : g[j].end - g[j].start), d->s + g[j].start);
     if (!m) continue;
     t->gold_hit++;
     if (!g[j].has_src) continue;
@@ -283,7 +285,7 @@ int cb_eval_quotes(int argc, char **argv) {
     fprintf(argc < 2 ? stderr : stdout,
             "usage: corroborate eval quotes DIR...\n\nDIR holds text/*.txt and attributions/*.ann (PolNeAR BRAT).\n"
             "Prints direct-quote span P/R/F1 (overlap and exact), speaker accuracy and the unknown-speaker share.\n"
-            "--misses lists the direct quotes whose speaker is wrong on stderr.\n");
+            "--misses lists on stderr the gold quotes not found (GOLDMISS) and the direct quotes whose speaker is wrong.\n");
     return argc < 2 ? 2 : 0;
   }
   tally t[2] = {{0}, {0}};

@@ -91,10 +91,12 @@ static size_t count_words(const cb_qtext *t, size_t from, size_t to) {
   return k;
 }
 
-/* Full quote: opens with a capital and either stands alone or follows ':' or ','. */
+/* Full quote: opens with a capital and either ends a sentence, stands alone or follows ':' or ','. */
 static int is_partial(const cb_qtext *t, const cb_quote *q) {
   size_t i = cb_mentions_token_at(t, q->inner_start);
   if (i >= t->ntok || t->tok[i].start >= q->inner_end || !t->tok[i].upper) return 1;
+  char last = t->s[q->inner_end - 1];
+  if (last == '.' || last == '!' || last == '?') return 0;   /* a whole sentence: The ad claims “Jeb is ...” */
   size_t b = cb_mentions_token_at(t, q->start);
   if (b == 0 || cb_token_is(t->s, &t->tok[b - 1], ':') || cb_token_is(t->s, &t->tok[b - 1], ',')) return 0;
   const cb_token *p = &t->tok[b - 1];

@@ -39,4 +39,8 @@ typedef struct cb_quote {
  * accepted. */
 size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out);
 const char *cb_speaker_how_name(cb_speaker_how how);
+
+/* Appends quote q of text as one JSON object (quote_json.c). */
+struct cb_buf;
+void cb_quote_json(struct cb_buf *b, const char *text, const cb_quote *q);
 #endif

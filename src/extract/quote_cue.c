@@ -9,27 +9,36 @@
 #include "extract/quote_internal.h"
 #include "text/utf8.h"
 #include <string.h>
+#include <utf8proc.h>
 
-enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4 };
+enum { CONTEXT_TOKENS = 40, RIGHT_CUE_WINDOW = 24, NP_WORDS = 6, ASIDE_TOKENS = 16, DESCRIPTOR_WORDS = 4, DESC_WORDS = 8 };
+
+/* Appends the case-folded, accent-stripped form of code point cp to buf; returns the new length. */
+static size_t fold_cp(int32_t cp, char *buf, size_t o, size_t cap) {
+  utf8proc_int32_t out[8];
+  int last = 0;
+  utf8proc_ssize_t k = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_DECOMPOSE, &last);
+  for (utf8proc_ssize_t j = 0; j < k && j < 8; j++) {
+    int32_t c = out[j] == 0x2019 || out[j] == 0x2018 ? '\'' : out[j];
+    char enc[4];
+    int l = cb_utf8_encode(c, enc);
+    if (o + (size_t)l + 1 > cap) break;
+    memcpy(buf + o, enc, (size_t)l);
+    o += (size_t)l;
+  }
+  return o;
+}
 
 size_t cb_qkey(const cb_qtext *t, size_t i, char *buf, size_t cap) {
   const cb_token *k = &t->tok[i];
   size_t len = k->end - k->start, o = 0;
   if (len > 1 && t->s[k->end - 1] == '.') len--;
-  for (size_t j = 0; j < len && o + 1 < cap; j++) {
+  for (size_t j = 0; j < len && o + 1 < cap;) {
     unsigned char c = (unsigned char)t->s[k->start + j];
-    if (c >= 0x80) {   /* not ASCII: fold the slow way */
-      cb_arena *a = cb_arena_new(256);
-      size_t fl = 0;
-      char *f = a ? cb_fold(a, t->s + k->start, len, &fl) : NULL;
-      o = 0;
-      if (f) { o = fl < cap - 1 ? fl : cap - 1; memcpy(buf, f, o); }
-      cb_arena_free(a);
-      if (o > 2 && buf[o - 1] == 's' && buf[o - 2] == '\'') o -= 2;
-      buf[o] = 0;
-      return o;
-    }
-    buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (c < 0x80) { buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c); j++; continue; }
+    int32_t cp;
+    j += (size_t)cb_utf8_decode(t->s + k->start + j, len - j, &cp);
+    o = fold_cp(cp, buf, o, cap);
   }
   if (o > 2 && buf[o - 1] == 's' && buf[o - 2] == '\'') o -= 2;   /* possessive */
   buf[o] = 0;
@@ -55,6 +64,13 @@ static int word_is(const cb_qtext *t, size_t i, const char *w) {
 static int is_connector(const cb_qtext *t, size_t i) {
   static const char *const w[] = {"de", "del", "la", "los", "las", "van", "von", "der", "bin", "da",
                                   "dos", "di", "le", "al", "of", "jr", NULL};
+  for (int k = 0; w[k]; k++) if (word_is(t, i, w[k])) return 1;
+  return 0;
+}
+
+/* Words that open a clause: a description read backward stops before them. */
+static int clause_word(const cb_qtext *t, size_t i) {
+  static const char *const w[] = {"that", "who", "which", "when", "while", "and", "but", "because", "if", "as", NULL};
   for (int k = 0; w[k]; k++) if (word_is(t, i, w[k])) return 1;
   return 0;
 }
@@ -114,8 +130,8 @@ static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
     while (b < j && cb_qis(t, b, CB_QLEX_STOP)) b++;   /* "As White House press secretary X" */
     return name_np(t, b, j + 1);
   }
-  for (size_t k = 0; k < 4 && b > lb && is_word(t, b - 1) && !cb_qis(t, b, CB_QLEX_DETERMINER); k++) {
-    if (cb_qis(t, b - 1, CB_QLEX_STOP) || cb_qis(t, b - 1, CB_QLEX_CUE)) break;
+  for (size_t k = 0; k < DESC_WORDS && b > lb && is_word(t, b - 1) && !cb_qis(t, b, CB_QLEX_DETERMINER); k++) {
+    if (cb_qis(t, b - 1, CB_QLEX_CUE) || clause_word(t, b - 1)) break;   /* "source familiar with X's thinking" */
     b--;
   }
   if (!cb_qis(t, b, CB_QLEX_DETERMINER)) b = j;   /* no determiner: the bare noun only */
@@ -127,6 +143,13 @@ static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
 static cb_np forward_np(const cb_qtext *t, size_t i, size_t ub) {
   cb_np none = {0};
   if (i >= ub || !is_word(t, i)) return none;
+  size_t d = i;   /* "said retired neurosurgeon Ben Carson": descriptors before a name */
+  while (d < ub && d - i < DESCRIPTOR_WORDS && is_word(t, d) && !is_upper(t, d) && !cb_qis(t, d, CB_QLEX_STOP) &&
+         !cb_qis(t, d, CB_QLEX_DETERMINER) && !cb_qis(t, d, CB_QLEX_PRONOUN) && !cb_qis(t, d, CB_QLEX_CUE)) d++;
+  if (d > i && d < ub && is_upper(t, d)) {
+    cb_np np = forward_np(t, d, ub);
+    if (np.kind == CB_NP_NAME) { np.b = i; return np; }
+  }
   if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
   size_t e = i;
   if (cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_TITLE) || is_upper(t, i)) {
@@ -204,6 +227,10 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     }
     if (!cb_qis(t, k, CB_QLEX_CUE) && !(k > first && closes_with_comma(t->s, q) && past_tense(t, k))) continue;
     if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
+    if (k > first && cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {   /* “...” that X ..., said Y */
+      cb_np inv = forward_np(t, k + 1, ub);
+      if (inv.kind == CB_NP_NAME) { set_cue(t, q, k, k + 1); return inv; }
+    }
     cb_np none2 = {0};
     cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);
     if (k > first && np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first */
@@ -213,6 +240,21 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     }
     set_cue(t, q, k, k + 1);
     return np;
+  }
+  return none;
+}
+
+/* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"). */
+static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
+  cb_np none = {0};
+  for (size_t i = lb; i < k; i++) {
+    if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
+    if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
+    size_t e = i;
+    while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE))) e++;
+    cb_np np = name_np(t, i, e);
+    if (np.kind == CB_NP_NAME) return np;
+    return none;
   }
   return none;
 }
@@ -233,7 +275,7 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
-    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = forward_np(t, lb, k - 1);  /* "X ..., telling" */
+    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = first_subject(t, lb, k - 1);  /* "X ..., adding" */
     if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;

@@ -1,7 +1,8 @@
 /*
  * quote_marks.c - finds quoted passages by pairing double quote marks (" “ ” „ « »)
  * within a paragraph. Marks are paired in order, whatever their shape, so that a text
- * that closes with the wrong curly mark (“...“) still pairs. When a paragraph ends inside
+ * that closes with the wrong curly mark (“...“) still pairs; inside a curly quote, a “
+ * after a space and before a word opens a nested quote instead. When a paragraph ends inside
  * a quote and the next paragraph opens with a mark, the quote goes on (the usual style for
  * quotes over several paragraphs); otherwise the unclosed mark is dropped.
  */
@@ -51,41 +52,80 @@ static int push(cb_arena *a, cb_quote **v, size_t *cap, size_t count, const cb_q
   return 1;
 }
 
-/* A closing mark glued to the previous word ("word”") cannot open a quote. */
+/* A closing mark glued to the previous word ("word”") cannot open a quote, nor can a
+ * mark after '=' (an attribute value in leftover markup). */
 static int can_open(const char *s, size_t n, size_t i, size_t len, int dir) {
+  if (i > 0 && s[i - 1] == '=') return 0;   /* markup: author="X" */
   if (dir == MARK_OPEN) return 1;
   if (i + len >= n || s[i + len] == ' ' || s[i + len] == '\n') return 0;
   return dir == MARK_EITHER || i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n';
 }
 
+/* The pairing state of one pass. */
+typedef struct pairing {
+  cb_quote q;
+  int open, curly;           /* a quote is open; it opened with a curly mark */
+  int nested;                /* a curly quote inside it is open (“... “word” ...”) */
+  size_t nested_at, nested_len;
+  cb_quote *v; size_t cap, count;
+  int oom;
+} pairing;
+
+/* A curly opening mark inside an open curly quote starts a nested quote when it follows a
+ * space and a word follows it; otherwise it closes the quote (the “...“ typing slip). */
+static int opens_nested(const char *s, size_t n, size_t i, size_t len) {
+  if (i == 0 || i + len >= n || s[i + len] == ' ' || s[i + len] == '\n') return 0;
+  return s[i - 1] == ' ' || s[i - 1] == '(';
+}
+
+static void close_at(cb_arena *a, pairing *p, size_t at, size_t len) {
+  p->q.inner_end = at; p->q.end = at + len;
+  p->open = p->nested = 0;
+  if (p->q.inner_end > p->q.inner_start && !push(a, &p->v, &p->cap, p->count++, &p->q)) p->oom = 1;
+}
+
+/* A paragraph ends inside a quote: it goes on if the next paragraph opens with a mark; a
+ * nested quote left open was in fact the closing mark. Returns where to resume. */
+static size_t end_paragraph(cb_arena *a, pairing *p, const char *s, size_t n, size_t i) {
+  if (p->nested) { close_at(a, p, p->nested_at, p->nested_len); return i; }
+  size_t j = continues_at(s, n, i);
+  if (j) { p->q.paragraphs++; return j - 1; }
+  p->open = 0;
+  return i;
+}
+
+static void on_mark(cb_arena *a, pairing *p, const char *s, size_t n, size_t i, size_t len, int dir) {
+  if (!p->open) {
+    if (!can_open(s, n, i, len, dir)) return;
+    memset(&p->q, 0, sizeof p->q);
+    p->q.start = i; p->q.inner_start = i + len; p->q.paragraphs = 1;
+    p->open = 1; p->curly = dir == MARK_OPEN; p->nested = 0;
+  } else if (p->curly && !p->nested && dir == MARK_OPEN && opens_nested(s, n, i, len)) {
+    p->nested = 1; p->nested_at = i; p->nested_len = len;
+  } else if (p->nested && dir != MARK_OPEN) {
+    p->nested = 0;
+  } else {
+    close_at(a, p, i, len);
+  }
+}
+
 size_t cb_quote_marks(cb_arena *a, const char *s, size_t n, cb_quote **out) {
-  cb_quote *v = NULL, q;
-  size_t cap = 0, count = 0;
-  int open = 0;
+  pairing p;
+  memset(&p, 0, sizeof p);
   *out = NULL;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && !p.oom; i++) {
     if (s[i] == '\n') {
-      if (!open) continue;
-      size_t j = continues_at(s, n, i);
-      if (j) { q.paragraphs++; i = j - 1; }
-      else open = 0;
+      if (p.open) i = end_paragraph(a, &p, s, n, i);
       continue;
     }
     int dir;
     size_t len = mark_at(s, n, i, &dir);
     if (!len) continue;
-    if (!open) {
-      if (!can_open(s, n, i, len, dir)) { i += len - 1; continue; }
-      memset(&q, 0, sizeof q);
-      q.start = i; q.inner_start = i + len; q.paragraphs = 1;
-      open = 1;
-    } else {
-      q.inner_end = i; q.end = i + len;
-      open = 0;
-      if (q.inner_end > q.inner_start && !push(a, &v, &cap, count++, &q)) return 0;
-    }
+    on_mark(a, &p, s, n, i, len, dir);
     i += len - 1;
   }
-  *out = v;
-  return count;
+  if (p.open && p.nested && !p.oom) close_at(a, &p, p.nested_at, p.nested_len);
+  if (p.oom) return 0;
+  *out = p.v;
+  return p.count;
 }

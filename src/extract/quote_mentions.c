@@ -31,7 +31,8 @@ static const char *key_of(cb_arena *a, const cb_qtext *t, size_t i) {
 /* The capitalised run starting at token i: [*b, *e) with its lowercase titles before it. */
 static void run_at(const cb_qtext *t, size_t i, size_t *b, size_t *e) {
   size_t j = i;
-  while (j < t->ntok && (is_upper_word(t, j) || (j > i && cb_qis(t, j, CB_QLEX_TITLE) && is_upper_word(t, j + 1))))
+  while (j < t->ntok && (j == i || !memchr(t->s + t->tok[j - 1].end, '\n', t->tok[j].start - t->tok[j - 1].end)) &&
+         (is_upper_word(t, j) || (j > i && cb_qis(t, j, CB_QLEX_TITLE) && is_upper_word(t, j + 1))))
     j++;
   *e = j;
   *b = i;
@@ -145,15 +146,23 @@ const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_men
   return NULL;
 }
 
+/* The folded word of token i, with a title abbreviation spelled out ("sen" -> "senator"). */
+static size_t role_key(const cb_qtext *t, size_t i, char *buf, size_t cap) {
+  size_t n = cb_qkey(t, i, buf, cap);
+  const char *full = cb_qlex_find(CB_QLEX_TITLE, buf, n);
+  if (full && *full && strlen(full) < cap) { n = strlen(full); memcpy(buf, full, n + 1); }
+  return n;
+}
+
 const char *cb_mentions_with_role(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t head, size_t at) {
   char want[64], buf[64];
-  size_t wn = cb_qkey(t, head, want, sizeof want);
+  size_t wn = role_key(t, head, want, sizeof want);
   const char *found = NULL;
   size_t here = mention_at(t, m, at);
   for (size_t k = 0; k < LOOKBACK && k < here; k++) {
     const cb_mention *x = &m->v[here - 1 - k];
     for (size_t i = x->b; i < x->name_b; i++) {
-      size_t n = cb_qkey(t, i, buf, sizeof buf);
+      size_t n = role_key(t, i, buf, sizeof buf);
       if (n != wn || memcmp(buf, want, n) != 0) continue;
       const char *name = cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
       if (found && name && strcmp(found, name) != 0) return NULL;   /* two people: ambiguous */
