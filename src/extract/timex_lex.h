@@ -37,6 +37,10 @@ typedef struct cb_tl_holiday { char kind; int a, b, c; } cb_tl_holiday;  /* 'f' 
  * the embedded lexicon is missing. Thread-safe; loads once. */
 const cb_tl_entry *cb_tl_lookup(const char *key, size_t len);
 const cb_tl_holiday *cb_tl_holiday_rule(int index);
+void cb_tl_init(void);                              /* loads the lexicon (once) */
+/* 0 when no key of that length starting with those two letters exists (cheap pre-filter;
+ * only valid after cb_tl_init). */
+int cb_tl_maybe(const char *key, size_t len);
 const char *cb_tl_qual_name(int code);        /* TIMEX3 mod for a TL_QUAL value */
 static inline int cb_tl_is(const cb_tl_entry *e, int cls) { return e && (e->mask >> cls & 1u); }
 #endif

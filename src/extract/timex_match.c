@@ -22,11 +22,11 @@ static int is_punct(const cb_tm_ctx *c, size_t i, char ch) {
 
 static int glued(const cb_tm_ctx *c, size_t i) { return i < c->nt && c->t[i].gap == 0; }
 
-static int word_is(const cb_tm_ctx *c, size_t i, const char *w) {
-  if (i >= c->nt || c->t[i].kind != TK_WORD) return 0;
-  size_t n = strlen(w);
-  return c->t[i].e - c->t[i].s == n && strncasecmp(c->s + c->t[i].s, w, n) == 0;
+static int word_is_n(const cb_tm_ctx *c, size_t i, const char *w, size_t n) {
+  if (i >= c->nt || c->t[i].kind != TK_WORD || c->t[i].e - c->t[i].s != n) return 0;
+  return strncasecmp(c->s + c->t[i].s, w, n) == 0;
 }
+#define word_is(c, i, w) word_is_n((c), (i), "" w, sizeof(w) - 1)
 
 /* Nothing glued after token i but punctuation other than '-' / '/' ("2025-12-04." ends well). */
 static int ends_clean(const cb_tm_ctx *c, size_t i) {
