@@ -11,7 +11,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const char *const dcts[] = {NULL, "2025-11-30", "1998-02-29", "0001-01-01", "9999-12-31", "bad"};
   if (size < 2) return 0;
-  cb_timex_opts o = {dcts[data[0] % 6], data[0] & 8, (data[0] & 16) ? "2025-12-03" : NULL, data[1] & 1};
+  cb_timex_opts o = {dcts[data[0] % 6], data[0] & 8, (data[0] & 16) ? "2025-12-03" : NULL, data[1] & 1, (data[1] >> 1) & 1};
   cb_arena *a = cb_arena_new(0);
   if (!a) return 0;
   cb_timex *v = NULL;

@@ -6,6 +6,7 @@
 #include "extract/timex_int.h"
 #include "text/sentence.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,22 @@ static int worth_trying(const cb_tt *t, const cb_tt *next) {
   return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && starts(next);
 }
 
+/* Narrative mode: each resolved date ("in 1940", "June 22, 1941", "the next year") becomes the reference
+ * for the partial dates after it. */
+static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
+  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
+  int y = 0, mo = 1, d = 1, bc = strncmp(m->val, "BC", 2) == 0;
+  const char *v = m->val + (bc ? 2 : 0);
+  if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &d) < 1 || !y) return;
+  if (mo < 1 || mo > 12) mo = 1;
+  if (d < 1 || d > 28) d = d < 1 ? 1 : d;
+  if (bc) y = 1 - y;
+  if (!cb_cal_valid(y < 1 ? 2000 : y, mo, d)) return;
+  c->has_dct = 1;
+  c->dct = cb_cal_days(y, mo, d);
+  c->narrative = 1;
+}
+
 /* Extracts from one window; tokens buffer reused across windows. */
 static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok, size_t *cap) {
   size_t nt = cb_tt_scan(r->s, r->n, tok, cap);
@@ -149,6 +166,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
+    if (o && o->narrative) follow_narrative(c, &m);
     if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
         !(m.flags & CB_TIMEX_ANCHORED)) {
       cb_ymd d;
@@ -198,7 +216,7 @@ size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_t
 }
 
 size_t cb_timex_extract(cb_arena *a, const char *text, size_t n, const char *dct, cb_timex **out) {
-  cb_timex_opts o = {dct, 0, NULL, 1};
+  cb_timex_opts o = {dct, 0, NULL, 1, 0};
   return cb_timex_extract_opts(a, text, n, &o, out);
 }
 
