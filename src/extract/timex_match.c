@@ -308,7 +308,8 @@ static size_t p_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     cb_tv_year(r->val, sizeof r->val, c, word_is(c, j + 1, "AD") ? y : 1 - y);
     return the ? 0 : r->end;
   }
-  int y = year_at(c, j, !fiscal);
+  /* 1000-1799 only after a word that introduces years ("in 1776", "from 1618"), never "to 1500 men" */
+  int y = year_at(c, j, !fiscal && !(j > 0 && has(c, j - 1, TL_YEARPREP)));
   if (!y) return 0;
   if (word_is(c, j + 1, "s") && glued(c, j + 1) && y % 10 == 0) {
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
@@ -386,7 +387,9 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   if (!has(c, j, TL_REL)) return 0;
   int k = val(c, j, TL_REL);
-  if (word_is(c, j, "past") || (the && k != 1 && !word_is(c, j, "previous") && !word_is(c, j, "current") && !word_is(c, j, "present"))) return 0;
+  if (word_is(c, j, "past") || (the && k != 1 && !word_is(c, j, "previous") && !word_is(c, j, "current") &&
+                                 !word_is(c, j, "present") && !word_is(c, j, "same"))) return 0;
+  if ((word_is(c, j, "same") && !the) || (word_is(c, j, "that") && the)) return 0;
   j++;
   size_t e;
   int wd = weekday_at(c, j, &e);
@@ -423,7 +426,7 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int u = unit_at(c, j);
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
-  if (u == TU_DAY) return 0;
+  if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
   if (!unit_value(c, r, u, k)) return 0;
   if (u == TU_WEEKEND && c->has_dct && k == 0) {
     long sat = cb_tv_weekday(c->dct, 6, tense(c, i) > 0 ? 1 : -1);
