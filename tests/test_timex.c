@@ -81,6 +81,9 @@ static void test_relative(void) {
   CHECK_INT(find("The vote is every year.", dct, "every year")->type, CB_TIMEX_SET);
   CHECK_STR(value_of("The war ended in the 1990s.", dct, "the 1990s"), "199");
   CHECK_STR(value_of("Rome fell in 476 AD, Carthage in 146 BC.", dct, "146 BC"), "BC0146");
+  CHECK_STR(value_of("It was founded in nineteen ninety-six.", dct, "nineteen ninety-six"), "1996");
+  CHECK_STR(value_of("By the year two thousand, it grew.", dct, "the year two thousand"), "2000");
+  CHECK_STR(value_of("They met the next day.", "1998-03-04", "the next day"), "1998-03-05");
   /* without a dct: underspecified, never the run date */
   CHECK_STR(value_of("The meeting took place on Saturday.", NULL, "Saturday"), "XXXX-WXX-6");
   CHECK_STR(value_of("It happened on December 1.", NULL, "December 1"), "XXXX-12-01");

@@ -735,9 +735,54 @@ static size_t p_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
+/* A number word 10..99 at i ("ninety", "ninety-six", "seventeen"); 0 if none. */
+static int two_digit_words(const cb_tm_ctx *c, size_t i, size_t *end) {
+  const cb_tl_entry *e = lexof(c, i);
+  if (!cb_tl_is(e, TL_NUM) || (e->flags & (TLF_ARTICLE | TLF_VAGUE))) return 0;
+  int v = e->val[TL_NUM];
+  *end = i + 1;
+  if (v >= 20 && v < 100 && v % 10 == 0) {
+    size_t j = i + 1;
+    if (is_punct(c, j, '-') && glued(c, j)) j++;
+    const cb_tl_entry *f = lexof(c, j);
+    if (cb_tl_is(f, TL_NUM) && !(f->flags & (TLF_ARTICLE | TLF_VAGUE)) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) {
+      v += f->val[TL_NUM];
+      *end = j + 1;
+    }
+  }
+  return v >= 10 && v < 100 ? v : 0;
+}
+
+/* Years said in words: "nineteen ninety-six", "two thousand", "the year two thousand". */
+static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i, e1, e2;
+  if (word_is(c, j, "the") && word_is(c, j + 1, "year")) j += 2;
+  if (word_is(c, j, "two") && word_is(c, j + 1, "thousand")) {
+    int y = 2000;
+    size_t e = j + 2;
+    if (word_is(c, e, "and")) e++;
+    const cb_tl_entry *f = lexof(c, e);
+    size_t e3;
+    int tail = two_digit_words(c, e, &e3);
+    if (tail) { y += tail; e = e3; }
+    else if (cb_tl_is(f, TL_NUM) && !(f->flags & (TLF_ARTICLE | TLF_VAGUE)) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) { y += f->val[TL_NUM]; e++; }
+    else if (word_is(c, e - 1, "and")) e--;
+    set(r, e, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+    cb_tv_year(r->val, sizeof r->val, c, y);
+    return e;
+  }
+  int hi = two_digit_words(c, j, &e1);
+  if (hi < 11 || hi > 20) return 0;
+  int lo = two_digit_words(c, e1, &e2);
+  if (!lo) return 0;
+  set(r, e2, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+  cb_tv_year(r->val, sizeof r->val, c, hi * 100 + lo);
+  return e2;
+}
+
 typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {p_numeric, p_clock, p_month, p_year, p_relative, p_dayrel, p_weekday,
-                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century};
+                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century, p_spelled_year};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
