@@ -143,6 +143,7 @@ static int number_at(const cb_tm_ctx *c, size_t i, num *n) {
     if (cb_tl_is(f, TL_NUM) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) { n->v += f->val[TL_NUM]; n->end = j + 1; }
   }
   if (cb_tl_is(lexof(c, n->end), TL_NUM) && lexof(c, n->end)->val[TL_NUM] == 100) { n->v *= 100; n->end++; }
+  if ((word_is(c, i, "couple") || word_is(c, i, "dozen")) && word_is(c, n->end, "of")) n->end++;   /* "couple of years" */
   return 1;
 }
 
@@ -469,7 +470,8 @@ static size_t p_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     j = i + 1;
     if (word_is(c, i, "the") && word_is(c, j, "near")) j++;
     int k = word_is(c, j, "past") ? 1 : word_is(c, j, "future") ? 2 : word_is(c, j, "present") ? 0 : -1;
-    if (k < 0) return 0;
+    if (k < 0 && has(c, j, TL_REF) && memchr(c->s + c->t[j].s, ' ', c->t[j].e - c->t[j].s)) k = val(c, j, TL_REF);  /* "near future" */
+    if (k < 0 || k > 2) return 0;
     /* "the past," "the future it": a noun; "the future president": an adjective */
     if (j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !has(c, j + 1, TL_FUNC)) return 0;
     set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
@@ -544,7 +546,7 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   num n;
   if (!number_at(c, j, &n)) {
     if (rel && the && !plural_unit(c, j)) return previous_unit(c, i, j, relk, r);
-    if (!(rel && the)) return 0;
+    if (!rel) return 0;                             /* "the past months", "coming weeks" */
     n.v = 1; n.vague = 1; n.end = j; n.article = 0;
     if (!plural_unit(c, j)) return 0;               /* "the past months" */
   }
