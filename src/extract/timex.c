@@ -117,7 +117,7 @@ static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
 
 /* Classes that can start or shape a mention on their own (not tense cues, not function words). */
 #define STARTERS (~((1u << TL_FUNC) | (1u << TL_FUTURE) | (1u << TL_PAST) | (1u << TL_TZ) | (1u << TL_DET) | (1u << TL_AGO) | \
-                     (1u << TL_YEARPREP)))
+                     (1u << TL_YEARPREP) | (1u << TL_QTY)))
 
 static int starts(const cb_tt *t) { return t->kind == TK_NUM || (t->lex && (t->lex->mask & STARTERS)); }
 

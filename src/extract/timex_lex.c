@@ -24,7 +24,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static const char *const class_names[TL_NCLASS] = {
   "month", "weekday", "unit", "num", "ord", "dayrel", "ref", "rel", "ago", "part",
-  "pod", "season", "holiday", "qual", "set", "setadv", "fiscal", "det", "future", "past", "tz", "func", "yearprep"};
+  "pod", "season", "holiday", "qual", "set", "setadv", "fiscal", "det", "future", "past", "tz", "func", "yearprep", "qty"};
 static const char *const unit_names[] = {"", "S", "MI", "H", "D", "W", "FN", "M", "Q", "Y", "DE",
                                          "CE", "WE", "HA", "PE", "NT", "MIL", NULL};
 static const char *const part_names[] = {"", "START", "MID", "END", NULL};

@@ -143,6 +143,7 @@ static int number_at(const cb_tm_ctx *c, size_t i, num *n) {
     if (cb_tl_is(f, TL_NUM) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) { n->v += f->val[TL_NUM]; n->end = j + 1; }
   }
   if (cb_tl_is(lexof(c, n->end), TL_NUM) && lexof(c, n->end)->val[TL_NUM] == 100) { n->v *= 100; n->end++; }
+  if (word_is(c, n->end, "thousand")) { n->v *= 1000; n->end++; }
   if ((word_is(c, i, "couple") || word_is(c, i, "dozen")) && word_is(c, n->end, "of")) n->end++;   /* "couple of years" */
   return 1;
 }
@@ -486,8 +487,8 @@ static size_t p_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (word_is(c, i, "current") || word_is(c, i, "recent")) {
     if (unit_at(c, i + 1) == TU_YEAR || unit_at(c, i + 1) == TU_MONTH || unit_at(c, i + 1) == TU_WEEK || unit_at(c, i + 1) == TU_DAY || unit_at(c, i + 1) == TU_DECADE) {
       if (word_is(c, i, "current")) return 0;   /* "the current quarter": p_relative */
-      set(r, i + 2, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
-      snprintf(r->val, sizeof r->val, "%s", refs[k]);
+      set(r, i + 2, CB_TIMEX_DURATION, CB_TP_NONE, CB_TIMEX_RELATIVE);   /* "in recent months": a span */
+      cb_tv_duration(r->val, sizeof r->val, unit_at(c, i + 1), 1, 1);
       return i + 2;
     }
     return 0;                                     /* bare "current", "recent": adjectives */
@@ -577,7 +578,12 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return end + 1;
   }
   if (u == TU_WEEKEND && !rel) return 0;
-  if (n.article && !mod && i > 0 && (word_is(c, i - 1, "per") || c->t[i - 1].kind == TK_NUM)) return 0;  /* "$5 a year" */
+  if (n.article && !mod && !the && !rel && i > 0 &&
+      (c->t[i - 1].kind == TK_NUM || has(c, i - 1, TL_QTY) || is_punct(c, i - 1, '%'))) {   /* "$5 million a year" */
+    set(r, end, CB_TIMEX_SET, CB_TP_NONE, 0);
+    cb_tv_duration(r->val, sizeof r->val, u, 1, 0);
+    return end;
+  }
   set(r, end, CB_TIMEX_DURATION, CB_TP_NONE, rel ? CB_TIMEX_RELATIVE : 0);
   r->mod = mod;
   if (u == TU_DECADE && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 10, 0);
@@ -759,7 +765,8 @@ static int two_digit_words(const cb_tm_ctx *c, size_t i, size_t *end) {
 static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i, e1, e2;
   if (word_is(c, j, "the") && word_is(c, j + 1, "year")) j += 2;
-  if (word_is(c, j, "two") && word_is(c, j + 1, "thousand")) {
+  if (i > 0 && (has(c, i - 1, TL_QUAL) || c->t[i - 1].kind == TK_NUM)) return 0;
+  if (word_is(c, j, "two") && word_is(c, j + 1, "thousand") && !unit_at(c, j + 2)) {   /* not "two thousand years" */
     int y = 2000;
     size_t e = j + 2;
     if (word_is(c, e, "and")) e++;
