@@ -72,7 +72,9 @@ static void test_relative(void) {
   const cb_timex *t = find("Sales fell early last month.", dct, "early last month");
   CHECK(t != NULL);
   if (t) { CHECK_STR(t->value, "2025-10"); CHECK_STR(t->mod, "START"); }
-  CHECK_STR(value_of("Prices have climbed in recent months.", dct, "recent months"), "PAST_REF");
+  CHECK_STR(value_of("Prices have climbed in recent months.", dct, "recent months"), "PXM");
+  CHECK_INT(find("It costs $5 million a year.", dct, "a year")->type, CB_TIMEX_SET);
+  CHECK_INT(count("It lasted more than two thousand years.", dct), 1);
   CHECK_STR(value_of("The talks lasted 10 days.", dct, "10 days"), "P10D");
   CHECK_STR(value_of("It is now over.", dct, "now"), "PRESENT_REF");
   CHECK_STR(value_of("The strike happened three weeks ago.", dct, "three weeks ago"), "2025-W45");
@@ -81,22 +83,41 @@ static void test_relative(void) {
   CHECK_INT(find("The vote is every year.", dct, "every year")->type, CB_TIMEX_SET);
   CHECK_STR(value_of("The war ended in the 1990s.", dct, "the 1990s"), "199");
   CHECK_STR(value_of("Rome fell in 476 AD, Carthage in 146 BC.", dct, "146 BC"), "BC0146");
+  CHECK_STR(value_of("It was founded in nineteen ninety-six.", dct, "nineteen ninety-six"), "1996");
+  CHECK_STR(value_of("By the year two thousand, it grew.", dct, "the year two thousand"), "2000");
+  CHECK_STR(value_of("They met the next day.", "1998-03-04", "the next day"), "1998-03-05");
   /* without a dct: underspecified, never the run date */
   CHECK_STR(value_of("The meeting took place on Saturday.", NULL, "Saturday"), "XXXX-WXX-6");
   CHECK_STR(value_of("It happened on December 1.", NULL, "December 1"), "XXXX-12-01");
   /* an inferred dct is flagged on relative values */
   cb_timex *v;
-  cb_timex_opts o = {"2025-12-01", 1, NULL, 1};
+  cb_timex_opts o = {"2025-12-01", 1, NULL, 1, 0};
   const char *txt = "It happened yesterday.";
   size_t n = cb_timex_extract_opts(A, txt, strlen(txt), &o, &v);
   CHECK_INT(n, 1);
   if (n) { CHECK_STR(v[0].value, "2025-11-30"); CHECK(v[0].flags & CB_TIMEX_INFERRED); }
   /* an explicit anchor for "N days ago" */
-  cb_timex_opts o2 = {"2025-12-04", 0, "2025-12-03", 0};
+  cb_timex_opts o2 = {"2025-12-04", 0, "2025-12-03", 0, 0};
   const char *t2 = "The call was 10 days ago.";
   n = cb_timex_extract_opts(A, t2, strlen(t2), &o2, &v);
   CHECK_INT(n, 1);
   if (n) CHECK_STR(v[0].value, "2025-11-23");
+}
+
+static void test_narrative(void) {
+  const char *t = "On September 1, 1939, Germany attacked Poland. In June 1940, France fell. By December, the "
+                  "Blitz had begun. The next year, on June 22, Germany invaded the Soviet Union.";
+  cb_timex *v;
+  cb_timex_opts o = {"2009-12-19", 0, NULL, 1, 1};
+  size_t n = cb_timex_extract_opts(A, t, strlen(t), &o, &v);
+  const char *want[] = {"1939-09-01", "1940-06", "1940-12", "1941", "1941-06-22"};
+  CHECK_INT(n, 5);
+  for (size_t i = 0; i < n && i < 5; i++) CHECK_STR(v[i].value, want[i]);
+  /* the same text as news: partial dates follow the article date */
+  o.narrative = 0;
+  n = cb_timex_extract_opts(A, t, strlen(t), &o, &v);
+  CHECK(n >= 3);
+  if (n >= 3) CHECK_STR(v[2].value, "2009-12");
 }
 
 static void test_traps(void) {
@@ -162,6 +183,7 @@ int main(void) {
   A = cb_arena_new(0);
   test_seeds();
   test_relative();
+  test_narrative();
   test_traps();
   test_calendar();
   test_bad_input();

@@ -6,10 +6,13 @@
 #include "extract/timex_int.h"
 #include "text/sentence.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define WINDOW (64 * 1024)
+
+typedef struct cue { size_t off; signed char tense; } cue;
 
 typedef struct run {
   cb_arena *a;              /* results */
@@ -20,6 +23,8 @@ typedef struct run {
   size_t nsent, cur;
   int sent_done;
   const cb_tt *t;
+  cue *cues;                /* tense cues of the window */
+  size_t ncue, cuecap;
   cb_timex *out;
   size_t nout, cap;
   int oom;
@@ -36,32 +41,49 @@ static size_t sentence_of(run *r, size_t off) {
   return r->cur;
 }
 
-/* The tense cue nearest to off in its sentence: +2 future ("will", "next"), -2 past ("said"),
- * -1 a past participle-like word ("revealed"), 0 none. */
-static int nearest_cue(const char *s, size_t from, size_t to, size_t off) {
+/* Tense cues of the window, in text order: +2 future ("will", "next", "he'll"), -2 past
+ * ("said"), -1 a past-participle-like word ("revealed"). Built once per window. */
+static int cue_of(const char *s, const cb_tt *t) {
+  if (t->kind != TK_WORD) return 0;
+  const cb_tl_entry *e = t->lex;
+  size_t k = t->e - t->s;
+  if (!e && k > 3) {
+    const char *ap = memchr(s + t->s, '\'', k);
+    if (ap && ap > s + t->s) e = cb_tl_lookup(ap, (size_t)(s + t->e - ap));   /* "he'll" -> "'ll" */
+  }
+  if (cb_tl_is(e, TL_FUTURE)) return 2;
+  if (cb_tl_is(e, TL_PAST)) return -2;
+  if (!e && k >= 5 && s[t->e - 2] == 'e' && s[t->e - 1] == 'd') return -1;
+  return 0;
+}
+
+static int build_cues(run *r, size_t nt) {
+  r->ncue = 0;
+  for (size_t i = 0; i < nt; i++) {
+    int q = cue_of(r->s, &r->t[i]);
+    if (!q) continue;
+    if (r->ncue == r->cuecap) {
+      size_t nc = r->cuecap ? r->cuecap * 2 : 256;
+      cue *nv = realloc(r->cues, nc * sizeof *nv);
+      if (!nv) return 0;
+      r->cues = nv; r->cuecap = nc;
+    }
+    r->cues[r->ncue].off = r->t[i].s;
+    r->cues[r->ncue++].tense = (signed char)q;
+  }
+  return 1;
+}
+
+/* The cue nearest to off within [from, to): its tense, or 0. */
+static int nearest_cue(const run *r, size_t from, size_t to, size_t off) {
+  size_t lo = 0, hi = r->ncue;
+  while (lo < hi) { size_t mid = (lo + hi) / 2; if (r->cues[mid].off < from) lo = mid + 1; else hi = mid; }
   long best = -1;
   int tense = 0;
-  for (size_t i = from; i < to;) {
-    if (!isalpha((unsigned char)s[i]) && s[i] != '\'') { i++; continue; }
-    size_t j = i + 1;
-    while (j < to && (isalpha((unsigned char)s[j]) || s[j] == '\'')) j++;
-    char buf[16];
-    size_t k = j - i;
-    if (k < sizeof buf) {
-      for (size_t q = 0; q < k; q++) buf[q] = (char)tolower((unsigned char)s[i + q]);
-      const char *w = buf;
-      size_t wl = k;
-      const char *ap = memchr(buf, '\'', k);
-      if (ap && ap > buf) { w = ap; wl = k - (size_t)(ap - buf); }   /* "he'll" -> "'ll" */
-      const cb_tl_entry *e = cb_tl_lookup(w, wl);
-      int cue = cb_tl_is(e, TL_FUTURE) ? 2 : cb_tl_is(e, TL_PAST) ? -2 : 0;
-      if (!cue && !e && k >= 5 && buf[k - 2] == 'e' && buf[k - 1] == 'd') cue = -1;   /* "revealed" */
-      if (cue) {
-        long d = (long)(i > off ? i - off : off - i);
-        if (best < 0 || d < best) { best = d; tense = cue; }
-      }
-    }
-    i = j;
+  for (size_t i = lo; i < r->ncue && r->cues[i].off < to; i++) {
+    size_t p = r->cues[i].off;
+    long d = (long)(p > off ? p - off : off - p);
+    if (best < 0 || d < best) { best = d; tense = r->cues[i].tense; }
   }
   return tense;
 }
@@ -70,8 +92,8 @@ static int tense_at(void *ud, size_t tok) {
   run *r = ud;
   size_t off = r->t[tok].s;
   size_t k = sentence_of(r, off);
-  if (!r->nsent) return nearest_cue(r->s, 0, r->n, off);
-  return nearest_cue(r->s, r->sent[k].start, r->sent[k].end, off);
+  if (!r->nsent) return nearest_cue(r, 0, r->n, off);
+  return nearest_cue(r, r->sent[k].start, r->sent[k].end, off);
 }
 
 static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
@@ -93,7 +115,33 @@ static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
   return 1;
 }
 
-static int worth_trying(const cb_tt *t) { return t->kind == TK_NUM || t->lex != NULL; }
+/* Classes that can start or shape a mention on their own (not tense cues, not function words). */
+#define STARTERS (~((1u << TL_FUNC) | (1u << TL_FUTURE) | (1u << TL_PAST) | (1u << TL_TZ) | (1u << TL_DET) | (1u << TL_AGO) | \
+                     (1u << TL_YEARPREP) | (1u << TL_QTY)))
+
+static int starts(const cb_tt *t) { return t->kind == TK_NUM || (t->lex && (t->lex->mask & STARTERS)); }
+
+/* Cheap filter before the patterns: a number, a starter word, or "the"/"for" before one. */
+static int worth_trying(const cb_tt *t, const cb_tt *next) {
+  if (starts(t)) return 1;
+  return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && starts(next);
+}
+
+/* Narrative mode: each resolved date ("in 1940", "June 22, 1941", "the next year") becomes the reference
+ * for the partial dates after it. */
+static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
+  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
+  int y = 0, mo = 1, d = 1, bc = strncmp(m->val, "BC", 2) == 0;
+  const char *v = m->val + (bc ? 2 : 0);
+  if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &d) < 1 || !y) return;
+  if (mo < 1 || mo > 12) mo = 1;
+  if (d < 1 || d > 28) d = d < 1 ? 1 : d;
+  if (bc) y = 1 - y;
+  if (!cb_cal_valid(y < 1 ? 2000 : y, mo, d)) return;
+  c->has_dct = 1;
+  c->dct = cb_cal_days(y, mo, d);
+  c->narrative = 1;
+}
 
 /* Extracts from one window; tokens buffer reused across windows. */
 static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok, size_t *cap) {
@@ -101,6 +149,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   if (nt == (size_t)-1) return 0;
   r->t = *tok;
   r->sent_done = 0; r->nsent = 0;
+  if (!build_cues(r, nt)) return 0;
   c->s = r->s; c->t = *tok; c->nt = nt; c->tense = tense_at; c->ud = r;
   cb_ymd an;
   int fixed_anchor = o && o->anchor && cb_cal_parse(o->anchor, &an);
@@ -109,7 +158,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   for (size_t i = 0; i < nt;) {
     cb_tm_res m;
     memset(&m, 0, sizeof m);
-    if (!worth_trying(&(*tok)[i])) { i++; continue; }
+    if (!worth_trying(&(*tok)[i], i + 1 < nt ? &(*tok)[i + 1] : NULL)) { i++; continue; }
     c->has_anchor = 0;
     if (fixed_anchor) { c->has_anchor = 1; c->anchor = cb_cal_days(an.y, an.m, an.d); }
     else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && sentence_of(r, (*tok)[i].s) == anchor_sent) {
@@ -118,6 +167,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
+    if (o && o->narrative) follow_narrative(c, &m);
     if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
         !(m.flags & CB_TIMEX_ANCHORED)) {
       cb_ymd d;
@@ -160,13 +210,14 @@ size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_t
     from = to;
   }
   free(tok);
+  free(r.cues);
   if (r.oom) return 0;
   *out = r.out;
   return r.nout;
 }
 
 size_t cb_timex_extract(cb_arena *a, const char *text, size_t n, const char *dct, cb_timex **out) {
-  cb_timex_opts o = {dct, 0, NULL, 1};
+  cb_timex_opts o = {dct, 0, NULL, 1, 0};
   return cb_timex_extract_opts(a, text, n, &o, out);
 }
 

@@ -45,6 +45,8 @@ typedef struct cb_timex_opts {
   int dct_inferred;             /* 1: the dct is a bound inferred from the text */
   const char *anchor;           /* an event date "YYYY-MM-DD" that "N days ago" counts from, or NULL */
   int sentence_anchor;          /* 1: "N days ago" counts from a day named earlier in its sentence */
+  int narrative;                /* 1: history-style text: partial dates ("in August", "the next year")
+                                   take the last full date the text named, not the dct */
 } cb_timex_opts;
 
 /* Finds every temporal expression in text[0..n), in order, non-overlapping. The array and

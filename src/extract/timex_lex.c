@@ -16,13 +16,15 @@
 typedef struct slot { char key[TL_KEYMAX]; uint8_t len; cb_tl_entry e; } slot;
 
 static slot table[TL_SLOTS];
+static uint32_t first_two[27][27 / 32 + 1];   /* which (first, second) letters start some key */
+static uint32_t lengths;                      /* which key lengths occur (bit per length < 32) */
 static cb_tl_holiday holidays[TL_HOLIDAYS];
 static int nholidays;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static const char *const class_names[TL_NCLASS] = {
   "month", "weekday", "unit", "num", "ord", "dayrel", "ref", "rel", "ago", "part",
-  "pod", "season", "holiday", "qual", "set", "setadv", "fiscal", "det", "future", "past", "tz", "func"};
+  "pod", "season", "holiday", "qual", "set", "setadv", "fiscal", "det", "future", "past", "tz", "func", "yearprep", "qty"};
 static const char *const unit_names[] = {"", "S", "MI", "H", "D", "W", "FN", "M", "Q", "Y", "DE",
                                          "CE", "WE", "HA", "PE", "NT", "MIL", NULL};
 static const char *const part_names[] = {"", "START", "MID", "END", NULL};
@@ -31,10 +33,11 @@ static const char *const season_names[] = {"", "SP", "SU", "FA", "WI", NULL};
 static const char *const qual_names[] = {"", "APPROX", "EQUAL_OR_LESS", "MORE_THAN", "LESS_THAN",
                                          "EQUAL_OR_MORE", NULL};
 
+/* Cheap on purpose: length and three letters pick the slot, memcmp settles it. */
 static uint32_t hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
+  uint32_t a = (unsigned char)s[0], b = (unsigned char)s[n > 1 ? 1 : 0], z = (unsigned char)s[n - 1];
+  uint32_t m = (unsigned char)s[n / 2];
+  return (uint32_t)n * 2654435761u ^ (a * 97u + b * 7919u + z * 104729u + m * 31u);
 }
 
 static slot *find_slot(const char *key, size_t len, int create) {
@@ -101,11 +104,25 @@ static int flags_of(const char *f, size_t n) {
          (has(f, n, "article") ? TLF_ARTICLE : 0) | (has(f, n, "vague") ? TLF_VAGUE : 0);
 }
 
+static int letter_index(char ch) { return ch >= 'a' && ch <= 'z' ? ch - 'a' : 26; }
+
+static void note_shape(const char *key, size_t len) {
+  int a = letter_index(key[0]), b = len > 1 ? letter_index(key[1]) : 26;
+  first_two[a][b / 32] |= 1u << (b % 32);
+  lengths |= 1u << len;
+}
+
+int cb_tl_maybe(const char *key, size_t len) {
+  if (len == 0 || len >= TL_KEYMAX) return 0;
+  int a = letter_index(key[0]), b = len > 1 ? letter_index(key[1]) : 26;
+  return (lengths >> len & 1u) && (first_two[a][b / 32] >> (b % 32) & 1u);
+}
+
 static void mark_prefixes(const char *key, size_t len) {
   for (size_t i = 1; i < len; i++)
     if (key[i] == ' ' || key[i] == '-') {
       slot *p = find_slot(key, i, 1);
-      if (p) p->e.flags |= TLF_PREFIX;
+      if (p) { p->e.flags |= TLF_PREFIX; note_shape(key, i); }
     }
 }
 
@@ -124,6 +141,7 @@ static void add_line(const char *line, size_t n) {
   if (cls == TL_HOLIDAY && val < 0) return;
   slot *s = find_slot(f[0], fl[0], 1);
   if (!s) return;
+  note_shape(f[0], fl[0]);
   s->e.mask |= 1u << cls;
   s->e.val[cls] = (int16_t)val;
   if (nf > 3) s->e.flags |= (uint8_t)flags_of(f[3], fl[3]);
@@ -141,8 +159,11 @@ static void load(void) {
     }
 }
 
+void cb_tl_init(void) { pthread_once(&once, load); }
+
 const cb_tl_entry *cb_tl_lookup(const char *key, size_t len) {
   pthread_once(&once, load);
+  if (!cb_tl_maybe(key, len)) return NULL;
   slot *s = find_slot(key, len, 0);
   return s ? &s->e : NULL;
 }

@@ -11,7 +11,7 @@
 enum {
   TL_MONTH, TL_WEEKDAY, TL_UNIT, TL_NUM, TL_ORD, TL_DAYREL, TL_REF, TL_REL, TL_AGO, TL_PART,
   TL_POD, TL_SEASON, TL_HOLIDAY, TL_QUAL, TL_SET, TL_SETADV, TL_FISCAL, TL_DET, TL_FUTURE,
-  TL_PAST, TL_TZ, TL_FUNC, TL_NCLASS
+  TL_PAST, TL_TZ, TL_FUNC, TL_YEARPREP, TL_QTY, TL_NCLASS
 };
 enum { TLF_CAP = 1, TLF_ABBR = 2, TLF_ARTICLE = 4, TLF_VAGUE = 8, TLF_PREFIX = 16 };
 
@@ -37,6 +37,10 @@ typedef struct cb_tl_holiday { char kind; int a, b, c; } cb_tl_holiday;  /* 'f' 
  * the embedded lexicon is missing. Thread-safe; loads once. */
 const cb_tl_entry *cb_tl_lookup(const char *key, size_t len);
 const cb_tl_holiday *cb_tl_holiday_rule(int index);
+void cb_tl_init(void);                              /* loads the lexicon (once) */
+/* 0 when no key of that length starting with those two letters exists (cheap pre-filter;
+ * only valid after cb_tl_init). */
+int cb_tl_maybe(const char *key, size_t len);
 const char *cb_tl_qual_name(int code);        /* TIMEX3 mod for a TL_QUAL value */
 static inline int cb_tl_is(const cb_tl_entry *e, int cls) { return e && (e->mask >> cls & 1u); }
 #endif

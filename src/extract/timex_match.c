@@ -22,11 +22,11 @@ static int is_punct(const cb_tm_ctx *c, size_t i, char ch) {
 
 static int glued(const cb_tm_ctx *c, size_t i) { return i < c->nt && c->t[i].gap == 0; }
 
-static int word_is(const cb_tm_ctx *c, size_t i, const char *w) {
-  if (i >= c->nt || c->t[i].kind != TK_WORD) return 0;
-  size_t n = strlen(w);
-  return c->t[i].e - c->t[i].s == n && strncasecmp(c->s + c->t[i].s, w, n) == 0;
+static int word_is_n(const cb_tm_ctx *c, size_t i, const char *w, size_t n) {
+  if (i >= c->nt || c->t[i].kind != TK_WORD || c->t[i].e - c->t[i].s != n) return 0;
+  return strncasecmp(c->s + c->t[i].s, w, n) == 0;
 }
+#define word_is(c, i, w) word_is_n((c), (i), "" w, sizeof(w) - 1)
 
 /* Nothing glued after token i but punctuation other than '-' / '/' ("2025-12-04." ends well). */
 static int ends_clean(const cb_tm_ctx *c, size_t i) {
@@ -143,6 +143,8 @@ static int number_at(const cb_tm_ctx *c, size_t i, num *n) {
     if (cb_tl_is(f, TL_NUM) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) { n->v += f->val[TL_NUM]; n->end = j + 1; }
   }
   if (cb_tl_is(lexof(c, n->end), TL_NUM) && lexof(c, n->end)->val[TL_NUM] == 100) { n->v *= 100; n->end++; }
+  if (word_is(c, n->end, "thousand")) { n->v *= 1000; n->end++; }
+  if ((word_is(c, i, "couple") || word_is(c, i, "dozen")) && word_is(c, n->end, "of")) n->end++;   /* "couple of years" */
   return 1;
 }
 
@@ -308,7 +310,8 @@ static size_t p_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     cb_tv_year(r->val, sizeof r->val, c, word_is(c, j + 1, "AD") ? y : 1 - y);
     return the ? 0 : r->end;
   }
-  int y = year_at(c, j, !fiscal);
+  /* 1000-1799 only after a word that introduces years ("in 1776", "from 1618"), never "to 1500 men" */
+  int y = year_at(c, j, !fiscal && !(j > 0 && has(c, j - 1, TL_YEARPREP)));
   if (!y) return 0;
   if (word_is(c, j + 1, "s") && glued(c, j + 1) && y % 10 == 0) {
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
@@ -386,7 +389,9 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   if (!has(c, j, TL_REL)) return 0;
   int k = val(c, j, TL_REL);
-  if (word_is(c, j, "past") || (the && k != 1 && !word_is(c, j, "previous") && !word_is(c, j, "current") && !word_is(c, j, "present"))) return 0;
+  if (word_is(c, j, "past") || (the && k != 1 && !word_is(c, j, "previous") && !word_is(c, j, "current") &&
+                                 !word_is(c, j, "present") && !word_is(c, j, "same"))) return 0;
+  if ((word_is(c, j, "same") && !the) || (word_is(c, j, "that") && the)) return 0;
   j++;
   size_t e;
   int wd = weekday_at(c, j, &e);
@@ -423,7 +428,7 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int u = unit_at(c, j);
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
-  if (u == TU_DAY) return 0;
+  if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
   if (!unit_value(c, r, u, k)) return 0;
   if (u == TU_WEEKEND && c->has_dct && k == 0) {
     long sat = cb_tv_weekday(c->dct, 6, tense(c, i) > 0 ? 1 : -1);
@@ -466,7 +471,8 @@ static size_t p_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     j = i + 1;
     if (word_is(c, i, "the") && word_is(c, j, "near")) j++;
     int k = word_is(c, j, "past") ? 1 : word_is(c, j, "future") ? 2 : word_is(c, j, "present") ? 0 : -1;
-    if (k < 0) return 0;
+    if (k < 0 && has(c, j, TL_REF) && memchr(c->s + c->t[j].s, ' ', c->t[j].e - c->t[j].s)) k = val(c, j, TL_REF);  /* "near future" */
+    if (k < 0 || k > 2) return 0;
     /* "the past," "the future it": a noun; "the future president": an adjective */
     if (j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !has(c, j + 1, TL_FUNC)) return 0;
     set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
@@ -481,8 +487,8 @@ static size_t p_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (word_is(c, i, "current") || word_is(c, i, "recent")) {
     if (unit_at(c, i + 1) == TU_YEAR || unit_at(c, i + 1) == TU_MONTH || unit_at(c, i + 1) == TU_WEEK || unit_at(c, i + 1) == TU_DAY || unit_at(c, i + 1) == TU_DECADE) {
       if (word_is(c, i, "current")) return 0;   /* "the current quarter": p_relative */
-      set(r, i + 2, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
-      snprintf(r->val, sizeof r->val, "%s", refs[k]);
+      set(r, i + 2, CB_TIMEX_DURATION, CB_TP_NONE, CB_TIMEX_RELATIVE);   /* "in recent months": a span */
+      cb_tv_duration(r->val, sizeof r->val, unit_at(c, i + 1), 1, 1);
       return i + 2;
     }
     return 0;                                     /* bare "current", "recent": adjectives */
@@ -541,7 +547,7 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   num n;
   if (!number_at(c, j, &n)) {
     if (rel && the && !plural_unit(c, j)) return previous_unit(c, i, j, relk, r);
-    if (!(rel && the)) return 0;
+    if (!rel) return 0;                             /* "the past months", "coming weeks" */
     n.v = 1; n.vague = 1; n.end = j; n.article = 0;
     if (!plural_unit(c, j)) return 0;               /* "the past months" */
   }
@@ -572,7 +578,12 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return end + 1;
   }
   if (u == TU_WEEKEND && !rel) return 0;
-  if (n.article && !mod && i > 0 && (word_is(c, i - 1, "per") || c->t[i - 1].kind == TK_NUM)) return 0;  /* "$5 a year" */
+  if (n.article && !mod && !the && !rel && i > 0 &&
+      (c->t[i - 1].kind == TK_NUM || has(c, i - 1, TL_QTY) || is_punct(c, i - 1, '%'))) {   /* "$5 million a year" */
+    set(r, end, CB_TIMEX_SET, CB_TP_NONE, 0);
+    cb_tv_duration(r->val, sizeof r->val, u, 1, 0);
+    return end;
+  }
   set(r, end, CB_TIMEX_DURATION, CB_TP_NONE, rel ? CB_TIMEX_RELATIVE : 0);
   r->mod = mod;
   if (u == TU_DECADE && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 10, 0);
@@ -732,9 +743,55 @@ static size_t p_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
+/* A number word 10..99 at i ("ninety", "ninety-six", "seventeen"); 0 if none. */
+static int two_digit_words(const cb_tm_ctx *c, size_t i, size_t *end) {
+  const cb_tl_entry *e = lexof(c, i);
+  if (!cb_tl_is(e, TL_NUM) || (e->flags & (TLF_ARTICLE | TLF_VAGUE))) return 0;
+  int v = e->val[TL_NUM];
+  *end = i + 1;
+  if (v >= 20 && v < 100 && v % 10 == 0) {
+    size_t j = i + 1;
+    if (is_punct(c, j, '-') && glued(c, j)) j++;
+    const cb_tl_entry *f = lexof(c, j);
+    if (cb_tl_is(f, TL_NUM) && !(f->flags & (TLF_ARTICLE | TLF_VAGUE)) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) {
+      v += f->val[TL_NUM];
+      *end = j + 1;
+    }
+  }
+  return v >= 10 && v < 100 ? v : 0;
+}
+
+/* Years said in words: "nineteen ninety-six", "two thousand", "the year two thousand". */
+static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i, e1, e2;
+  if (word_is(c, j, "the") && word_is(c, j + 1, "year")) j += 2;
+  if (i > 0 && (has(c, i - 1, TL_QUAL) || c->t[i - 1].kind == TK_NUM)) return 0;
+  if (word_is(c, j, "two") && word_is(c, j + 1, "thousand") && !unit_at(c, j + 2)) {   /* not "two thousand years" */
+    int y = 2000;
+    size_t e = j + 2;
+    if (word_is(c, e, "and")) e++;
+    const cb_tl_entry *f = lexof(c, e);
+    size_t e3;
+    int tail = two_digit_words(c, e, &e3);
+    if (tail) { y += tail; e = e3; }
+    else if (cb_tl_is(f, TL_NUM) && !(f->flags & (TLF_ARTICLE | TLF_VAGUE)) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) { y += f->val[TL_NUM]; e++; }
+    else if (word_is(c, e - 1, "and")) e--;
+    set(r, e, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+    cb_tv_year(r->val, sizeof r->val, c, y);
+    return e;
+  }
+  int hi = two_digit_words(c, j, &e1);
+  if (hi < 11 || hi > 20) return 0;
+  int lo = two_digit_words(c, e1, &e2);
+  if (!lo) return 0;
+  set(r, e2, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+  cb_tv_year(r->val, sizeof r->val, c, hi * 100 + lo);
+  return e2;
+}
+
 typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {p_numeric, p_clock, p_month, p_year, p_relative, p_dayrel, p_weekday,
-                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century};
+                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century, p_spelled_year};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {

@@ -6,8 +6,19 @@
  */
 #include "extract/timex_tok.h"
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* byte classes: 1 ASCII letter, 2 digit, 4 space */
+static unsigned char byte_class[256];
+static void init_classes(void) {
+  for (int c = 0; c < 256; c++)
+    byte_class[c] = (unsigned char)((isalpha(c) && c < 128 ? 1 : 0) | (isdigit(c) ? 2 : 0) |
+                                    (c == ' ' || c == '\t' || c == '\r' || c == '\n' ? 4 : 0));
+}
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
+#define IS_ALPHA(c) (byte_class[(unsigned char)(c)] & 1)
 
 static int is_quote_seq(const unsigned char *p, size_t left) {   /* ’ */
   return left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99;
@@ -19,7 +30,7 @@ static int is_punct_seq(const unsigned char *p, size_t left) {   /* U+2000..U+20
 }
 
 static int word_byte(const unsigned char *p, size_t left) {
-  if (isalpha(p[0])) return 1;
+  if (IS_ALPHA(p[0])) return 1;
   if (p[0] >= 0x80 && !is_punct_seq(p, left)) return 1;
   return 0;
 }
@@ -37,6 +48,7 @@ static int possessive(const unsigned char *p, size_t i, size_t n) {
 
 static size_t scan_word(const unsigned char *p, size_t i, size_t n) {
   while (i < n) {
+    if (IS_ALPHA(p[i])) { i++; continue; }
     if ((p[i] == '\'' || is_quote_seq(p + i, n - i)) && possessive(p, i, n)) break;
     if (word_byte(p + i, n - i)) { i += seq_len(p + i, n - i); continue; }
     if (p[i] == '\'' && i + 1 < n && isalpha(p[i + 1])) { i++; continue; }
@@ -72,8 +84,18 @@ static int grow(cb_tt **v, size_t *cap, size_t need) {
 }
 
 static void classify(const char *s, cb_tt *t) {
+  size_t k = t->e - t->s;
+  t->lex = NULL;
+  if (k >= 32) return;
   char buf[32];
-  size_t k = cb_tt_lower(s, t, buf, sizeof buf);
+  buf[0] = (char)tolower((unsigned char)s[t->s]);
+  buf[1] = k > 1 ? (char)tolower((unsigned char)s[t->s + 1]) : 0;
+  if (!cb_tl_maybe(buf, k)) return;            /* most words stop here */
+  for (size_t i = 2; i < k; i++) {
+    unsigned char ch = (unsigned char)s[t->s + i];
+    if (ch >= 0x80) { k = cb_tt_lower(s, t, buf, sizeof buf); break; }   /* ’ inside */
+    buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
   t->lex = k ? cb_tl_lookup(buf, k) : NULL;
 }
 
@@ -106,6 +128,8 @@ static size_t merge_multiword(const char *s, cb_tt *v, size_t nt) {
 size_t cb_tt_scan(const char *s, size_t n, cb_tt **v, size_t *cap) {
   const unsigned char *p = (const unsigned char *)s;
   size_t nt = 0, i = 0;
+  pthread_once(&classes_once, init_classes);
+  cb_tl_init();
   int gap = 1;
   while (i < n) {
     unsigned char c = p[i];

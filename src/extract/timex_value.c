@@ -98,6 +98,7 @@ long cb_tv_weekday(long from, int wd, int dir) {
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
   if (!c->has_dct) return -1;
   cb_ymd d = cb_cal_date(c->dct);
+  if (c->narrative) return d.y;
   if (dir < 0) return m <= d.m + 2 ? d.y : d.y - 1;      /* a month just ahead is still this year's */
   if (dir > 0) return m >= d.m - 2 ? d.y : d.y + 1;
   int diff = m - d.m;
@@ -110,6 +111,7 @@ int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int dd, int dir) {
   if (!c->has_dct) return -1;
   cb_ymd d = cb_cal_date(c->dct);
   int y = d.y;
+  if (c->narrative) return y;
   int day = dd > cb_cal_month_days(y, m) ? cb_cal_month_days(y, m) : dd;
   long here = cb_cal_days(y, m, day);
   if (dir > 0 && here < c->dct - 60) return y + 1;     /* within two months: the article's year */
