@@ -238,6 +238,10 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
     norm = p.um.u->norm; dim = p.um.u->dim; base = p.um.u->base; factor = p.um.u->factor;
     unit_first = p.um.first; unit_last = p.um.last; unit_written = 1;
     if (!strcmp(dim, "currency")) code = base;
+    /* "361 million pounds" is money; "25 pounds" is weight */
+    if (!strcmp(norm, "pound-mass") && p.n1.scaled) {
+      norm = "pound sterling"; dim = "currency"; code = base = "GBP"; factor = 1;
+    }
     /* "50 dollar dollar": a repeated unit word belongs to the same quantity */
     size_t rep = cb_q_next(c, unit_last);
     if (rep < c->nt && c->t[rep].end - c->t[rep].start == c->t[unit_last].end - c->t[unit_last].start
@@ -252,11 +256,14 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
     size_t k = cb_q_next(c, end_tok);
     if (k < c->nt && cb_q_is(c, k, "and")) k = cb_q_next(c, k);
     cb_qnum cents;
-    if (k < c->nt && cb_qnum_parse(c, k, &cents) == 1 && cents.value < 100) {
+    if (k < c->nt && cb_qnum_parse(c, k, &cents) == 1 && cents.value < 100 && cents.integer && !p.range) {
       size_t u = cb_q_next(c, cents.last);
       if (u < c->nt && (cb_q_is(c, u, "cents") || cb_q_is(c, u, "cent") || cb_q_is(c, u, "pence"))) {
         q->value += cents.value / 100; q->low = q->high = q->value;
         end_tok = u;
+      } else if (u >= c->nt || cb_q_punct(c, u, '.') || cb_q_punct(c, u, ',') || cb_q_punct(c, u, ';')) {
+        q->value += cents.value / 100; q->low = q->high = q->value;   /* "15 dollars 50." */
+        end_tok = cents.last;
       }
     }
   }
@@ -276,6 +283,7 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   size_t noun_last = end_tok;
   const char *noun = cb_q_noun_after(c, a, end_tok, &noun_last, &ev);
   if (!strcmp(dim, "none") && noun) { norm = noun; dim = "count"; }
+  if (!strcmp(dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) { v->n--; return end_tok + 1; }
   if (!ev) ev = cb_q_event_after(c, noun ? noun_last : end_tok);
   if (!ev) ev = cb_q_event_before(c, p.prefix ? i : ns);
 

@@ -35,6 +35,9 @@ static size_t scan_number(const char *s, size_t n, size_t i) {
     } else if (i + 3 < n && s[i] == ',' && is_digit((unsigned char)s[i + 1]) && is_digit((unsigned char)s[i + 2])
                && is_digit((unsigned char)s[i + 3]) && (i + 4 >= n || !is_digit((unsigned char)s[i + 4]))) {
       i += 4;
+    } else if (i + 5 < n && s[i] == ',' && is_digit((unsigned char)s[i + 1]) && is_digit((unsigned char)s[i + 2])
+               && s[i + 3] == ',' && is_digit((unsigned char)s[i + 4])) {
+      i += 3;   /* Indian grouping "12,34,567" */
     } else {
       return i;
     }

@@ -45,7 +45,9 @@ static int unit_allowed(const cb_qctx *c, const cb_qnum *n, const cb_qunit *u, s
     if (*sur == '\'' && !glued) return 0;
     return 1;
   }
-  if (!strncmp(sur, "\xe2\x80\xb3", 3) && sl == 3) return 1;
+  if (!strcmp(u->dim, "currency") && c->t[first].kind == QT_PUNCT) {   /* "10 $" but not "10 $20" */
+    if (last + 1 < c->nt && c->t[last + 1].kind == QT_NUM) return 0;
+  }
   return 1;
 }
 
@@ -99,6 +101,9 @@ const char *cb_q_per_after(const cb_qctx *c, size_t last, size_t *end) {
   if (d < c->nt && cb_q_punct(c, d, '-')) d = cb_q_next(c, d);
   const cb_qword *w = d < c->nt ? cb_q_word(c, d) : NULL;
   if (!w || strcmp(w->cls, "denom") != 0) return NULL;
+  size_t after = cb_q_next(c, d);   /* "a year earlier" is a time, not a rate */
+  const cb_qword *wa = after < c->nt ? cb_q_word(c, after) : NULL;
+  if (wa && !strcmp(wa->cls, "per_not")) return NULL;
   *end = d;
   return w->value;
 }
