@@ -29,6 +29,15 @@ static const cb_qprefix *prefix_at(const cb_qctx *c, size_t i, size_t *last) {
   const cb_qtok *t = &c->t[i];
   if (t->kind == QT_NUM || t->kind == QT_SPACE) return NULL;
   if (t->kind == QT_WORD && t->end - t->start > 3) return NULL;
+  char head[8];
+  size_t hn = t->end - t->start;
+  if (hn >= sizeof head) return NULL;
+  for (size_t k = 0; k < hn; k++) { char ch = c->s[t->start + k]; head[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch; }
+  if (!cb_qlex_prefix_head(c->lx, head, hn)) return NULL;
+  if (t->kind == QT_WORD) {   /* letters ("us", "c", "usd") need a sign or a number next */
+    size_t x = i + 1 < c->nt && c->t[i + 1].kind != QT_SPACE ? i + 1 : cb_q_next(c, i);
+    if (x >= c->nt || c->t[x].kind == QT_WORD) return NULL;
+  }
   for (int k = 3; k >= 1; k--) {
     char key[32];
     size_t len = cb_q_key(c, i, k, 1, key, sizeof key, last);
@@ -328,8 +337,10 @@ static int may_start(const cb_qctx *c, size_t i) {
   const cb_qtok *t = &c->t[i];
   if (t->kind == QT_NUM) return 1;
   if (t->kind == QT_SPACE) return 0;
-  if (t->kind == QT_PUNCT) return 1;
-  return t->end - t->start <= 12;
+  size_t n = t->end - t->start;
+  if (n > 12) return 0;
+  unsigned b = cb_qlex_bloom_index(c->s + t->start, n);
+  return (c->bloom[b >> 3] >> (b & 7)) & 1;
 }
 
 /* Next chunk end: a line break after at least 2 KiB, or a space after 16 KiB. */
@@ -355,13 +366,14 @@ size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity 
   for (size_t from = 0; from < n && !v.oom;) {
     size_t to = chunk_end(text, n, from);
     size_t nt = cb_qtokenize(text + from, to - from, toks);
-    for (size_t k = 0; k < nt; k++) { toks[k].start += from; toks[k].end += from; }
-    cb_qctx c = {text, toks, nt, lx};
+    cb_qctx c = {text + from, toks, nt, lx, cb_qlex_start_bloom(lx)};
+    size_t first_new = v.n;
     for (size_t i = 0; i < nt && !v.oom;) {
       if (!may_start(&c, i)) { i++; continue; }
       size_t nx = quantity_at(&c, i, a, &v);
       i = nx > i ? nx : i + 1;
     }
+    for (size_t k = first_new; k < v.n; k++) { v.q[k].start += from; v.q[k].end += from; }
     from = to;
   }
   free(toks);

@@ -14,6 +14,7 @@ typedef struct cb_qctx {
   const cb_qtok *t;
   size_t nt;
   const struct cb_qlex *lx;
+  const unsigned char *bloom;  /* cb_qlex_start_bloom(lx) */
 } cb_qctx;
 
 /* A number as parsed from tokens first..last (inclusive). */

@@ -99,7 +99,7 @@ int cb_q_is_code(const cb_qctx *c, const cb_qnum *n, size_t *skip_to) {
     char key[16];
     size_t kl = c->t[x].end - c->t[x].start;
     int unit = 0;
-    if (kl < sizeof key) {
+    if (c->t[x].digit_in && kl < sizeof key) {
       memcpy(key, c->s + c->t[x].start, kl);
       unit = cb_qlex_unit(c->lx, key, kl, 1) != NULL;
       for (size_t q = 0; q < kl; q++) if (key[q] >= 'A' && key[q] <= 'Z') key[q] = (char)(key[q] + 32);

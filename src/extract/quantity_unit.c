@@ -60,9 +60,12 @@ int cb_q_unit_after(const cb_qctx *c, const cb_qnum *n, cb_qunitm *m) {
   /* "3-inch", "28 - year - old": one hyphen between number and unit */
   size_t alt = c->nt;
   if (cb_q_punct(c, j, '-')) alt = cb_q_next(c, j);
+  const unsigned char *bloom = cb_qlex_unit_bloom(c->lx);
   for (int pass = 0; pass < 2; pass++) {
     size_t from = pass == 0 ? j : alt;
     if (from >= c->nt) continue;
+    unsigned b = cb_qlex_bloom_index(c->s + c->t[from].start, c->t[from].end - c->t[from].start);
+    if (!((bloom[b >> 3] >> (b & 7)) & 1)) continue;
     for (int k = 4; k >= 1; k--) {
       char key[64];
       size_t last = from, len = cb_q_key(c, from, k, 0, key, sizeof key, &last);
