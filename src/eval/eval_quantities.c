@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 typedef struct qitem { double a, b; int range; char unit[128]; char change[8]; } qitem;
 typedef struct counts { long gold, pred, value, unit, change; int has_change; } counts;
@@ -169,14 +170,42 @@ static void report(const char *name, const counts *c) {
   else printf("  value+change  n/a (the gold has no change)\n");
 }
 
+/* --speed FILE...: extraction throughput over plain text files (the benchmark; no gold). */
+static int speed(int argc, char **argv) {
+  double secs = 0, bytes = 0;
+  size_t found = 0;
+  for (int i = 0; i < argc; i++) {
+    size_t len;
+    char *text = read_all(argv[i], &len);
+    if (!text) { fprintf(stderr, "corroborate: %s: cannot read\n", argv[i]); return 1; }
+    cb_arena *a = cb_arena_new(0);
+    cb_quantity *q;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    size_t n = a ? cb_quantity_extract(a, text, len, &q) : (size_t)-1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    cb_arena_free(a);
+    free(text);
+    if (n == (size_t)-1) { fprintf(stderr, "corroborate: %s: out of memory\n", argv[i]); return 1; }
+    found += n;
+    bytes += (double)len;
+    secs += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  }
+  printf("quantities: %zu in %.1f MB, %.3f s, %.1f MB/s on one core\n", found, bytes / 1e6, secs,
+         secs > 0 ? bytes / 1e6 / secs : 0.0);
+  return 0;
+}
+
 int cb_eval_quantities(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "--speed")) return argc > 2 ? speed(argc - 2, argv + 2) : 2;
   int verbose = 0, nfiles = 0, bad = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       printf("usage: corroborate eval quantities FILE.json... [--verbose]\n\n"
              "Scores quantity extraction on CQE-format files the way CQE_Evaluation counts:\n"
              "value F1, value+unit F1 and (when the gold has it) value+change F1, per file and overall.\n"
-             "--verbose prints gold and predicted quantities for every sentence.\n");
+             "--verbose prints gold and predicted quantities for every sentence.\n"
+             "'corroborate eval quantities --speed TEXT...' measures extraction speed on plain text.\n");
       return 0;
     }
     if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) verbose = 1;

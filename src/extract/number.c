@@ -158,7 +158,11 @@ static int parse_words(const cb_qctx *c, size_t i, cb_qnum *n) {
     size_t k = cb_q_next(c, i);
     const cb_qnumword *w2 = k < c->nt ? word_at(c, k) : NULL;
     if (!(cb_q_is(c, i, "a") || cb_q_is(c, i, "an")) || !w2) return 0;
-    if (w2->kind == QN_FRACTION) {   /* "a half" */
+    if (w2->kind == QN_FRACTION) {   /* "a half", "a quarter million" */
+      size_t k3 = cb_q_next(c, k);
+      const cb_qnumword *w3 = k3 < c->nt ? word_at(c, k3) : NULL;
+      if (w3 && w3->kind == QN_SCALE) { n->value = w2->value * w3->value; n->scaled = 1; n->last = k3; return 1; }
+      if (!cb_q_is(c, k, "half")) return 0;   /* "a quarter" is mostly three months */
       n->value = w2->value; n->integer = 0; n->last = k;
       return 1;
     }
@@ -166,8 +170,10 @@ static int parse_words(const cb_qctx *c, size_t i, cb_qnum *n) {
     cur = 1; prev = QN_UNIT; any = 1; j = k; w = w2;
   }
   if (w->kind == QN_SIGN) { n->value = w->value; n->integer = 0; n->last = i; return 1; }
-  if (w->kind == QN_FRACTION) {   /* "half a million", "half a mile" */
+  if (w->kind == QN_FRACTION) {   /* "half a million", "half a mile", "half million" */
     size_t k = cb_q_next(c, i), k2 = k < c->nt ? cb_q_next(c, k) : c->nt;
+    const cb_qnumword *ws = k < c->nt ? word_at(c, k) : NULL;
+    if (ws && ws->kind == QN_SCALE) { n->value = w->value * ws->value; n->last = k; n->scaled = 1; n->integer = 0; return 1; }
     if (k < c->nt && (cb_q_is(c, k, "a") || cb_q_is(c, k, "an"))) {
       const cb_qnumword *w2 = k2 < c->nt ? word_at(c, k2) : NULL;
       if (w2 && (w2->kind == QN_SCALE || w2->kind == QN_HUNDRED)) {
@@ -199,6 +205,9 @@ static int parse_words(const cb_qctx *c, size_t i, cb_qnum *n) {
     } else if (w->kind == QN_DENOM && prev == QN_UNIT && cb_q_punct(c, j - 1, '-')) {
       if (cur > 0 && cur < w->value) { cur = cur / w->value; n->integer = 0; }
       else break;
+    } else if (w->kind == QN_DENOM && prev == QN_UNIT && cur > 0 && cur < w->value
+               && cb_q_next(c, j) < c->nt && word_at(c, cb_q_next(c, j)) && word_at(c, cb_q_next(c, j))->kind == QN_SCALE) {
+      cur = cur / w->value; n->integer = 0;
     } else if (w->kind == QN_DENOM && prev == QN_UNIT && j >= 2 && cb_q_punct(c, j - 2, '-')) {
       if (cur > 0 && cur < w->value) { cur = cur / w->value; n->integer = 0; }
       else break;

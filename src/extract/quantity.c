@@ -29,6 +29,15 @@ static const cb_qprefix *prefix_at(const cb_qctx *c, size_t i, size_t *last) {
   const cb_qtok *t = &c->t[i];
   if (t->kind == QT_NUM || t->kind == QT_SPACE) return NULL;
   if (t->kind == QT_WORD && t->end - t->start > 3) return NULL;
+  char head[8];
+  size_t hn = t->end - t->start;
+  if (hn >= sizeof head) return NULL;
+  for (size_t k = 0; k < hn; k++) { char ch = c->s[t->start + k]; head[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch; }
+  if (!cb_qlex_prefix_head(c->lx, head, hn)) return NULL;
+  if (t->kind == QT_WORD) {   /* letters ("us", "c", "usd") need a sign or a number next */
+    size_t x = i + 1 < c->nt && c->t[i + 1].kind != QT_SPACE ? i + 1 : cb_q_next(c, i);
+    if (x >= c->nt || c->t[x].kind == QT_WORD) return NULL;
+  }
   for (int k = 3; k >= 1; k--) {
     char key[32];
     size_t len = cb_q_key(c, i, k, 1, key, sizeof key, last);
@@ -238,6 +247,10 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
     norm = p.um.u->norm; dim = p.um.u->dim; base = p.um.u->base; factor = p.um.u->factor;
     unit_first = p.um.first; unit_last = p.um.last; unit_written = 1;
     if (!strcmp(dim, "currency")) code = base;
+    /* "361 million pounds" is money; "25 pounds" is weight */
+    if (!strcmp(norm, "pound-mass") && p.n1.scaled) {
+      norm = "pound sterling"; dim = "currency"; code = base = "GBP"; factor = 1;
+    }
     /* "50 dollar dollar": a repeated unit word belongs to the same quantity */
     size_t rep = cb_q_next(c, unit_last);
     if (rep < c->nt && c->t[rep].end - c->t[rep].start == c->t[unit_last].end - c->t[unit_last].start
@@ -252,11 +265,14 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
     size_t k = cb_q_next(c, end_tok);
     if (k < c->nt && cb_q_is(c, k, "and")) k = cb_q_next(c, k);
     cb_qnum cents;
-    if (k < c->nt && cb_qnum_parse(c, k, &cents) == 1 && cents.value < 100) {
+    if (k < c->nt && cb_qnum_parse(c, k, &cents) == 1 && cents.value < 100 && cents.integer && !p.range) {
       size_t u = cb_q_next(c, cents.last);
       if (u < c->nt && (cb_q_is(c, u, "cents") || cb_q_is(c, u, "cent") || cb_q_is(c, u, "pence"))) {
         q->value += cents.value / 100; q->low = q->high = q->value;
         end_tok = u;
+      } else if (u >= c->nt || cb_q_punct(c, u, '.') || cb_q_punct(c, u, ',') || cb_q_punct(c, u, ';')) {
+        q->value += cents.value / 100; q->low = q->high = q->value;   /* "15 dollars 50." */
+        end_tok = cents.last;
       }
     }
   }
@@ -276,6 +292,7 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   size_t noun_last = end_tok;
   const char *noun = cb_q_noun_after(c, a, end_tok, &noun_last, &ev);
   if (!strcmp(dim, "none") && noun) { norm = noun; dim = "count"; }
+  if (!strcmp(dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) { v->n--; return end_tok + 1; }
   if (!ev) ev = cb_q_event_after(c, noun ? noun_last : end_tok);
   if (!ev) ev = cb_q_event_before(c, p.prefix ? i : ns);
 
@@ -320,8 +337,10 @@ static int may_start(const cb_qctx *c, size_t i) {
   const cb_qtok *t = &c->t[i];
   if (t->kind == QT_NUM) return 1;
   if (t->kind == QT_SPACE) return 0;
-  if (t->kind == QT_PUNCT) return 1;
-  return t->end - t->start <= 12;
+  size_t n = t->end - t->start;
+  if (n > 12) return 0;
+  unsigned b = cb_qlex_bloom_index(c->s + t->start, n);
+  return (c->bloom[b >> 3] >> (b & 7)) & 1;
 }
 
 /* Next chunk end: a line break after at least 2 KiB, or a space after 16 KiB. */
@@ -347,13 +366,14 @@ size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity 
   for (size_t from = 0; from < n && !v.oom;) {
     size_t to = chunk_end(text, n, from);
     size_t nt = cb_qtokenize(text + from, to - from, toks);
-    for (size_t k = 0; k < nt; k++) { toks[k].start += from; toks[k].end += from; }
-    cb_qctx c = {text, toks, nt, lx};
+    cb_qctx c = {text + from, toks, nt, lx, cb_qlex_start_bloom(lx)};
+    size_t first_new = v.n;
     for (size_t i = 0; i < nt && !v.oom;) {
       if (!may_start(&c, i)) { i++; continue; }
       size_t nx = quantity_at(&c, i, a, &v);
       i = nx > i ? nx : i + 1;
     }
+    for (size_t k = first_new; k < v.n; k++) { v.q[k].start += from; v.q[k].end += from; }
     from = to;
   }
   free(toks);

@@ -14,6 +14,7 @@ typedef struct cb_qctx {
   const cb_qtok *t;
   size_t nt;
   const struct cb_qlex *lx;
+  const unsigned char *bloom;  /* cb_qlex_start_bloom(lx) */
 } cb_qctx;
 
 /* A number as parsed from tokens first..last (inclusive). */
@@ -71,6 +72,8 @@ int cb_q_is_year(const cb_qctx *c, const cb_qnum *n);
 int cb_q_is_address(const cb_qctx *c, const cb_qnum *n);
 int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n);
 int cb_q_near_score_word(const cb_qctx *c, size_t i);
+/* "FRANCE 24", "Apollo 11": an integer right after a capitalised word inside a sentence. */
+int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n);
 
 /* Counted noun after token i (quantity_noun.c): lower-case singular head phrase in the
  * arena, and the index of its last token; NULL when the next words are not a noun. */

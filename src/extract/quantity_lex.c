@@ -5,6 +5,7 @@
  */
 #include "extract/quantity_lex.h"
 #include "corroborate.h"
+#include "extract/quantity_token.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,9 +15,28 @@ typedef struct slot { const char *key; size_t len; const void *val; } slot;
 typedef struct table { slot *s; size_t cap, used; } table;
 
 struct cb_qlex {
+  unsigned char start_bloom[8192];   /* words and signs that can start a quantity */
+  unsigned char unit_bloom[8192];    /* first tokens of the units */
   table numbers, units_exact, units_lower, prefixes, quals, scales_exact, scales_lower,
-        changes, events, stops, words;
+        changes, events, stops, words, prefix_heads;
 };
+
+static void bloom_set(unsigned char *bloom, const char *k, size_t n) {
+  if (!n) return;
+  unsigned b = cb_qlex_bloom_index(k, n);
+  bloom[b >> 3] |= (unsigned char)(1u << (b & 7));
+}
+
+static void bloom_add(struct cb_qlex *lx, const char *k, size_t n) { bloom_set(lx->start_bloom, k, n); }
+
+/* The first token of a unit surface, cut the way the extractor's tokenizer cuts text. */
+static void unit_head_add(struct cb_qlex *lx, const char *k) {
+  cb_qtok t[64];
+  size_t n = strlen(k);
+  if (n >= 64 || !n) return;
+  size_t nt = cb_qtokenize(k, n, t);
+  if (nt) bloom_set(lx->unit_bloom, k + t[0].start, t[0].end - t[0].start);
+}
 
 static uint64_t hash_bytes(const char *k, size_t n) {
   uint64_t h = 1469598103934665603ull;
@@ -100,6 +120,7 @@ static int load_file(struct cb_qlex *lx, const char *name, line_fn fn) {
 
 static int on_number(struct cb_qlex *lx, char **f, int nf) {
   if (nf < 3) return 0;
+  if (table_get(&lx->numbers, f[0], strlen(f[0]))) return 0;
   cb_qnumword *w = malloc(sizeof *w);
   if (!w) return -1;
   w->value = strtod(f[1], NULL);
@@ -107,6 +128,8 @@ static int on_number(struct cb_qlex *lx, char **f, int nf) {
           : !strcmp(f[2], "scale") ? QN_SCALE : !strcmp(f[2], "fraction") ? QN_FRACTION
           : !strcmp(f[2], "dozen") ? QN_DOZEN : !strcmp(f[2], "denominator") ? QN_DENOM
           : !strcmp(f[2], "sign") ? QN_SIGN : QN_UNIT;
+  if (w->kind == QN_UNIT || w->kind == QN_TENS || w->kind == QN_FRACTION || w->kind == QN_SIGN)
+    bloom_add(lx, f[0], strlen(f[0]));
   return table_put(&lx->numbers, f[0], strlen(f[0]), w);
 }
 
@@ -124,26 +147,36 @@ static unsigned parse_flags(const char *s) {
 
 static int on_unit(struct cb_qlex *lx, char **f, int nf) {
   if (nf < 5) return 0;
+  if (!(parse_flags(nf > 5 ? f[5] : NULL) & QL_UNIT_CASE)) lower_ascii(f[0]);
+  if (table_get(parse_flags(nf > 5 ? f[5] : NULL) & QL_UNIT_CASE ? &lx->units_exact : &lx->units_lower, f[0], strlen(f[0])))
+    return 0;   /* first entry wins */
   cb_qunit *u = malloc(sizeof *u);
   if (!u) return -1;
+  unit_head_add(lx, f[0]);
   u->norm = f[1]; u->dim = f[2]; u->factor = strtod(f[3], NULL); u->base = f[4];
   u->flags = parse_flags(nf > 5 ? f[5] : NULL);
   if (u->flags & QL_UNIT_CASE) return table_put(&lx->units_exact, f[0], strlen(f[0]), u);
-  lower_ascii(f[0]);
   return table_put(&lx->units_lower, f[0], strlen(f[0]), u);
 }
 
 static int on_prefix(struct cb_qlex *lx, char **f, int nf) {
   if (nf < 3) return 0;
+  lower_ascii(f[0]);
+  if (table_get(&lx->prefixes, f[0], strlen(f[0]))) return 0;
   cb_qprefix *p = malloc(sizeof *p);
   if (!p) return -1;
   p->norm = f[1]; p->code = f[2];
-  lower_ascii(f[0]);
+  size_t first = 0;   /* the first token of the key: its letters, or one sign */
+  while (f[0][first] >= 'a' && f[0][first] <= 'z') first++;
+  if (!first) { first = 1; while ((f[0][first] & 0xC0) == 0x80) first++; }
+  bloom_add(lx, f[0], first);
+  if (table_put(&lx->prefix_heads, f[0], first, p) != 0) return -1;
   return table_put(&lx->prefixes, f[0], strlen(f[0]), p);
 }
 
 static int on_qualifier(struct cb_qlex *lx, char **f, int nf) {
   if (nf < 4) return 0;
+  if (table_get(&lx->quals, f[0], strlen(f[0]))) return 0;
   cb_qqual *q = malloc(sizeof *q);
   if (!q) return -1;
   q->change = f[1]; q->bound = f[2]; q->tolerance = strtod(f[3], NULL);
@@ -172,6 +205,7 @@ static int on_stop(struct cb_qlex *lx, char **f, int nf) {
 
 static int on_word(struct cb_qlex *lx, char **f, int nf) {
   if (nf < 3) return 0;
+  if (table_get(&lx->words, f[0], strlen(f[0]))) return 0;
   cb_qword *w = malloc(sizeof *w);
   if (!w) return -1;
   w->cls = f[1]; w->value = f[2];
@@ -193,6 +227,8 @@ static void load_all(void) {
       || load_file(lx, "quantity/noun_stop.tsv", on_stop)
       || load_file(lx, "quantity/words.tsv", on_word))
     return;   /* partial tables stay unreachable: the extractor reports OOM */
+  bloom_add(lx, "a", 1); bloom_add(lx, "an", 2); bloom_add(lx, "-", 1);
+  bloom_add(lx, "\xe2\x88\x92", 3);   /* minus sign */
   the_lex = lx;
 }
 
@@ -227,4 +263,11 @@ int cb_qlex_stop(const struct cb_qlex *lx, const char *k, size_t n) {
 }
 const cb_qword *cb_qlex_word(const struct cb_qlex *lx, const char *k, size_t n) {
   return table_get(&lx->words, k, n);
+}
+
+const unsigned char *cb_qlex_start_bloom(const struct cb_qlex *lx) { return lx->start_bloom; }
+const unsigned char *cb_qlex_unit_bloom(const struct cb_qlex *lx) { return lx->unit_bloom; }
+
+int cb_qlex_prefix_head(const struct cb_qlex *lx, const char *k, size_t n) {
+  return table_get(&lx->prefix_heads, k, n) != NULL;
 }

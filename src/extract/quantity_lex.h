@@ -35,5 +35,24 @@ const cb_qscale *cb_qlex_scale(const struct cb_qlex *lx, const char *k, size_t n
 const char *cb_qlex_change(const struct cb_qlex *lx, const char *k, size_t n);  /* "up"/"down" */
 const char *cb_qlex_event(const struct cb_qlex *lx, const char *k, size_t n);   /* lemma */
 int cb_qlex_stop(const struct cb_qlex *lx, const char *k, size_t n);
+/* Fast filter: the bit of cb_qlex_start_bloom() at cb_qlex_bloom_index(token) is 0 when the
+ * token (any case) cannot start a quantity (a Bloom filter over the number words, "a"/"an",
+ * minus signs and the first token of each currency prefix). */
+const unsigned char *cb_qlex_start_bloom(const struct cb_qlex *lx);
+/* The same kind of filter over the first token of every unit. */
+const unsigned char *cb_qlex_unit_bloom(const struct cb_qlex *lx);
+static inline unsigned cb_qlex_lower_byte(char ch) {
+  unsigned char c = (unsigned char)ch;
+  return c >= 'A' && c <= 'Z' ? c + 32u : c;
+}
+/* Case-blind: uses the length and the first, second and last bytes, lower-cased. */
+static inline unsigned cb_qlex_bloom_index(const char *k, size_t n) {
+  unsigned h = (unsigned)n * 2654435761u;
+  h ^= cb_qlex_lower_byte(k[0]) * 40503u;
+  if (n > 1) h ^= cb_qlex_lower_byte(k[1]) * 9973u + cb_qlex_lower_byte(k[n - 1]) * 131u;
+  return (h ^ (h >> 16)) & 65535u;
+}
+/* 1 if the lower-case token k is the first token of some currency prefix. */
+int cb_qlex_prefix_head(const struct cb_qlex *lx, const char *k, size_t n);
 const cb_qword *cb_qlex_word(const struct cb_qlex *lx, const char *k, size_t n);
 #endif

@@ -32,10 +32,14 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
   size_t len = 0, k = i;
   int words = 0;
   *event = NULL;
+  size_t h = cb_q_next(c, k);   /* "two-door version", "20 most expensive restaurants" */
+  if (h < c->nt && cb_q_punct(c, h, '-')) k = h;
+  h = cb_q_next(c, k);
+  if (h < c->nt && cb_q_is(c, h, "most")) k = h;
   for (; words < 3; words++) {
     size_t j = cb_q_next(c, k);
     if (j >= c->nt || c->t[j].kind != QT_WORD || c->t[j].digit_in) break;
-    if (j == k + 1 && k != i) break;   /* words must be spaced */
+    if (j == k + 1 && c->t[k].kind == QT_WORD) break;   /* words must be spaced */
     char w[32];
     size_t n = cb_q_lower(c, j, w, sizeof w);
     if (!n || cb_qlex_stop(c->lx, w, n) || cb_qlex_number(c->lx, w, n)) break;
@@ -48,6 +52,7 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
     memcpy(out + len, w, n);
     len += n;
     k = j;
+    if (singular(w, n) != n) { words++; break; }   /* a plural ends the phrase: "22 vessels" */
   }
   if (!len) return NULL;
   /* singular of the last word */

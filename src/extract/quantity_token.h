@@ -6,17 +6,18 @@
 #ifndef CB_EXTRACT_QUANTITY_TOKEN_H
 #define CB_EXTRACT_QUANTITY_TOKEN_H
 #include <stddef.h>
+#include <stdint.h>
 
 enum { QT_NUM = 1, QT_WORD, QT_SPACE, QT_PUNCT };
 
 typedef struct cb_qtok {
-  size_t start, end;
+  uint32_t start, end;      /* offsets into the chunk being walked */
   unsigned char kind;
   unsigned char newline;    /* QT_SPACE: contains a line break */
   unsigned char digit_in;   /* QT_WORD: contains a digit */
   unsigned char upper;      /* QT_WORD: starts with an upper-case ASCII letter */
 } cb_qtok;
 
-/* Tokenises s[0..n) into t (room for n tokens); returns the count. */
+/* Tokenises s[0..n) into t (room for n tokens; n < 4 GiB); returns the count. */
 size_t cb_qtokenize(const char *s, size_t n, cb_qtok *t);
 #endif

@@ -40,9 +40,15 @@ size_t cb_q_lower(const cb_qctx *c, size_t i, char *buf, size_t cap) {
 }
 
 int cb_q_is(const cb_qctx *c, size_t i, const char *word) {
-  char b[32];
-  size_t n = cb_q_lower(c, i, b, sizeof b);
-  return n && strcmp(b, word) == 0;
+  if (i >= c->nt) return 0;
+  const char *p = c->s + c->t[i].start;
+  size_t n = c->t[i].end - c->t[i].start, k = 0;
+  for (; k < n; k++) {
+    char ch = p[k];
+    if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+    if (!word[k] || ch != word[k]) return 0;
+  }
+  return word[k] == 0;
 }
 
 int cb_q_punct(const cb_qctx *c, size_t i, char ch) {

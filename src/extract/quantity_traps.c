@@ -96,7 +96,16 @@ int cb_q_is_code(const cb_qctx *c, const cb_qnum *n, size_t *skip_to) {
   /* a number followed by an id: "24703 L-202", "24703 m212" */
   size_t x = cb_q_next(c, n->last);
   if (x < c->nt && x != n->last + 1 && c->t[x].kind == QT_WORD) {
-    if (c->t[x].digit_in) { *skip_to = x; return 1; }
+    char key[16];
+    size_t kl = c->t[x].end - c->t[x].start;
+    int unit = 0;
+    if (c->t[x].digit_in && kl < sizeof key) {
+      memcpy(key, c->s + c->t[x].start, kl);
+      unit = cb_qlex_unit(c->lx, key, kl, 1) != NULL;
+      for (size_t q = 0; q < kl; q++) if (key[q] >= 'A' && key[q] <= 'Z') key[q] = (char)(key[q] + 32);
+      unit = unit || cb_qlex_unit(c->lx, key, kl, 0) != NULL;
+    }
+    if (c->t[x].digit_in && !unit) { *skip_to = x; return 1; }
     if (cb_q_punct(c, x + 1, '-') && x + 2 < c->nt && c->t[x + 2].kind == QT_NUM) { *skip_to = x + 2; return 1; }
   }
   /* ordinals "21st", "3rd" */
@@ -138,6 +147,8 @@ int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n) {
   const cb_qword *w = p != (size_t)-1 ? cb_q_word(c, p) : NULL;
   if (w && !strcmp(w->cls, "one_det")) return 1;
   if (x < c->nt && (cb_q_is(c, x, "another") || cb_q_is(c, x, "by"))) return 1;
+  const cb_qword *wx = x < c->nt ? cb_q_word(c, x) : NULL;
+  if (wx && !strcmp(wx->cls, "one_after")) return 1;
   return 0;
 }
 
@@ -150,4 +161,19 @@ int cb_q_near_score_word(const cb_qctx *c, size_t i) {
     if (sw && !strcmp(sw->cls, "score")) return 1;
   }
   return 0;
+}
+
+int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n) {
+  if (!n->digits || !n->integer || n->separators) return 0;
+  size_t p = cb_q_prev(c, n->first);
+  if (p == (size_t)-1 || c->t[p].kind != QT_WORD || !c->t[p].upper || c->t[p].digit_in) return 0;
+  if (p + 1 != n->first && c->t[p + 1].kind != QT_SPACE) return 0;
+  int caps = c->t[p].end - c->t[p].start >= 3;
+  for (size_t k = c->t[p].start; k < c->t[p].end; k++) if (c->s[k] < 'A' || c->s[k] > 'Z') caps = 0;
+  if (caps) return 1;   /* "FRANCE 24" */
+  size_t pp = cb_q_prev(c, p);
+  if (pp == (size_t)-1 || (c->t[pp].kind == QT_PUNCT && (cb_q_punct(c, pp, '.') || cb_q_punct(c, pp, '"')))) return 0;
+  const cb_qword *w = cb_q_word(c, p);
+  if (w) return 0;   /* month, street: other rules */
+  return 1;
 }

@@ -45,7 +45,9 @@ static int unit_allowed(const cb_qctx *c, const cb_qnum *n, const cb_qunit *u, s
     if (*sur == '\'' && !glued) return 0;
     return 1;
   }
-  if (!strncmp(sur, "\xe2\x80\xb3", 3) && sl == 3) return 1;
+  if (!strcmp(u->dim, "currency") && c->t[first].kind == QT_PUNCT) {   /* "10 $" but not "10 $20" */
+    if (last + 1 < c->nt && c->t[last + 1].kind == QT_NUM) return 0;
+  }
   return 1;
 }
 
@@ -58,9 +60,12 @@ int cb_q_unit_after(const cb_qctx *c, const cb_qnum *n, cb_qunitm *m) {
   /* "3-inch", "28 - year - old": one hyphen between number and unit */
   size_t alt = c->nt;
   if (cb_q_punct(c, j, '-')) alt = cb_q_next(c, j);
+  const unsigned char *bloom = cb_qlex_unit_bloom(c->lx);
   for (int pass = 0; pass < 2; pass++) {
     size_t from = pass == 0 ? j : alt;
     if (from >= c->nt) continue;
+    unsigned b = cb_qlex_bloom_index(c->s + c->t[from].start, c->t[from].end - c->t[from].start);
+    if (!((bloom[b >> 3] >> (b & 7)) & 1)) continue;
     for (int k = 4; k >= 1; k--) {
       char key[64];
       size_t last = from, len = cb_q_key(c, from, k, 0, key, sizeof key, &last);
@@ -99,6 +104,9 @@ const char *cb_q_per_after(const cb_qctx *c, size_t last, size_t *end) {
   if (d < c->nt && cb_q_punct(c, d, '-')) d = cb_q_next(c, d);
   const cb_qword *w = d < c->nt ? cb_q_word(c, d) : NULL;
   if (!w || strcmp(w->cls, "denom") != 0) return NULL;
+  size_t after = cb_q_next(c, d);   /* "a year earlier" is a time, not a rate */
+  const cb_qword *wa = after < c->nt ? cb_q_word(c, after) : NULL;
+  if (wa && !strcmp(wa->cls, "per_not")) return NULL;
   *end = d;
   return w->value;
 }
