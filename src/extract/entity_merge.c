@@ -75,7 +75,9 @@ static size_t acronym_target(merge *m, const char *key, size_t n) {
   size_t found = CB_NAME_NONE;
   for (size_t h = 0; h < m->nhits; h++) {
     const cb_name_hit *x = &m->hits[h];
-    if (x->m.role_phrase || ntok(x) < 2 || !cb_name_is_acronym(key, n, x->m.key, strlen(x->m.key))) continue;
+    if (x->m.role_phrase || ntok(x) < 2 || x->m.key[0] != key[0]) continue;
+    if (found != CB_NAME_NONE && root(m, m->ent[h]) == found) continue;
+    if (!cb_name_is_acronym(key, n, x->m.key, strlen(x->m.key))) continue;
     size_t e = root(m, m->ent[h]);
     if (found != CB_NAME_NONE && found != e) return CB_NAME_NONE;
     found = e;
@@ -125,19 +127,22 @@ static int fits_role(const cb_name_hit *h, const cb_name_hit *r) {
   return 1;
 }
 
+enum { ROLE_WORK = 1 << 20 };   /* comparisons allowed for role phrases per article */
+
 static void role_phrases(merge *m) {
-  for (size_t r = 0; r < m->nhits; r++) {
+  size_t work = 0;
+  for (size_t r = 0; r < m->nhits && work < ROLE_WORK; r++) {
     cb_name_hit *x = &m->hits[r];
     if (!x->m.role_phrase) continue;
     size_t found = CB_NAME_NONE;
     int ambiguous = 0;
-    for (size_t h = 0; h < m->nhits && !ambiguous; h++) {
+    for (size_t h = 0; h < m->nhits && !ambiguous; h++, work++) {
       if (m->hits[h].m.role_phrase || !fits_role(&m->hits[h], x)) continue;
       size_t e = root(m, m->ent[h]);
       if (found != CB_NAME_NONE && found != e) ambiguous = 1;
       found = e;
     }
-    if (!ambiguous) m->ent[r] = found;
+    if (!ambiguous && work < ROLE_WORK) m->ent[r] = found;
   }
 }
 

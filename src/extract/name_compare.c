@@ -71,7 +71,7 @@ typedef struct acr_search {
   const char *acr; size_t an;
   const words *w;
   int content[MAX_WORDS];                 /* 1: not a particle, its initial must be used */
-  unsigned char failed[ACR_MAX + 1][MAX_WORDS][MAX_WORD + 1];   /* memo of dead ends */
+  unsigned char failed[(ACR_MAX * MAX_WORDS * (MAX_WORD + 1) + 7) / 8];   /* memo of dead ends (bits) */
 } acr_search;
 
 /* Letters acr[k..] matched from word wi, letter ci on; word wi's initial is used. */
@@ -80,14 +80,15 @@ static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci) {
     for (size_t j = wi + 1; j < s->w->count; j++) if (s->content[j]) return 0;
     return 1;
   }
-  if (ci > MAX_WORD || s->failed[k][wi][ci]) return 0;
+  size_t bit = (k * MAX_WORDS + wi) * (MAX_WORD + 1) + ci;
+  if (ci > MAX_WORD || (s->failed[bit / 8] >> (bit % 8) & 1)) return 0;
   for (size_t p = ci; p < s->w->n[wi] && p < MAX_WORD; p++)   /* a letter inside this word */
     if (s->w->w[wi][p] == s->acr[k] && acr_from(s, k + 1, wi, p + 1)) return 1;
   for (size_t j = wi + 1; j < s->w->count; j++) {           /* the initial of a later word */
     if (s->w->w[j][0] == s->acr[k] && acr_from(s, k + 1, j, 1)) return 1;
     if (s->content[j]) break;                                /* content words cannot be skipped */
   }
-  s->failed[k][wi][ci] = 1;
+  s->failed[bit / 8] |= (unsigned char)(1u << (bit % 8));
   return 0;
 }
 
@@ -97,13 +98,11 @@ int cb_name_is_acronym(const char *acr, size_t an, const char *lng, size_t ln) {
   words w;
   split(lng, ln, &w);
   if (w.count < 2 || w.w[0][0] != acr[0]) return 0;
-  acr_search *s = calloc(1, sizeof *s);
-  if (!s) return 0;
-  s->acr = acr; s->an = an; s->w = &w;
-  for (size_t i = 0; i < w.count; i++) s->content[i] = !is_particle(w.w[i], w.n[i]);
-  int ok = acr_from(s, 1, 0, 1);
-  free(s);
-  return ok;
+  acr_search s;
+  memset(&s, 0, sizeof s);
+  s.acr = acr; s.an = an; s.w = &w;
+  for (size_t i = 0; i < w.count; i++) s.content[i] = !is_particle(w.w[i], w.n[i]);
+  return acr_from(&s, 1, 0, 1);
 }
 
 static int is_function_word(const char *w, size_t n) {

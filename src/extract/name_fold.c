@@ -24,6 +24,10 @@ static int32_t ascii_form(int32_t c) {
 /* Appends cp to out[*j] unless it is a dot or a repeated space; keeps room for the NUL. */
 static void put(char *out, size_t *j, int32_t cp) {
   if (cp == '.') return;
+  if (cp > ' ' && cp < 0x80) {
+    if (*j + 1 < CB_NAME_KEY_MAX) out[(*j)++] = (char)cp;
+    return;
+  }
   if (cp == ' ' || cp == '\t' || cp == '\n') {
     if (*j == 0 || out[*j - 1] == ' ') return;
     cp = ' ';

@@ -16,6 +16,9 @@ typedef enum cb_name_lex_id {
 
 /* The canonical form of the folded key[0..n) in lexicon id, or NULL. */
 const char *cb_name_lex_get(cb_name_lex_id id, const char *key, size_t n);
+/* Bit masks (1 << cb_name_lex_id) of the lexicons holding the one-word key as a whole
+ * entry (return value) and as the first word of a longer entry (*first). */
+unsigned cb_name_lex_word(const char *key, size_t n, unsigned *first);
 /* The most words any phrase of lexicon id has (for longest-match scans). */
 int cb_name_lex_max_words(cb_name_lex_id id);
 #endif

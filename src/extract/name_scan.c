@@ -26,6 +26,12 @@ typedef struct scan {
 static int has(const cb_ntok *t, unsigned f) { return (t->flags & f) != 0; }
 
 size_t cb_name_lex_match(int id, const cb_ntok *t, size_t nt, size_t i, const char **canon) {
+  if (!((t[i].lex | t[i].lex_first) & (1u << id))) return 0;
+  if (!(t[i].lex_first & (1u << id))) {   /* one word only */
+    const char *c = cb_name_lex_get((cb_name_lex_id)id, t[i].key, t[i].keylen);
+    if (c && canon) *canon = c;
+    return c ? 1 : 0;
+  }
   int maxw = cb_name_lex_max_words((cb_name_lex_id)id);
   char key[CB_NAME_KEY_MAX];
   size_t len = 0, best = 0;
@@ -42,9 +48,7 @@ size_t cb_name_lex_match(int id, const cb_ntok *t, size_t nt, size_t i, const ch
   return best;
 }
 
-static int in_lex(int id, const cb_ntok *t) {
-  return cb_name_lex_get((cb_name_lex_id)id, t->key, t->keylen) != NULL;
-}
+static int in_lex(int id, const cb_ntok *t) { return (t->lex & (1u << id)) != 0; }
 
 static int is_stop(const cb_ntok *t) { return in_lex(CB_LEX_STOPWORDS, t); }
 
@@ -91,7 +95,7 @@ static size_t name_run(const scan *sc, size_t b) {
 
 static cb_name_hit *add_hit(scan *sc, size_t t0, size_t t1, unsigned hints) {
   if (sc->nhits == sc->cap) {
-    size_t cap = sc->cap ? sc->cap * 2 : 32;
+    size_t cap = sc->cap ? sc->cap * 2 : sc->nt / 8 + 32;
     cb_name_hit *h = cb_arena_alloc(sc->a, cap * sizeof *h);
     if (!h) { sc->oom = 1; return NULL; }
     if (sc->nhits) memcpy(h, sc->hits, sc->nhits * sizeof *h);
@@ -156,7 +160,7 @@ static int is_determiner(const scan *sc, size_t i) {
   static const char *const det[] = {"the", "his", "her", "its", "their", "our", NULL};
   if (i >= sc->nt) return 0;
   for (int d = 0; det[d]; d++)
-    if (strcmp(sc->t[i].key, det[d]) == 0) return 1;
+    if (cb_ntok_is(&sc->t[i], det[d])) return 1;
   return 0;
 }
 
@@ -168,9 +172,9 @@ static int is_place_mod(const char *m) {
 
 /* "the President of the United States, Donald Trump": returns the name's start or 0. */
 static size_t appositive_name(const scan *sc, size_t k, const char **mods, size_t *nm) {
-  if (k + 2 >= sc->nt || strcmp(sc->t[k].key, "of") != 0) return 0;
+  if (k + 2 >= sc->nt || !cb_ntok_is(&sc->t[k], "of")) return 0;
   size_t p = k + 1;
-  if (strcmp(sc->t[p].key, "the") == 0) p++;
+  if (cb_ntok_is(&sc->t[p], "the")) p++;
   const char *place;
   size_t w = p < sc->nt ? cb_name_lex_match(CB_LEX_PLACES, sc->t, sc->nt, p, &place) : 0;
   if (!w || p + w >= sc->nt || !has(&sc->t[p + w - 1], CB_NT_COMMA_AFTER)) return 0;

@@ -15,6 +15,7 @@
 typedef struct tok_state { const char *s; size_t n; } tok_state;
 
 static int32_t cp_at(const char *s, size_t n, size_t i, int *len) {
+  if ((unsigned char)s[i] < 0x80) { *len = 1; return (unsigned char)s[i]; }
   int32_t cp = 0;
   *len = cb_utf8_decode(s + i, n - i, &cp);
   return cp;
@@ -123,16 +124,29 @@ static unsigned short gap_flags(const char *s, size_t p, size_t b, int first, in
 
 /* A title or honorific written with a dot ("Gov.", "Mr."), or an initial ("J."). */
 static int is_abbrev(const cb_ntok *t) {
-  if (t->keylen == 1) return 1;
-  return cb_name_lex_get(CB_LEX_TITLES, t->key, t->keylen) ||
-         cb_name_lex_get(CB_LEX_HONORIFICS, t->key, t->keylen);
+  return t->keylen == 1 || (t->lex & ((1u << CB_LEX_TITLES) | (1u << CB_LEX_HONORIFICS)));
+}
+
+int cb_ntok_is(const cb_ntok *t, const char *w) {
+  size_t n = strlen(w);
+  return t->keylen == n && memcmp(t->key, w, n) == 0;
+}
+
+/* 1 if s[0..n) is plain lower-case ASCII: its own folded key. */
+static int own_key(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'')) return 0;
+  }
+  return n < CB_NAME_KEY_MAX;
 }
 
 /* Words that title case leaves in lower case ("Call with Trump", "Step of the Way"). */
 static int title_case_lower(const cb_ntok *t) {
   static const char *const fw[] = {"a", "an", "the", "and", "but", "or", "nor", "for", "on", "at", "to",
                                    "from", "by", "of", "in", "with", "as", "vs", "via", "per", NULL};
-  for (int i = 0; fw[i]; i++) if (strcmp(t->key, fw[i]) == 0) return 1;
+  if (t->keylen > 4 || !strchr("abtonfi" "wvp", t->key[0])) return 0;
+  for (int i = 0; fw[i]; i++) if (cb_ntok_is(t, fw[i])) return 1;
   return 0;
 }
 
@@ -160,7 +174,7 @@ static void mark_headlines(const char *s, size_t n, cb_ntok *t, size_t k) {
 }
 
 size_t cb_name_tokens(cb_arena *a, const char *s, size_t n, cb_ntok **out, int *oom) {
-  size_t cap = 64, k = 0, prev_end = 0;
+  size_t cap = n / 6 + 16, k = 0, prev_end = 0;   /* about one word per six bytes */
   cb_ntok *t = cb_arena_alloc(a, cap * sizeof *t);
   *out = NULL;
   *oom = 0;
@@ -178,12 +192,19 @@ size_t cb_name_tokens(cb_arena *a, const char *s, size_t n, cb_ntok **out, int *
       t = nt; cap *= 2;
     }
     char key[CB_NAME_KEY_MAX];
-    size_t kl = cb_name_fold(s + i, e - i, key);
     cb_ntok *tk = &t[k];
     tk->start = i; tk->end = e;
-    tk->key = cb_arena_strndup(a, key, kl);
-    if (!tk->key) { *oom = 1; return 0; }
+    size_t kl;
+    if (own_key(s + i, e - i)) {   /* most words: no copy */
+      kl = e - i;
+      tk->key = s + i;
+    } else {
+      kl = cb_name_fold(s + i, e - i, key);
+      tk->key = cb_arena_strndup(a, key, kl);
+      if (!tk->key) { *oom = 1; return 0; }
+    }
     tk->keylen = (unsigned short)kl;
+    tk->lex = cb_name_lex_word(tk->key, kl, &tk->lex_first);
     int prev_abbrev = k > 0 && (t[k - 1].flags & CB_NT_DOT_AFTER) && is_abbrev(&t[k - 1]);
     tk->flags = case_flags(s, i, e) | gap_flags(s, prev_end, i, k == 0, prev_abbrev);
     if (poss) tk->flags |= CB_NT_POSS;

@@ -22,10 +22,15 @@ enum {
 
 typedef struct cb_ntok {
   size_t start, end;     /* bytes of the word in the text */
-  const char *key;       /* folded key (arena) */
+  const char *key;       /* folded key: keylen bytes, not NUL-terminated (may point into the text) */
   unsigned short keylen;
   unsigned short flags;
+  unsigned lex;          /* lexicons holding the word as an entry (1 << cb_name_lex_id) */
+  unsigned lex_first;    /* lexicons holding a longer entry that starts with the word */
 } cb_ntok;
+
+/* 1 if the token's key is the NUL-terminated word w. */
+int cb_ntok_is(const cb_ntok *t, const char *w);
 
 /* Splits s[0..n) into word tokens (arena array in *out). Returns the count; 0 with
  * *out == NULL when there are none or on OOM (*oom set then). */
