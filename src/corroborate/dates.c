@@ -266,7 +266,10 @@ int cb_dates_build(cb_story_ctx *c) {
   for (size_t s = 0; s < c->story->articles.n && !rc; s++) {
     int ai = c->story->articles.v[s];
     const cb_article *a = c->brief->articles[ai];
-    cb_timex_opts o = {a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL, a->published_inferred, NULL, 1};
+    cb_timex_opts o = {0};
+    o.dct = a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL;
+    o.dct_inferred = a->published_inferred;
+    o.sentence_anchor = 1;
     cb_timex *t;
     size_t n = cb_timex_extract_opts(c->arena, a->body, a->body_len, &o, &t);
     for (size_t i = 0; i < n && !rc; i++) {
