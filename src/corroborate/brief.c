@@ -71,6 +71,7 @@ static int analyse(cb_brief *b, cb_story_brief *s) {
   int rc = cb_story_ctx_init(&c, b, s);
   if (!rc) rc = cb_quantities_build(&c);
   if (!rc) rc = cb_dates_build(&c);
+  if (!rc) rc = cb_quotes_build(&c);
   if (!rc) rc = cb_facts_build(&c);
   if (!rc) rc = cb_flags_build(&c);
   return rc;
