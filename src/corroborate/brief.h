@@ -37,8 +37,8 @@ typedef struct cb_finding {
   CB_VEC(cb_claim) claims;
 } cb_finding;
 
-typedef struct cb_form { const char *text; const char *kind; cb_int_vec articles; } cb_form;
-typedef struct cb_entity { const char *name; const char *type; CB_VEC(cb_form) forms; } cb_entity;
+typedef struct cb_brief_form { const char *text; const char *kind; cb_int_vec articles; } cb_brief_form;
+typedef struct cb_brief_entity { const char *name; const char *type; CB_VEC(cb_brief_form) forms; } cb_brief_entity;
 typedef struct cb_flag { int article; const char *kind, *text, *why; } cb_flag;
 typedef struct cb_event {
   const char *date;             /* ISO value ("2025-11-24", "2025-W47", "2025-08") */
@@ -61,7 +61,7 @@ typedef struct cb_story_brief {
   char first[11], last[11];
   cb_int_vec articles;
   CB_VEC(cb_finding) findings;
-  CB_VEC(cb_entity) entities;
+  CB_VEC(cb_brief_entity) entities;
   CB_VEC(cb_flag) flags;
   CB_VEC(cb_event) timeline;
   CB_VEC(cb_fact) facts;

@@ -48,4 +48,5 @@ int cb_flags_build(cb_story_ctx *c);
 int cb_quantities_build(cb_story_ctx *c);
 int cb_dates_build(cb_story_ctx *c);
 int cb_quotes_build(cb_story_ctx *c);
+int cb_names_build(cb_story_ctx *c);
 #endif

@@ -63,7 +63,7 @@ static void story(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   for (size_t i = 0; i < s->findings.n; i++) { if (i) cb_buf_putc(o, ','); finding(o, b, &s->findings.v[i]); }
   cb_buf_puts(o, "],\"entities\":[");
   for (size_t i = 0; i < s->entities.n; i++) {
-    const cb_entity *e = &s->entities.v[i];
+    const cb_brief_entity *e = &s->entities.v[i];
     cb_buf_puts(o, i ? ",{" : "{");
     key(o, "name", 1); cb_buf_json_str(o, e->name);
     key(o, "type", 0); cb_buf_json_str(o, e->type);

@@ -1,0 +1,143 @@
+/*
+ * names.c - entities and roles of a story. The names of every article
+ * (src/extract/names.h) are grouped across the story's articles; each group is an entity
+ * with the forms it is written in and the kind of difference (diacritics, misspelling,
+ * acronym, translation, alias). The titles sources give a person are lined up too: the
+ * same title is "agree", a title one source qualifies differently is "compatible", and a
+ * title that changes what the person is ("former" President against President) is a
+ * "conflict", with a flag on the article that stands alone.
+ */
+#include "corroborate/story.h"
+#include "core/buf.h"
+#include "extract/names.h"
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Modifiers that change whether the title holds now. */
+static int temporal_modifier(const char *m) {
+  static const char *const t[] = {"former", "ex", "late", "acting", "interim", "outgoing", "incoming", "elect", "then", NULL};
+  for (int i = 0; t[i]; i++) if (!strcasecmp(m, t[i])) return 1;
+  return 0;
+}
+
+static const char *temporal_of(const cb_name_role *r) {
+  for (size_t i = 0; i < r->nmodifiers; i++) if (temporal_modifier(r->modifiers[i])) return r->modifiers[i];
+  return NULL;
+}
+
+static const char *source_name(const cb_story_ctx *c, int article) {
+  const cb_article *a = c->brief->articles[article];
+  if (a->outlet) return a->outlet;
+  const char *s = a->source ? strrchr(a->source, '/') : NULL;
+  return s ? s + 1 : a->source ? a->source : "?";
+}
+
+static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names *const *arts) {
+  int art_of[64] = {0};
+  size_t k = 0;
+  /* one role per article: its first */
+  const cb_name_role *roles[64];
+  for (size_t i = 0; i < g->nroles && k < 64; i++) {
+    int a = c->story->articles.v[g->roles[i].article], seen = 0;
+    for (size_t j = 0; j < k && !seen; j++) seen = art_of[j] == a;
+    if (seen) continue;
+    art_of[k] = a;
+    roles[k++] = &g->roles[i];
+  }
+  if (cb_ctx_independent(c, art_of, k) < 2) return CB_OK;
+  int same_title = 1, with_temporal = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (strcasecmp(roles[i]->role, roles[0]->role)) same_title = 0;
+    with_temporal += temporal_of(roles[i]) != NULL;
+  }
+  if (!same_title && !with_temporal) return CB_OK;   /* different offices: not one claim */
+  cb_verdict v = with_temporal && with_temporal < (int)k ? CB_CONFLICT : CB_AGREE;
+  if (v == CB_AGREE) {
+    for (size_t i = 1; i < k; i++)
+      if (roles[i]->nmodifiers != roles[0]->nmodifiers) v = CB_COMPATIBLE;
+  }
+  cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
+  if (!f) return CB_ENOMEM;
+  f->kind = CB_KIND_ROLE;
+  f->verdict = v;
+  f->independent = cb_ctx_independent(c, art_of, k);
+  f->topic = cb_arena_printf(c->arena, "title of %s", g->name);
+  f->value = v == CB_CONFLICT ? NULL : roles[0]->role;
+  for (size_t i = 0; i < k; i++) {
+    const cb_names *nm = arts[roles[i]->article];
+    const cb_name_mention *m = &nm->mentions[roles[i]->mention];
+    cb_claim *cl = CB_VEC_PUSH(c->arena, &f->claims);
+    if (!cl || cb_ctx_claim(c, cl, art_of[i], m->role_start, m->end, roles[i]->text)) return CB_ENOMEM;
+  }
+  if (v == CB_CONFLICT) {
+    /* the side with fewer sources is the odd one out */
+    int lone_temporal = with_temporal * 2 < (int)k;
+    cb_buf why;
+    cb_buf_init(&why);
+    cb_buf_printf(&why, "the sources disagree on whether %s still holds the title:", g->name);
+    for (size_t i = 0; i < k; i++)
+      cb_buf_printf(&why, "%s \"%s\" (%s)", i ? "," : "", roles[i]->text, source_name(c, art_of[i]));
+    f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
+    cb_buf_free(&why);
+    for (size_t i = 0; i < k; i++) {
+      if ((temporal_of(roles[i]) != NULL) != lone_temporal) continue;
+      cb_flag *fl = CB_VEC_PUSH(c->arena, &c->story->flags);
+      if (!fl) return CB_ENOMEM;
+      fl->article = art_of[i];
+      fl->kind = "role";
+      fl->text = cb_arena_printf(c->arena, "%s %s", roles[i]->text, g->name);
+      fl->why = cb_arena_printf(c->arena, "\"%s\" for %s, while %d other source%s say%s \"%s\"", roles[i]->text, g->name,
+                                (int)k - (lone_temporal ? with_temporal : (int)k - with_temporal),
+                                k > 2 ? "s" : "", k > 2 ? "" : "s", roles[0 == i ? 1 : 0]->text);
+    }
+  } else {
+    f->explanation = cb_arena_printf(c->arena, "%d sources give %s the title %s", f->independent, g->name, roles[0]->role);
+  }
+  return f->explanation ? CB_OK : CB_ENOMEM;
+}
+
+static int add_entity(cb_story_ctx *c, const cb_name_group *g) {
+  cb_brief_entity *e = CB_VEC_PUSH(c->arena, &c->story->entities);
+  if (!e) return CB_ENOMEM;
+  e->name = g->name;
+  e->type = cb_name_kind_name(g->kind);
+  for (size_t i = 0; i < g->nforms; i++) {
+    cb_brief_form *f = CB_VEC_PUSH(c->arena, &e->forms);
+    if (!f) return CB_ENOMEM;
+    f->text = g->forms[i].text;
+    f->kind = cb_form_diff_name(g->forms[i].diff);
+    for (size_t k = 0; k < g->forms[i].narticles; k++) {
+      int *slot = CB_VEC_PUSH(c->arena, &f->articles);
+      if (!slot) return CB_ENOMEM;
+      *slot = c->story->articles.v[g->forms[i].articles[k]];
+    }
+  }
+  return CB_OK;
+}
+
+int cb_names_build(cb_story_ctx *c) {
+  size_t n = c->story->articles.n;
+  cb_names *names = cb_arena_calloc(c->arena, n, sizeof *names);
+  const cb_names **arts = cb_arena_calloc(c->arena, n, sizeof *arts);
+  if (!names || !arts) return CB_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    const cb_article *a = c->brief->articles[c->story->articles.v[i]];
+    if (cb_names_extract(c->arena, a->body, a->body_len, &names[i])) return CB_ENOMEM;
+    arts[i] = &names[i];
+  }
+  cb_name_groups groups;
+  if (cb_names_match(c->arena, arts, n, &groups)) return CB_ENOMEM;
+  for (size_t i = 0; i < groups.ngroups; i++) {
+    const cb_name_group *g = &groups.groups[i];
+    if (g->narticles >= 2 || g->nforms >= 2) {
+      int rc = add_entity(c, g);
+      if (rc) return rc;
+    }
+    if (g->kind == CB_NAME_PERSON && g->nroles >= 2) {
+      int rc = role_finding(c, g, arts);
+      if (rc) return rc;
+    }
+  }
+  return CB_OK;
+}
