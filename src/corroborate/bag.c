@@ -56,7 +56,11 @@ static void load_lexicons(void) {
 
 /* Crude English suffix stripping: enough to meet "strikes"/"strike", "holding"/"hold". */
 static size_t stem(const char *w, size_t n) {
-  if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0) return n - 3;
+  if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0) {
+    size_t k = n - 3;   /* "stepping" -> "step", "holding" -> "hold" */
+    if (k > 2 && w[k - 1] == w[k - 2] && !strchr("aeiouls", w[k - 1])) k--;
+    return k;
+  }
   if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0) return n - 2;
   if (n > 4 && memcmp(w + n - 3, "ies", 3) == 0) return n - 3;
   if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') return n - 1;

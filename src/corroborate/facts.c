@@ -10,6 +10,7 @@
 
 #define FACT_SIMILARITY 0.45   /* weighted overlap needed (smaller sentence's weight) */
 #define FACT_MIN_SHARED 3      /* shared content words needed */
+#define FACT_MIN_DISTINCT 2    /* or: shared words no other article uses */
 
 typedef struct pair { int i, j; double sim; } pair;
 
@@ -27,12 +28,25 @@ static int by_support(const void *a, const void *b) {
   return x->id - y->id;
 }
 
+typedef struct distinct_ud { const cb_story_ctx *c; int n; } distinct_ud;
+static void count_distinct(void *ud, uint64_t k) {
+  distinct_ud *d = ud;
+  d->n += cb_ctx_article_df(d->c, k) == 2;
+}
+
+/* Alike when the weighted overlap is high, or when the two sentences share words that no
+ * other article of the story uses (two sources alone mention "amnesty" and "conditions"). */
 static int similar(const cb_story_ctx *c, int i, int j, double *sim) {
   const cb_sent *x = &c->sents.v[i], *y = &c->sents.v[j];
   if (x->bag.n < FACT_MIN_SHARED || y->bag.n < FACT_MIN_SHARED) return 0;
   size_t shared;
   *sim = cb_ctx_similarity(c, &x->bag, &y->bag, &shared);
-  return *sim >= FACT_SIMILARITY && shared >= FACT_MIN_SHARED;
+  if (shared < FACT_MIN_SHARED) return 0;
+  if (*sim >= FACT_SIMILARITY) return 1;
+  if (c->story->articles.n < 3) return 0;
+  distinct_ud d = {c, 0};
+  cb_bag_each_shared(&x->bag, &y->bag, count_distinct, &d);
+  return d.n >= FACT_MIN_DISTINCT;
 }
 
 /* A forming fact: its member sentences (one per independent source at most). */

@@ -121,6 +121,7 @@ int cb_names_build(cb_story_ctx *c) {
   cb_names *names = cb_arena_calloc(c->arena, n, sizeof *names);
   const cb_names **arts = cb_arena_calloc(c->arena, n, sizeof *arts);
   if (!names || !arts) return CB_ENOMEM;
+  c->names = names;
   for (size_t i = 0; i < n; i++) {
     const cb_article *a = c->brief->articles[c->story->articles.v[i]];
     if (cb_names_extract(c->arena, a->body, a->body_len, &names[i])) return CB_ENOMEM;

@@ -58,6 +58,11 @@ double cb_ctx_weight(const cb_story_ctx *c, uint64_t key) {
   return log(1.0 + (double)(c->sents.n + 1) / df) * topical;
 }
 
+unsigned cb_ctx_article_df(const cb_story_ctx *c, uint64_t key) {
+  const cb_df_entry *e = df_slot((cb_story_ctx *)c, key);
+  return e->key ? e->adf : 0;
+}
+
 double cb_ctx_bag_weight(const cb_story_ctx *c, const cb_bag *b) {
   double w = 0;
   for (size_t i = 0; i < b->n; i++) w += cb_ctx_weight(c, b->keys[i]);

@@ -24,12 +24,15 @@ typedef struct cb_story_ctx {
   CB_VEC(cb_sent) sents;
   cb_df_entry *df; size_t df_cap;
   int *source_of;               /* article index -> independent source id (its original's index) */
+  struct cb_names *names;       /* per story article (index into story->articles), by cb_names_build */
 } cb_story_ctx;
 
 int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s);
 /* Weight of a word key: rare in the story's sentences (log(1 + sentences / df)) and not
  * shared by every article (a word all sources use is the story's topic, not a claim). */
 double cb_ctx_weight(const cb_story_ctx *c, uint64_t key);
+/* Number of the story's articles that use the word. */
+unsigned cb_ctx_article_df(const cb_story_ctx *c, uint64_t key);
 /* Sum of weights of a bag. */
 double cb_ctx_bag_weight(const cb_story_ctx *c, const cb_bag *b);
 /* Weighted overlap of two bags: shared weight / the smaller bag's weight, with a bonus
@@ -49,4 +52,5 @@ int cb_quantities_build(cb_story_ctx *c);
 int cb_dates_build(cb_story_ctx *c);
 int cb_quotes_build(cb_story_ctx *c);
 int cb_names_build(cb_story_ctx *c);
+int cb_events_build(cb_story_ctx *c);   /* after cb_names_build */
 #endif
