@@ -39,4 +39,5 @@ int cmd_articles(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 #endif

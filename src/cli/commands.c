@@ -7,6 +7,7 @@ const cli_command cli_commands[] = {
   {"ingest", "read articles (text, HTML, JSON Lines, WARC) into the store", cmd_ingest},
   {"articles", "list the stored articles", cmd_articles},
   {"show", "show one article: metadata, clean text, dropped noise", cmd_show},
+  {"extract", "print every quantity, date, quote and name found in articles", cmd_extract},
   {"report", "the brief: agreements, conflicts, quotes, names, flags, timeline", cmd_report},
   {"eval", "score the extractors on annotated data", cmd_eval},
   {"version", "print the version", cmd_version},
