@@ -33,6 +33,11 @@ const char *cli_db_path(const char *given);
  * is not that option; exits with a usage error if the value is missing. */
 const char *cli_opt(int argc, char **argv, int *i, const char *name);
 
+/* Recomputes the stored stories and near-duplicates from every stored article (regroup.c).
+ * Returns 0 or 1 (a problem was printed). */
+struct cb_store;
+int cli_regroup(struct cb_store *s);
+
 int cmd_version(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_articles(int argc, char **argv);
@@ -40,4 +45,7 @@ int cmd_show(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_story(int argc, char **argv);
+int cmd_duplicates(int argc, char **argv);
 #endif

@@ -148,6 +148,7 @@ int cmd_ingest(int argc, char **argv) {
     close_file(&r);
   }
   if (r.added) r.store_errors += fill_years(r.store, first_id);
+  if (r.added || cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store);
   cb_store_close(r.store);
   free(paths);
   fprintf(stderr, "corroborate: %ld new article%s, %ld already stored, %ld problem%s\n", r.added,

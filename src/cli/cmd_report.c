@@ -46,11 +46,16 @@ static int on_row(void *ud, const cb_article_row *r) {
   return push(c, NULL, r->id);
 }
 
-static int load_store(const char *db, collect *c) {
+static int on_member(void *ud, const cb_group_row *r) {
+  return push(ud, NULL, r->article_id);
+}
+
+/* The stored articles, or only those of one stored story. */
+static int load_store(const char *db, long story, collect *c) {
   cb_store *s;
   cb_error e;
   if (cb_store_open(cli_db_path(db), &s, &e)) { cli_problem(&e); return CLI_FAIL; }
-  int rc = cb_store_list_articles(s, on_row, c, &e);
+  int rc = story > 0 ? cb_store_list_groups(s, story, on_member, c, &e) : cb_store_list_articles(s, on_row, c, &e);
   for (size_t i = 0; !rc && i < c->n; i++) rc = cb_store_get_article(s, c->ids[i], &c->v[i], &e);
   cb_store_close(s);
   if (rc) { cli_problem(&e); return CLI_FAIL; }
@@ -107,14 +112,16 @@ int cmd_report(int argc, char **argv) {
     for (int i = 0; i < nfiles; i++) cb_ingest_path(files[i], NULL, on_article, on_problem, &c);
     cb_articles_fill_years(c.v, c.n);
   } else {
-    rc = load_store(db, &c);
+    rc = load_store(db, story, &c);
+    if (!rc && story > 0 && !c.n) { cli_errorf("report: no story with id %ld in the database", story); rc = CLI_INPUT; }
   }
-  free(files);
   cb_brief *b = NULL;
   cb_error e;
   if (!rc && c.n == 0) { cli_errorf("report: no articles to report on"); rc = CLI_INPUT; }
   if (!rc && cb_brief_build(c.v, c.ids, c.n, NULL, &b, &e)) { cli_problem(&e); rc = CLI_FAIL; }
-  if (!rc && story > 0) {   /* keep only the asked story */
+  if (!rc && story > 0 && !nfiles) {   /* the stored story's articles: its brief keeps the stored id */
+    if (b->stories.n == 1) b->stories.v[0].id = story;
+  } else if (!rc && story > 0) {   /* keep only the asked story */
     size_t k = 0;
     for (size_t i = 0; i < b->stories.n; i++) if (b->stories.v[i].id == story) b->stories.v[k++] = b->stories.v[i];
     if (!k) { cli_errorf("report: no story with id %ld", story); rc = CLI_INPUT; }
@@ -136,6 +143,7 @@ int cmd_report(int argc, char **argv) {
       if (outpath && fclose(out) != 0) { cli_errorf("report: cannot write %s", outpath); rc = CLI_FAIL; }
     }
   }
+  free(files);
   cb_brief_free(b);
   for (size_t i = 0; i < c.n; i++) cb_article_free(c.v[i]);
   free(c.v);

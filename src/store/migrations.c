@@ -23,5 +23,11 @@ const char *const cb_migrations[] = {
   "CREATE TABLE extras (article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
   "  key TEXT NOT NULL, value TEXT NOT NULL);"
   "CREATE INDEX articles_published ON articles(published);",
+  /* 1 -> 2: stories and near-duplicates, rewritten after each ingest */
+  "CREATE TABLE stories (id INTEGER PRIMARY KEY, headline TEXT, first TEXT, last TEXT,"
+  "  articles INTEGER NOT NULL, outlets INTEGER NOT NULL, duplicates INTEGER NOT NULL);"
+  "CREATE TABLE article_groups (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  story_id INTEGER NOT NULL REFERENCES stories(id), duplicate_of INTEGER REFERENCES articles(id), similarity REAL);"
+  "CREATE INDEX article_groups_story ON article_groups(story_id);",
   NULL
 };

@@ -344,3 +344,110 @@ int cb_store_set_published(cb_store *s, int64_t id, const char *published, int i
   sqlite3_finalize(st);
   return r == SQLITE_DONE ? CB_OK : fail(s, e, "updating a date");
 }
+
+int cb_store_put_groups(cb_store *s, const cb_story_row *stories, size_t nstories, const cb_group_row *groups,
+                        size_t ngroups, cb_error *e) {
+  sqlite3_stmt *ss = NULL, *gs = NULL;
+  if (cb_store_begin(s, e)) return CB_ESTORE;
+  int rc = exec(s, "DELETE FROM article_groups; DELETE FROM stories;", e);
+  if (!rc && (sqlite3_prepare_v2(s->db, "INSERT INTO stories (id, headline, first, last, articles, outlets, duplicates)"
+                                 " VALUES (?,?,?,?,?,?,?)", -1, &ss, NULL) ||
+              sqlite3_prepare_v2(s->db, "INSERT INTO article_groups (article_id, story_id, duplicate_of, similarity)"
+                                 " VALUES (?,?,?,?)", -1, &gs, NULL)))
+    rc = fail(s, e, "storing stories");
+  for (size_t i = 0; !rc && i < nstories; i++) {
+    sqlite3_bind_int64(ss, 1, stories[i].id);
+    bind_text(ss, 2, stories[i].headline);
+    bind_text(ss, 3, stories[i].first && *stories[i].first ? stories[i].first : NULL);
+    bind_text(ss, 4, stories[i].last && *stories[i].last ? stories[i].last : NULL);
+    sqlite3_bind_int64(ss, 5, stories[i].articles);
+    sqlite3_bind_int64(ss, 6, stories[i].outlets);
+    sqlite3_bind_int64(ss, 7, stories[i].duplicates);
+    rc = step_done(s, ss, e, "storing a story");
+  }
+  for (size_t i = 0; !rc && i < ngroups; i++) {
+    sqlite3_bind_int64(gs, 1, groups[i].article_id);
+    sqlite3_bind_int64(gs, 2, groups[i].story_id);
+    if (groups[i].duplicate_of > 0) {
+      sqlite3_bind_int64(gs, 3, groups[i].duplicate_of);
+      sqlite3_bind_double(gs, 4, groups[i].similarity);
+    } else {
+      sqlite3_bind_null(gs, 3);
+      sqlite3_bind_null(gs, 4);
+    }
+    rc = step_done(s, gs, e, "storing an article's story");
+  }
+  sqlite3_finalize(ss);
+  sqlite3_finalize(gs);
+  if (!rc) rc = cb_store_commit(s, e);
+  if (rc) cb_store_rollback(s);
+  return rc;
+}
+
+int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, "SELECT id, headline, first, last, articles, outlets, duplicates FROM stories"
+                         " ORDER BY articles - duplicates DESC, id", -1, &st, NULL))
+    return fail(s, e, "listing stories");
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    cb_story_row row = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), col(st, 3),
+                        (long)sqlite3_column_int64(st, 4), (long)sqlite3_column_int64(st, 5), (long)sqlite3_column_int64(st, 6)};
+    if (fn(ud, &row)) break;
+  }
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "listing stories");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void *ud, cb_error *e) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, "SELECT article_id, story_id, coalesce(duplicate_of, 0), coalesce(similarity, 0)"
+                         " FROM article_groups WHERE ?1 = 0 OR story_id = ?1 ORDER BY article_id", -1, &st, NULL))
+    return fail(s, e, "listing groups");
+  sqlite3_bind_int64(st, 1, story_id);
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    cb_group_row row = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                        sqlite3_column_double(st, 3)};
+    if (fn(ud, &row)) break;
+  }
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "listing groups");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int cb_store_article_ids(cb_store *s, int64_t **ids, size_t *n, cb_error *e) {
+  sqlite3_stmt *st;
+  *ids = NULL;
+  *n = 0;
+  if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles ORDER BY id", -1, &st, NULL)) return fail(s, e, "listing ids");
+  size_t cap = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 256;
+      int64_t *v = realloc(*ids, cap * sizeof *v);
+      if (!v) { sqlite3_finalize(st); free(*ids); *ids = NULL; *n = 0; cb_error_set(e, CB_ENOMEM, s->path, 0, "out of memory"); return CB_ENOMEM; }
+      *ids = v;
+    }
+    (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  return CB_OK;
+}
+
+int cb_store_each_text(cb_store *s, cb_text_row_fn fn, void *ud, cb_error *e) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, "SELECT id, title, body, published, outlet, published_inferred FROM articles ORDER BY id",
+                         -1, &st, NULL))
+    return fail(s, e, "reading articles");
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    cb_text_row row = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                       (size_t)sqlite3_column_bytes(st, 2), sqlite3_column_int(st, 5)};
+    if (fn(ud, &row)) break;
+  }
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "reading articles");
+  sqlite3_finalize(st);
+  return rc;
+}

@@ -45,6 +45,33 @@ int cb_store_common_year(cb_store *s, int64_t min_id);
 /* Ids (>= min_id) of articles with no publication date or one without a year. */
 int cb_store_undated(cb_store *s, int64_t min_id, int64_t **ids, size_t *n, cb_error *e);
 int cb_store_set_published(cb_store *s, int64_t id, const char *published, int inferred, const char *why, cb_error *e);
+/* ---- stories -------------------------------------------------------------------------- */
+typedef struct cb_story_row {
+  int64_t id;
+  const char *headline, *first, *last;
+  long articles, outlets, duplicates;
+} cb_story_row;
+typedef struct cb_group_row { int64_t article_id, story_id, duplicate_of; double similarity; } cb_group_row;
+/* Replaces the stories and article groups with these (one transaction). */
+int cb_store_put_groups(cb_store *s, const cb_story_row *stories, size_t nstories, const cb_group_row *groups,
+                        size_t ngroups, cb_error *e);
+typedef int (*cb_story_row_fn)(void *ud, const cb_story_row *r);
+int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e);
+/* Group rows of one story (story_id > 0) or of all articles (0), in article order. */
+typedef int (*cb_group_row_fn)(void *ud, const cb_group_row *r);
+int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void *ud, cb_error *e);
+/* Streams every article's grouping fields in id order (strings valid during the call). */
+typedef struct cb_text_row {
+  int64_t id;
+  const char *title, *body, *published, *outlet;
+  size_t body_len;
+  int published_inferred;
+} cb_text_row;
+typedef int (*cb_text_row_fn)(void *ud, const cb_text_row *r);
+int cb_store_each_text(cb_store *s, cb_text_row_fn fn, void *ud, cb_error *e);
+/* Every article id, ascending. */
+int cb_store_article_ids(cb_store *s, int64_t **ids, size_t *n, cb_error *e);
+
 /* The largest article id (0 when empty). */
 int64_t cb_store_max_id(cb_store *s);
 #endif

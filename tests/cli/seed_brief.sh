@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# seed_brief.sh - the brief of the seed story, checked by ../shared/tools/check-seed-brief
+# (sections 2-5 of ../shared/gold/seeds.md). The run must find at least the items listed
+# in MUST below; the checker's own score is printed for the record.
+. "$(dirname "$0")/lib.bash"
+SEEDS="$SHARED/corpus/seeds"
+expect_exit 0 "report seeds" -- "$CB" report --format json --output "$TMP/brief.json" "$SEEDS"/*.txt
+python3 "$SHARED/tools/check-seed-brief" "$TMP/brief.json" > "$TMP/check.txt"
+cat "$TMP/check.txt"
+MUST=("1 call date compatible" "2 boats compatible" "3 killed >=83" "4 former President conflict" "5 tone quote variant"
+      "6 dialogue quote variant" "7 designation 2025-11-24" "8 Rubio on the call" "9 meeting discussed" "10 VTV = Venezolana de Television"
+      "12 Trump confirmed" "13 August order" "names: Maduro diacritics" "names: Higgseth misspelling"
+      "names: Cartel of the Suns" "flag: 2024 in 001" "flag: former in 001" "single: \$50 million (003)"
+      "single: 14,407 (001)" "single: 4.5 million (002)" "single: 266 deportees (001)" "one story")
+for item in "${MUST[@]}"; do
+  if grep -qF "ok       $item" "$TMP/check.txt"; then ok; else bad "seed brief item missing: $item"; fi
+done
+finish
