@@ -151,6 +151,17 @@ int cb_ingest_buffer(const char *name, const char *buf, size_t len, const cb_ing
 int cb_ingest_path(const char *path, const cb_ingest_opts *o,
                    cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
 
+/* Lists the files a path stands for: the file itself, "-", or a directory's regular files
+ * (recursively, in name order, dot files skipped). Unreadable entries and a directory
+ * with no files are reported to on_problem. Returns the number of problems plus what
+ * on_file returned. */
+typedef int (*cb_file_fn)(void *ud, const char *file);
+int cb_ingest_walk(const char *path, cb_file_fn on_file, cb_problem_fn on_problem, void *ud);
+/* 1 if the file is read as a stream (WARC, gzip): it may hold any number of articles. */
+int cb_ingest_is_stream(const char *file);
+/* Call once before reading from several threads (initialises the HTML parser). */
+void cb_ingest_init(void);
+
 /* ---- embedded data files (lexicons) --------------------------------------------------- */
 const char *cb_data_get(const char *name, size_t *len);
 

@@ -130,9 +130,9 @@ static int name_cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walks a directory in name order (so ingest order is reproducible), skipping dot files. */
-static int ingest_dir(const char *path, const cb_ingest_opts *o, cb_article_fn on_article,
-                      cb_problem_fn on_problem, void *ud, size_t *nfiles, int depth) {
+/* Walks a directory in name order (so ingest order is reproducible), skipping dot files,
+ * calling on_file for every regular file. */
+static int walk_dir(const char *path, cb_file_fn on_file, cb_problem_fn on_problem, void *ud, size_t *nfiles, int depth) {
   if (depth > 64) { problem(on_problem, ud, CB_EIO, path, 0, "directories nested too deep%s", ""); return 1; }
   DIR *d = opendir(path);
   if (!d) { problem(on_problem, ud, CB_EIO, path, 0, "cannot open directory: %s", strerror(errno)); return 1; }
@@ -158,19 +158,17 @@ static int ingest_dir(const char *path, const cb_ingest_opts *o, cb_article_fn o
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(path) + strlen(names[i]) + 2;
     char *child = malloc(len);
-    if (!child) { problems++; continue; }
+    if (!child) { problems++; free(names[i]); continue; }
     snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
     struct stat st;
     if (stat(child, &st) != 0) {
       problem(on_problem, ud, CB_EIO, child, 0, "cannot read: %s", strerror(errno));
       problems++;
     } else if (S_ISDIR(st.st_mode)) {
-      problems += ingest_dir(child, o, on_article, on_problem, ud, nfiles, depth + 1);
+      problems += walk_dir(child, on_file, on_problem, ud, nfiles, depth + 1);
     } else if (S_ISREG(st.st_mode)) {
-      FILE *f = fopen(child, "rb");
       (*nfiles)++;
-      if (!f) { problem(on_problem, ud, CB_EIO, child, 0, "cannot open: %s", strerror(errno)); problems++; }
-      else { problems += ingest_file(child, f, o, on_article, on_problem, ud); fclose(f); }
+      problems += on_file(ud, child);
     }
     free(child);
     free(names[i]);
@@ -179,42 +177,71 @@ static int ingest_dir(const char *path, const cb_ingest_opts *o, cb_article_fn o
   return problems;
 }
 
-int cb_ingest_path(const char *path, const cb_ingest_opts *o, cb_article_fn on_article,
-                   cb_problem_fn on_problem, void *ud) {
-  if (strcmp(path, "-") == 0) {
-    cb_error e;
-    char *buf = NULL;
-    size_t n = 0;
-    if (slurp(stdin, "-", max_bytes(o), &buf, &n, &e)) { if (on_problem) on_problem(ud, &e); return 1; }
-    int r = cb_ingest_buffer("-", buf, n, o, on_article, on_problem, ud);
-    free(buf);
-    return r;
-  }
+int cb_ingest_walk(const char *path, cb_file_fn on_file, cb_problem_fn on_problem, void *ud) {
   struct stat st;
+  if (strcmp(path, "-") == 0) return on_file(ud, path);
   if (stat(path, &st) != 0) {
     problem(on_problem, ud, CB_EIO, path, 0, "cannot read: %s", strerror(errno));
     return 1;
   }
   if (S_ISDIR(st.st_mode)) {
     size_t nfiles = 0;
-    int r = ingest_dir(path, o, on_article, on_problem, ud, &nfiles, 0);
+    int r = walk_dir(path, on_file, on_problem, ud, &nfiles, 0);
     if (nfiles == 0) { problem(on_problem, ud, CB_EEMPTY, path, 0, "directory holds no article files%s", ""); r++; }
     return r;
   }
-  if (!S_ISREG(st.st_mode)) {
-    problem(on_problem, ud, CB_EIO, path, 0, "not a regular file or directory%s", "");
-    return 1;
-  }
-  if ((size_t)st.st_size > max_bytes(o) && !looks_like_warc_name(path) && !(o && o->format == CB_FORMAT_WARC)) {
-    cb_error e;
-    cb_error_set(&e, CB_ETOOBIG, path, 0, "file is %lld bytes, over the limit of %zu bytes (--max-size)",
-                 (long long)st.st_size, max_bytes(o));
-    if (on_problem) on_problem(ud, &e);
-    return 1;
-  }
-  FILE *f = fopen(path, "rb");
-  if (!f) { problem(on_problem, ud, CB_EIO, path, 0, "cannot open: %s", strerror(errno)); return 1; }
-  int r = ingest_file(path, f, o, on_article, on_problem, ud);
+  return on_file(ud, path);
+}
+
+int cb_ingest_is_stream(const char *path) {
+  if (looks_like_warc_name(path)) return 1;
+  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
+  if (!f) return 0;
+  int c0 = getc(f), c1 = getc(f);
   fclose(f);
-  return r;
+  return c0 == 0x1f && c1 == 0x8b;
+}
+
+typedef struct path_run { const cb_ingest_opts *o; cb_article_fn on_article; cb_problem_fn on_problem; void *ud; } path_run;
+
+static int ingest_one(void *ud, const char *file) {
+  path_run *r = ud;
+  if (strcmp(file, "-") == 0) {
+    cb_error e;
+    char *buf = NULL;
+    size_t n = 0;
+    if (slurp(stdin, "-", max_bytes(r->o), &buf, &n, &e)) { if (r->on_problem) r->on_problem(r->ud, &e); return 1; }
+    int res = cb_ingest_buffer("-", buf, n, r->o, r->on_article, r->on_problem, r->ud);
+    free(buf);
+    return res;
+  }
+  struct stat st;
+  if (stat(file, &st) != 0 || !S_ISREG(st.st_mode)) {
+    problem(r->on_problem, r->ud, CB_EIO, file, 0, "not a regular file or directory%s", "");
+    return 1;
+  }
+  const cb_ingest_opts *o = r->o;
+  if ((size_t)st.st_size > max_bytes(o) && !looks_like_warc_name(file) && !(o && o->format == CB_FORMAT_WARC)) {
+    cb_error e;
+    cb_error_set(&e, CB_ETOOBIG, file, 0, "file is %lld bytes, over the limit of %zu bytes (--max-size)",
+                 (long long)st.st_size, max_bytes(o));
+    if (r->on_problem) r->on_problem(r->ud, &e);
+    return 1;
+  }
+  FILE *f = fopen(file, "rb");
+  if (!f) { problem(r->on_problem, r->ud, CB_EIO, file, 0, "cannot open: %s", strerror(errno)); return 1; }
+  int res = ingest_file(file, f, o, r->on_article, r->on_problem, r->ud);
+  fclose(f);
+  return res;
+}
+
+static void forward_problem(void *ud, const cb_error *e) {
+  path_run *r = ud;
+  if (r->on_problem) r->on_problem(r->ud, e);
+}
+
+int cb_ingest_path(const char *path, const cb_ingest_opts *o, cb_article_fn on_article,
+                   cb_problem_fn on_problem, void *ud) {
+  path_run r = {o, on_article, on_problem, ud};
+  return cb_ingest_walk(path, ingest_one, forward_problem, &r);
 }
