@@ -7,8 +7,10 @@
 #include "store/store.h"
 #include "ingest/reader.h"
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct ingest_run {
   cb_store *store;
@@ -63,6 +65,131 @@ static void on_problem(void *ud, const cb_error *e) {
   r->problems++;
 }
 
+/* ---- parallel reading: workers read and clean files, this thread alone writes ---------- */
+typedef struct file_slot {
+  char *file;
+  int stream;                 /* WARC/gzip: read by the writer itself, streamed */
+  int done;
+  cb_article **arts; size_t narts, cap;
+  cb_error *errs; size_t nerrs, ecap;
+} file_slot;
+
+typedef struct pool {
+  file_slot *slots; size_t n, next, written;
+  size_t window;              /* how far workers may read ahead of the writer */
+  const cb_ingest_opts *o;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+} pool;
+
+static int slot_article(void *ud, cb_article *a) {
+  file_slot *s = ud;
+  if (s->narts == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 8;
+    cb_article **v = realloc(s->arts, cap * sizeof *v);
+    if (!v) { cb_article_free(a); return 1; }
+    s->arts = v;
+    s->cap = cap;
+  }
+  s->arts[s->narts++] = a;
+  return 0;
+}
+
+static void slot_problem(void *ud, const cb_error *e) {
+  file_slot *s = ud;
+  if (s->nerrs == s->ecap) {
+    size_t cap = s->ecap ? s->ecap * 2 : 4;
+    cb_error *v = realloc(s->errs, cap * sizeof *v);
+    if (!v) return;
+    s->errs = v;
+    s->ecap = cap;
+  }
+  s->errs[s->nerrs++] = *e;
+}
+
+static void *worker(void *arg) {
+  pool *p = arg;
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    while (p->next < p->n && p->next >= p->written + p->window) pthread_cond_wait(&p->cv, &p->mu);
+    if (p->next >= p->n) { pthread_mutex_unlock(&p->mu); return NULL; }
+    file_slot *s = &p->slots[p->next++];
+    pthread_mutex_unlock(&p->mu);
+    if (!s->stream) cb_ingest_path(s->file, p->o, slot_article, slot_problem, s);
+    pthread_mutex_lock(&p->mu);
+    s->done = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+  }
+}
+
+typedef struct file_list { char **v; size_t n, cap; ingest_run *r; } file_list;
+
+static void list_problem(void *ud, const cb_error *e) { on_problem(((file_list *)ud)->r, e); }
+
+static int list_file(void *ud, const char *file) {
+  file_list *l = ud;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    char **v = realloc(l->v, cap * sizeof *v);
+    if (!v) return 1;
+    l->v = v;
+    l->cap = cap;
+  }
+  if (!(l->v[l->n] = strdup(file))) return 1;
+  l->n++;
+  return 0;
+}
+
+/* Reads the files on `jobs` threads, in order of the list, and stores them here. */
+static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_ingest_opts *o, int jobs) {
+  file_list fl = {0};
+  fl.r = r;
+  for (int i = 0; i < npaths; i++) cb_ingest_walk(paths[i], list_file, list_problem, &fl);
+  pool p = {0};
+  p.slots = calloc(fl.n + 1, sizeof *p.slots);
+  if (!p.slots) { cli_errorf("out of memory"); r->problems++; return; }
+  p.n = fl.n;
+  p.window = (size_t)jobs * 4;
+  p.o = o;
+  pthread_mutex_init(&p.mu, NULL);
+  pthread_cond_init(&p.cv, NULL);
+  for (size_t i = 0; i < fl.n; i++) {
+    p.slots[i].file = fl.v[i];
+    p.slots[i].stream = !strcmp(fl.v[i], "-") || cb_ingest_is_stream(fl.v[i]);
+  }
+  cb_ingest_init();
+  pthread_t *th = calloc((size_t)jobs, sizeof *th);
+  int started = 0;
+  for (int t = 0; th && t < jobs; t++) started += pthread_create(&th[t], NULL, worker, &p) == 0;
+  for (size_t i = 0; i < p.n; i++) {
+    file_slot *s = &p.slots[i];
+    pthread_mutex_lock(&p.mu);
+    while (!s->done && started) pthread_cond_wait(&p.cv, &p.mu);
+    pthread_mutex_unlock(&p.mu);
+    if (s->stream || !started) {
+      cb_ingest_path(s->file, o, on_article, on_problem, r);     /* streamed here, constant memory */
+    } else {
+      for (size_t k = 0; k < s->nerrs; k++) on_problem(r, &s->errs[k]);
+      for (size_t k = 0; k < s->narts; k++) on_article(r, s->arts[k]);
+    }
+    close_file(r);
+    free(s->arts);
+    free(s->errs);
+    pthread_mutex_lock(&p.mu);
+    p.written = i + 1;
+    pthread_cond_broadcast(&p.cv);
+    pthread_mutex_unlock(&p.mu);
+  }
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+  free(th);
+  pthread_mutex_destroy(&p.mu);
+  pthread_cond_destroy(&p.cv);
+  for (size_t i = 0; i < fl.n; i++) free(fl.v[i]);
+  free(fl.v);
+  free(p.slots);
+}
+
 static int parse_size(const char *s, size_t *out) {
   char *end;
   errno = 0;
@@ -90,6 +217,8 @@ static void help(void) {
          "                     $XDG_DATA_HOME/corroborate/corroborate.db)\n"
          "  --format FMT       force the format: text, html, jsonl, warc\n"
          "  --max-size SIZE    skip files larger than SIZE (e.g. 500K, 64M; default 64M)\n"
+         "  -j, --jobs N       read and clean files on N threads (default: the number of\n"
+         "                     cores); one writer stores them, in the order of the files\n"
          "  -q, --quiet        print only the summary and problems\n\n"
          "exit: 0 all read; 1 some input could not be read (the rest was stored);\n"
          "      2 usage error; 3 the database could not be written\n");
@@ -126,6 +255,8 @@ int cmd_ingest(int argc, char **argv) {
   ingest_run r = {0};
   char **paths = calloc((size_t)argc, sizeof *paths);
   int npaths = 0, opts_done = 0;
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  int jobs = cores > 0 ? (int)cores : 1;
   if (!paths) return CLI_FAIL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -136,6 +267,9 @@ int cmd_ingest(int argc, char **argv) {
       if (cb_format_parse(v, &o.format)) { cli_errorf("ingest: unknown format '%s' (text, html, jsonl, warc)", v); free(paths); return CLI_USAGE; }
     } else if ((v = cli_opt(argc, argv, &i, "--max-size"))) {
       if (parse_size(v, &o.max_bytes)) { cli_errorf("ingest: --max-size wants a size like 500K or 64M, not '%s'", v); free(paths); return CLI_USAGE; }
+    } else if ((v = cli_opt(argc, argv, &i, "--jobs")) || (v = cli_opt(argc, argv, &i, "-j"))) {
+      jobs = atoi(v);
+      if (jobs < 1 || jobs > 256) { cli_errorf("ingest: --jobs wants a number from 1 to 256, not '%s'", v); free(paths); return CLI_USAGE; }
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) r.quiet = 1;
     else { cli_errorf("ingest: unknown option '%s' (try --help)", a); free(paths); return CLI_USAGE; }
   }
@@ -143,9 +277,13 @@ int cmd_ingest(int argc, char **argv) {
   cb_error e;
   if (cb_store_open(cli_db_path(db), &r.store, &e)) { cli_problem(&e); free(paths); return CLI_FAIL; }
   int64_t first_id = cb_store_max_id(r.store) + 1;
-  for (int i = 0; i < npaths; i++) {
-    cb_ingest_path(paths[i], &o, on_article, on_problem, &r);
-    close_file(&r);
+  if (jobs > 1) {
+    ingest_parallel(&r, paths, npaths, &o, jobs);
+  } else {
+    for (int i = 0; i < npaths; i++) {
+      cb_ingest_path(paths[i], &o, on_article, on_problem, &r);
+      close_file(&r);
+    }
   }
   if (r.added) r.store_errors += fill_years(r.store, first_id);
   if (r.added || cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store);
