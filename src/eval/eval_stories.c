@@ -217,7 +217,7 @@ static void usage(FILE *out) {
     "`event` of each record: BCubed and pairwise precision/recall/F1, gold and predicted\n"
     "story counts; for the even events (development half), the odd ones (check half) and all.\n\n"
     "options:\n"
-    "  --threshold X   cosine needed to join a story (default 0.2)\n"
+    "  --threshold X   cosine needed to join a story (default 0.15)\n"
     "  --window DAYS   time window, -1 for none (default 7)\n"
     "  --file-order    feed records in file order instead of publication order\n");
 }

@@ -22,7 +22,7 @@ void cb_group_opts_default(cb_group_opts *o) {
   o->dup_jaccard = 0.5;
   o->dup_containment = 0.7;
   o->dup_min_shingles = 20;
-  o->story_threshold = 0.2;
+  o->story_threshold = 0.15;
   o->window_days = 7;
   o->terms_per_article = 60;
   o->terms_per_story = 300;

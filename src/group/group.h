@@ -22,7 +22,7 @@ typedef struct cb_group_opts {
   double dup_containment;   /* or: share of the smaller text found in the larger; 0.7 */
   int dup_min_shingles;     /* containment is trusted only for texts this long; 20 */
   /* stories */
-  double story_threshold;   /* cosine with a story centroid needed to join it; 0.2 */
+  double story_threshold;   /* cosine with a story centroid needed to join it; 0.15 */
   int window_days;          /* an article joins stories within this many days; 7 (-1: none) */
   int terms_per_article;    /* strongest terms of an article vector; 60 */
   int terms_per_story;      /* centroid size; 300 */
