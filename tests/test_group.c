@@ -202,6 +202,40 @@ static void test_stories(void) {
   for (size_t i = 0; i < n; i++) { free(v[i].title); free(v[i].text); free(v[i].published); free(v[i].outlet); free(v[i].event); }
 }
 
+typedef struct df_copy { cb_grouper *to; long terms, total; } df_copy;
+
+static void copy_df(void *ud, uint64_t term, uint32_t df) {
+  df_copy *c = ud;
+  c->terms++;
+  c->total += df;
+  cb_grouper_df_set(c->to, term, df);
+}
+
+static void count_df(void *ud, uint64_t term, uint32_t df) {
+  df_copy *c = ud;
+  c->terms++;
+  c->total += df;
+  (void)term;
+}
+
+/* Document frequencies can be walked and restored (what a store persists). */
+static void test_df_persist(void) {
+  cb_grouper *g = cb_grouper_new(NULL), *h = cb_grouper_new(NULL);
+  add(g, "Bridge closed", join(para, 5, NULL, 0), "2025-03-02", "A");
+  add(g, "Manuscripts on show", other, "2025-03-02", "B");
+  CHECK_INT(cb_grouper_ndocs(g), 2);
+  df_copy c = {h, 0, 0}, d = {NULL, 0, 0};
+  cb_grouper_df_each(g, copy_df, &c);
+  cb_grouper_ndocs_set(h, cb_grouper_ndocs(g));
+  cb_grouper_df_each(h, count_df, &d);
+  CHECK(c.terms > 40);
+  CHECK_INT(d.terms, c.terms);
+  CHECK_INT(d.total, c.total);
+  CHECK_INT(cb_grouper_ndocs(h), 2);
+  cb_grouper_free(g);
+  cb_grouper_free(h);
+}
+
 static void test_scores(void) {
   long pred[] = {0, 0, 1}, gold[] = {7, 7, 7};
   cb_cluster_score s;
@@ -237,6 +271,7 @@ int main(void) {
   test_minhash();
   test_duplicates();
   test_stories();
+  test_df_persist();
   test_scores();
   test_junk();
   return test_report();

@@ -67,6 +67,10 @@ const uint32_t *cb_grouper_story_members(const cb_grouper *g, size_t id, size_t 
 /* Document frequencies: fn(ud, term key, count) for every term; and the count of texts. */
 void cb_grouper_df_each(const cb_grouper *g, void (*fn)(void *ud, uint64_t term, uint32_t df), void *ud);
 uint32_t cb_grouper_ndocs(const cb_grouper *g);
+/* Restores persisted frequencies before any article is added: df of one term, and the
+ * count of texts. 0 ok, -1 on OOM. */
+int cb_grouper_df_set(cb_grouper *g, uint64_t term, uint32_t df);
+void cb_grouper_ndocs_set(cb_grouper *g, uint32_t ndocs);
 
 /* Day number of an ISO date prefix (days since 1970-01-01); INT32_MIN if none. */
 int32_t cb_day_number(const char *iso);
