@@ -47,6 +47,15 @@ void cb_grouper_free(cb_grouper *g);
 /* Adds one article; returns its index, or -1 on OOM. */
 long cb_grouper_add(cb_grouper *g, const cb_group_doc *d);
 size_t cb_grouper_count(const cb_grouper *g);
+
+/* The same in two steps, so that the costly part can run on many threads: preparing
+ * (words and signature) needs no engine and is thread-safe; adding a prepared article
+ * (candidate search, decisions) is done in order by one thread and frees p. */
+typedef struct cb_group_prep cb_group_prep;
+/* o: the options the engine was made with (NULL: defaults). NULL on OOM. */
+cb_group_prep *cb_group_prepare(const cb_group_opts *o, const cb_group_doc *d);
+long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p);
+void cb_group_prep_free(cb_group_prep *p);
 /* The original this article copies (-1 if none); *similarity (may be NULL) gets the
  * estimated Jaccard and *containment the containment with it. */
 long cb_grouper_duplicate_of(const cb_grouper *g, size_t i, double *similarity, double *containment);
