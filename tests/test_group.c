@@ -11,6 +11,7 @@
 #include "group/score.h"
 #include "group/words.h"
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 static void test_words(void) {
@@ -202,6 +203,75 @@ static void test_stories(void) {
   for (size_t i = 0; i < n; i++) { free(v[i].title); free(v[i].text); free(v[i].published); free(v[i].outlet); free(v[i].event); }
 }
 
+typedef struct prep_job { const basil *v; size_t from, to; cb_group_prep **out; } prep_job;
+
+static void *prepare_range(void *arg) {
+  prep_job *j = arg;
+  for (size_t i = j->from; i < j->to; i++) {
+    cb_group_doc d = {j->v[i].title, j->v[i].text, strlen(j->v[i].text), j->v[i].published, j->v[i].outlet};
+    j->out[i] = cb_group_prepare(NULL, &d);
+  }
+  return NULL;
+}
+
+/* Preparing on two threads, then adding in order, gives what adding one by one gives. */
+static void test_parallel_prepare(void) {
+  static basil v[200];
+  size_t n = load_basil(v, 60);
+  if (n < 60) return;
+  static cb_group_prep *prep[60];
+  prep_job a = {v, 0, 30, prep}, b = {v, 30, 60, prep};
+  pthread_t ta, tb;
+  CHECK(pthread_create(&ta, NULL, prepare_range, &a) == 0);
+  CHECK(pthread_create(&tb, NULL, prepare_range, &b) == 0);
+  pthread_join(ta, NULL);
+  pthread_join(tb, NULL);
+  cb_grouper *g1 = cb_grouper_new(NULL), *g2 = cb_grouper_new(NULL);
+  for (size_t i = 0; i < 60; i++) {
+    CHECK_INT(cb_grouper_add_prepared(g1, prep[i]), (long)i);
+    add_basil(g2, &v[i]);
+  }
+  CHECK(same_partition(g1, g2, 60));
+  CHECK_INT(cb_grouper_nstories(g1), cb_grouper_nstories(g2));
+  cb_grouper_free(g1);
+  cb_grouper_free(g2);
+  for (size_t i = 0; i < n; i++) { free(v[i].title); free(v[i].text); free(v[i].published); free(v[i].outlet); free(v[i].event); }
+}
+
+typedef struct df_copy { cb_grouper *to; long terms, total; } df_copy;
+
+static void copy_df(void *ud, uint64_t term, uint32_t df) {
+  df_copy *c = ud;
+  c->terms++;
+  c->total += df;
+  cb_grouper_df_set(c->to, term, df);
+}
+
+static void count_df(void *ud, uint64_t term, uint32_t df) {
+  df_copy *c = ud;
+  c->terms++;
+  c->total += df;
+  (void)term;
+}
+
+/* Document frequencies can be walked and restored (what a store persists). */
+static void test_df_persist(void) {
+  cb_grouper *g = cb_grouper_new(NULL), *h = cb_grouper_new(NULL);
+  add(g, "Bridge closed", join(para, 5, NULL, 0), "2025-03-02", "A");
+  add(g, "Manuscripts on show", other, "2025-03-02", "B");
+  CHECK_INT(cb_grouper_ndocs(g), 2);
+  df_copy c = {h, 0, 0}, d = {NULL, 0, 0};
+  cb_grouper_df_each(g, copy_df, &c);
+  cb_grouper_ndocs_set(h, cb_grouper_ndocs(g));
+  cb_grouper_df_each(h, count_df, &d);
+  CHECK(c.terms > 40);
+  CHECK_INT(d.terms, c.terms);
+  CHECK_INT(d.total, c.total);
+  CHECK_INT(cb_grouper_ndocs(h), 2);
+  cb_grouper_free(g);
+  cb_grouper_free(h);
+}
+
 static void test_scores(void) {
   long pred[] = {0, 0, 1}, gold[] = {7, 7, 7};
   cb_cluster_score s;
@@ -237,6 +307,8 @@ int main(void) {
   test_minhash();
   test_duplicates();
   test_stories();
+  test_parallel_prepare();
+  test_df_persist();
   test_scores();
   test_junk();
   return test_report();

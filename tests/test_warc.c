@@ -5,11 +5,13 @@
  * Latin-1 response, a gzip file that is not a WARC), each reported with its offset while
  * the other records still load.
  */
+#define _GNU_SOURCE   /* fopencookie: a 200 MB record made on the fly */
 #include "test.h"
 #include "corroborate.h"
 #include "ingest/warc.h"
 #include "ingest/gzstream.h"
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <zlib.h>
 
 typedef struct seen {
@@ -192,6 +194,48 @@ static void test_ingest_routes_warc(void) {
   CHECK_STR(s.url[0], "https://an.wikipedia.org/wiki/Escopete");
 }
 
+/* A stream: a 200 MB record header + body made on the fly, then one small good record. */
+typedef struct huge { long long pos, body; char head[200], tail[400]; size_t hl, tl; } huge;
+
+static ssize_t huge_read(void *c, char *buf, size_t n) {
+  huge *h = c;
+  long long total = (long long)h->hl + h->body + (long long)h->tl;
+  size_t k = 0;
+  while (k < n && h->pos < total) {
+    long long p = h->pos;
+    if (p < (long long)h->hl) buf[k] = h->head[p];
+    else if (p < (long long)h->hl + h->body) buf[k] = 'x';
+    else buf[k] = h->tail[p - (long long)h->hl - h->body];
+    k++; h->pos++;
+  }
+  return (ssize_t)k;
+}
+
+static void test_huge_record(void) {
+  huge h = {0, 200LL << 20, "", "", 0, 0};
+  h.hl = (size_t)snprintf(h.head, sizeof h.head, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://big.example/\r\n"
+                          "Content-Type: text/plain\r\nContent-Length: %lld\r\n\r\n", h.body);
+  h.tail[0] = 0;
+  strcpy(h.tail, "\r\n\r\n");
+  add_record(h.tail, sizeof h.tail, "conversion", "http://small.example/", "text/plain", "A small page after the big one.", -1);
+  h.tl = strlen(h.tail);
+  cookie_io_functions_t io = {huge_read, NULL, NULL, NULL};
+  FILE *f = fopencookie(&h, "r", io);
+  seen s;
+  memset(&s, 0, sizeof s);
+  cb_warc_stats st;
+  cb_ingest_opts o = {CB_FORMAT_AUTO, 0};
+  cb_warc_read("huge.warc", f, &o, on_article, on_problem, &s, &st);
+  fclose(f);
+  CHECK_INT(st.too_big, 1);
+  CHECK_INT(s.articles, 1);
+  CHECK_STR(s.url[0], "http://small.example/");
+  CHECK_CONTAINS(s.last_problem, "over the limit");
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  CHECK(ru.ru_maxrss < 150 * 1024);   /* the 200 MB record was never held in memory */
+}
+
 static void test_http(void) {
   cb_http h;
   char body[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"Windows-1252\"\r\n"
@@ -214,5 +258,6 @@ int main(void) {
   test_gzip_not_warc();
   test_ingest_routes_warc();
   test_http();
+  test_huge_record();
   return test_report();
 }

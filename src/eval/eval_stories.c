@@ -126,7 +126,12 @@ static int read_meantime_doc(const char *path, const char *topic, items *it) {
   xmlFreeDoc(doc);
   cb_date d;
   char iso[40] = "";
-  if (buf[1] && cb_date_parse(buf[1], n[1], &d) && d.year) cb_date_format(&d, iso, sizeof iso);
+  if (buf[1]) {   /* tokens were joined with spaces: "March 01 , 2008" -> "March 01, 2008" */
+    size_t w = 0;
+    for (size_t r = 0; r < n[1]; r++) if (!(buf[1][r] == ' ' && buf[1][r + 1] == ',')) buf[1][w++] = buf[1][r];
+    buf[1][w] = 0;
+    if (cb_date_parse(buf[1], w, &d) && d.year) cb_date_format(&d, iso, sizeof iso);
+  }
   int rc = buf[0] && buf[2] ? push_item(it, buf[0], buf[2], iso, "Wikinews", topic) : -1;
   free(buf[0]); free(buf[1]); free(buf[2]);
   return rc;
@@ -217,7 +222,7 @@ static void usage(FILE *out) {
     "`event` of each record: BCubed and pairwise precision/recall/F1, gold and predicted\n"
     "story counts; for the even events (development half), the odd ones (check half) and all.\n\n"
     "options:\n"
-    "  --threshold X   cosine needed to join a story (default 0.2)\n"
+    "  --threshold X   cosine needed to join a story (default 0.15)\n"
     "  --window DAYS   time window, -1 for none (default 7)\n"
     "  --file-order    feed records in file order instead of publication order\n");
 }

@@ -22,7 +22,7 @@ void cb_group_opts_default(cb_group_opts *o) {
   o->dup_jaccard = 0.5;
   o->dup_containment = 0.7;
   o->dup_min_shingles = 20;
-  o->story_threshold = 0.2;
+  o->story_threshold = 0.15;
   o->window_days = 7;
   o->terms_per_article = 60;
   o->terms_per_story = 300;
@@ -174,38 +174,72 @@ static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
   return rc;
 }
 
-static int sign(cb_grouper *g, uint32_t i, const cb_group_doc *d, cb_words *ws) {
-  if (d->body && cb_words_add(ws, d->body, d->body_len, 0)) return -1;
-  if (cb_minhash_sign(ws->w, ws->n, g->o.shingle_words, g->nh, g->sig + (size_t)i * (size_t)g->nh, &g->nsh[i]))
-    return -1;
-  if (d->title && cb_words_add(ws, d->title, strlen(d->title), CB_W_TITLE)) return -1;
-  return 0;
+struct cb_group_prep {
+  cb_words ws;            /* body words, then title words */
+  char *title, *outlet;
+  int32_t day;
+  uint32_t nsh;
+  int nh;
+  uint32_t sig[CB_MINHASH_MAX];
+};
+
+void cb_group_prep_free(cb_group_prep *p) {
+  if (!p) return;
+  cb_words_free(&p->ws);
+  free(p->title);
+  free(p->outlet);
+  free(p);
 }
 
-long cb_grouper_add(cb_grouper *g, const cb_group_doc *d) {
-  if (!g || !d || reserve(g)) return -1;
+cb_group_prep *cb_group_prepare(const cb_group_opts *o, const cb_group_doc *d) {
+  cb_group_opts def;
+  if (!o) { cb_group_opts_default(&def); o = &def; }
+  cb_group_prep *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  cb_words_init(&p->ws);
+  int k = o->shingle_words < 1 ? 1 : o->shingle_words > 16 ? 16 : o->shingle_words;
+  int bands = o->bands < 1 ? 1 : o->bands, rows = o->rows < 1 ? 1 : o->rows;
+  while (bands * rows > CB_MINHASH_MAX) bands--;
+  p->nh = bands * rows;
+  p->day = cb_day_number(d->published);
+  int bad = (d->title && !(p->title = strdup(d->title))) || (d->outlet && !(p->outlet = strdup(d->outlet)));
+  if (!bad && d->body) bad = cb_words_add(&p->ws, d->body, d->body_len, 0);
+  if (!bad) bad = cb_minhash_sign(p->ws.w, p->ws.n, k, p->nh, p->sig, &p->nsh);
+  if (!bad && d->title) bad = cb_words_add(&p->ws, d->title, strlen(d->title), CB_W_TITLE);
+  if (bad) { cb_group_prep_free(p); return NULL; }
+  return p;
+}
+
+long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p) {
+  if (!g || !p || p->nh != g->nh || reserve(g)) { cb_group_prep_free(p); return -1; }
   uint32_t i = (uint32_t)g->n;
-  g->title[i] = d->title ? strdup(d->title) : NULL;
-  g->day[i] = cb_day_number(d->published);
+  g->title[i] = p->title;
+  p->title = NULL;
+  g->day[i] = p->day;
   g->parent[i] = i;
   g->match[i] = -1;
-  g->outlet[i] = outlet_id(g, d->outlet);
+  g->outlet[i] = outlet_id(g, p->outlet);
   g->stamp[i] = 0;
+  g->nsh[i] = p->nsh;
+  memcpy(g->sig + (size_t)i * (size_t)g->nh, p->sig, (size_t)g->nh * sizeof *p->sig);
   g->n++;
-  cb_words ws;
-  cb_words_init(&ws);
-  int rc = sign(g, i, d, &ws);
-  long copy = rc ? -1 : find_copy(g, i);
-  if (!rc && copy >= 0) {
+  int rc = 0;
+  long copy = find_copy(g, i);
+  if (copy >= 0) {
     g->match[i] = (int32_t)copy;
     join_copies(g, i, (uint32_t)copy);
     g->story[i] = g->story[copy];
     rc = cb_story_add(&g->stories, g->story[i], i, g->day[i], NULL, 0);
-  } else if (!rc) {
-    rc = place_in_story(g, i, &ws);
+  } else {
+    rc = place_in_story(g, i, &p->ws);
   }
-  cb_words_free(&ws);
   if (!rc) rc = cb_lsh_insert(&g->lsh, g->sig + (size_t)i * (size_t)g->nh);
+  cb_group_prep_free(p);
   if (rc) { free(g->title[i]); g->n--; return -1; }
   return (long)i;
+}
+
+long cb_grouper_add(cb_grouper *g, const cb_group_doc *d) {
+  if (!g || !d) return -1;
+  return cb_grouper_add_prepared(g, cb_group_prepare(&g->o, d));
 }

@@ -22,7 +22,7 @@ typedef struct cb_group_opts {
   double dup_containment;   /* or: share of the smaller text found in the larger; 0.7 */
   int dup_min_shingles;     /* containment is trusted only for texts this long; 20 */
   /* stories */
-  double story_threshold;   /* cosine with a story centroid needed to join it; 0.2 */
+  double story_threshold;   /* cosine with a story centroid needed to join it; 0.15 */
   int window_days;          /* an article joins stories within this many days; 7 (-1: none) */
   int terms_per_article;    /* strongest terms of an article vector; 60 */
   int terms_per_story;      /* centroid size; 300 */
@@ -47,6 +47,15 @@ void cb_grouper_free(cb_grouper *g);
 /* Adds one article; returns its index, or -1 on OOM. */
 long cb_grouper_add(cb_grouper *g, const cb_group_doc *d);
 size_t cb_grouper_count(const cb_grouper *g);
+
+/* The same in two steps, so that the costly part can run on many threads: preparing
+ * (words and signature) needs no engine and is thread-safe; adding a prepared article
+ * (candidate search, decisions) is done in order by one thread and frees p. */
+typedef struct cb_group_prep cb_group_prep;
+/* o: the options the engine was made with (NULL: defaults). NULL on OOM. */
+cb_group_prep *cb_group_prepare(const cb_group_opts *o, const cb_group_doc *d);
+long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p);
+void cb_group_prep_free(cb_group_prep *p);
 /* The original this article copies (-1 if none); *similarity (may be NULL) gets the
  * estimated Jaccard and *containment the containment with it. */
 long cb_grouper_duplicate_of(const cb_grouper *g, size_t i, double *similarity, double *containment);
@@ -67,6 +76,10 @@ const uint32_t *cb_grouper_story_members(const cb_grouper *g, size_t id, size_t 
 /* Document frequencies: fn(ud, term key, count) for every term; and the count of texts. */
 void cb_grouper_df_each(const cb_grouper *g, void (*fn)(void *ud, uint64_t term, uint32_t df), void *ud);
 uint32_t cb_grouper_ndocs(const cb_grouper *g);
+/* Restores persisted frequencies before any article is added: df of one term, and the
+ * count of texts. 0 ok, -1 on OOM. */
+int cb_grouper_df_set(cb_grouper *g, uint64_t term, uint32_t df);
+void cb_grouper_ndocs_set(cb_grouper *g, uint32_t ndocs);
 
 /* Day number of an ISO date prefix (days since 1970-01-01); INT32_MIN if none. */
 int32_t cb_day_number(const char *iso);

@@ -85,3 +85,12 @@ void cb_grouper_df_each(const cb_grouper *g, void (*fn)(void *ud, uint64_t term,
   for (size_t i = 0; i < g->df.cap; i++)
     if (g->df.keys[i]) fn(ud, g->df.keys[i], g->df.vals[i]);
 }
+
+int cb_grouper_df_set(cb_grouper *g, uint64_t term, uint32_t df) {
+  uint32_t *v = cb_u64map_slot(&g->df, term);
+  if (!v) return -1;
+  *v = df;
+  return 0;
+}
+
+void cb_grouper_ndocs_set(cb_grouper *g, uint32_t ndocs) { g->ndocs = ndocs; }

@@ -1,38 +1,40 @@
 /*
- * minhash.c - MinHash over word shingles: each distinct shingle hash x goes through nh
- * multiply-shift hash functions (a_j * x + b_j) >> 32 with fixed odd multipliers, and the
- * signature keeps the minimum of each.
+ * minhash.c - MinHash over word shingles, computed with one permutation (Li, Owen & Zhang
+ * 2012): each distinct shingle is hashed once (xxhash, then a 64-bit mixer); the high bits
+ * choose one of nh bins, the low bits compete for the bin's minimum; empty bins are filled
+ * by optimal densification. Two signatures agree in a bin with probability close to the
+ * Jaccard similarity of the shingle sets, at the cost of one hash per shingle instead of nh.
  */
 #include "group/minhash.h"
+#include "group/u64map.h"
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
-static uint64_t mul_a[CB_MINHASH_MAX], add_b[CB_MINHASH_MAX];
-
-static uint64_t splitmix(uint64_t *s) {
-  uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+static uint64_t mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
 
-static void init_hashes(void) {
-  if (mul_a[0]) return;
-  uint64_t s = 0x636f72726f626f72ULL;   /* fixed: signatures must be stable across runs */
-  for (int j = 0; j < CB_MINHASH_MAX; j++) { add_b[j] = splitmix(&s); mul_a[j] = splitmix(&s) | 1; }
-}
-
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
+/* Empty bins borrow from a non-empty bin chosen by a fixed hash sequence of the bin number
+ * (optimal densification, Shrivastava 2017): the same choice for every text, so two texts
+ * agree on a borrowed bin exactly when they agree on the bin it came from. */
+static void densify(uint32_t *sig, const uint8_t *full, int nh) {
+  for (int j = 0; j < nh; j++) {
+    if (full[j]) continue;
+    for (uint64_t attempt = 1;; attempt++) {
+      uint64_t h = mix64(((uint64_t)j << 32) ^ attempt ^ 0x5bd1e995ULL);
+      int src = (int)(((h >> 32) * (uint64_t)nh) >> 32);
+      if (full[src]) { sig[j] = sig[src]; break; }
+    }
+  }
 }
 
 int cb_minhash_sign(const cb_word *w, size_t n, int k, int nh, uint32_t *sig, uint32_t *nshingles) {
-  init_hashes();
   for (int j = 0; j < nh; j++) sig[j] = UINT32_MAX;
   *nshingles = 0;
-  if (n == 0) return 0;
+  if (n == 0 || nh <= 0 || nh > CB_MINHASH_MAX) return 0;
   size_t m = n >= (size_t)k ? n - (size_t)k + 1 : 1, kk = n >= (size_t)k ? (size_t)k : n;
   uint64_t *sh = malloc(m * sizeof *sh);
   if (!sh) return -1;
@@ -42,16 +44,18 @@ int cb_minhash_sign(const cb_word *w, size_t n, int k, int nh, uint32_t *sig, ui
     for (size_t t = 0; t < kk; t++) keys[t] = w[i + t].key;
     sh[i] = XXH3_64bits(keys, kk * sizeof keys[0]);
   }
-  qsort(sh, m, sizeof *sh, cmp_u64);
-  size_t u = 0;
-  for (size_t i = 0; i < m; i++) if (i == 0 || sh[i] != sh[i - 1]) sh[u++] = sh[i];
+  size_t u = cb_u64_unique(sh, m);
+  if (u == (size_t)-1) { free(sh); return -1; }
+  /* One permutation: each shingle falls in one bin (high bits) and competes there with
+   * its low bits for the minimum. */
+  uint8_t full[CB_MINHASH_MAX] = {0};
   for (size_t i = 0; i < u; i++) {
-    uint64_t x = sh[i];
-    for (int j = 0; j < nh; j++) {
-      uint32_t v = (uint32_t)((mul_a[j] * x + add_b[j]) >> 32);
-      if (v < sig[j]) sig[j] = v;
-    }
+    uint64_t h = mix64(sh[i]);
+    int bin = (int)(((h >> 32) * (uint64_t)nh) >> 32);
+    uint32_t v = (uint32_t)h;
+    if (v < sig[bin] || !full[bin]) { sig[bin] = v; full[bin] = 1; }
   }
+  densify(sig, full, nh);
   *nshingles = (uint32_t)(u > UINT32_MAX ? UINT32_MAX : u);
   free(sh);
   return 0;

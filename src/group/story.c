@@ -74,7 +74,7 @@ static int merge_centroid(cb_stories *ss, uint32_t id, const cb_term *v, size_t 
       m[k++] = v[j++];
     } else { m[k] = s->c[i++]; m[k++].w += v[j++].w; }
   }
-  if (k > (size_t)ss->max_terms) {
+  if (k > (size_t)ss->max_terms + (size_t)ss->max_terms / 2) {   /* prune now and then, not every time */
     cb_terms_sort_weight(m, k);
     k = (size_t)ss->max_terms;
     cb_terms_sort_key(m, k);

@@ -22,45 +22,41 @@ static int cmp_weight(const void *a, const void *b) {
 void cb_terms_sort_key(cb_term *t, size_t n) { qsort(t, n, sizeof *t, cmp_key); }
 void cb_terms_sort_weight(cb_term *t, size_t n) { qsort(t, n, sizeof *t, cmp_weight); }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
 size_t cb_content_terms(const cb_word *w, size_t n, uint64_t *keys) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) if (is_content(&w[i])) keys[k++] = w[i].key;
-  qsort(keys, k, sizeof *keys, cmp_u64);
-  size_t u = 0;
-  for (size_t i = 0; i < k; i++) if (i == 0 || keys[i] != keys[i - 1]) keys[u++] = keys[i];
-  return u;
+  size_t u = cb_u64_unique(keys, k);
+  return u == (size_t)-1 ? 0 : u;
 }
 
-/* Term frequencies: one entry per occurrence, then summed per key. */
-static size_t count_terms(const cb_word *w, size_t n, const cb_termvec_opts *o, cb_term *t) {
-  size_t k = 0;
+/* Term frequencies summed per key in an open-addressing table; -1 on OOM. */
+static long count_terms(const cb_word *w, size_t n, const cb_termvec_opts *o, cb_term *t) {
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  uint32_t *slot = calloc(cap, sizeof *slot);   /* index + 1 into t */
+  if (!slot) return -1;
+  size_t u = 0;
   for (size_t i = 0; i < n; i++) {
     if (!is_content(&w[i])) continue;
     float f = 1;
     if (w[i].flags & CB_W_ENTITY) f += (float)o->entity_boost;
     if (w[i].flags & CB_W_TITLE) f += (float)o->title_boost;
-    t[k].key = w[i].key;
-    t[k++].w = f;
+    size_t j = (size_t)((w[i].key * 0x9e3779b97f4a7c15ULL) >> 20) & (cap - 1);
+    while (slot[j] && t[slot[j] - 1].key != w[i].key) j = (j + 1) & (cap - 1);
+    if (!slot[j]) { t[u].key = w[i].key; t[u].w = 0; slot[j] = (uint32_t)++u; }
+    t[slot[j] - 1].w += f;
   }
-  cb_terms_sort_key(t, k);
-  size_t u = 0;
-  for (size_t i = 0; i < k; i++) {
-    if (u && t[u - 1].key == t[i].key) t[u - 1].w += t[i].w;
-    else t[u++] = t[i];
-  }
-  return u;
+  free(slot);
+  return (long)u;
 }
 
 long cb_termvec_build(const cb_word *w, size_t n, const cb_termvec_opts *o, const cb_u64map *df,
                       uint32_t ndocs, cb_term *out) {
   cb_term *t = malloc((n ? n : 1) * sizeof *t);
   if (!t) return -1;
-  size_t u = count_terms(w, n, o, t);
+  long cu = count_terms(w, n, o, t);
+  if (cu < 0) { free(t); return -1; }
+  size_t u = (size_t)cu;
   for (size_t i = 0; i < u; i++) {
     const uint32_t *d = cb_u64map_find(df, t[i].key);
     double dfv = d && *d ? *d : 1;

@@ -51,3 +51,21 @@ uint32_t *cb_u64map_slot(cb_u64map *m, uint64_t key) {
   if (!m->keys[j]) { m->keys[j] = key; m->vals[j] = 0; m->len++; }
   return &m->vals[j];
 }
+
+size_t cb_u64_unique(uint64_t *v, size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  uint64_t *set = calloc(cap, sizeof *set);
+  if (!set) return (size_t)-1;
+  int has_zero = 0;
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t x = v[i];
+    if (!x) { if (!has_zero) { has_zero = 1; v[u++] = 0; } continue; }
+    size_t j = slot_of(x, cap);
+    while (set[j] && set[j] != x) j = (j + 1) & (cap - 1);
+    if (!set[j]) { set[j] = x; v[u++] = x; }
+  }
+  free(set);
+  return u;
+}

@@ -19,4 +19,9 @@ void cb_u64map_free(cb_u64map *m);
 uint32_t *cb_u64map_slot(cb_u64map *m, uint64_t key);
 /* Pointer to the value of key, or NULL when absent. */
 uint32_t *cb_u64map_find(const cb_u64map *m, uint64_t key);
+
+
+/* Removes repeated values from v[0..n) in place (order not kept, 0 counts as a value);
+ * returns how many distinct remain, or (size_t)-1 on OOM. Linear time. */
+size_t cb_u64_unique(uint64_t *v, size_t n);
 #endif
