@@ -162,6 +162,10 @@ static uint8_t verdict(const emitter *m, const cb_hnode *x, const char **why) {
   case HT_FOOTER: if (share < 0.3f) { *why = "footer"; return x->drop_reason ? x->drop_reason : CB_DROP_NAVIGATION; } break;
   default: break;
   }
+  if (x->tag == HT_SPAN && x->chars > 120 && x->link_chars * 10 >= x->chars * 8) {
+    *why = "a run of links inside a paragraph";
+    return CB_DROP_RELATED;
+  }
   if (x->tag == HT_SPAN && x->drop_reason != CB_DROP_SHARE && x->drop_reason != CB_DROP_AD) return 0;
   if (x->weight < 0 && x->drop_reason && share < 0.35f) { *why = "class/id names boilerplate"; return x->drop_reason; }
   if ((x->tag == HT_P || x->tag == HT_DIV || (is_heading(x->tag) && x->tag != HT_H1)) && x->chars &&

@@ -156,31 +156,31 @@ static size_t words_in(const char *s) {
 }
 
 /* "Headline | Site", "Headline - Site", "Headline — Site": the headline, when the tail
- * is short (a site name) or names the outlet. */
-static const char *strip_site(cb_arena *ar, const char *t, const char *outlet) {
+ * names the outlet, or is short and set off by a bar, or (in a <title>, which nearly
+ * always carries the site) is at most three words. */
+static const char *strip_site(cb_arena *ar, const char *t, const char *outlet, int is_title_tag) {
   static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", NULL};
   const char *best = NULL;
   for (int i = 0; seps[i]; i++) {
     const char *p = t, *last = NULL;
     while ((p = strstr(p, seps[i]))) { last = p; p++; }
-    if (!last) continue;
+    if (!last || last - t < 10) continue;
     const char *tail = last + strlen(seps[i]);
     int names_outlet = outlet && contains_ci(tail, outlet);
-    if ((names_outlet || (words_in(tail) <= 4 && i == 0) || (words_in(tail) <= 3)) && last - t >= 10 &&
-        (!best || last < best))
-      best = last;
+    int short_tail = (i == 0 && words_in(tail) <= 4) || (is_title_tag && words_in(tail) <= 3);
+    if ((names_outlet || short_tail) && (!best || last < best)) best = last;
   }
   return best ? cb_arena_strndup(ar, t, (size_t)(best - t)) : t;
 }
 
 static const char *choose_title(cb_hdoc *d, const found *f, const char *outlet) {
-  if (f->headline) return f->headline;
+  if (f->headline) return strip_site(d->arena, f->headline, outlet, 0);
   const char *og = meta_get(d, "og:title");
   if (!og) og = meta_get(d, "twitter:title");
-  if (og) return strip_site(d->arena, og, outlet);
+  if (og) return strip_site(d->arena, og, outlet, 0);
   const char *h1 = first_h1(d);
   if (h1) return h1;
-  return d->title_tag ? strip_site(d->arena, d->title_tag, outlet) : NULL;
+  return d->title_tag ? strip_site(d->arena, d->title_tag, outlet, 1) : NULL;
 }
 
 /* ---- date and author --------------------------------------------------------------------- */
