@@ -93,7 +93,12 @@ char *cb_html_node_text(cb_hdoc *doc, uint32_t node, cb_arena *ar, size_t max);
 /* html_nfc.c: cb_text_normalize with a fast path for text that is already normal. */
 char *cb_html_normalize(cb_arena *ar, const char *s, size_t n, size_t *outlen);
 
-/* html_hints.c: class/id weight and suggested drop reason from the lexicon. */
+/* html_hints.c: class/id weight and suggested drop reason from the lexicon. A cb_hint
+ * holds what one attribute says; several combine with cb_html_hint_add. */
+typedef struct cb_hint { int8_t pos, neg; int16_t first; } cb_hint;
+void cb_html_hint_of(const char *text, size_t n, cb_hint *h);
+void cb_html_hint_add(cb_hint *acc, const cb_hint *h);
+void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason);
 void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason);
 
 /* html_meta.c: fills title, published, author, outlet, url of a. *article_body gets a
