@@ -100,13 +100,18 @@ static int alnum(unsigned char c) {
  * rules that can match there (the lexicon is small; this keeps each class string O(len)). */
 static uint16_t first_word[256][32], first_any[256][32];
 static uint8_t n_word[256], n_any[256];
+static uint8_t any_bigram[256 * 256 / 8];   /* bit set: some anywhere rule starts with these two bytes */
 
 static void index_rules(void) {
   load();
   /* buckets hold 32 rules each: plenty for a lexicon of a few hundred words */
   for (size_t i = 0; i < nrules; i++) {
     unsigned char c = (unsigned char)rules[i].word[0];
-    if (rules[i].kind == ANYWHERE) { if (n_any[c] < 32) first_any[c][n_any[c]++] = (uint16_t)i; }
+    if (rules[i].kind == ANYWHERE) {
+      if (n_any[c] < 32) first_any[c][n_any[c]++] = (uint16_t)i;
+      unsigned bg = c * 256u + (unsigned char)rules[i].word[1];
+      any_bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
+    }
     else if (n_word[c] < 32) first_word[c][n_word[c]++] = (uint16_t)i;
   }
 }
@@ -126,6 +131,8 @@ void cb_html_hint_of(const char *text, size_t len, cb_hint *h) {
   memset(hit, 0, sizeof hit);
   for (size_t t = 0; t < n; t++) {   /* anywhere rules, by the bytes they start with */
     unsigned char c = (unsigned char)low[t];
+    unsigned bg = c * 256u + (unsigned char)low[t + 1];
+    if (!(any_bigram[bg / 8] & (1u << (bg % 8)))) continue;
     for (int k = 0; k < n_any[c]; k++) {
       uint16_t ri = first_any[c][k];
       const rule *r = &rules[ri];
