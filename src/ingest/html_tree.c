@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #define HINT_CACHE 1024
+#define TAG_CACHE 64
 
 typedef struct builder {
   cb_hdoc *doc;
@@ -20,6 +21,8 @@ typedef struct builder {
   uint32_t title_node;       /* the <title> element while it is open */
   uint32_t link_depth;       /* open <a> elements */
   struct { const char *src; cb_hint h; } cache[HINT_CACHE];   /* verdicts by class string */
+  const xmlChar *tag_name[TAG_CACHE];   /* element names seen, by pointer */
+  uint8_t tag_id[TAG_CACHE];
 } builder;
 
 static uint32_t new_node(cb_hdoc *d, int tag, uint32_t parent) {
@@ -167,10 +170,21 @@ static void collect_meta(builder *b, int tag, const attrs *v) {
   }
 }
 
+/* libxml2 hands out element names from its dictionary, one pointer per name, so a small
+ * cache keyed by the pointer saves most name lookups. */
+static int tag_of(builder *b, const xmlChar *name) {
+  uintptr_t k = ((uintptr_t)name >> 4) & (TAG_CACHE - 1);
+  if (b->tag_name[k] != name) {
+    b->tag_name[k] = name;
+    b->tag_id[k] = (uint8_t)cb_htag_lookup((const char *)name);
+  }
+  return b->tag_id[k];
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   builder *b = ((htmlParserCtxtPtr)ctx)->_private;
   cb_hdoc *d = b->doc;
-  int tag = cb_htag_lookup((const char *)name);
+  int tag = tag_of(b, name);
   uint32_t i = new_node(d, tag, b->cur);
   if (d->oom) return;
   b->cur = i;
@@ -193,7 +207,7 @@ static void on_end(void *ctx, const xmlChar *name) {
   builder *b = ((htmlParserCtxtPtr)ctx)->_private;
   cb_hdoc *d = b->doc;
   if (d->oom || !b->cur) return;
-  int tag = cb_htag_lookup((const char *)name);
+  int tag = tag_of(b, name);
   uint32_t n = b->cur;
   while (n && d->nodes[n].tag != tag) n = d->nodes[n].parent;
   if (!n) return;   /* a stray end tag */
