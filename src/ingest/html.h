@@ -48,6 +48,7 @@ typedef struct cb_hnode {
   int8_t weight;                       /* class/id weight: >0 content, <0 boilerplate */
   uint8_t drop_reason;                 /* cb_drop_reason suggested by class/id, 0 none */
   uint8_t in_link;                     /* inside an <a> */
+  uint8_t content_hint;                /* some class/id word says content */
   /* computed by html_score.c */
   uint32_t chars, link_chars, commas;  /* of the subtree */
   uint32_t paras;                      /* 1 if the element has a block child */

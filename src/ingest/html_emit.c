@@ -178,7 +178,7 @@ static uint8_t verdict(const emitter *m, const cb_hnode *x, const char **why) {
   case HT_DIV: case HT_SECTION: case HT_UL: case HT_OL: case HT_TABLE: case HT_DL: case HT_FIELDSET:
     if (x->commas < 10 && x->chars && share < 0.5f) {
       float ld = link_density(x);
-      if (ld > 0.5f || (x->weight < 25 && ld > 0.2f && x->tag != HT_UL && x->tag != HT_OL)) {
+      if (ld > 0.5f || (x->weight < 25 && !x->content_hint && ld > 0.2f && x->tag != HT_UL && x->tag != HT_OL)) {
         *why = "mostly links";
         return CB_DROP_RELATED;
       }

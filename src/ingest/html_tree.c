@@ -156,6 +156,7 @@ static void set_hint(builder *b, cb_hnode *x, const attrs *v) {
   hint_part(b, v->role, 0, &h);
   hint_part(b, v->itemprop, 0, &h);
   cb_html_hint_result(&h, &x->weight, &x->drop_reason);
+  x->content_hint = h.pos > 0;
 }
 
 static void collect_meta(builder *b, int tag, const attrs *v) {
