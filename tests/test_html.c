@@ -183,6 +183,24 @@ static void test_title_suffix(void) {
   cb_article_free(a);
 }
 
+static void test_date_line(void) {
+  /* no date in the markup: the "Published ..." line of the header gives it */
+  static const char page[] =
+      "<html><body><header class=\"article-header\"><h1>Teachers rally at the statehouse</h1>"
+      "<div class=\"byline\">Ann Lee, Associated Press Published 11:34 PM EST Nov 19, 2019</div></header>"
+      "<div class=\"story\"><p>Thousands of teachers packed the statehouse on Tuesday, asking lawmakers for higher pay "
+      "and for less weight on test scores, the union said.</p><p>The governor said a pay rise would come, but not "
+      "before the next budget, which is due in the spring.</p></div></body></html>";
+  int rc;
+  cb_article *a = read_bytes(page, sizeof page - 1, NULL, &rc);
+  if (!a) { CHECK(0); return; }
+  CHECK_INT(rc, CB_OK);
+  CHECK_STR(a->published, "2019-11-19");
+  CHECK_INT(a->published_inferred, 0);
+  CHECK_NOT_CONTAINS(a->body, "Published");
+  cb_article_free(a);
+}
+
 static void test_charsets(void) {
   int rc;
   cb_article *a = read_fixture("cp1252.html", &rc);   /* declared in <meta charset> */
@@ -325,6 +343,7 @@ int main(void) {
   test_opengraph_page();
   test_plain_page();
   test_title_suffix();
+  test_date_line();
   test_charsets();
   test_truncated();
   test_garbage();

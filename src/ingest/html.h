@@ -106,6 +106,10 @@ void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason);
  * JSON-LD articleBody if there is one (else NULL). */
 int cb_html_meta(cb_hdoc *doc, cb_article *a, const char **article_body);
 
+/* html_meta.c: when no date was stated in the markup, a "Published ..." line among the
+ * dropped header blocks gives it. Returns 1 if it did. */
+int cb_html_date_from_drops(cb_article *a);
+
 /* html_score.c: marks the main content: nodes[i].keep on the chosen containers. Returns
  * the number of chosen containers. */
 int cb_html_choose(cb_hdoc *doc, const char *article_body);

@@ -162,8 +162,17 @@ static void set_hint(builder *b, cb_hnode *x, const attrs *v) {
 static void collect_meta(builder *b, int tag, const attrs *v) {
   cb_hdoc *d = b->doc;
   if (tag == HT_META) {
-    const char *k = v->property ? v->property : v->name ? v->name : v->itemprop;
-    add_meta(d, k, v->content);
+    const char *k = v->property ? v->property : v->name;
+    if (k) add_meta(d, k, v->content);
+    else if (v->itemprop) {   /* itemprop may list several names: "datePublished dateCreated" */
+      char one[64];
+      for (const char *p = v->itemprop; *p;) {
+        while (*p == ' ') p++;
+        size_t n = strcspn(p, " ");
+        if (n && n < sizeof one) { memcpy(one, p, n); one[n] = 0; add_meta(d, one, v->content); }
+        p += n;
+      }
+    }
   } else if (tag == HT_LINK) {
     if (v->rel && strcasecmp(v->rel, "canonical") == 0) add_meta(d, "canonical", v->href);
   } else if (tag == HT_TIME && !d->time_datetime) {
