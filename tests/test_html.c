@@ -9,6 +9,7 @@
 #include "core/article.h"
 #include "ingest/html.h"
 #include "ingest/reader.h"
+#include "text/utf8.h"
 #include <stdlib.h>
 
 static char *slurp(const char *name, size_t *n) {
@@ -182,6 +183,24 @@ static void test_title_suffix(void) {
   cb_article_free(a);
 }
 
+static void test_date_line(void) {
+  /* no date in the markup: the "Published ..." line of the header gives it */
+  static const char page[] =
+      "<html><body><header class=\"article-header\"><h1>Teachers rally at the statehouse</h1>"
+      "<div class=\"byline\">Ann Lee, Associated Press Published 11:34 PM EST Nov 19, 2019</div></header>"
+      "<div class=\"story\"><p>Thousands of teachers packed the statehouse on Tuesday, asking lawmakers for higher pay "
+      "and for less weight on test scores, the union said.</p><p>The governor said a pay rise would come, but not "
+      "before the next budget, which is due in the spring.</p></div></body></html>";
+  int rc;
+  cb_article *a = read_bytes(page, sizeof page - 1, NULL, &rc);
+  if (!a) { CHECK(0); return; }
+  CHECK_INT(rc, CB_OK);
+  CHECK_STR(a->published, "2019-11-19");
+  CHECK_INT(a->published_inferred, 0);
+  CHECK_NOT_CONTAINS(a->body, "Published");
+  cb_article_free(a);
+}
+
 static void test_charsets(void) {
   int rc;
   cb_article *a = read_fixture("cp1252.html", &rc);   /* declared in <meta charset> */
@@ -296,13 +315,35 @@ static void test_long_attributes(void) {
   free(b);
 }
 
+static void test_normalize_same(void) {
+  /* the fast path gives exactly what cb_text_normalize gives */
+  static const char *const texts[] = {
+      "plain ASCII text, with\ttabs\r\nand CRLF\rlines",
+      "caf\xc3\xa9\xc2\xa0" "au\xc2\xad" "lait \xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x94 dash\xe2\x80\xa6",
+      "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 \xe6\x9d\xb1\xe4\xba\xac \xe3\x81\x8c \xed\x95\x9c \xf0\x9f\x98\x80\xe2\x80\x8d",
+      "e\xcc\x81 combining acute, \xe2\x84\xa6 ohm sign, \xe3\x81\x8b\xe3\x82\x99 kana + voicing",
+      "line\xe2\x80\xa8" "separator\xe2\x80\x89" "thin\xe3\x80\x80" "ideographic\xef\xbb\xbf" "bom",
+  };
+  cb_arena *ar = cb_arena_new(0);
+  if (!ar) { CHECK(0); return; }
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    size_t n = strlen(texts[i]), la = 0, lb = 0;
+    char *fast = cb_html_normalize(ar, texts[i], n, &la), *ref = cb_text_normalize(ar, texts[i], n, &lb);
+    CHECK(fast && ref);
+    if (fast && ref) { CHECK_INT(la, lb); CHECK_STR(fast, ref); }
+  }
+  cb_arena_free(ar);
+}
+
 int main(void) {
+  test_normalize_same();
   test_long_attributes();
   test_news_page();
   test_ingest_driver();
   test_opengraph_page();
   test_plain_page();
   test_title_suffix();
+  test_date_line();
   test_charsets();
   test_truncated();
   test_garbage();

@@ -20,9 +20,13 @@
 #include <xxhash.h>
 #include <zlib.h>
 
-typedef struct page { const char *id; char *html; size_t len; const char *gold; } page;
+typedef struct page { const char *id; char *html; size_t len; const char *gold, *url; } page;
 typedef struct prf { double tp, fp, fn; } prf;
-typedef struct tally { double p_sum, r_sum; int p_n, r_n, pages, title, date, author, empty; } tally;
+typedef struct tally {
+  double p_sum, r_sum;
+  int p_n, r_n, pages, title, date, author, empty;
+  int url_dates, url_dates_agree;   /* pages whose URL carries a date; of those, extracted date agrees */
+} tally;
 
 /* ---- the benchmark's tokenizer and shingles -------------------------------------------- */
 
@@ -185,7 +189,9 @@ static int load(const char *dir, const char *split, cJSON **gt, page **out) {
     const cJSON *body = cJSON_GetObjectItemCaseSensitive(e, "articleBody");
     snprintf(path, sizeof path, "%s/html/%s.html.gz", dir, e->string);
     pg[k].id = e->string;
+    const cJSON *url = cJSON_GetObjectItemCaseSensitive(e, "url");
     pg[k].gold = cJSON_IsString(body) ? body->valuestring : "";
+    pg[k].url = cJSON_IsString(url) ? url->valuestring : "";
     pg[k].html = read_gz(path, &pg[k].len);
     if (!pg[k].html) { fprintf(stderr, "corroborate: %s: cannot read\n", path); continue; }
     k++;
@@ -199,17 +205,43 @@ static int load(const char *dir, const char *split, cJSON **gt, page **out) {
 static void print_row(const char *name, const tally *t) {
   double p = t->p_n ? t->p_sum / t->p_n : 0, r = t->r_n ? t->r_sum / t->r_n : 0;
   double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-  printf("%-6s %6d %10.3f %8.3f %8.3f %8d %8d %8d %8d\n", name, t->pages, p, r, f, t->title, t->date,
-         t->author, t->empty);
+  printf("%-6s %6d %10.3f %8.3f %8.3f %8d %8d %8d %8d %6d/%d\n", name, t->pages, p, r, f, t->title, t->date,
+         t->author, t->empty, t->url_dates_agree, t->url_dates);
 }
 
-static void count_page(tally *t, prf r, const cb_article *a, int rc, size_t blen) {
+static int digits(const char *s, int n) {
+  for (int i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+/* A publication date in the URL ("/2019/11/18/", "/2019-11-18", "/2019/11/"): "YYYY-MM-DD"
+ * or "YYYY-MM" in out; 0 if none. An independent check of the extracted date. */
+static int url_date(const char *u, char *out) {
+  for (const char *p = u; *p; p++) {
+    if (*p != '/' || !digits(p + 1, 4) || (p[1] != '1' && p[1] != '2')) continue;
+    const char *y = p + 1, *m = p + 6;
+    if ((p[5] != '/' && p[5] != '-') || !digits(m, 2) || m[0] > '1') continue;
+    if ((m[2] == '/' || m[2] == '-') && digits(m + 3, 2) && m[3] <= '3' && !digits(m + 5, 1)) {
+      snprintf(out, 11, "%.4s-%.2s-%.2s", y, m, m + 3);
+      return 1;
+    }
+    if (m[2] == '/') { snprintf(out, 8, "%.4s-%.2s", y, m); return 1; }
+  }
+  return 0;
+}
+
+static void count_page(tally *t, prf r, const cb_article *a, int rc, size_t blen, const char *url) {
   add_score(t, r);
   t->pages++;
   t->title += !rc && a->title != NULL;
   t->date += !rc && a->published[0] != 0;
   t->author += !rc && a->author != NULL;
   t->empty += blen == 0;
+  char ud[16];
+  if (url && url_date(url, ud)) {
+    t->url_dates++;
+    t->url_dates_agree += !rc && strncmp(a->published, ud, strlen(ud)) == 0;
+  }
 }
 
 static void score_page(const page *pg, tally *t, tally *half, int verbose) {
@@ -222,8 +254,8 @@ static void score_page(const page *pg, tally *t, tally *half, int verbose) {
   const char *body = rc ? "" : a->body;
   size_t blen = rc ? 0 : a->body_len;
   prf r = match(pg->gold, body, blen);
-  count_page(t, r, a, rc, blen);
-  count_page(half, r, a, rc, blen);
+  count_page(t, r, a, rc, blen, pg->url);
+  count_page(half, r, a, rc, blen, pg->url);
   if (verbose) {
     double p = r.tp + r.fp > 0 ? r.tp / (r.tp + r.fp) : 0, rr = r.tp + r.fn > 0 ? r.tp / (r.tp + r.fn) : 0;
     printf("%.12s P=%.3f R=%.3f  title=%s | date=%s | author=%s\n", pg->id, p, rr,
@@ -341,11 +373,13 @@ int cb_eval_html(int argc, char **argv) {
       score_page(&pg[i], &all, in_split(pg[i].id, "dev") ? &dev : &test, pages);
     }
     printf("Article Extraction Benchmark, main text (scored as evaluate.py): %s\n", dir);
-    printf("%-6s %6s %10s %8s %8s %8s %8s %8s %8s\n", "split", "pages", "precision", "recall", "F1", "title",
-           "date", "author", "empty");
+    printf("%-6s %6s %10s %8s %8s %8s %8s %8s %8s %8s\n", "split", "pages", "precision", "recall", "F1", "title",
+           "date", "author", "empty", "date=url");
     if (!split || !strcmp(split, "dev")) print_row("dev", &dev);
     if (!split || !strcmp(split, "test")) print_row("test", &test);
     if (!split || !strcmp(split, "all")) print_row("all", &all);
+    printf("title/date/author: pages where one was found; empty: pages with no text; date=url: pages whose URL\n"
+           "carries a date where the extracted date agrees / pages whose URL carries one.\n");
     printf("anchors (all pages): rs_trafilatura 0.970, trafilatura 0.958, Readability.js 0.947\n");
   }
   for (int i = 0; i < n; i++) free(pg[i].html);

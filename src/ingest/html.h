@@ -48,6 +48,7 @@ typedef struct cb_hnode {
   int8_t weight;                       /* class/id weight: >0 content, <0 boilerplate */
   uint8_t drop_reason;                 /* cb_drop_reason suggested by class/id, 0 none */
   uint8_t in_link;                     /* inside an <a> */
+  uint8_t content_hint;                /* some class/id word says content */
   /* computed by html_score.c */
   uint32_t chars, link_chars, commas;  /* of the subtree */
   uint32_t paras;                      /* 1 if the element has a block child */
@@ -93,12 +94,21 @@ char *cb_html_node_text(cb_hdoc *doc, uint32_t node, cb_arena *ar, size_t max);
 /* html_nfc.c: cb_text_normalize with a fast path for text that is already normal. */
 char *cb_html_normalize(cb_arena *ar, const char *s, size_t n, size_t *outlen);
 
-/* html_hints.c: class/id weight and suggested drop reason from the lexicon. */
+/* html_hints.c: class/id weight and suggested drop reason from the lexicon. A cb_hint
+ * holds what one attribute says; several combine with cb_html_hint_add. */
+typedef struct cb_hint { int8_t pos, neg; int16_t first; } cb_hint;
+void cb_html_hint_of(const char *text, size_t n, cb_hint *h);
+void cb_html_hint_add(cb_hint *acc, const cb_hint *h);
+void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason);
 void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason);
 
 /* html_meta.c: fills title, published, author, outlet, url of a. *article_body gets a
  * JSON-LD articleBody if there is one (else NULL). */
 int cb_html_meta(cb_hdoc *doc, cb_article *a, const char **article_body);
+
+/* html_meta.c: when no date was stated in the markup, a "Published ..." line among the
+ * dropped header blocks gives it. Returns 1 if it did. */
+int cb_html_date_from_drops(cb_article *a);
 
 /* html_score.c: marks the main content: nodes[i].keep on the chosen containers. Returns
  * the number of chosen containers. */

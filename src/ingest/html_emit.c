@@ -19,7 +19,7 @@
 #define DROP_TEXT_MAX 300
 #define MAX_DROPS 80
 
-typedef struct phrase { char text[48]; uint8_t len, reason; uint16_t max; } phrase;
+typedef struct phrase { char text[48]; uint8_t len, reason, anywhere; uint16_t max; } phrase;
 static phrase phrases[160];
 static size_t nphrases;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -47,6 +47,8 @@ static void parse_phrase(const char *s, const char *end) {
   size_t n = (size_t)(end - s);
   if (n == 0 || n >= sizeof phrases[0].text) return;
   phrase *p = &phrases[nphrases++];
+  p->anywhere = s[0] == '*';
+  if (p->anywhere) { s++; n--; }
   memcpy(p->text, s, n);
   p->text[n] = 0;
   p->len = (uint8_t)n;
@@ -65,6 +67,12 @@ static void load_phrases(void) {
   }
 }
 
+static int contains_ci(const char *s, size_t n, const char *w, size_t wn) {
+  for (size_t i = 0; i + wn <= n; i++)
+    if ((s[i] | 32) == w[0] && strncasecmp(s + i, w, wn) == 0) return 1;
+  return 0;
+}
+
 /* The drop reason a short block's words alone give, or 0. */
 static uint8_t phrase_reason(const char *s, size_t n) {
   pthread_once(&once, load_phrases);
@@ -73,6 +81,10 @@ static uint8_t phrase_reason(const char *s, size_t n) {
   if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
   for (size_t i = 0; i < nphrases; i++) {
     const phrase *p = &phrases[i];
+    if (p->anywhere) {
+      if (n <= p->max && contains_ci(s, n, p->text, p->len)) return p->reason;
+      continue;
+    }
     if ((unsigned char)p->text[0] != c0) continue;
     if (n < p->len || n > p->max || strncasecmp(s, p->text, p->len) != 0) continue;
     /* a whole-word match: the phrase ends the text or a word */
@@ -162,6 +174,10 @@ static uint8_t verdict(const emitter *m, const cb_hnode *x, const char **why) {
   case HT_FOOTER: if (share < 0.3f) { *why = "footer"; return x->drop_reason ? x->drop_reason : CB_DROP_NAVIGATION; } break;
   default: break;
   }
+  if (x->tag == HT_SPAN && x->chars > 120 && x->link_chars * 10 >= x->chars * 8) {
+    *why = "a run of links inside a paragraph";
+    return CB_DROP_RELATED;
+  }
   if (x->tag == HT_SPAN && x->drop_reason != CB_DROP_SHARE && x->drop_reason != CB_DROP_AD) return 0;
   if (x->weight < 0 && x->drop_reason && share < 0.35f) { *why = "class/id names boilerplate"; return x->drop_reason; }
   if ((x->tag == HT_P || x->tag == HT_DIV || (is_heading(x->tag) && x->tag != HT_H1)) && x->chars &&
@@ -174,7 +190,7 @@ static uint8_t verdict(const emitter *m, const cb_hnode *x, const char **why) {
   case HT_DIV: case HT_SECTION: case HT_UL: case HT_OL: case HT_TABLE: case HT_DL: case HT_FIELDSET:
     if (x->commas < 10 && x->chars && share < 0.5f) {
       float ld = link_density(x);
-      if (ld > 0.5f || (x->weight < 25 && ld > 0.2f && x->tag != HT_UL && x->tag != HT_OL)) {
+      if (ld > 0.5f || (x->weight < 25 && !x->content_hint && ld > 0.2f && x->tag != HT_UL && x->tag != HT_OL)) {
         *why = "mostly links";
         return CB_DROP_RELATED;
       }

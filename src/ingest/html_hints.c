@@ -85,10 +85,11 @@ static void load(void) {
 
 /* Folds a matching rule in: the strongest weight each way; among boilerplate rules the
  * earliest line of the lexicon gives the reason. */
-static void apply(const rule *r, int *pos, int *neg, const rule **first_neg) {
-  if (r->weight > 0) { if (r->weight > *pos) *pos = r->weight; return; }
-  if (r->weight < *neg) *neg = r->weight;
-  if (!*first_neg || r < *first_neg) *first_neg = r;
+static void apply(size_t idx, cb_hint *h) {
+  const rule *r = &rules[idx];
+  if (r->weight > 0) { if (r->weight > h->pos) h->pos = r->weight; return; }
+  if (r->weight < h->neg) h->neg = r->weight;
+  if (h->first < 0 || (int)idx < h->first) h->first = (int16_t)idx;
 }
 
 static int alnum(unsigned char c) {
@@ -99,37 +100,46 @@ static int alnum(unsigned char c) {
  * rules that can match there (the lexicon is small; this keeps each class string O(len)). */
 static uint16_t first_word[256][32], first_any[256][32];
 static uint8_t n_word[256], n_any[256];
+static uint8_t any_bigram[256 * 256 / 8];   /* bit set: some anywhere rule starts with these two bytes */
 
 static void index_rules(void) {
   load();
   /* buckets hold 32 rules each: plenty for a lexicon of a few hundred words */
   for (size_t i = 0; i < nrules; i++) {
     unsigned char c = (unsigned char)rules[i].word[0];
-    if (rules[i].kind == ANYWHERE) { if (n_any[c] < 32) first_any[c][n_any[c]++] = (uint16_t)i; }
+    if (rules[i].kind == ANYWHERE) {
+      if (n_any[c] < 32) first_any[c][n_any[c]++] = (uint16_t)i;
+      unsigned bg = c * 256u + (unsigned char)rules[i].word[1];
+      any_bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
+    }
     else if (n_word[c] < 32) first_word[c][n_word[c]++] = (uint16_t)i;
   }
 }
 
-void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
+void cb_html_hint_of(const char *text, size_t len, cb_hint *h) {
   pthread_once(&once, index_rules);
+  h->pos = h->neg = 0;
+  h->first = -1;
   char low[256];
   size_t n = 0;
-  for (const char *p = class_id; *p && n + 1 < sizeof low; p++) {
-    unsigned char c = (unsigned char)*p;
+  for (size_t i = 0; i < len && n + 1 < sizeof low; i++) {
+    unsigned char c = (unsigned char)text[i];
     low[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
   low[n] = 0;
-  int pos = 0, neg = 0;
-  const rule *why = NULL;
   uint8_t hit[sizeof rules / sizeof *rules / 8 + 1];
   memset(hit, 0, sizeof hit);
-  for (size_t t = 0; t < n; t++) {   /* anywhere rules, by the byte they start with */
+  for (size_t t = 0; t < n; t++) {   /* anywhere rules, by the bytes they start with */
     unsigned char c = (unsigned char)low[t];
+    unsigned bg = c * 256u + (unsigned char)low[t + 1];
+    if (!(any_bigram[bg / 8] & (1u << (bg % 8)))) continue;
     for (int k = 0; k < n_any[c]; k++) {
-      const rule *r = &rules[first_any[c][k]];
-      if (n - t >= r->len && memcmp(low + t, r->word, r->len) == 0 && !(hit[first_any[c][k] / 8] & (1 << (first_any[c][k] % 8)))) {
-        hit[first_any[c][k] / 8] |= (uint8_t)(1 << (first_any[c][k] % 8));
-        apply(r, &pos, &neg, &why);
+      uint16_t ri = first_any[c][k];
+      const rule *r = &rules[ri];
+      if (n - t >= r->len && low[t + 1] == r->word[1] && memcmp(low + t, r->word, r->len) == 0 &&
+          !(hit[ri / 8] & (1 << (ri % 8)))) {
+        hit[ri / 8] |= (uint8_t)(1 << (ri % 8));
+        apply(ri, h);
       }
     }
   }
@@ -137,17 +147,32 @@ void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
     while (t < n && !alnum((unsigned char)low[t])) t++;
     size_t st = t;
     while (t < n && alnum((unsigned char)low[t])) t++;
-    size_t len = t - st;
-    if (!len) continue;
+    size_t wl = t - st;
+    if (!wl) continue;
     unsigned char c = (unsigned char)low[st];
     for (int k = 0; k < n_word[c]; k++) {
       const rule *r = &rules[first_word[c][k]];
-      if ((r->kind == EXACT && len == r->len && memcmp(low + st, r->word, len) == 0) ||
-          (r->kind == PREFIX && len >= r->len && memcmp(low + st, r->word, r->len) == 0))
-        apply(r, &pos, &neg, &why);
+      if ((r->kind == EXACT && wl == r->len && memcmp(low + st, r->word, wl) == 0) ||
+          (r->kind == PREFIX && wl >= r->len && memcmp(low + st, r->word, r->len) == 0))
+        apply(first_word[c][k], h);
     }
   }
-  int w = pos + neg;
+}
+
+void cb_html_hint_add(cb_hint *acc, const cb_hint *h) {
+  if (h->pos > acc->pos) acc->pos = h->pos;
+  if (h->neg < acc->neg) acc->neg = h->neg;
+  if (h->first >= 0 && (acc->first < 0 || h->first < acc->first)) acc->first = h->first;
+}
+
+void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason) {
+  int w = h->pos + h->neg;
   *weight = (int8_t)(w > 100 ? 100 : w < -100 ? -100 : w);
-  *reason = neg && why ? why->reason : 0;
+  *reason = h->neg && h->first >= 0 ? rules[h->first].reason : 0;
+}
+
+void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
+  cb_hint h;
+  cb_html_hint_of(class_id, strlen(class_id), &h);
+  cb_html_hint_result(&h, weight, reason);
 }

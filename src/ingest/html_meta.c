@@ -156,31 +156,31 @@ static size_t words_in(const char *s) {
 }
 
 /* "Headline | Site", "Headline - Site", "Headline — Site": the headline, when the tail
- * is short (a site name) or names the outlet. */
-static const char *strip_site(cb_arena *ar, const char *t, const char *outlet) {
+ * names the outlet, or is short and set off by a bar, or (in a <title>, which nearly
+ * always carries the site) is at most three words. */
+static const char *strip_site(cb_arena *ar, const char *t, const char *outlet, int is_title_tag) {
   static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " » ", NULL};
   const char *best = NULL;
   for (int i = 0; seps[i]; i++) {
     const char *p = t, *last = NULL;
     while ((p = strstr(p, seps[i]))) { last = p; p++; }
-    if (!last) continue;
+    if (!last || last - t < 10) continue;
     const char *tail = last + strlen(seps[i]);
     int names_outlet = outlet && contains_ci(tail, outlet);
-    if ((names_outlet || (words_in(tail) <= 4 && i == 0) || (words_in(tail) <= 3)) && last - t >= 10 &&
-        (!best || last < best))
-      best = last;
+    int short_tail = (i == 0 && words_in(tail) <= 4) || (is_title_tag && words_in(tail) <= 3);
+    if ((names_outlet || short_tail) && (!best || last < best)) best = last;
   }
   return best ? cb_arena_strndup(ar, t, (size_t)(best - t)) : t;
 }
 
 static const char *choose_title(cb_hdoc *d, const found *f, const char *outlet) {
-  if (f->headline) return f->headline;
+  if (f->headline) return strip_site(d->arena, f->headline, outlet, 0);
   const char *og = meta_get(d, "og:title");
   if (!og) og = meta_get(d, "twitter:title");
-  if (og) return strip_site(d->arena, og, outlet);
+  if (og) return strip_site(d->arena, og, outlet, 0);
   const char *h1 = first_h1(d);
   if (h1) return h1;
-  return d->title_tag ? strip_site(d->arena, d->title_tag, outlet) : NULL;
+  return d->title_tag ? strip_site(d->arena, d->title_tag, outlet, 1) : NULL;
 }
 
 /* ---- date and author --------------------------------------------------------------------- */
@@ -199,7 +199,8 @@ static int set_date(cb_article *a, const char *s, const char *why) {
 
 static void choose_date(cb_hdoc *d, cb_article *a, const found *f) {
   static const char *const keys[] = {
-    "article:published_time", "og:article:published_time", "datepublished", "article.published",
+    "article:published_time", "og:article:published_time", "datepublished", "article:published",
+    "article.published",
     "publish-date", "publishdate", "pubdate", "publication_date", "parsely-pub-date",
     "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date", "og:published_time",
     "article:modified_time", NULL};
@@ -227,6 +228,35 @@ static const char *choose_author(cb_hdoc *d, const found *f) {
     if (t && *t && strlen(t) < 120) return strip_by(t);
   }
   return NULL;
+}
+
+/* A full date (with year) at a word start in s, or 0. */
+static int date_in(const char *s, cb_date *dt) {
+  for (const char *p = s; *p; p++) {
+    if (p != s && p[-1] != ' ') continue;
+    memset(dt, 0, sizeof *dt);
+    if (cb_date_parse(p, strlen(p), dt) && dt->year >= 1990 && dt->month && dt->day) return 1;
+  }
+  return 0;
+}
+
+int cb_html_date_from_drops(cb_article *a) {
+  static const char *const cues[] = {"Published", "Posted", "Updated", NULL};
+  if (a->published[0]) return 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < a->ndropped && i < 24; i++) {
+      const cb_dropped *x = &a->dropped[i];
+      if (x->reason != CB_DROP_METADATA && x->reason != CB_DROP_NAVIGATION) continue;
+      int cued = 0;
+      for (int c = 0; cues[c]; c++) cued |= strstr(x->text, cues[c]) != NULL;
+      cb_date dt;
+      if ((pass == 0 ? cued : x->reason == CB_DROP_METADATA) && date_in(x->text, &dt)) {
+        cb_date_format(&dt, a->published, sizeof a->published);
+        a->published_why = "a date line in the page's header";
+        return 1;
+      }
+    }
+  return 0;
 }
 
 int cb_html_meta(cb_hdoc *d, cb_article *a, const char **article_body) {

@@ -210,7 +210,9 @@ static int keep_siblings(cb_hdoc *d, uint32_t best) {
     float bonus = same_class(s, b) ? b->score * 0.2f : 0;
     float links = (float)s->link_chars / (float)s->chars;
     int join = s->candidate && s->score + bonus >= threshold && s->weight >= 0;
-    if (!join && s->tag == HT_P && s->weight >= 0)
+    /* a paragraph, or a box with only inline text (a standfirst), that reads like prose */
+    if (!join && (s->tag == HT_P || (!s->paras && cb_htag_is_block(s->tag) && !(s->tag >= HT_H1 && s->tag <= HT_H6))) &&
+        s->weight >= 0)
       join = (s->chars > 80 && links < 0.25f) || (s->chars <= 80 && links == 0 && ends_sentence(d, k));
     if (join) { s->keep = 1; kept++; }
   }

@@ -66,35 +66,42 @@ static void keep_jsonld(cb_arena *ar, const char *s, size_t n, const char ***lis
   if (t) (*list)[(*count)++] = t;
 }
 
-/* Copies text between tags, collapsing whitespace; returns the new output length. */
+/* Copies text between tags, collapsing whitespace runs to one ' ' (or '\n' when the run
+ * holds a line break); returns the new output length. */
 static size_t copy_text(const char *s, size_t n, char *out, size_t j) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (!is_space(c)) { out[j++] = (char)c; continue; }
+  size_t i = 0;
+  while (i < n) {
+    size_t st = i;
+    while (i < n && !is_space((unsigned char)s[i])) i++;
+    memcpy(out + j, s + st, i - st);
+    j += i - st;
+    if (i >= n) break;
     int nl = 0;
     while (i < n && is_space((unsigned char)s[i])) nl |= s[i++] == '\n';
-    i--;
     out[j++] = nl ? '\n' : ' ';
   }
   return j;
 }
 
-static int is_alpha(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z'); }
-
 /* What a start tag is to the pre-pass: dropped whole (no text, nothing the reader uses),
  * <meta>, <link>, inline formatting, or any other element. */
 enum { TK_OTHER, TK_DROP, TK_META, TK_LINK, TK_INLINE };
 
+static int is_alpha(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z'); }
+
 static int tag_kind(const char *name, size_t n) {
-  static const struct { const char *name; int kind; } kinds[] = {
-    {"img", TK_DROP}, {"source", TK_DROP}, {"input", TK_DROP}, {"wbr", TK_DROP}, {"area", TK_DROP},
-    {"col", TK_DROP}, {"track", TK_DROP}, {"param", TK_DROP}, {"embed", TK_DROP},
-    {"meta", TK_META}, {"link", TK_LINK}, {"a", TK_INLINE}, {"b", TK_INLINE}, {"i", TK_INLINE},
-    {"em", TK_INLINE}, {"strong", TK_INLINE}, {"font", TK_INLINE}, {"code", TK_INLINE},
-    {"small", TK_INLINE}, {"sup", TK_INLINE}, {"sub", TK_INLINE}, {"u", TK_INLINE},
-    {"abbr", TK_INLINE}, {"cite", TK_INLINE}, {"mark", TK_INLINE}};
+  static const struct { const char *name; uint8_t len, kind; } kinds[] = {
+    {"img", 3, TK_DROP}, {"source", 6, TK_DROP}, {"input", 5, TK_DROP}, {"wbr", 3, TK_DROP},
+    {"area", 4, TK_DROP}, {"col", 3, TK_DROP}, {"track", 5, TK_DROP}, {"param", 5, TK_DROP},
+    {"embed", 5, TK_DROP}, {"meta", 4, TK_META}, {"link", 4, TK_LINK}, {"a", 1, TK_INLINE},
+    {"b", 1, TK_INLINE}, {"i", 1, TK_INLINE}, {"em", 2, TK_INLINE}, {"strong", 6, TK_INLINE},
+    {"font", 4, TK_INLINE}, {"code", 4, TK_INLINE}, {"small", 5, TK_INLINE}, {"sup", 3, TK_INLINE},
+    {"sub", 3, TK_INLINE}, {"u", 1, TK_INLINE}, {"abbr", 4, TK_INLINE}, {"cite", 4, TK_INLINE},
+    {"mark", 4, TK_INLINE}};
+  if (n == 0 || n > 6) return TK_OTHER;
+  unsigned char c = (unsigned char)(name[0] | 32);
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-    if (strlen(kinds[i].name) == n && strncasecmp(name, kinds[i].name, n) == 0) return kinds[i].kind;
+    if (kinds[i].len == n && kinds[i].name[0] == c && strncasecmp(name, kinds[i].name, n) == 0) return kinds[i].kind;
   return TK_OTHER;
 }
 

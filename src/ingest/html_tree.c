@@ -13,13 +13,16 @@
 #include <strings.h>
 
 #define HINT_CACHE 1024
+#define TAG_CACHE 64
 
 typedef struct builder {
   cb_hdoc *doc;
   uint32_t cur;              /* the open element */
   uint32_t title_node;       /* the <title> element while it is open */
   uint32_t link_depth;       /* open <a> elements */
-  struct { const char *src; int8_t w; uint8_t r; } cache[HINT_CACHE];   /* weights by class string */
+  struct { const char *src; cb_hint h; } cache[HINT_CACHE];   /* verdicts by class string */
+  const xmlChar *tag_name[TAG_CACHE];   /* element names seen, by pointer */
+  uint8_t tag_id[TAG_CACHE];
 } builder;
 
 static uint32_t new_node(cb_hdoc *d, int tag, uint32_t parent) {
@@ -112,7 +115,30 @@ static void append_word(char *dst, size_t *len, size_t cap, const char *w) {
   dst[(*len)++] = ' ';
 }
 
-/* "class id role itemprop", weighed once per distinct string (pages repeat classes a lot). */
+/* What one attribute's words say; class strings repeat a lot on a page, so their
+ * verdicts are cached. */
+static void hint_part(builder *b, const char *v, int cache, cb_hint *acc) {
+  if (!v || !*v) return;
+  size_t n = strlen(v);
+  cb_hint h;
+  if (!cache) {
+    cb_html_hint_of(v, n, &h);
+    cb_html_hint_add(acc, &h);
+    return;
+  }
+  uint32_t k = 2166136261u;
+  for (size_t i = 0; i < n; i++) k = (k ^ (unsigned char)v[i]) * 16777619u;
+  k &= HINT_CACHE - 1;
+  if (!b->cache[k].src || strcmp(b->cache[k].src, v) != 0) {
+    char *copy = cb_arena_strndup(b->doc->arena, v, n);
+    if (!copy) { b->doc->oom = 1; return; }
+    cb_html_hint_of(v, n, &b->cache[k].h);
+    b->cache[k].src = copy;
+  }
+  cb_html_hint_add(acc, &b->cache[k].h);
+}
+
+/* hint_src = "class id role itemprop" as written; weight and reason from their words. */
 static void set_hint(builder *b, cb_hnode *x, const attrs *v) {
   if (!v->cls && !v->id && !v->role && !v->itemprop) return;
   char src[512];
@@ -122,26 +148,31 @@ static void set_hint(builder *b, cb_hnode *x, const attrs *v) {
   append_word(src, &len, sizeof src, v->role);
   append_word(src, &len, sizeof src, v->itemprop);
   src[--len] = 0;
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)src[i]) * 16777619u;
-  h &= HINT_CACHE - 1;
-  if (b->cache[h].src && strcmp(b->cache[h].src, src) == 0) {
-    x->hint_src = b->cache[h].src;
-  } else {
-    if (!(x->hint_src = cb_arena_strndup(b->doc->arena, src, len))) { b->doc->oom = 1; return; }
-    cb_html_hint(src, &b->cache[h].w, &b->cache[h].r);
-    b->cache[h].src = x->hint_src;
-  }
+  if (!(x->hint_src = cb_arena_strndup(b->doc->arena, src, len))) { b->doc->oom = 1; return; }
   if (!weighs(x->tag)) return;
-  x->weight = b->cache[h].w;
-  x->drop_reason = b->cache[h].r;
+  cb_hint h = {0, 0, -1};
+  hint_part(b, v->cls, 1, &h);
+  hint_part(b, v->id, 0, &h);
+  hint_part(b, v->role, 0, &h);
+  hint_part(b, v->itemprop, 0, &h);
+  cb_html_hint_result(&h, &x->weight, &x->drop_reason);
+  x->content_hint = h.pos > 0;
 }
 
 static void collect_meta(builder *b, int tag, const attrs *v) {
   cb_hdoc *d = b->doc;
   if (tag == HT_META) {
-    const char *k = v->property ? v->property : v->name ? v->name : v->itemprop;
-    add_meta(d, k, v->content);
+    const char *k = v->property ? v->property : v->name;
+    if (k) add_meta(d, k, v->content);
+    else if (v->itemprop) {   /* itemprop may list several names: "datePublished dateCreated" */
+      char one[64];
+      for (const char *p = v->itemprop; *p;) {
+        while (*p == ' ') p++;
+        size_t n = strcspn(p, " ");
+        if (n && n < sizeof one) { memcpy(one, p, n); one[n] = 0; add_meta(d, one, v->content); }
+        p += n;
+      }
+    }
   } else if (tag == HT_LINK) {
     if (v->rel && strcasecmp(v->rel, "canonical") == 0) add_meta(d, "canonical", v->href);
   } else if (tag == HT_TIME && !d->time_datetime) {
@@ -149,10 +180,21 @@ static void collect_meta(builder *b, int tag, const attrs *v) {
   }
 }
 
+/* libxml2 hands out element names from its dictionary, one pointer per name, so a small
+ * cache keyed by the pointer saves most name lookups. */
+static int tag_of(builder *b, const xmlChar *name) {
+  uintptr_t k = ((uintptr_t)name >> 4) & (TAG_CACHE - 1);
+  if (b->tag_name[k] != name) {
+    b->tag_name[k] = name;
+    b->tag_id[k] = (uint8_t)cb_htag_lookup((const char *)name);
+  }
+  return b->tag_id[k];
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   builder *b = ((htmlParserCtxtPtr)ctx)->_private;
   cb_hdoc *d = b->doc;
-  int tag = cb_htag_lookup((const char *)name);
+  int tag = tag_of(b, name);
   uint32_t i = new_node(d, tag, b->cur);
   if (d->oom) return;
   b->cur = i;
@@ -175,7 +217,7 @@ static void on_end(void *ctx, const xmlChar *name) {
   builder *b = ((htmlParserCtxtPtr)ctx)->_private;
   cb_hdoc *d = b->doc;
   if (d->oom || !b->cur) return;
-  int tag = cb_htag_lookup((const char *)name);
+  int tag = tag_of(b, name);
   uint32_t n = b->cur;
   while (n && d->nodes[n].tag != tag) n = d->nodes[n].parent;
   if (!n) return;   /* a stray end tag */
