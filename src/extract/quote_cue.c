@@ -208,11 +208,42 @@ static int past_tense(const cb_qtext *t, size_t i) {
          t->s[k->end - 2] == 'e';
 }
 
-static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
-  cb_np none = {0};
-  size_t first = token_at(t, q->end), ub = first;
+/* The end of the words after quote q: the sentence end, a line break or the next quote. */
+static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, size_t next_start) {
+  size_t ub = first;
   while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start && !is_sentence_end(t, ub) &&
          !newline_between(t, ub == first ? q->end : t->tok[ub - 1].end, t->tok[ub].start)) ub++;
+  return ub;
+}
+
+/* A cue word at k after the quote: a listed verb, or an -ed verb after “...,” Name. */
+static int right_cue_word(const cb_qtext *t, const cb_quote *q, size_t first, size_t k) {
+  return cb_qis(t, k, CB_QLEX_CUE) || (k > first && closes_with_comma(t->s, q) && past_tense(t, k));
+}
+
+/* The speaker of a cue at k after the quote, whose words start at first and end at ub;
+ * *other = 1 when the cue belongs to another clause. */
+static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
+  cb_np none = {0};
+  if (k == first) return object_cue(t, k) ? none : forward_np(t, k + 1, ub);   /* “...,” said X */
+  if (cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {           /* “...” that X ..., said Y */
+    cb_np inv = forward_np(t, k + 1, ub);
+    if (inv.kind == CB_NP_NAME) return inv;
+  }
+  cb_np np = backward_np(t, k - 1, first);
+  if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
+    *other = 1;
+    if (np.b - first > DESCRIPTOR_WORDS) return none;
+    for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
+    *other = 0;
+    np.b = first;
+  }
+  return np;
+}
+
+static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
+  cb_np none = {0};
+  size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start);
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
@@ -225,20 +256,11 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!cb_qis(t, k, CB_QLEX_CUE) && !(k > first && closes_with_comma(t->s, q) && past_tense(t, k))) continue;
-    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
-    if (k > first && cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {   /* “...” that X ..., said Y */
-      cb_np inv = forward_np(t, k + 1, ub);
-      if (inv.kind == CB_NP_NAME) { set_cue(t, q, k, k + 1); return inv; }
-    }
-    cb_np none2 = {0};
-    cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);
-    if (k > first && np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first */
-      if (np.b - first > DESCRIPTOR_WORDS) return none;
-      for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
-      np.b = first;
-    }
-    set_cue(t, q, k, k + 1);
+    if (!right_cue_word(t, q, first, k)) continue;
+    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
+    int other = 0;
+    cb_np np = right_speaker(t, first, k, ub, &other);
+    if (!other) set_cue(t, q, k, k + 1);
     return np;
   }
   return none;
