@@ -91,6 +91,13 @@ static int newline_between(const cb_qtext *t, size_t a, size_t b) {
 /* Splits the name part of a capitalised phrase [b, e) from its leading titles. */
 static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
+  int titled = 0;
+  for (size_t i = b; i < e; i++) {   /* "Jason Gilbert of Cheyenne": the name ends before "of" */
+    if (word_is(t, i, "of") && !titled && i > b) { e = i; break; }
+    titled |= cb_qis(t, i, CB_QLEX_TITLE);
+  }
+  np.e = e;
+  np.head = e - 1;
   for (size_t i = b; i < e; i++)
     if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP) ||
         t->tok[i].kind != CB_TOK_WORD)
@@ -266,6 +273,12 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   return none;
 }
 
+/* A cue in -ing ("saying", "adding"). */
+static int participle(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  return k->end - k->start > 4 && memcmp(t->s + k->end - 3, "ing", 3) == 0;
+}
+
 /* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"). */
 static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
   cb_np none = {0};
@@ -297,6 +310,7 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
+    if (np.kind == CB_NP_DESC && participle(t, k)) np = none;   /* "..., saying": the subject is further back */
     if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = first_subject(t, lb, k - 1);  /* "X ..., adding" */
     if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
