@@ -103,6 +103,10 @@ static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
         t->tok[i].kind != CB_TOK_WORD)
       np.name_b = i + 1;
   while (np.name_b < e && is_connector(t, np.name_b)) np.name_b++;
+  if (cb_qis(t, e - 1, CB_QLEX_ORG) && is_upper(t, e - 1)) {   /* "the US State Department": all of it */
+    np.name_b = b;
+    while (np.name_b < e - 1 && (cb_qis(t, np.name_b, CB_QLEX_DETERMINER) || cb_qis(t, np.name_b, CB_QLEX_STOP))) np.name_b++;
+  }
   if (np.name_b >= e) np.kind = CB_NP_DESC;
   return np;
 }
@@ -296,7 +300,7 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
 
 static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   cb_np none = {0};
-  size_t end = token_at(t, q->start), lb = end;
+  size_t end = token_at(t, q->start), lb = end, after_comma = 0;
   int tries = 0;
   while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
          !newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start)) lb--;
@@ -311,12 +315,15 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
     if (np.kind == CB_NP_DESC && participle(t, k)) np = none;   /* "..., saying": the subject is further back */
-    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = first_subject(t, lb, k - 1);  /* "X ..., adding" */
-    if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
+    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',') && !after_comma) after_comma = k;
+    else if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;
   }
-  return none;
+  if (!after_comma) return none;   /* "Trump told X ..., adding “...”": the sentence's subject */
+  cb_np np = first_subject(t, lb, after_comma - 1);
+  if (np.kind) set_cue(t, q, after_comma, after_comma + 1);
+  return np;
 }
 
 static int ends_with_colon(const cb_qtext *t, const cb_quote *q) {
