@@ -252,8 +252,34 @@ static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub,
   return np;
 }
 
+static int is_dash(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  if (k->kind != CB_TOK_PUNCT) return 0;
+  if (k->end - k->start == 1) return t->s[k->start] == '-';
+  return k->end - k->start == 3 && (unsigned char)t->s[k->start] == 0xE2 && (unsigned char)t->s[k->start + 1] == 0x80 &&
+         ((unsigned char)t->s[k->start + 2] == 0x93 || (unsigned char)t->s[k->start + 2] == 0x94);
+}
+
+/* “...” — Bernie Sanders (on the same line or opening the next paragraph): a name after a dash. */
+static cb_np dash_speaker(const cb_qtext *t, cb_quote *q, size_t next_start) {
+  cb_np none = {0};
+  size_t d = token_at(t, q->end);
+  if (d + 1 >= t->ntok || !is_dash(t, d) || !is_upper(t, d + 1) || t->tok[d].start >= next_start) return none;
+  if (newline_between(t, t->tok[d].end, t->tok[d + 1].start)) return none;
+  size_t e = d + 1;
+  while (e < t->ntok && e - d <= NP_WORDS && (is_upper(t, e) || is_connector(t, e) || cb_qis(t, e, CB_QLEX_TITLE)) &&
+         !newline_between(t, t->tok[e - 1].end, t->tok[e].start)) e++;
+  while (e > d + 2 && !is_upper(t, e - 1)) e--;
+  cb_np np = name_np(t, d + 1, e);
+  if (np.kind != CB_NP_NAME) return none;
+  set_cue(t, q, d, d + 1);
+  return np;
+}
+
 static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   cb_np none = {0};
+  cb_np dash = dash_speaker(t, q, next_start);
+  if (dash.kind) return dash;
   size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start);
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
@@ -303,7 +329,8 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   size_t end = token_at(t, q->start), lb = end, after_comma = 0;
   int tries = 0;
   while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
-         !newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start)) lb--;
+         (!newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start) ||
+          (lb == end && cb_token_is(t->s, &t->tok[lb - 1], ':')))) lb--;   /* "X responded:" then the quote */
   for (size_t k = end; k-- > lb;) {
     if (is_according(t, k)) {
       cb_np np = forward_np(t, k + 2, end);
