@@ -77,6 +77,14 @@ static void test_other_cues(void) {
   CHECK_STR(speaker_of(a, "\"The talks failed,\" according to Pedro Lima.", "The talks"), "Pedro Lima");
   CHECK_STR(speaker_of(a, "Mary Poe spoke first. \"It is late,\" she added.", "It is late"), "Mary Poe");
   CHECK_STR(speaker_of(a, "\"Nothing changed,\" Khizr Khan, 66, wrote in a letter.", "Nothing"), "Khizr Khan");
+  CHECK_STR(speaker_of(a, "The paper reported the call, which Ed Moe later affirmed, saying, \"the answer is yes\".",
+                       "the answer"), "Ed Moe");
+  CHECK_STR(speaker_of(a, "\"The vote is over,\" the US State Department announced.", "The vote"), "US State Department");
+  CHECK_STR(speaker_of(a, "\"It is fine,\" Secretary of State Marco Rubio said.", "It is"), "Marco Rubio");
+  CHECK_STR(speaker_of(a, "\"I will run,\" said Jason Gilbert of Cheyenne.", "I will"), "Jason Gilbert");
+  CHECK_STR(speaker_of(a, "Senator Ruth Kang responded:\n\n\"We were never told about the plan.\"", "We were"), "Ruth Kang");
+  CHECK_STR(speaker_of(a, "\"It has to stop now, for all of us.\"\n\n- Michelle Marks, Philadelphia.", "It has"),
+            "Michelle Marks");
   cb_arena_free(a);
 }
 

@@ -11,7 +11,7 @@
 #include "extract/quote_mentions.h"
 #include <string.h>
 
-enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4 };
+enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4, LOOKBACK_QUOTES = 50 };
 
 const char *cb_speaker_how_name(cb_speaker_how how) {
   static const char *const names[] = {"unknown", "name", "according-to", "pronoun", "role", "description",
@@ -24,9 +24,9 @@ static void set_speaker_span(const cb_qtext *t, cb_quote *q, const cb_np *np) {
   q->speaker_end = t->tok[np->e - 1].end;
 }
 
-/* The last named speaker before quote i, or NULL. */
+/* The last named speaker among the few quotes before quote i, or NULL. */
 static const char *last_named(const cb_quote *q, size_t i) {
-  while (i-- > 0)
+  for (size_t k = 0; i-- > 0 && k < LOOKBACK_QUOTES; k++)
     if (q[i].speaker && q[i].how != CB_SPEAKER_DESCRIPTION) return q[i].speaker;
   return NULL;
 }

@@ -91,11 +91,22 @@ static int newline_between(const cb_qtext *t, size_t a, size_t b) {
 /* Splits the name part of a capitalised phrase [b, e) from its leading titles. */
 static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
+  int titled = 0;
+  for (size_t i = b; i < e; i++) {   /* "Jason Gilbert of Cheyenne": the name ends before "of" */
+    if (word_is(t, i, "of") && !titled && i > b) { e = i; break; }
+    titled |= cb_qis(t, i, CB_QLEX_TITLE);
+  }
+  np.e = e;
+  np.head = e - 1;
   for (size_t i = b; i < e; i++)
     if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP) ||
         t->tok[i].kind != CB_TOK_WORD)
       np.name_b = i + 1;
   while (np.name_b < e && is_connector(t, np.name_b)) np.name_b++;
+  if (cb_qis(t, e - 1, CB_QLEX_ORG) && is_upper(t, e - 1)) {   /* "the US State Department": all of it */
+    np.name_b = b;
+    while (np.name_b < e - 1 && (cb_qis(t, np.name_b, CB_QLEX_DETERMINER) || cb_qis(t, np.name_b, CB_QLEX_STOP))) np.name_b++;
+  }
   if (np.name_b >= e) np.kind = CB_NP_DESC;
   return np;
 }
@@ -208,11 +219,68 @@ static int past_tense(const cb_qtext *t, size_t i) {
          t->s[k->end - 2] == 'e';
 }
 
-static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
-  cb_np none = {0};
-  size_t first = token_at(t, q->end), ub = first;
+/* The end of the words after quote q: the sentence end, a line break or the next quote. */
+static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, size_t next_start) {
+  size_t ub = first;
   while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start && !is_sentence_end(t, ub) &&
          !newline_between(t, ub == first ? q->end : t->tok[ub - 1].end, t->tok[ub].start)) ub++;
+  return ub;
+}
+
+/* A cue word at k after the quote: a listed verb, or an -ed verb after “...,” Name. */
+static int right_cue_word(const cb_qtext *t, const cb_quote *q, size_t first, size_t k) {
+  return cb_qis(t, k, CB_QLEX_CUE) || (k > first && closes_with_comma(t->s, q) && past_tense(t, k));
+}
+
+/* The speaker of a cue at k after the quote, whose words start at first and end at ub;
+ * *other = 1 when the cue belongs to another clause. */
+static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
+  cb_np none = {0};
+  if (k == first) return object_cue(t, k) ? none : forward_np(t, k + 1, ub);   /* “...,” said X */
+  if (cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {           /* “...” that X ..., said Y */
+    cb_np inv = forward_np(t, k + 1, ub);
+    if (inv.kind == CB_NP_NAME) return inv;
+  }
+  cb_np np = backward_np(t, k - 1, first);
+  if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
+    *other = 1;
+    if (np.b - first > DESCRIPTOR_WORDS) return none;
+    for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
+    *other = 0;
+    np.b = first;
+  }
+  return np;
+}
+
+static int is_dash(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  if (k->kind != CB_TOK_PUNCT) return 0;
+  if (k->end - k->start == 1) return t->s[k->start] == '-';
+  return k->end - k->start == 3 && (unsigned char)t->s[k->start] == 0xE2 && (unsigned char)t->s[k->start + 1] == 0x80 &&
+         ((unsigned char)t->s[k->start + 2] == 0x93 || (unsigned char)t->s[k->start + 2] == 0x94);
+}
+
+/* “...” — Bernie Sanders (on the same line or opening the next paragraph): a name after a dash. */
+static cb_np dash_speaker(const cb_qtext *t, cb_quote *q, size_t next_start) {
+  cb_np none = {0};
+  size_t d = token_at(t, q->end);
+  if (d + 1 >= t->ntok || !is_dash(t, d) || !is_upper(t, d + 1) || t->tok[d].start >= next_start) return none;
+  if (newline_between(t, t->tok[d].end, t->tok[d + 1].start)) return none;
+  size_t e = d + 1;
+  while (e < t->ntok && e - d <= NP_WORDS && (is_upper(t, e) || is_connector(t, e) || cb_qis(t, e, CB_QLEX_TITLE)) &&
+         !newline_between(t, t->tok[e - 1].end, t->tok[e].start)) e++;
+  while (e > d + 2 && !is_upper(t, e - 1)) e--;
+  cb_np np = name_np(t, d + 1, e);
+  if (np.kind != CB_NP_NAME) return none;
+  set_cue(t, q, d, d + 1);
+  return np;
+}
+
+static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
+  cb_np none = {0};
+  cb_np dash = dash_speaker(t, q, next_start);
+  if (dash.kind) return dash;
+  size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start);
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
@@ -225,23 +293,20 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!cb_qis(t, k, CB_QLEX_CUE) && !(k > first && closes_with_comma(t->s, q) && past_tense(t, k))) continue;
-    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;
-    if (k > first && cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {   /* “...” that X ..., said Y */
-      cb_np inv = forward_np(t, k + 1, ub);
-      if (inv.kind == CB_NP_NAME) { set_cue(t, q, k, k + 1); return inv; }
-    }
-    cb_np none2 = {0};
-    cb_np np = k == first ? (object_cue(t, k) ? none2 : forward_np(t, k + 1, ub)) : backward_np(t, k - 1, first);
-    if (k > first && np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first */
-      if (np.b - first > DESCRIPTOR_WORDS) return none;
-      for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
-      np.b = first;
-    }
-    set_cue(t, q, k, k + 1);
+    if (!right_cue_word(t, q, first, k)) continue;
+    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
+    int other = 0;
+    cb_np np = right_speaker(t, first, k, ub, &other);
+    if (!other) set_cue(t, q, k, k + 1);
     return np;
   }
   return none;
+}
+
+/* A cue in -ing ("saying", "adding"). */
+static int participle(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  return k->end - k->start > 4 && memcmp(t->s + k->end - 3, "ing", 3) == 0;
 }
 
 /* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"). */
@@ -261,10 +326,11 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
 
 static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   cb_np none = {0};
-  size_t end = token_at(t, q->start), lb = end;
+  size_t end = token_at(t, q->start), lb = end, after_comma = 0;
   int tries = 0;
   while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
-         !newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start)) lb--;
+         (!newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start) ||
+          (lb == end && cb_token_is(t->s, &t->tok[lb - 1], ':')))) lb--;   /* "X responded:" then the quote */
   for (size_t k = end; k-- > lb;) {
     if (is_according(t, k)) {
       cb_np np = forward_np(t, k + 2, end);
@@ -275,12 +341,16 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
-    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',')) np = first_subject(t, lb, k - 1);  /* "X ..., adding" */
-    if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
+    if (np.kind == CB_NP_DESC && participle(t, k)) np = none;   /* "..., saying": the subject is further back */
+    if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',') && !after_comma) after_comma = k;
+    else if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;
   }
-  return none;
+  if (!after_comma) return none;   /* "Trump told X ..., adding “...”": the sentence's subject */
+  cb_np np = first_subject(t, lb, after_comma - 1);
+  if (np.kind) set_cue(t, q, after_comma, after_comma + 1);
+  return np;
 }
 
 static int ends_with_colon(const cb_qtext *t, const cb_quote *q) {

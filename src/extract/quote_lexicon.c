@@ -13,7 +13,8 @@ typedef struct list { entry *v; size_t n; } list;
 
 static const char *const files[CB_QLEX_COUNT] = {
   "quotes/cues.txt", "quotes/pronouns.txt", "quotes/titles.txt", "quotes/roles.txt",
-  "quotes/determiners.txt", "quotes/skip.txt", "quotes/stops.txt"};
+  "quotes/determiners.txt", "quotes/skip.txt", "quotes/stops.txt",
+  "quotes/org_heads.txt"};
 static list lists[CB_QLEX_COUNT];
 static cb_arena *arena;
 static pthread_once_t once = PTHREAD_ONCE_INIT;

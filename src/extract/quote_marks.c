@@ -57,7 +57,7 @@ static int push(cb_arena *a, cb_quote **v, size_t *cap, size_t count, const cb_q
 static int can_open(const char *s, size_t n, size_t i, size_t len, int dir) {
   if (i > 0 && s[i - 1] == '=') return 0;   /* markup: author="X" */
   if (dir == MARK_OPEN) return 1;
-  if (i + len >= n || s[i + len] == ' ' || s[i + len] == '\n') return 0;
+  if (i + len >= n || strchr(" \n\t,.;:!?)]", s[i + len])) return 0;   /* looks like a closing mark */
   return dir == MARK_EITHER || i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n';
 }
 

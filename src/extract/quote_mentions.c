@@ -5,9 +5,10 @@
  */
 #include "extract/quote_mentions.h"
 #include "text/utf8.h"
+#include <stdio.h>
 #include <string.h>
 
-enum { MAX_KNOWN = 256, LOOKBACK = 2000 };
+enum { MAX_KNOWN = 256, LOOKBACK = 400 };
 
 size_t cb_mentions_token_at(const cb_qtext *t, size_t off) {
   size_t lo = 0, hi = t->ntok;
@@ -46,6 +47,29 @@ static size_t name_start(const cb_qtext *t, size_t b, size_t e) {
   return nb;
 }
 
+/* The folded word of token i, with a title abbreviation spelled out ("sen" -> "senator"). */
+static size_t role_key(const cb_qtext *t, size_t i, char *buf, size_t cap) {
+  size_t n = cb_qkey(t, i, buf, cap);
+  const char *full = cb_qlex_find(CB_QLEX_TITLE, buf, n);
+  if (full && *full && strlen(full) < cap) { n = strlen(full); memcpy(buf, full, n + 1); }
+  return n;
+}
+
+/* "|title|title|" for the titles [b, e) of a mention. */
+static const char *roles_of(cb_arena *a, const cb_qtext *t, size_t b, size_t e) {
+  char out[256], buf[64];
+  size_t o = 0;
+  out[o++] = '|';
+  for (size_t i = b; i < e; i++) {
+    size_t n = role_key(t, i, buf, sizeof buf);
+    if (n == 0 || o + n + 2 > sizeof out) continue;
+    memcpy(out + o, buf, n);
+    o += n;
+    out[o++] = '|';
+  }
+  return cb_arena_strndup(a, out, o);
+}
+
 static int push(cb_arena *a, cb_mentions *m, size_t *cap, cb_mention x) {
   if (m->n == *cap) {
     size_t nc = *cap ? *cap * 2 : 64;
@@ -78,6 +102,7 @@ static int collect(cb_arena *a, const cb_qtext *t, const cb_quote *q, size_t nq,
     x.name_b = name_start(t, x.b, x.e);
     if (x.name_b < x.e) {
       x.last = key_of(a, t, x.e - 1);
+      if (x.name_b > x.b && !(x.roles = roles_of(a, t, x.b, x.name_b))) return CB_ENOMEM;
       for (size_t k = x.b; k < x.name_b; k++) x.person |= cb_qis(t, k, CB_QLEX_TITLE);
       if (!x.last || !push(a, m, &cap, x)) return CB_ENOMEM;
     }
@@ -146,30 +171,22 @@ const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_men
   return NULL;
 }
 
-/* The folded word of token i, with a title abbreviation spelled out ("sen" -> "senator"). */
-static size_t role_key(const cb_qtext *t, size_t i, char *buf, size_t cap) {
-  size_t n = cb_qkey(t, i, buf, cap);
-  const char *full = cb_qlex_find(CB_QLEX_TITLE, buf, n);
-  if (full && *full && strlen(full) < cap) { n = strlen(full); memcpy(buf, full, n + 1); }
-  return n;
-}
+/* 1 if one of mention x's titles is the word "|want|". */
+static int has_role(const cb_mention *x, const char *want) { return x->roles && strstr(x->roles, want) != NULL; }
 
 const char *cb_mentions_with_role(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t head, size_t at) {
-  char want[64], buf[64];
-  size_t wn = role_key(t, head, want, sizeof want);
-  const char *found = NULL;
+  char key[60], want[64];
+  size_t kn = role_key(t, head, key, sizeof key);
+  snprintf(want, sizeof want, "|%.*s|", (int)kn, key);
+  const cb_mention *found = NULL;
   size_t here = mention_at(t, m, at);
   for (size_t k = 0; k < LOOKBACK && k < here; k++) {
     const cb_mention *x = &m->v[here - 1 - k];
-    for (size_t i = x->b; i < x->name_b; i++) {
-      size_t n = role_key(t, i, buf, sizeof buf);
-      if (n != wn || memcmp(buf, want, n) != 0) continue;
-      const char *name = cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
-      if (found && name && strcmp(found, name) != 0) return NULL;   /* two people: ambiguous */
-      found = name;
-    }
+    if (!has_role(x, want)) continue;
+    if (found && strcmp(found->last, x->last) != 0) return NULL;   /* two people: ambiguous */
+    if (!found) found = x;
   }
-  return found;
+  return found ? cb_mentions_full_name(a, t, m, found->name_b, found->e, t->tok[found->b].start) : NULL;
 }
 
 int cb_mentions_is_person_pronoun(const cb_qtext *t, size_t i) {

@@ -10,6 +10,7 @@
 typedef struct cb_mention {
   size_t b, name_b, e;   /* tokens: the run with its titles [b, e), the name [name_b, e) */
   const char *last;      /* folded key of the name's last word */
+  const char *roles;     /* its titles, folded and spelled out: "|us|president|"; NULL if none */
   int person;            /* titled, or shares its last word with a speaker or titled name */
 } cb_mention;
 
