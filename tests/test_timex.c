@@ -137,6 +137,8 @@ static void test_traps(void) {
   const cb_timex *tm = find("The session closed at 2.15pm local time.", "2025-11-30", "2.15pm");
   CHECK(tm != NULL);
   if (tm) { CHECK_INT(tm->type, CB_TIMEX_TIME); CHECK_STR(tm->value, "2025-11-30T14:15"); }
+  /* "second" as an ordinal */
+  CHECK_INT(count("Trump has denied that a second contact occurred.", "2025-11-30"), 0);
   /* month names that are ordinary words */
   CHECK_INT(count("You may march on, said the man.", "2025-11-30"), 0);
 }

@@ -557,6 +557,8 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int u = unit_at(c, u_at);
   if (!u || u == TU_PERIOD || u == TU_HALF || (u == TU_NIGHT && !word_is(c, u_at, "nights"))) return 0;
   if (u == TU_QUARTER && (hyphen || n.article || mod)) return 0;      /* "three-quarters", "more than a quarter" */
+  if (u == TU_SECOND && !plural_unit(c, u_at) && (n.article || has(c, j, TL_NUM)) &&
+      u_at + 1 < c->nt && c->t[u_at + 1].kind == TK_WORD && !has(c, u_at + 1, TL_FUNC)) return 0;   /* "a second contact" */
   if (the && !rel && hyphen) return 0;                                  /* "the eight-year" (adjective): from the number */
   if (!hyphen && !n.vague && n.v != 1 && !plural_unit(c, u_at) && c->t[j].kind == TK_NUM) return 0;  /* "1988 second" */
   size_t end = u_at + 1;
