@@ -148,6 +148,17 @@ static int worth_trying(const cb_tt *t, const cb_tt *next) {
   return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && starts(next);
 }
 
+/* The last resolved date of year-or-finer precision, for "that year", "that day". */
+static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
+  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
+  int y = 0, mo = 1, d = 1;
+  if (m->val[0] < '0' || m->val[0] > '9' || sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) < 1 || y < 1) return;
+  if (mo < 1 || mo > 12) mo = 1;
+  if (!cb_cal_valid(y, mo, d)) d = 1;
+  c->has_last = 1;
+  c->last = cb_cal_days(y, mo, d);
+}
+
 /* Narrative mode: each resolved date ("in 1940", "June 22, 1941", "the next year") becomes the reference
  * for the partial dates after it. */
 static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
@@ -189,6 +200,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
     if (o && o->narrative) follow_narrative(c, &m);
+    remember_last(c, &m);
     if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
         !(m.flags & CB_TIMEX_ANCHORED)) {
       cb_ymd d;

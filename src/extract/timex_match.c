@@ -6,6 +6,7 @@
  */
 #include "extract/timex_int.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -157,12 +158,17 @@ static void set(cb_tm_res *r, size_t end, cb_timex_type type, cb_timex_precision
 
 static int tense(const cb_tm_ctx *c, size_t i) { return c->tense ? c->tense(c->ud, i) : 0; }
 
+static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+
 static size_t year_suffix(const cb_tm_ctx *c, size_t j, int *y) {
   size_t k = j;
   if (is_punct(c, k, ',')) k++;
   if (word_is(c, k, "of")) k++;
   int yy = year_at(c, k, 0);
   if (yy) { *y = yy; return k + 1; }
+  cb_tm_res sr;
+  size_t se = has(c, k, TL_NUM) ? p_spelled_year(c, k, &sr) : 0;   /* "January nineteen ninety-seven" */
+  if (se && sr.val[0] >= '0' && sr.val[0] <= '9') { *y = atoi(sr.val); return se; }
   if (num_tok(c, k, 1, 4) && (word_is(c, k + 1, "BC") || word_is(c, k + 1, "BCE"))) { *y = 1 - c->t[k].num; return k + 2; }
   return 0;
 }
@@ -409,8 +415,11 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int m = month_at(c, j, &e);
   if (m) {
     int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
-    if (y >= 0 && k < 0) y = cb_tv_year_for_month(c, m, -1) - (m == cb_cal_date(c->dct).m);
-    if (y >= 0 && k > 0) y = cb_tv_year_for_month(c, m, 1) + (m == cb_cal_date(c->dct).m);
+    int cur = y >= 0 ? cb_cal_date(c->dct).m : 0;
+    /* "last April": the latest April before this month, but not the month just gone (that one
+     * is "in February"; "last February" in March means a year before) */
+    if (y >= 0 && k < 0 && (m >= cur || cur - m == 1)) y--;
+    if (y >= 0 && k > 0 && m <= cur) y++;
     set(r, e, CB_TIMEX_DATE, CB_TP_MONTH, CB_TIMEX_RELATIVE);
     cb_tv_month(r->val, sizeof r->val, c, y, m);
     return e;
@@ -429,6 +438,12 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
+  if (word_is(c, j - 1, "that") && c->has_last) {   /* "that year": the one named before, not the dct */
+    cb_tm_ctx back = *c;
+    back.dct = c->last;
+    if (!unit_value(&back, r, u, 0)) return 0;
+    return j + 1;
+  }
   if (!unit_value(c, r, u, k)) return 0;
   if (u == TU_WEEKEND && c->has_dct && k == 0) {
     long sat = cb_tv_weekday(c->dct, 6, tense(c, i) > 0 ? 1 : -1);
