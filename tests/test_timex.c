@@ -89,6 +89,7 @@ static void test_relative(void) {
   CHECK_STR(value_of("The plant opened in 1988. Sales doubled that year.", "1989-10-30", "that year"), "1988");
   CHECK_STR(value_of("It happened last February.", "1998-03-04", "last February"), "1997-02");
   CHECK_STR(value_of("It began in January nineteen ninety-seven.", dct, "January nineteen ninety-seven"), "1997-01");
+  CHECK_STR(find("Losses widened before year-end.", "1989-10-30", "year-end")->mod, "END");
   /* without a dct: underspecified, never the run date */
   CHECK_STR(value_of("The meeting took place on Saturday.", NULL, "Saturday"), "XXXX-WXX-6");
   CHECK_STR(value_of("It happened on December 1.", NULL, "December 1"), "XXXX-12-01");

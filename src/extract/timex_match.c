@@ -610,6 +610,20 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return end;
 }
 
+/* year-end, year's end: the end of the dct's year */
+static size_t p_year_end(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "year")) return 0;
+  size_t j = i + 1;
+  if (is_punct(c, j, '-') && glued(c, j)) j++;
+  else if (is_punct(c, j, '\'') && word_is(c, j + 1, "s")) j += 2;
+  if (!word_is(c, j, "end")) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, CB_TIMEX_RELATIVE);
+  r->mod = "END";
+  if (!c->has_dct) snprintf(r->val, sizeof r->val, "XXXX");
+  else cb_tv_year(r->val, sizeof r->val, c, cb_cal_date(c->dct).y);
+  return j + 1;
+}
+
 /* year-earlier, year-ago: the same period a year before the dct */
 static size_t p_year_ago(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!word_is(c, i, "year") || !is_punct(c, i + 1, '-') || !glued(c, i + 1) || !glued(c, i + 2)) return 0;
@@ -808,7 +822,7 @@ static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 
 typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {p_numeric, p_clock, p_month, p_year, p_relative, p_dayrel, p_weekday,
-                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century, p_spelled_year};
+                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century, p_spelled_year, p_year_end};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
