@@ -4,6 +4,7 @@
  */
 #include "extract/timex.h"
 #include "extract/timex_cal.h"
+#include "eval/eval.h"
 #include "test.h"
 #include <stdlib.h>
 
@@ -195,6 +196,27 @@ static void test_bad_input(void) {
   free(b);
 }
 
+/* `eval timex` reads a TimeML file, takes its DCT, and exits 0; bad paths and usage are reported. */
+static void test_eval(void) {
+  char path[] = "/tmp/cb_timex_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  FILE *f = fdopen(fd, "w");
+  fputs("<?xml version=\"1.0\" ?><TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-03-04\" "
+        "functionInDocument=\"CREATION_TIME\">19980304</TIMEX3></DCT><TEXT>Talks ended <TIMEX3 tid=\"t1\" "
+        "type=\"DATE\" value=\"1998-03-03\">yesterday</TIMEX3> after <TIMEX3 tid=\"t2\" type=\"DURATION\" "
+        "value=\"P3D\">three days</TIMEX3>.</TEXT></TimeML>\n", f);
+  fclose(f);
+  char *ok[] = {"timex", path, NULL};
+  CHECK_INT(cb_eval_timex(2, ok), 0);
+  char *missing[] = {"timex", "/nonexistent/timebank", NULL};
+  CHECK_INT(cb_eval_timex(2, missing), 1);
+  char *none[] = {"timex", NULL};
+  CHECK_INT(cb_eval_timex(1, none), 2);
+  remove(path);
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
@@ -203,6 +225,7 @@ int main(void) {
   test_traps();
   test_calendar();
   test_bad_input();
+  test_eval();
   cb_arena_free(A);
   return test_report();
 }
