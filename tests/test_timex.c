@@ -142,6 +142,9 @@ static void test_traps(void) {
   const cb_timex *tm = find("The session closed at 2.15pm local time.", "2025-11-30", "2.15pm");
   CHECK(tm != NULL);
   if (tm) { CHECK_INT(tm->type, CB_TIMEX_TIME); CHECK_STR(tm->value, "2025-11-30T14:15"); }
+  /* a four-digit count is not a year */
+  CHECK_INT(count("The army sent 2000 troops.", "2025-11-30"), 0);
+  CHECK_STR(value_of("In 2000 elections were held.", "2025-11-30", "2000"), "2000");
   /* "second" as an ordinal */
   CHECK_INT(count("Trump has denied that a second contact occurred.", "2025-11-30"), 0);
   /* month names that are ordinary words */

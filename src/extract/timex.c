@@ -157,6 +157,7 @@ static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
   if (!cb_cal_valid(y, mo, d)) d = 1;
   c->has_last = 1;
   c->last = cb_cal_days(y, mo, d);
+  c->last_prec = m->prec;
 }
 
 /* Narrative mode: each resolved date ("in 1940", "June 22, 1941", "the next year") becomes the reference

@@ -18,6 +18,7 @@ typedef struct cb_tm_ctx {
   int narrative;                           /* dct is the last explicit date, years taken as is */
   int has_last;
   long last;                               /* the last date the text resolved ("that year") */
+  int last_prec;                           /* and its precision */
   int has_anchor;
   long anchor;                             /* event date "N days ago" counts from */
   int (*tense)(void *ud, size_t tok);      /* +2 future, -2 past, -1 weakly past, 0 unmarked */

@@ -97,6 +97,10 @@ static int year_at(const cb_tm_ctx *c, size_t i, int strict) {
     if (is_punct(c, j, '%')) return 0;
   }
   if (word_is(c, j, "percent")) return 0;
+  /* "2000 troops": a count before a plural noun, unless a word like "in" or "since" precedes */
+  if (j < c->nt && c->t[j].kind == TK_WORD && !c->t[j].cap && !c->t[j].lex && c->t[j].e - c->t[j].s > 3 &&
+      c->s[c->t[j].e - 1] == 's' && !(i > 0 && (has(c, i - 1, TL_YEARPREP) || has(c, i - 1, TL_MONTH) || has(c, i - 1, TL_FISCAL))))
+    return 0;
   return y;
 }
 
@@ -438,7 +442,8 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
-  if (word_is(c, j - 1, "that") && c->has_last) {   /* "that year": the one named before, not the dct */
+  int need = u == TU_DAY ? CB_TP_DAY : u == TU_WEEK ? CB_TP_WEEK : u == TU_MONTH ? CB_TP_MONTH : CB_TP_YEAR;
+  if (word_is(c, j - 1, "that") && c->has_last && c->last_prec >= need) {   /* "that year": the one named before */
     cb_tm_ctx back = *c;
     back.dct = c->last;
     if (!unit_value(&back, r, u, 0)) return 0;
