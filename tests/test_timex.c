@@ -64,6 +64,14 @@ static void test_seeds(void) {
   CHECK_STR(value_of("Earlier in November, the carrier entered the area.", "2025-11-30", "November"), "2025-11");
   CHECK_STR(value_of("A rally on 12 Aug 2026 was planned.", "2025-11-30", "12 Aug 2026"), "2026-08-12");
   CHECK_STR(value_of("The filing is dated 2025-12-04.", NULL, "2025-12-04"), "2025-12-04");
+  CHECK_STR(value_of("Logged 2025-12-04T10:30:00Z by the server.", NULL, "2025-12-04T10:30:00Z"), "2025-12-04T10:30");
+  CHECK_STR(value_of("Filed on 25/12/2025 in London.", NULL, "25/12/2025"), "2025-12-25");
+  const cb_timex *rg = find("The call took place during November 17-23.", "2025-11-30", "November 17-23");
+  CHECK(rg != NULL);
+  if (rg) { CHECK_STR(rg->value, "2025-11-17"); CHECK_STR(rg->value_end, "2025-11-23"); }
+  rg = find("Talks ran 17 to 23 November 2025.", NULL, "17 to 23 November 2025");
+  CHECK(rg != NULL);
+  if (rg) { CHECK_STR(rg->value, "2025-11-17"); CHECK_STR(rg->value_end, "2025-11-23"); }
 }
 
 static void test_relative(void) {

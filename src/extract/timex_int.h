@@ -32,7 +32,7 @@ typedef struct cb_tm_res {
   const char *mod;
   unsigned flags;
   char val[48];
-  char vend[16];
+  char vend[40];
 } cb_tm_res;
 
 /* Tries every pattern at token i; fills r with the longest match and returns 1, else 0. */

@@ -184,11 +184,22 @@ static size_t p_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (num_tok(c, i, 4, 4) && (is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) && glued(c, i + 1) &&
       num_tok(c, i + 2, 2, 2) && glued(c, i + 2)) {
     int y = c->t[i].num, m = c->t[i + 2].num;
-    if (is_punct(c, i + 3, '-') && glued(c, i + 3) && num_tok(c, i + 4, 2, 2) && glued(c, i + 4) && ends_clean(c, i + 5)) {
+    if (is_punct(c, i + 3, c->t[i + 1].ch) && glued(c, i + 3) && num_tok(c, i + 4, 2, 2) && glued(c, i + 4)) {
       if (!cb_cal_valid(y, m, c->t[i + 4].num)) return 0;
       set(r, i + 5, CB_TIMEX_DATE, CB_TP_DAY, 0);
       cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, c->t[i + 4].num));
-      return r->end;
+      if (ends_clean(c, i + 5)) return r->end;
+      /* 2025-12-04T10:30[:00][Z] */
+      if (!word_is(c, i + 5, "T") || !glued(c, i + 5) || !num_tok(c, i + 6, 2, 2) || !glued(c, i + 6) ||
+          !is_punct(c, i + 7, ':') || !glued(c, i + 7) || !num_tok(c, i + 8, 2, 2) || !glued(c, i + 8)) return 0;
+      int h = c->t[i + 6].num, mi = c->t[i + 8].num;
+      if (h > 23 || mi > 59) return 0;
+      size_t e = i + 9;
+      if (is_punct(c, e, ':') && glued(c, e) && num_tok(c, e + 1, 2, 2) && glued(c, e + 1)) e += 2;
+      if (word_is(c, e, "Z") && glued(c, e)) e++;
+      snprintf(r->val + 10, sizeof r->val - 10, "T%02d:%02d", h, mi);
+      r->end = e; r->type = CB_TIMEX_TIME; r->prec = CB_TP_MINUTE;
+      return e;
     }
     if (glued(c, i + 3) && (c->t[i + 3].kind != TK_PUNCT || is_punct(c, i + 3, '-'))) return 0;
     if (m == (y + 1) % 100) {
@@ -209,6 +220,7 @@ static size_t p_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       (num_tok(c, i + 4, 4, 4) || num_tok(c, i + 4, 2, 2)) && ends_clean(c, i + 5)) {
     int m = c->t[i].num, d = c->t[i + 2].num, y = c->t[i + 4].num;
     if (c->t[i + 4].ndig == 2) y += y < 50 ? 2000 : 1900;
+    if (m > 12 && d <= 12) { int t = m; m = d; d = t; }      /* 25/12/2025: day first */
     if (!cb_cal_valid(y, m, d)) return 0;
     set(r, i + 5, CB_TIMEX_DATE, CB_TP_DAY, 0);
     cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
@@ -255,16 +267,31 @@ static size_t p_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j;
 }
 
+/* "-23" / "to 23" after a day: the last day of a range ("November 17-23"), 0 if none. */
+static int range_end_day(const cb_tm_ctx *c, size_t k, int first, size_t *end) {
+  size_t j = k;
+  if (is_punct(c, j, '-')) j++;
+  else if (word_is(c, j, "to") || word_is(c, j, "through")) j++;
+  else return 0;
+  size_t e;
+  int d2 = day_at(c, j, &e);
+  if (!d2 || d2 <= first) return 0;
+  *end = e;
+  return d2;
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
   int wd = weekday_at(c, i, &j);
   if (wd) { i = is_punct(c, j, ',') ? j + 1 : j; }
-  int m = month_at(c, i, &j), d = 0, y = 0;
+  int m = month_at(c, i, &j), d = 0, y = 0, dlast = 0;
   size_t end = 0;
   if (m) {
     d = day_at(c, j, &k);
     if (d) {
+      int d2 = range_end_day(c, k, d, &k);
+      if (d2) dlast = d2;
       end = k;
       size_t ye = year_suffix(c, k, &y);
       if (ye && !word_is(c, k, "of")) end = ye; else y = 0;
@@ -281,6 +308,8 @@ static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (num_tok(c, p, 1, 2)) d = day_at(c, p, &k);
     else if (has(c, p, TL_ORD) && val(c, p, TL_ORD) <= 31) { d = val(c, p, TL_ORD); k = p + 1; }
     if (!d) return 0;
+    int d2 = range_end_day(c, k, d, &k);
+    if (d2) dlast = d2;
     if (word_is(c, k, "of")) k++;
     m = month_at(c, k, &j);
     if (!m) return 0;
@@ -299,6 +328,8 @@ static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
     else if (!cb_cal_valid(y, m, d)) return 0;
     else cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+    if (dlast && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
+    else if (dlast) snprintf(r->vend, sizeof r->vend, "XXXX-%02d-%02d", m, dlast);
   } else {
     if (!y) y = cb_tv_year_for_month(c, m, dir);
     set(r, end, CB_TIMEX_DATE, CB_TP_MONTH, fl);
