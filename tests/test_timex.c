@@ -4,6 +4,7 @@
  */
 #include "extract/timex.h"
 #include "extract/timex_cal.h"
+#include "eval/eval.h"
 #include "test.h"
 #include <stdlib.h>
 
@@ -63,6 +64,14 @@ static void test_seeds(void) {
   CHECK_STR(value_of("Earlier in November, the carrier entered the area.", "2025-11-30", "November"), "2025-11");
   CHECK_STR(value_of("A rally on 12 Aug 2026 was planned.", "2025-11-30", "12 Aug 2026"), "2026-08-12");
   CHECK_STR(value_of("The filing is dated 2025-12-04.", NULL, "2025-12-04"), "2025-12-04");
+  CHECK_STR(value_of("Logged 2025-12-04T10:30:00Z by the server.", NULL, "2025-12-04T10:30:00Z"), "2025-12-04T10:30");
+  CHECK_STR(value_of("Filed on 25/12/2025 in London.", NULL, "25/12/2025"), "2025-12-25");
+  const cb_timex *rg = find("The call took place during November 17-23.", "2025-11-30", "November 17-23");
+  CHECK(rg != NULL);
+  if (rg) { CHECK_STR(rg->value, "2025-11-17"); CHECK_STR(rg->value_end, "2025-11-23"); }
+  rg = find("Talks ran 17 to 23 November 2025.", NULL, "17 to 23 November 2025");
+  CHECK(rg != NULL);
+  if (rg) { CHECK_STR(rg->value, "2025-11-17"); CHECK_STR(rg->value_end, "2025-11-23"); }
 }
 
 static void test_relative(void) {
@@ -86,6 +95,10 @@ static void test_relative(void) {
   CHECK_STR(value_of("It was founded in nineteen ninety-six.", dct, "nineteen ninety-six"), "1996");
   CHECK_STR(value_of("By the year two thousand, it grew.", dct, "the year two thousand"), "2000");
   CHECK_STR(value_of("They met the next day.", "1998-03-04", "the next day"), "1998-03-05");
+  CHECK_STR(value_of("The plant opened in 1988. Sales doubled that year.", "1989-10-30", "that year"), "1988");
+  CHECK_STR(value_of("It happened last February.", "1998-03-04", "last February"), "1997-02");
+  CHECK_STR(value_of("It began in January nineteen ninety-seven.", dct, "January nineteen ninety-seven"), "1997-01");
+  CHECK_STR(find("Losses widened before year-end.", "1989-10-30", "year-end")->mod, "END");
   /* without a dct: underspecified, never the run date */
   CHECK_STR(value_of("The meeting took place on Saturday.", NULL, "Saturday"), "XXXX-WXX-6");
   CHECK_STR(value_of("It happened on December 1.", NULL, "December 1"), "XXXX-12-01");
@@ -137,6 +150,11 @@ static void test_traps(void) {
   const cb_timex *tm = find("The session closed at 2.15pm local time.", "2025-11-30", "2.15pm");
   CHECK(tm != NULL);
   if (tm) { CHECK_INT(tm->type, CB_TIMEX_TIME); CHECK_STR(tm->value, "2025-11-30T14:15"); }
+  /* a four-digit count is not a year */
+  CHECK_INT(count("The army sent 2000 troops.", "2025-11-30"), 0);
+  CHECK_STR(value_of("In 2000 elections were held.", "2025-11-30", "2000"), "2000");
+  /* "second" as an ordinal */
+  CHECK_INT(count("Trump has denied that a second contact occurred.", "2025-11-30"), 0);
   /* month names that are ordinary words */
   CHECK_INT(count("You may march on, said the man.", "2025-11-30"), 0);
 }
@@ -167,6 +185,16 @@ static void test_bad_input(void) {
   const char tail[] = "on November 2\xe2\x80";
   n = cb_timex_extract(A, tail, sizeof tail - 1, "2025-11-30", &v);
   CHECK_INT(n, 1);
+  /* a long run of letters and dots (hard for a sentence splitter) still resolves by tense */
+  size_t nd = 60000;
+  char *dots = malloc(nd + 32);
+  CHECK(dots != NULL);
+  if (dots) {
+    for (size_t i = 0; i < nd; i++) dots[i] = i % 2 ? '.' : 'a';
+    strcpy(dots + nd, " It will open Monday.");
+    CHECK_STR(value_of(dots, "2025-11-30", "Monday"), "2025-12-01");
+    free(dots);
+  }
   /* a large input crosses window boundaries without losing mentions */
   size_t big = 300000, k = 0;
   char *b = malloc(big + 1);
@@ -179,6 +207,27 @@ static void test_bad_input(void) {
   free(b);
 }
 
+/* `eval timex` reads a TimeML file, takes its DCT, and exits 0; bad paths and usage are reported. */
+static void test_eval(void) {
+  char path[] = "/tmp/cb_timex_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd < 0) return;
+  FILE *f = fdopen(fd, "w");
+  fputs("<?xml version=\"1.0\" ?><TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-03-04\" "
+        "functionInDocument=\"CREATION_TIME\">19980304</TIMEX3></DCT><TEXT>Talks ended <TIMEX3 tid=\"t1\" "
+        "type=\"DATE\" value=\"1998-03-03\">yesterday</TIMEX3> after <TIMEX3 tid=\"t2\" type=\"DURATION\" "
+        "value=\"P3D\">three days</TIMEX3>.</TEXT></TimeML>\n", f);
+  fclose(f);
+  char *ok[] = {"timex", path, NULL};
+  CHECK_INT(cb_eval_timex(2, ok), 0);
+  char *missing[] = {"timex", "/nonexistent/timebank", NULL};
+  CHECK_INT(cb_eval_timex(2, missing), 1);
+  char *none[] = {"timex", NULL};
+  CHECK_INT(cb_eval_timex(1, none), 2);
+  remove(path);
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
@@ -187,6 +236,7 @@ int main(void) {
   test_traps();
   test_calendar();
   test_bad_input();
+  test_eval();
   cb_arena_free(A);
   return test_report();
 }

@@ -3,6 +3,9 @@
  * files (a file or a folder searched recursively for *.tml; each PATH is one corpus).
  * The DCT is the TIMEX3 with functionInDocument="CREATION_TIME"; the text is the TEXT
  * element with its tags stripped, and gold TIMEX3 spans become byte offsets into it.
+ * MEANTIME's CAT files (*.xml, root <Document>) are read too: tokens joined back into text,
+ * TIMEX3 markables anchored on tokens, the CREATION_TIME one giving the DCT; only the title
+ * and first five sentences, the part MEANTIME annotates, are scored.
  * Counting follows the TempEval-3 scorer: strict (same span) and relaxed (overlapping)
  * precision/recall/F1; type and value are judged on relaxed matches, reported as accuracy
  * over matched gold timexes and as attribute F1 (accuracy x relaxed F1).
@@ -89,10 +92,85 @@ static xmlNode *find_text(xmlNode *n) {
   return NULL;
 }
 
+/* ---- CAT (MEANTIME): tokens joined back into text, TIMEX3 markables anchored on tokens ---- */
+typedef struct tokpos { long id; size_t s, e; } tokpos;
+/* MEANTIME annotates the title and the first five sentences only (sentences 0..5). */
+#define CAT_LAST_SENTENCE 5
+
+static int glue_before(const char *t) {
+  static const char *const g[] = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "n't", "'", "''", "'re", "'ll", "'ve", "'d", NULL};
+  for (int i = 0; g[i]; i++) if (strcmp(t, g[i]) == 0) return 1;
+  return 0;
+}
+
+static int cmp_tok(const void *a, const void *b) {
+  long x = ((const tokpos *)a)->id, y = ((const tokpos *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+static const tokpos *find_tok(const tokpos *v, size_t n, long id) {
+  tokpos key = {id, 0, 0};
+  return bsearch(&key, v, n, sizeof *v, cmp_tok);
+}
+
+static int cat_timex(xmlNode *m, doc *d, const tokpos *v, size_t nv) {
+  size_t s = (size_t)-1, e = 0;
+  for (xmlNode *a = m->children; a; a = a->next) {
+    if (!is_el(a, "token_anchor")) continue;
+    char id[32];
+    attr(a, "t_id", id, sizeof id);
+    const tokpos *t = find_tok(v, nv, atol(id));
+    if (!t) continue;
+    if (t->s < s) s = t->s;
+    if (t->e > e) e = t->e;
+  }
+  char f[40];
+  attr(m, "functionInDocument", f, sizeof f);
+  if (strcmp(f, "CREATION_TIME") == 0 && !d->dct[0]) attr(m, "value", d->dct, sizeof d->dct);
+  return s == (size_t)-1 || add_gold(d, m, s, e);
+}
+
+static int load_cat(xmlNode *root, doc *d) {
+  tokpos *v = NULL;
+  size_t nv = 0, cap = 0;
+  long last_sentence = -1;
+  int ok = 1, open_paren = 0;
+  for (xmlNode *n = root->children; n && ok; n = n->next) {
+    if (!is_el(n, "token")) continue;
+    xmlChar *txt = xmlNodeGetContent(n);
+    char id[32], sn[32];
+    attr(n, "t_id", id, sizeof id);
+    attr(n, "sentence", sn, sizeof sn);
+    const char *t = txt ? (const char *)txt : "";
+    if (atol(sn) > CAT_LAST_SENTENCE) { if (txt) xmlFree(txt); break; }
+    if (d->text.len) {
+      if (atol(sn) != last_sentence) cb_buf_puts(&d->text, "\n");
+      else if (!glue_before(t) && !open_paren) cb_buf_putc(&d->text, ' ');
+    }
+    last_sentence = atol(sn);
+    open_paren = strcmp(t, "(") == 0 || strcmp(t, "$") == 0 || strcmp(t, "``") == 0;
+    if (nv == cap) { cap = cap ? cap * 2 : 512; tokpos *nn = realloc(v, cap * sizeof *nn); if (!nn) ok = 0; else v = nn; }
+    if (ok) { v[nv].id = atol(id); v[nv].s = d->text.len; cb_buf_puts(&d->text, t); v[nv].e = d->text.len; nv++; }
+    if (txt) xmlFree(txt);
+  }
+  if (ok && nv) qsort(v, nv, sizeof *v, cmp_tok);
+  for (xmlNode *n = root->children; n && ok; n = n->next)
+    if (is_el(n, "Markables"))
+      for (xmlNode *m = n->children; m && ok; m = m->next)
+        if (is_el(m, "TIMEX3")) ok = cat_timex(m, d, v, nv);
+  free(v);
+  return ok && !d->text.oom;
+}
+
 static int load_doc(const char *path, doc *d) {
   xmlDoc *x = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
   if (!x) return 0;
   xmlNode *root = xmlDocGetRootElement(x);
+  if (root && is_el(root, "Document")) {
+    int ok = load_cat(root, d);
+    xmlFreeDoc(x);
+    return ok;
+  }
   find_dct(root, d);
   xmlNode *t = find_text(root);
   int ok = t && flatten(t->children, d, 0);
@@ -206,7 +284,8 @@ static int eval_path(const char *path, tally *t, const opts *o) {
     struct stat s2;
     size_t len = strlen(names[i]);
     if (stat(names[i], &s2) == 0 && S_ISDIR(s2.st_mode)) bad |= eval_path(names[i], t, o);
-    else if (len > 4 && strcmp(names[i] + len - 4, ".tml") == 0) bad |= !eval_file(names[i], t, o);
+    else if (len > 4 && (strcmp(names[i] + len - 4, ".tml") == 0 || strcmp(names[i] + len - 4, ".xml") == 0))
+      bad |= !eval_file(names[i], t, o);
     free(names[i]);
   }
   free(names);
@@ -232,9 +311,10 @@ static void report(const char *name, const tally *t, const opts *o) {
 
 static void usage(FILE *f) {
   fprintf(f, "usage: corroborate eval timex PATH... [--errors] [--bench[=N]] [--no-anchor] [--narrative]\n\n"
-             "Scores the date/time extractor on TimeML files (each PATH, a .tml file or a folder, is one corpus)\n"
-             "the way the TempEval-3 scorer counts: strict and relaxed span P/R/F1, and type and value\n"
-             "accuracy on relaxed matches with their attribute F1 (accuracy x relaxed F1).\n\n"
+             "Scores the date/time extractor on TimeML files (.tml) or MEANTIME CAT files (.xml); each\n"
+             "PATH, a file or a folder, is one corpus. Counting follows the TempEval-3 scorer: strict and\n"
+             "relaxed span P/R/F1, and type and value accuracy on relaxed matches with their attribute F1\n"
+             "(accuracy x relaxed F1).\n\n"
              "  --errors     list missed, spurious and wrongly valued mentions\n"
              "  --bench[=N]  run the extractor N times per document (default 20) and report MB/s\n"
              "  --no-anchor  count \"N days ago\" from the article date only\n"
@@ -263,7 +343,7 @@ int cb_eval_timex(int argc, char **argv) {
     tally t;
     memset(&t, 0, sizeof t);
     bad |= eval_path(argv[i], &t, &o);
-    report(argv[i], &t, &o);
+    if (t.docs) report(argv[i], &t, &o);
     all.docs += t.docs; all.ngold += t.ngold; all.nsys += t.nsys; all.strict_g += t.strict_g;
     all.relaxed_g += t.relaxed_g; all.strict_s += t.strict_s; all.relaxed_s += t.relaxed_s;
     all.type_ok += t.type_ok; all.value_ok += t.value_ok; all.bytes += t.bytes; all.seconds += t.seconds;

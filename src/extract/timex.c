@@ -16,12 +16,12 @@ typedef struct cue { size_t off; signed char tense; } cue;
 
 typedef struct run {
   cb_arena *a;              /* results */
-  cb_arena *scratch;        /* sentences of the current window */
+  cb_arena *scratch;        /* sentences of the current region */
   const char *s;            /* the window */
   size_t n, base;           /* its length and offset in the whole text */
-  cb_span *sent;            /* sentences of the window (lazy) */
-  size_t nsent, cur;
-  int sent_done;
+  cb_span *sent;            /* sentences of the current region, relative to rs */
+  size_t nsent, cur, rs, re;
+  int have_region;
   const cb_tt *t;
   cue *cues;                /* tense cues of the window */
   size_t ncue, cuecap;
@@ -30,15 +30,36 @@ typedef struct run {
   int oom;
 } run;
 
-static size_t sentence_of(run *r, size_t off) {
-  if (!r->sent_done) {
-    r->sent_done = 1;
-    r->nsent = r->scratch ? cb_sentences(r->scratch, r->s, r->n, &r->sent) : 0;
-    r->cur = 0;
+/* The sentences around off: the paragraph holding it, at most REGION bytes either side.
+ * A region with a very long run of letters and dots is taken as one sentence, so that no
+ * input makes the splitter work hard. */
+#define REGION 2048
+static void load_region(run *r, size_t off) {
+  size_t rs = off > REGION ? off - REGION : 0, re = off + REGION < r->n ? off + REGION : r->n;
+  for (size_t k = off; k > rs + 1; k--) if (r->s[k - 1] == '\n' && r->s[k - 2] == '\n') { rs = k; break; }
+  for (size_t k = off; k + 1 < re; k++) if (r->s[k] == '\n' && r->s[k + 1] == '\n') { re = k; break; }
+  if (re <= off) re = off + 1 <= r->n ? off + 1 : r->n;
+  r->rs = rs; r->re = re; r->nsent = 0; r->cur = 0; r->sent = NULL;
+  cb_arena_free(r->scratch);
+  r->scratch = cb_arena_new(0);
+  size_t run_len = 0;
+  for (size_t k = rs; k < re; k++) {
+    unsigned char ch = (unsigned char)r->s[k];
+    run_len = (isalpha(ch) || ch == '.') ? run_len + 1 : 0;
+    if (run_len > 64) return;
   }
-  while (r->cur + 1 < r->nsent && r->sent[r->cur].end <= off) r->cur++;
-  while (r->cur > 0 && r->sent[r->cur].start > off) r->cur--;
-  return r->cur;
+  if (r->scratch) r->nsent = cb_sentences(r->scratch, r->s + rs, re - rs, &r->sent);
+}
+
+/* [*bs, *be): the sentence holding off, as offsets into the window. */
+static void sentence_bounds(run *r, size_t off, size_t *bs, size_t *be) {
+  if (!r->have_region || off < r->rs || off >= r->re) { load_region(r, off); r->have_region = 1; }
+  size_t rel = off - r->rs;
+  while (r->cur + 1 < r->nsent && r->sent[r->cur].end <= rel) r->cur++;
+  while (r->cur > 0 && r->sent[r->cur].start > rel) r->cur--;
+  if (!r->nsent) { *bs = r->rs; *be = r->re; return; }
+  *bs = r->rs + r->sent[r->cur].start;
+  *be = r->rs + r->sent[r->cur].end;
 }
 
 /* Tense cues of the window, in text order: +2 future ("will", "next", "he'll"), -2 past
@@ -91,9 +112,9 @@ static int nearest_cue(const run *r, size_t from, size_t to, size_t off) {
 static int tense_at(void *ud, size_t tok) {
   run *r = ud;
   size_t off = r->t[tok].s;
-  size_t k = sentence_of(r, off);
-  if (!r->nsent) return nearest_cue(r, 0, r->n, off);
-  return nearest_cue(r, r->sent[k].start, r->sent[k].end, off);
+  size_t bs, be;
+  sentence_bounds(r, off, &bs, &be);
+  return nearest_cue(r, bs, be, off);
 }
 
 static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
@@ -127,6 +148,18 @@ static int worth_trying(const cb_tt *t, const cb_tt *next) {
   return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && starts(next);
 }
 
+/* The last resolved date of year-or-finer precision, for "that year", "that day". */
+static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
+  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
+  int y = 0, mo = 1, d = 1;
+  if (m->val[0] < '0' || m->val[0] > '9' || sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) < 1 || y < 1) return;
+  if (mo < 1 || mo > 12) mo = 1;
+  if (!cb_cal_valid(y, mo, d)) d = 1;
+  c->has_last = 1;
+  c->last = cb_cal_days(y, mo, d);
+  c->last_prec = m->prec;
+}
+
 /* Narrative mode: each resolved date ("in 1940", "June 22, 1941", "the next year") becomes the reference
  * for the partial dates after it. */
 static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
@@ -148,30 +181,31 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   size_t nt = cb_tt_scan(r->s, r->n, tok, cap);
   if (nt == (size_t)-1) return 0;
   r->t = *tok;
-  r->sent_done = 0; r->nsent = 0;
+  r->have_region = 0; r->nsent = 0;
   if (!build_cues(r, nt)) return 0;
   c->s = r->s; c->t = *tok; c->nt = nt; c->tense = tense_at; c->ud = r;
   cb_ymd an;
   int fixed_anchor = o && o->anchor && cb_cal_parse(o->anchor, &an);
   long sent_anchor = 0;
-  size_t anchor_sent = (size_t)-1;
+  size_t anchor_sent = (size_t)-1, bs, be;
   for (size_t i = 0; i < nt;) {
     cb_tm_res m;
     memset(&m, 0, sizeof m);
     if (!worth_trying(&(*tok)[i], i + 1 < nt ? &(*tok)[i + 1] : NULL)) { i++; continue; }
     c->has_anchor = 0;
     if (fixed_anchor) { c->has_anchor = 1; c->anchor = cb_cal_days(an.y, an.m, an.d); }
-    else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && sentence_of(r, (*tok)[i].s) == anchor_sent) {
+    else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && (sentence_bounds(r, (*tok)[i].s, &bs, &be), bs) == anchor_sent) {
       c->has_anchor = 1; c->anchor = sent_anchor;
     }
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
     if (o && o->narrative) follow_narrative(c, &m);
+    remember_last(c, &m);
     if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
         !(m.flags & CB_TIMEX_ANCHORED)) {
       cb_ymd d;
-      if (cb_cal_parse(m.val, &d)) { sent_anchor = cb_cal_days(d.y, d.m, d.d); anchor_sent = sentence_of(r, (*tok)[i].s); }
+      if (cb_cal_parse(m.val, &d)) { sent_anchor = cb_cal_days(d.y, d.m, d.d); sentence_bounds(r, (*tok)[i].s, &bs, &be); anchor_sent = bs; }
     }
     i = m.end;
   }

@@ -16,6 +16,9 @@ typedef struct cb_tm_ctx {
   int has_dct;
   long dct;                                /* day number of the article date */
   int narrative;                           /* dct is the last explicit date, years taken as is */
+  int has_last;
+  long last;                               /* the last date the text resolved ("that year") */
+  int last_prec;                           /* and its precision */
   int has_anchor;
   long anchor;                             /* event date "N days ago" counts from */
   int (*tense)(void *ud, size_t tok);      /* +2 future, -2 past, -1 weakly past, 0 unmarked */
@@ -29,7 +32,7 @@ typedef struct cb_tm_res {
   const char *mod;
   unsigned flags;
   char val[48];
-  char vend[16];
+  char vend[40];
 } cb_tm_res;
 
 /* Tries every pattern at token i; fills r with the longest match and returns 1, else 0. */

@@ -6,6 +6,7 @@
  */
 #include "extract/timex_int.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -96,6 +97,10 @@ static int year_at(const cb_tm_ctx *c, size_t i, int strict) {
     if (is_punct(c, j, '%')) return 0;
   }
   if (word_is(c, j, "percent")) return 0;
+  /* "2000 troops": a count before a plural noun, unless a word like "in" or "since" precedes */
+  if (j < c->nt && c->t[j].kind == TK_WORD && !c->t[j].cap && !c->t[j].lex && c->t[j].e - c->t[j].s > 3 &&
+      c->s[c->t[j].e - 1] == 's' && !(i > 0 && (has(c, i - 1, TL_YEARPREP) || has(c, i - 1, TL_MONTH) || has(c, i - 1, TL_FISCAL))))
+    return 0;
   return y;
 }
 
@@ -157,12 +162,17 @@ static void set(cb_tm_res *r, size_t end, cb_timex_type type, cb_timex_precision
 
 static int tense(const cb_tm_ctx *c, size_t i) { return c->tense ? c->tense(c->ud, i) : 0; }
 
+static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+
 static size_t year_suffix(const cb_tm_ctx *c, size_t j, int *y) {
   size_t k = j;
   if (is_punct(c, k, ',')) k++;
   if (word_is(c, k, "of")) k++;
   int yy = year_at(c, k, 0);
   if (yy) { *y = yy; return k + 1; }
+  cb_tm_res sr;
+  size_t se = has(c, k, TL_NUM) ? p_spelled_year(c, k, &sr) : 0;   /* "January nineteen ninety-seven" */
+  if (se && sr.val[0] >= '0' && sr.val[0] <= '9') { *y = atoi(sr.val); return se; }
   if (num_tok(c, k, 1, 4) && (word_is(c, k + 1, "BC") || word_is(c, k + 1, "BCE"))) { *y = 1 - c->t[k].num; return k + 2; }
   return 0;
 }
@@ -174,11 +184,22 @@ static size_t p_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (num_tok(c, i, 4, 4) && (is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) && glued(c, i + 1) &&
       num_tok(c, i + 2, 2, 2) && glued(c, i + 2)) {
     int y = c->t[i].num, m = c->t[i + 2].num;
-    if (is_punct(c, i + 3, '-') && glued(c, i + 3) && num_tok(c, i + 4, 2, 2) && glued(c, i + 4) && ends_clean(c, i + 5)) {
+    if (is_punct(c, i + 3, c->t[i + 1].ch) && glued(c, i + 3) && num_tok(c, i + 4, 2, 2) && glued(c, i + 4)) {
       if (!cb_cal_valid(y, m, c->t[i + 4].num)) return 0;
       set(r, i + 5, CB_TIMEX_DATE, CB_TP_DAY, 0);
       cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, c->t[i + 4].num));
-      return r->end;
+      if (ends_clean(c, i + 5)) return r->end;
+      /* 2025-12-04T10:30[:00][Z] */
+      if (!word_is(c, i + 5, "T") || !glued(c, i + 5) || !num_tok(c, i + 6, 2, 2) || !glued(c, i + 6) ||
+          !is_punct(c, i + 7, ':') || !glued(c, i + 7) || !num_tok(c, i + 8, 2, 2) || !glued(c, i + 8)) return 0;
+      int h = c->t[i + 6].num, mi = c->t[i + 8].num;
+      if (h > 23 || mi > 59) return 0;
+      size_t e = i + 9;
+      if (is_punct(c, e, ':') && glued(c, e) && num_tok(c, e + 1, 2, 2) && glued(c, e + 1)) e += 2;
+      if (word_is(c, e, "Z") && glued(c, e)) e++;
+      snprintf(r->val + 10, sizeof r->val - 10, "T%02d:%02d", h, mi);
+      r->end = e; r->type = CB_TIMEX_TIME; r->prec = CB_TP_MINUTE;
+      return e;
     }
     if (glued(c, i + 3) && (c->t[i + 3].kind != TK_PUNCT || is_punct(c, i + 3, '-'))) return 0;
     if (m == (y + 1) % 100) {
@@ -199,6 +220,7 @@ static size_t p_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       (num_tok(c, i + 4, 4, 4) || num_tok(c, i + 4, 2, 2)) && ends_clean(c, i + 5)) {
     int m = c->t[i].num, d = c->t[i + 2].num, y = c->t[i + 4].num;
     if (c->t[i + 4].ndig == 2) y += y < 50 ? 2000 : 1900;
+    if (m > 12 && d <= 12) { int t = m; m = d; d = t; }      /* 25/12/2025: day first */
     if (!cb_cal_valid(y, m, d)) return 0;
     set(r, i + 5, CB_TIMEX_DATE, CB_TP_DAY, 0);
     cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
@@ -245,16 +267,31 @@ static size_t p_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j;
 }
 
+/* "-23" / "to 23" after a day: the last day of a range ("November 17-23"), 0 if none. */
+static int range_end_day(const cb_tm_ctx *c, size_t k, int first, size_t *end) {
+  size_t j = k;
+  if (is_punct(c, j, '-')) j++;
+  else if (word_is(c, j, "to") || word_is(c, j, "through")) j++;
+  else return 0;
+  size_t e;
+  int d2 = day_at(c, j, &e);
+  if (!d2 || d2 <= first) return 0;
+  *end = e;
+  return d2;
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
   int wd = weekday_at(c, i, &j);
   if (wd) { i = is_punct(c, j, ',') ? j + 1 : j; }
-  int m = month_at(c, i, &j), d = 0, y = 0;
+  int m = month_at(c, i, &j), d = 0, y = 0, dlast = 0;
   size_t end = 0;
   if (m) {
     d = day_at(c, j, &k);
     if (d) {
+      int d2 = range_end_day(c, k, d, &k);
+      if (d2) dlast = d2;
       end = k;
       size_t ye = year_suffix(c, k, &y);
       if (ye && !word_is(c, k, "of")) end = ye; else y = 0;
@@ -271,6 +308,8 @@ static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (num_tok(c, p, 1, 2)) d = day_at(c, p, &k);
     else if (has(c, p, TL_ORD) && val(c, p, TL_ORD) <= 31) { d = val(c, p, TL_ORD); k = p + 1; }
     if (!d) return 0;
+    int d2 = range_end_day(c, k, d, &k);
+    if (d2) dlast = d2;
     if (word_is(c, k, "of")) k++;
     m = month_at(c, k, &j);
     if (!m) return 0;
@@ -289,6 +328,8 @@ static size_t p_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
     else if (!cb_cal_valid(y, m, d)) return 0;
     else cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+    if (dlast && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
+    else if (dlast) snprintf(r->vend, sizeof r->vend, "XXXX-%02d-%02d", m, dlast);
   } else {
     if (!y) y = cb_tv_year_for_month(c, m, dir);
     set(r, end, CB_TIMEX_DATE, CB_TP_MONTH, fl);
@@ -409,8 +450,11 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int m = month_at(c, j, &e);
   if (m) {
     int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
-    if (y >= 0 && k < 0) y = cb_tv_year_for_month(c, m, -1) - (m == cb_cal_date(c->dct).m);
-    if (y >= 0 && k > 0) y = cb_tv_year_for_month(c, m, 1) + (m == cb_cal_date(c->dct).m);
+    int cur = y >= 0 ? cb_cal_date(c->dct).m : 0;
+    /* "last April": the latest April before this month, but not the month just gone (that one
+     * is "in February"; "last February" in March means a year before) */
+    if (y >= 0 && k < 0 && (m >= cur || cur - m == 1)) y--;
+    if (y >= 0 && k > 0 && m <= cur) y++;
     set(r, e, CB_TIMEX_DATE, CB_TP_MONTH, CB_TIMEX_RELATIVE);
     cb_tv_month(r->val, sizeof r->val, c, y, m);
     return e;
@@ -429,6 +473,13 @@ static size_t p_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
+  int need = u == TU_DAY ? CB_TP_DAY : u == TU_WEEK ? CB_TP_WEEK : u == TU_MONTH ? CB_TP_MONTH : CB_TP_YEAR;
+  if (word_is(c, j - 1, "that") && c->has_last && c->last_prec >= need) {   /* "that year": the one named before */
+    cb_tm_ctx back = *c;
+    back.dct = c->last;
+    if (!unit_value(&back, r, u, 0)) return 0;
+    return j + 1;
+  }
   if (!unit_value(c, r, u, k)) return 0;
   if (u == TU_WEEKEND && c->has_dct && k == 0) {
     long sat = cb_tv_weekday(c->dct, 6, tense(c, i) > 0 ? 1 : -1);
@@ -557,6 +608,8 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int u = unit_at(c, u_at);
   if (!u || u == TU_PERIOD || u == TU_HALF || (u == TU_NIGHT && !word_is(c, u_at, "nights"))) return 0;
   if (u == TU_QUARTER && (hyphen || n.article || mod)) return 0;      /* "three-quarters", "more than a quarter" */
+  if (u == TU_SECOND && !plural_unit(c, u_at) && (n.article || has(c, j, TL_NUM)) &&
+      u_at + 1 < c->nt && c->t[u_at + 1].kind == TK_WORD && !has(c, u_at + 1, TL_FUNC)) return 0;   /* "a second contact" */
   if (the && !rel && hyphen) return 0;                                  /* "the eight-year" (adjective): from the number */
   if (!hyphen && !n.vague && n.v != 1 && !plural_unit(c, u_at) && c->t[j].kind == TK_NUM) return 0;  /* "1988 second" */
   size_t end = u_at + 1;
@@ -591,6 +644,20 @@ static size_t p_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   else if (u == TU_QUARTER && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_MONTH, n.v * 3, 0);
   else cb_tv_duration(r->val, sizeof r->val, u, n.v, n.vague);
   return end;
+}
+
+/* year-end, year's end: the end of the dct's year */
+static size_t p_year_end(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "year")) return 0;
+  size_t j = i + 1;
+  if (is_punct(c, j, '-') && glued(c, j)) j++;
+  else if (is_punct(c, j, '\'') && word_is(c, j + 1, "s")) j += 2;
+  if (!word_is(c, j, "end")) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, CB_TIMEX_RELATIVE);
+  r->mod = "END";
+  if (!c->has_dct) snprintf(r->val, sizeof r->val, "XXXX");
+  else cb_tv_year(r->val, sizeof r->val, c, cb_cal_date(c->dct).y);
+  return j + 1;
 }
 
 /* year-earlier, year-ago: the same period a year before the dct */
@@ -791,7 +858,7 @@ static size_t p_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 
 typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {p_numeric, p_clock, p_month, p_year, p_relative, p_dayrel, p_weekday,
-                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century, p_spelled_year};
+                                   p_ref, p_duration, p_year_ago, p_quarter, p_season, p_holiday, p_set, p_century, p_spelled_year, p_year_end};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
