@@ -106,7 +106,11 @@ static void test_intervals(void) {
   x = one("fewer than 10 boats");
   if (x) { CHECK(x->hi_open && near(x->hi, 10)); }
   x = one("nearly 100 homes");
-  if (x) { CHECK_INT(x->change, CB_QCHANGE_LT); CHECK(x->hi_open && near(x->hi, 100) && near(x->lo, 90)); }
+  if (x) { CHECK_INT(x->change, CB_QCHANGE_APPROX); CHECK(x->hi_open && near(x->hi, 100) && near(x->lo, 90)); }
+  x = one("exactly 12 people");
+  if (x) { CHECK_INT(x->change, CB_QCHANGE_EQ); CHECK(near(x->lo, 12) && near(x->hi, 12)); CHECK_STR(x->qualifier, "exactly"); }
+  x = one("The Nasdaq slumped 2.5%");
+  if (x) CHECK_INT(x->change, CB_QCHANGE_DOWN);
   x = one("83 killed");
   if (x) { CHECK_INT(x->change, CB_QCHANGE_EQ); CHECK_STR(x->event, "kill"); CHECK(near(x->lo, 83) && near(x->hi, 83)); }
   x = one("22 vessels struck");

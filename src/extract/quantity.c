@@ -293,13 +293,17 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   const char *noun = cb_q_noun_after(c, a, end_tok, &noun_last, &ev);
   if (!strcmp(dim, "none") && noun) { norm = noun; dim = "count"; }
   if (!strcmp(dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) { v->n--; return end_tok + 1; }
-  if (!ev) ev = cb_q_event_after(c, noun ? noun_last : end_tok);
-  if (!ev) ev = cb_q_event_before(c, p.prefix ? i : ns);
 
   /* qualifier and change */
   size_t qfirst = p.prefix ? i : (p.negative ? i : ns), qlast;
   const cb_qqual *ql = qualifier_before(c, qfirst, &qfirst);
   size_t span_first = ql ? qfirst : (p.prefix ? i : (p.negative ? i : ns));
+  if (!ev && (!strcmp(dim, "count") || !strcmp(dim, "none"))) {   /* the nearest event word */
+    int da = 0, db = 0;
+    const char *after = cb_q_event_after(c, noun ? noun_last : end_tok, &da);
+    const char *before = cb_q_event_before(c, span_first, &db);
+    ev = after && (!before || da <= db) ? after : before;
+  }
   const cb_qqual *qa = ql ? NULL : qualifier_after(c, noun ? noun_last : end_tok, &qlast);
   if (qa) ql = qa;
   q->change = ql ? change_of(ql->change) : CB_QCHANGE_EQ;

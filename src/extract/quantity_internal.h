@@ -78,8 +78,9 @@ int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n);
 /* Counted noun after token i (quantity_noun.c): lower-case singular head phrase in the
  * arena, and the index of its last token; NULL when the next words are not a noun. */
 const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *last, const char **event);
-/* Event word within a few words before token i (same sentence); lemma or NULL. */
-const char *cb_q_event_before(const cb_qctx *c, size_t i);
-/* Event word within a few words after token i; lemma or NULL. */
-const char *cb_q_event_after(const cb_qctx *c, size_t i);
+/* Event word within a few words before token i (same sentence); lemma or NULL; *dist is
+ * how many tokens back it is. */
+const char *cb_q_event_before(const cb_qctx *c, size_t i, int *dist);
+/* Event word within a few words after token i; lemma or NULL; *dist as above. */
+const char *cb_q_event_after(const cb_qctx *c, size_t i, int *dist);
 #endif
