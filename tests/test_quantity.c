@@ -212,6 +212,13 @@ static void test_bad_input(void) {
   s[big] = 0;
   n = cb_quantity_extract(A, s, big, &q);
   CHECK(n != (size_t)-1);
+  /* one long line: cut into chunks at spaces, no quantity lost or doubled, offsets global */
+  const char *unit = "Some 25 boats sank. ";
+  size_t ul = strlen(unit), reps = 10000;
+  for (size_t k = 0; k < reps; k++) memcpy(s + k * ul, unit, ul);
+  n = cb_quantity_extract(A, s, reps * ul, &q);
+  CHECK_INT(n, reps);
+  if (n == reps) CHECK(q[reps - 1].start == (reps - 1) * ul && strncmp(s + q[reps - 1].start, "Some 25", 7) == 0);
   free(s);
 }
 

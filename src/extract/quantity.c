@@ -375,15 +375,18 @@ static int may_start(const cb_qctx *c, size_t i) {
   return (c->bloom[b >> 3] >> (b & 7)) & 1;
 }
 
-/* Next chunk end: a line break after at least 2 KiB, or a space after 16 KiB. */
+enum { CHUNK_SOFT = 2048, CHUNK_HARD = 16384, CHUNK_SLACK = 4096 };
+
+/* Next chunk end: a line break after CHUNK_SOFT bytes, else a space after CHUNK_HARD, else a
+ * hard cut; a chunk never exceeds CHUNK_HARD + CHUNK_SLACK bytes. */
 static size_t chunk_end(const char *s, size_t n, size_t from) {
-  size_t soft = from + 2048, hard = from + 16384;
+  size_t soft = from + CHUNK_SOFT, hard = from + CHUNK_HARD;
   if (n <= soft) return n;
   const char *nl = memchr(s + soft, '\n', (hard < n ? hard : n) - soft);
   if (nl) return (size_t)(nl - s) + 1;
   if (hard >= n) return n;
-  for (size_t k = hard; k < n && k < hard + 4096; k++) if (s[k] == ' ' || s[k] == '\n') return k + 1;
-  return hard + 4096 < n ? hard + 4096 : n;
+  for (size_t k = hard; k < n && k + 1 < hard + CHUNK_SLACK; k++) if (s[k] == ' ' || s[k] == '\n') return k + 1;
+  return hard + CHUNK_SLACK < n ? hard + CHUNK_SLACK : n;
 }
 
 size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity **out) {
@@ -391,7 +394,7 @@ size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity 
   const struct cb_qlex *lx = cb_qlex_get();
   if (!lx) return (size_t)-1;
   if (!text || !n) return 0;
-  size_t cap = 16384 + 4096 + 8;
+  size_t cap = (n < CHUNK_HARD + CHUNK_SLACK ? n : CHUNK_HARD + CHUNK_SLACK) + 8;   /* tokens <= bytes */
   cb_qtok *toks = malloc(cap * sizeof *toks);
   if (!toks) return (size_t)-1;
   qvec v = {0};
