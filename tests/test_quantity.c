@@ -132,6 +132,9 @@ static void test_numbers(void) {
   if ((x = one("half a million people"))) CHECK(near(x->value, 500000));
   if ((x = one("twenty-one strikes"))) CHECK(near(x->value, 21));
   if ((x = one("ninety five years of age"))) { CHECK(near(x->value, 95)); CHECK_STR(x->unit_norm, "year of age"); }
+  if ((x = one("dozens of homes"))) { CHECK(near(x->value, 12)); CHECK_STR(x->noun, "home"); CHECK_INT(x->change, CB_QCHANGE_GT); }
+  if ((x = one("tens of thousands of protesters"))) { CHECK(near(x->value, 10000)); CHECK(x->lo_open && isinf(x->hi)); }
+  none("Thousands marched.");
   if ((x = one("4.5 million troops"))) CHECK(near(x->value, 4.5e6));
   if ((x = one("$50 million"))) { CHECK(near(x->value, 5e7)); CHECK_STR(x->currency, "USD"); CHECK_STR(x->unit_norm, "dollar"); }
   if ((x = one("It cost 1.8M dollars."))) CHECK(near(x->value, 1.8e6));

@@ -308,6 +308,10 @@ static size_t qualifier_part(const cb_qctx *c, cb_arena *a, const qparts *p, siz
     q->qualifier = cb_arena_strndup(a, c->s + c->t[f].start, c->t[l].end - c->t[f].start);
   }
   set_interval(q, ql);
+  if (!ql && p->n1.vague) {   /* "hundreds of": more than 100 */
+    q->change = CB_QCHANGE_GT;
+    q->lo = q->low; q->lo_open = 1; q->hi = HUGE_VAL;
+  }
   return span_first;
 }
 

@@ -28,6 +28,7 @@ typedef struct cb_qnum {
   int scaled;        /* multiplied by a scale word or suffix ("million", "bn") */
   int suffix_money;  /* the scale suffix only holds next to money ("50m") */
   int decimals;      /* digits after the decimal point */
+  int vague;         /* "hundreds of": a lower bound, not a count */
 } cb_qnum;
 
 /* Token helpers. Next/previous token skipping one space run; cb_qctx.nt (or (size_t)-1 for
