@@ -167,6 +167,11 @@ static void test_units(void) {
   if ((x = one("It costs 361 million pounds"))) CHECK_STR(x->currency, "GBP");
   if ((x = one("thirteen dollars and forty-five cents"))) CHECK(near(x->value, 13.45));
   if ((x = one("Banknotes: 5 \xe2\x82\xac"))) CHECK_STR(x->currency, "EUR");
+  if ((x = one("They lost 75 USD million."))) CHECK(near(x->value, 7.5e7));
+  cb_quantity *q2;
+  size_t n2 = run("$ 20,000.00 $ 37,305.97 february expenses", &q2);
+  CHECK_INT(n2, 2);
+  if (n2 == 2) { CHECK_STR(q2[0].unit_norm, "dollar"); CHECK_STR(q2[1].unit_norm, "dollar"); }
   if ((x = one("1,458,000 tons"))) CHECK(near(x->value, 1458000));
   if ((x = one("a loan of 12,34,567.89 rupees"))) CHECK(near(x->value, 1234567.89));
   cb_quantity *q;

@@ -236,7 +236,8 @@ static size_t read_number_part(const cb_qctx *c, size_t i, qparts *p) {
   if (p->n1.suffix_money && !p->prefix && !money_unit) return p->n1.last + 1;   /* "50m" without money */
   /* a word glued to the digits that is no unit: an id ("24703m212") */
   if (!p->has_unit && p->n1.digits && p->n1.last + 1 < c->nt && c->t[p->n1.last + 1].kind == QT_WORD) return p->n1.last + 2;
-  if (p->prefix && p->has_unit && !money_unit) p->has_unit = 0;
+  /* "$ 20 $ 30": with a sign before it, a number takes no unit after it */
+  if (p->prefix && p->has_unit && (!money_unit || c->t[p->um.first].kind == QT_PUNCT)) p->has_unit = 0;
   p->end_tok = p->has_unit ? p->um.last : p->n1.last;
   return 0;
 }
@@ -279,6 +280,16 @@ static void unit_part(const cb_qctx *c, cb_arena *a, qparts *p, cb_quantity *q, 
     size_t b = cb_q_prev(c, p->ns);
     const cb_qword *w = b != (size_t)-1 ? cb_q_word(c, b) : NULL;
     if (w && !strcmp(w->cls, "age_prefix")) { u->norm = w->value; u->dim = "age"; u->base = "year"; }
+  }
+  if (!strcmp(u->dim, "currency") && !p->n1.scaled) {   /* "75 USD million" */
+    size_t k = cb_q_next(c, p->end_tok);
+    char w[16];
+    size_t wl = k < c->nt ? cb_q_lower(c, k, w, sizeof w) : 0;
+    const cb_qnumword *sc = wl ? cb_qlex_number(c->lx, w, wl) : NULL;
+    if (sc && sc->kind == QN_SCALE && c->t[k].kind == QT_WORD) {
+      q->value *= sc->value; q->low *= sc->value; q->high *= sc->value;
+      p->end_tok = k;
+    }
   }
   if (!strcmp(u->dim, "currency") && u->factor == 1) add_cents(c, p, q, &p->end_tok);
   size_t per_end;
