@@ -139,6 +139,7 @@ static void test_numbers(void) {
   if ((x = one("$50 million"))) { CHECK(near(x->value, 5e7)); CHECK_STR(x->currency, "USD"); CHECK_STR(x->unit_norm, "dollar"); }
   if ((x = one("It cost 1.8M dollars."))) CHECK(near(x->value, 1.8e6));
   if ((x = one("raised 100M"))) CHECK(near(x->value, 1e8));
+  if ((x = one("a $5m deal"))) { CHECK(near(x->value, 5e6)); CHECK_STR(x->currency, "USD"); }
   if ((x = one("1/2 cup olive oil"))) { CHECK(near(x->value, 0.5)); CHECK_STR(x->unit_norm, "cup"); }
   if ((x = one("a one-third interest"))) CHECK(fabs(x->value - 1.0 / 3) < 1e-9);
   if ((x = one("-5 degrees fahrenheit"))) { CHECK(near(x->value, -5)); CHECK_STR(x->unit_norm, "fahrenheit"); }
@@ -202,6 +203,11 @@ static void test_traps(void) {
   none("56879789078967");
   none("FRANCE 24 reported");
   none("No one was hurt.");
+  none("on may 19 the fda acted");
+  none("it 1) explains and 2) cautions");
+  const cb_quantity *x;
+  if ((x = one("I'm 1.8m tall."))) { CHECK_STR(x->unit_norm, "metre"); CHECK(near(x->value, 1.8)); }
+  if ((x = one("that one mile can provide"))) CHECK_STR(x->unit_norm, "mile");
 }
 
 static void test_bad_input(void) {

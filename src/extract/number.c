@@ -109,6 +109,7 @@ static size_t apply_scale(const cb_qctx *c, size_t last, cb_qnum *n) {
     if (s) {
       n->value *= s->factor; n->scaled = 1;
       n->suffix_money = (s->flags & QL_SCALE_CURRENCY) != 0;
+      n->suffix_factor = s->factor;
       return j;
     }
     return last;

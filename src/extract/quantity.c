@@ -228,12 +228,16 @@ static size_t read_number_part(const cb_qctx *c, size_t i, qparts *p) {
   if (r == 0) return i + 1;
   if (cb_q_is_code(c, &p->n1, &skip) || cb_q_is_time(c, &p->n1, &skip)) return skip + 1;
   if (!p->prefix && (cb_q_is_date(c, &p->n1) || cb_q_is_address(c, &p->n1))) return p->n1.last + 1;
-  if (cb_q_is_pronoun_one(c, &p->n1)) return p->n1.last + 1;
+  if (cb_q_is_pronoun_one(c, &p->n1) || cb_q_is_enumerator(c, &p->n1)) return p->n1.last + 1;
   size_t resume = check_range(c, p);
   if (resume) return resume;
   p->has_unit = cb_q_unit_after(c, &p->n1, &p->um);
   int money_unit = p->has_unit && !strcmp(p->um.u->dim, "currency");
-  if (p->n1.suffix_money && !p->prefix && !money_unit) return p->n1.last + 1;   /* "50m" without money */
+  if (p->n1.suffix_money && !p->prefix && !money_unit) {   /* "48m" without money: metres */
+    p->n1.value /= p->n1.suffix_factor; p->n1.scaled = 0; p->n1.suffix_money = 0; p->n1.last--;
+    p->has_unit = cb_q_unit_after(c, &p->n1, &p->um);
+    money_unit = p->has_unit && !strcmp(p->um.u->dim, "currency");
+  }
   /* a word glued to the digits that is no unit: an id ("24703m212") */
   if (!p->has_unit && p->n1.digits && p->n1.last + 1 < c->nt && c->t[p->n1.last + 1].kind == QT_WORD) return p->n1.last + 2;
   /* "$ 20 $ 30": with a sign before it, a number takes no unit after it */

@@ -27,6 +27,7 @@ typedef struct cb_qnum {
   int separators;    /* had thousands separators */
   int scaled;        /* multiplied by a scale word or suffix ("million", "bn") */
   int suffix_money;  /* the scale suffix only holds next to money ("50m") */
+  double suffix_factor; /* that suffix's factor, to undo it when there is no money */
   int decimals;      /* digits after the decimal point */
   int vague;         /* "hundreds of": a lower bound, not a count */
 } cb_qnum;
@@ -75,6 +76,8 @@ int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n);
 int cb_q_near_score_word(const cb_qctx *c, size_t i);
 /* "FRANCE 24", "Apollo 11": an integer right after a capitalised word inside a sentence. */
 int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n);
+/* "1 ) explains", "2) cautions": a list item number with no opening parenthesis before it. */
+int cb_q_is_enumerator(const cb_qctx *c, const cb_qnum *n);
 
 /* Counted noun after token i (quantity_noun.c): lower-case singular head phrase in the
  * arena, and the index of its last token; NULL when the next words are not a noun. */
