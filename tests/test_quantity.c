@@ -106,7 +106,11 @@ static void test_intervals(void) {
   x = one("fewer than 10 boats");
   if (x) { CHECK(x->hi_open && near(x->hi, 10)); }
   x = one("nearly 100 homes");
-  if (x) { CHECK_INT(x->change, CB_QCHANGE_LT); CHECK(x->hi_open && near(x->hi, 100) && near(x->lo, 90)); }
+  if (x) { CHECK_INT(x->change, CB_QCHANGE_APPROX); CHECK(x->hi_open && near(x->hi, 100) && near(x->lo, 90)); }
+  x = one("exactly 12 people");
+  if (x) { CHECK_INT(x->change, CB_QCHANGE_EQ); CHECK(near(x->lo, 12) && near(x->hi, 12)); CHECK_STR(x->qualifier, "exactly"); }
+  x = one("The Nasdaq slumped 2.5%");
+  if (x) CHECK_INT(x->change, CB_QCHANGE_DOWN);
   x = one("83 killed");
   if (x) { CHECK_INT(x->change, CB_QCHANGE_EQ); CHECK_STR(x->event, "kill"); CHECK(near(x->lo, 83) && near(x->hi, 83)); }
   x = one("22 vessels struck");
@@ -128,10 +132,14 @@ static void test_numbers(void) {
   if ((x = one("half a million people"))) CHECK(near(x->value, 500000));
   if ((x = one("twenty-one strikes"))) CHECK(near(x->value, 21));
   if ((x = one("ninety five years of age"))) { CHECK(near(x->value, 95)); CHECK_STR(x->unit_norm, "year of age"); }
+  if ((x = one("dozens of homes"))) { CHECK(near(x->value, 12)); CHECK_STR(x->noun, "home"); CHECK_INT(x->change, CB_QCHANGE_GT); }
+  if ((x = one("tens of thousands of protesters"))) { CHECK(near(x->value, 10000)); CHECK(x->lo_open && isinf(x->hi)); }
+  none("Thousands marched.");
   if ((x = one("4.5 million troops"))) CHECK(near(x->value, 4.5e6));
   if ((x = one("$50 million"))) { CHECK(near(x->value, 5e7)); CHECK_STR(x->currency, "USD"); CHECK_STR(x->unit_norm, "dollar"); }
   if ((x = one("It cost 1.8M dollars."))) CHECK(near(x->value, 1.8e6));
   if ((x = one("raised 100M"))) CHECK(near(x->value, 1e8));
+  if ((x = one("a $5m deal"))) { CHECK(near(x->value, 5e6)); CHECK_STR(x->currency, "USD"); }
   if ((x = one("1/2 cup olive oil"))) { CHECK(near(x->value, 0.5)); CHECK_STR(x->unit_norm, "cup"); }
   if ((x = one("a one-third interest"))) CHECK(fabs(x->value - 1.0 / 3) < 1e-9);
   if ((x = one("-5 degrees fahrenheit"))) { CHECK(near(x->value, -5)); CHECK_STR(x->unit_norm, "fahrenheit"); }
@@ -160,6 +168,11 @@ static void test_units(void) {
   if ((x = one("It costs 361 million pounds"))) CHECK_STR(x->currency, "GBP");
   if ((x = one("thirteen dollars and forty-five cents"))) CHECK(near(x->value, 13.45));
   if ((x = one("Banknotes: 5 \xe2\x82\xac"))) CHECK_STR(x->currency, "EUR");
+  if ((x = one("They lost 75 USD million."))) CHECK(near(x->value, 7.5e7));
+  cb_quantity *q2;
+  size_t n2 = run("$ 20,000.00 $ 37,305.97 february expenses", &q2);
+  CHECK_INT(n2, 2);
+  if (n2 == 2) { CHECK_STR(q2[0].unit_norm, "dollar"); CHECK_STR(q2[1].unit_norm, "dollar"); }
   if ((x = one("1,458,000 tons"))) CHECK(near(x->value, 1458000));
   if ((x = one("a loan of 12,34,567.89 rupees"))) CHECK(near(x->value, 1234567.89));
   cb_quantity *q;
@@ -190,6 +203,11 @@ static void test_traps(void) {
   none("56879789078967");
   none("FRANCE 24 reported");
   none("No one was hurt.");
+  none("on may 19 the fda acted");
+  none("it 1) explains and 2) cautions");
+  const cb_quantity *x;
+  if ((x = one("I'm 1.8m tall."))) { CHECK_STR(x->unit_norm, "metre"); CHECK(near(x->value, 1.8)); }
+  if ((x = one("that one mile can provide"))) CHECK_STR(x->unit_norm, "mile");
 }
 
 static void test_bad_input(void) {
@@ -208,6 +226,13 @@ static void test_bad_input(void) {
   s[big] = 0;
   n = cb_quantity_extract(A, s, big, &q);
   CHECK(n != (size_t)-1);
+  /* one long line: cut into chunks at spaces, no quantity lost or doubled, offsets global */
+  const char *unit = "Some 25 boats sank. ";
+  size_t ul = strlen(unit), reps = 10000;
+  for (size_t k = 0; k < reps; k++) memcpy(s + k * ul, unit, ul);
+  n = cb_quantity_extract(A, s, reps * ul, &q);
+  CHECK_INT(n, reps);
+  if (n == reps) CHECK(q[reps - 1].start == (reps - 1) * ul && strncmp(s + q[reps - 1].start, "Some 25", 7) == 0);
   free(s);
 }
 

@@ -109,6 +109,7 @@ static size_t apply_scale(const cb_qctx *c, size_t last, cb_qnum *n) {
     if (s) {
       n->value *= s->factor; n->scaled = 1;
       n->suffix_money = (s->flags & QL_SCALE_CURRENCY) != 0;
+      n->suffix_factor = s->factor;
       return j;
     }
     return last;
@@ -147,6 +148,20 @@ static int parse_digits(const cb_qctx *c, size_t i, cb_qnum *n) {
   return 1;
 }
 
+/* "hundreds of", "tens of thousands of": the value and the "of" are part of the number. */
+static int parse_vague(const cb_qctx *c, size_t i, const cb_qnumword *w, cb_qnum *n) {
+  size_t of = cb_q_next(c, i);
+  if (of >= c->nt || !cb_q_is(c, of, "of")) return 0;
+  n->value = w->value; n->vague = 1; n->last = of;
+  size_t k = cb_q_next(c, of);
+  const cb_qnumword *w2 = k < c->nt ? word_at(c, k) : NULL;
+  size_t of2 = k < c->nt ? cb_q_next(c, k) : c->nt;
+  if (w2 && w2->kind == QN_VAGUE && w2->value >= 1000 && of2 < c->nt && cb_q_is(c, of2, "of")) {
+    n->value *= w2->value; n->last = of2;
+  }
+  return 1;
+}
+
 /* Number words: a running total with hundreds and scales; two units in a row end it. */
 static int parse_words(const cb_qctx *c, size_t i, cb_qnum *n) {
   double total = 0, cur = 0;
@@ -170,6 +185,7 @@ static int parse_words(const cb_qctx *c, size_t i, cb_qnum *n) {
     cur = 1; prev = QN_UNIT; any = 1; j = k; w = w2;
   }
   if (w->kind == QN_SIGN) { n->value = w->value; n->integer = 0; n->last = i; return 1; }
+  if (w->kind == QN_VAGUE) return parse_vague(c, i, w, n);
   if (w->kind == QN_FRACTION) {   /* "half a million", "half a mile", "half million" */
     size_t k = cb_q_next(c, i), k2 = k < c->nt ? cb_q_next(c, k) : c->nt;
     const cb_qnumword *ws = k < c->nt ? word_at(c, k) : NULL;
@@ -237,6 +253,7 @@ int cb_qnum_word_start(const cb_qctx *c, size_t i) {
   if (c->t[i].kind == QT_PUNCT) { const cb_qnumword *w = word_at(c, i); return w && w->kind == QN_SIGN; }
   if (c->t[i].kind != QT_WORD || c->t[i].end - c->t[i].start > 12) return 0;
   const cb_qnumword *w = word_at(c, i);
+  if (w && w->kind == QN_VAGUE) { size_t of = cb_q_next(c, i); return of < c->nt && cb_q_is(c, of, "of"); }
   if (w) return w->kind == QN_UNIT || w->kind == QN_TENS || w->kind == QN_FRACTION;
   if (cb_q_is(c, i, "a") || cb_q_is(c, i, "an")) {
     size_t k = cb_q_next(c, i);

@@ -150,11 +150,19 @@ static const char *change_before(const cb_qctx *c, size_t i) {
 }
 
 typedef struct qparts {
-  const cb_qprefix *prefix; size_t prefix_first;
+  const cb_qprefix *prefix;
+  size_t first;              /* first token: prefix, minus sign or number */
+  size_t ns;                 /* where the number starts */
   cb_qnum n1, n2; int range; int negative;
   cb_qunitm um; int has_unit;
-  const char *per; size_t end_tok;
+  size_t end_tok;            /* last token of number + unit */
 } qparts;
+
+typedef struct qunit {
+  const char *norm, *dim, *base, *code;
+  double factor;
+  size_t first, last; int written;
+} qunit;
 
 static size_t after_prefix(const cb_qctx *c, size_t pl) {
   if (pl + 1 >= c->nt) return c->nt;
@@ -178,159 +186,202 @@ static int read_range(const cb_qctx *c, qparts *p, int between) {
 }
 
 
+/* Range, year and score checks once a number is read; 0 to go on, else where to resume. */
+static size_t check_range(const cb_qctx *c, qparts *p) {
+  size_t before = cb_q_prev(c, p->first);
+  int between = before != (size_t)-1 && cb_q_is(c, before, "between");
+  int from = before != (size_t)-1 && cb_q_is(c, before, "from");
+  if (read_range(c, p, between)) {
+    double lo = p->n1.value, hi = p->n2.value;
+    cb_qnum both = p->n1;
+    both.last = p->n2.last;
+    cb_qunitm um2;
+    int unit2 = cb_q_unit_after(c, &both, &um2);
+    if (cb_q_is_year(c, &p->n1) && !unit2 && (p->n2.int_digits == 2 || cb_q_is_year(c, &p->n2)))
+      return p->n2.last + 1;   /* "2012-13": a season, not a range to average */
+    int dash = is_dash(c, cb_q_next(c, p->n1.last));
+    if (dash && p->n1.integer && p->n2.integer && !unit2 && (lo >= hi || cb_q_near_score_word(c, p->ns)))
+      return p->n2.last + 1;   /* a score "4-3" */
+    if (lo < hi && !(from && !dash)) { p->range = 1; p->n1.last = p->n2.last; }
+  }
+  if (!p->range && !p->prefix && cb_q_is_year(c, &p->n1)) {
+    cb_qunitm um;
+    if (!cb_q_unit_after(c, &p->n1, &um) || um.u->dim[0] == 'd') return p->n1.last + 1;   /* "in 2024" */
+  }
+  return 0;
+}
+
+/* Prefix, sign, number, traps, range and unit. 0 when a quantity was read into p, else the
+ * token index to resume from. */
+static size_t read_number_part(const cb_qctx *c, size_t i, qparts *p) {
+  size_t pl, skip;
+  memset(p, 0, sizeof *p);
+  p->first = p->ns = i;
+  if (negative_sign(c, i)) { p->negative = 1; p->ns = cb_q_next(c, i); }
+  else if ((p->prefix = prefix_at(c, i, &pl)) != NULL) {
+    p->ns = after_prefix(c, pl);
+    if (p->ns < c->nt && negative_sign(c, p->ns)) { p->negative = 1; p->ns = cb_q_next(c, p->ns); }
+    if (p->ns >= c->nt || (c->t[p->ns].kind != QT_NUM && !cb_qnum_word_start(c, p->ns))) return i + 1;
+  }
+  int r = cb_qnum_parse(c, p->ns, &p->n1);
+  if (r < 0) return p->ns + 1;
+  if (r == 0) return i + 1;
+  if (cb_q_is_code(c, &p->n1, &skip) || cb_q_is_time(c, &p->n1, &skip)) return skip + 1;
+  if (!p->prefix && (cb_q_is_date(c, &p->n1) || cb_q_is_address(c, &p->n1))) return p->n1.last + 1;
+  if (cb_q_is_pronoun_one(c, &p->n1) || cb_q_is_enumerator(c, &p->n1)) return p->n1.last + 1;
+  size_t resume = check_range(c, p);
+  if (resume) return resume;
+  p->has_unit = cb_q_unit_after(c, &p->n1, &p->um);
+  int money_unit = p->has_unit && !strcmp(p->um.u->dim, "currency");
+  if (p->n1.suffix_money && !p->prefix && !money_unit) {   /* "48m" without money: metres */
+    p->n1.value /= p->n1.suffix_factor; p->n1.scaled = 0; p->n1.suffix_money = 0; p->n1.last--;
+    p->has_unit = cb_q_unit_after(c, &p->n1, &p->um);
+    money_unit = p->has_unit && !strcmp(p->um.u->dim, "currency");
+  }
+  /* a word glued to the digits that is no unit: an id ("24703m212") */
+  if (!p->has_unit && p->n1.digits && p->n1.last + 1 < c->nt && c->t[p->n1.last + 1].kind == QT_WORD) return p->n1.last + 2;
+  /* "$ 20 $ 30": with a sign before it, a number takes no unit after it */
+  if (p->prefix && p->has_unit && (!money_unit || c->t[p->um.first].kind == QT_PUNCT)) p->has_unit = 0;
+  p->end_tok = p->has_unit ? p->um.last : p->n1.last;
+  return 0;
+}
+
+/* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50." */
+static void add_cents(const cb_qctx *c, const qparts *p, cb_quantity *q, size_t *end_tok) {
+  size_t k = cb_q_next(c, *end_tok);
+  if (k < c->nt && cb_q_is(c, k, "and")) k = cb_q_next(c, k);
+  cb_qnum cents;
+  if (p->range || k >= c->nt || cb_qnum_parse(c, k, &cents) != 1 || cents.value >= 100 || !cents.integer) return;
+  size_t u = cb_q_next(c, cents.last);
+  if (u < c->nt && (cb_q_is(c, u, "cents") || cb_q_is(c, u, "cent") || cb_q_is(c, u, "pence"))) *end_tok = u;
+  else if (u >= c->nt || cb_q_punct(c, u, '.') || cb_q_punct(c, u, ',') || cb_q_punct(c, u, ';')) *end_tok = cents.last;
+  else return;
+  q->value += cents.value / 100;
+  q->low = q->high = q->value;
+}
+
+/* The unit: from the lexicon, the currency prefix, or "aged 87"; compound "per" units. */
+static void unit_part(const cb_qctx *c, cb_arena *a, qparts *p, cb_quantity *q, qunit *u) {
+  memset(u, 0, sizeof *u);
+  u->norm = "-"; u->dim = "none"; u->factor = 1;
+  if (p->has_unit) {
+    const cb_qunit *x = p->um.u;
+    u->norm = x->norm; u->dim = x->dim; u->base = x->base; u->factor = x->factor;
+    u->first = p->um.first; u->last = p->um.last; u->written = 1;
+    if (!strcmp(u->dim, "currency")) u->code = u->base;
+    if (!strcmp(u->norm, "pound-mass") && p->n1.scaled) {   /* "361 million pounds" is money */
+      u->norm = "pound sterling"; u->dim = "currency"; u->code = u->base = "GBP"; u->factor = 1;
+    }
+    /* "50 dollar dollar": a repeated unit word belongs to the same quantity */
+    size_t rep = cb_q_next(c, u->last), ul = c->t[u->last].end - c->t[u->last].start;
+    if (rep < c->nt && c->t[rep].kind == QT_WORD && c->t[rep].end - c->t[rep].start == ul
+        && !memcmp(c->s + c->t[rep].start, c->s + c->t[u->last].start, ul))
+      p->end_tok = u->last = rep;
+  } else if (p->prefix) {
+    u->norm = p->prefix->norm; u->dim = "currency"; u->code = u->base = p->prefix->code;
+    u->first = u->last = p->first; u->written = 1;
+  } else {   /* "aged 87", "age 87" */
+    size_t b = cb_q_prev(c, p->ns);
+    const cb_qword *w = b != (size_t)-1 ? cb_q_word(c, b) : NULL;
+    if (w && !strcmp(w->cls, "age_prefix")) { u->norm = w->value; u->dim = "age"; u->base = "year"; }
+  }
+  if (!strcmp(u->dim, "currency") && !p->n1.scaled) {   /* "75 USD million" */
+    size_t k = cb_q_next(c, p->end_tok);
+    char w[16];
+    size_t wl = k < c->nt ? cb_q_lower(c, k, w, sizeof w) : 0;
+    const cb_qnumword *sc = wl ? cb_qlex_number(c->lx, w, wl) : NULL;
+    if (sc && sc->kind == QN_SCALE && c->t[k].kind == QT_WORD) {
+      q->value *= sc->value; q->low *= sc->value; q->high *= sc->value;
+      p->end_tok = k;
+    }
+  }
+  if (!strcmp(u->dim, "currency") && u->factor == 1) add_cents(c, p, q, &p->end_tok);
+  size_t per_end;
+  const char *per = strcmp(u->dim, "none") ? cb_q_per_after(c, p->end_tok, &per_end) : NULL;
+  if (per && strcmp(per, u->norm) != 0) {
+    const char *composed = cb_arena_printf(a, "%s per %s", u->norm, per);
+    if (composed) { u->norm = composed; p->end_tok = per_end; }
+  }
+}
+
+/* Qualifier before ("at least") or after ("or more"), else a change verb ("rose"). Returns
+ * the first token of the surface. */
+static size_t qualifier_part(const cb_qctx *c, cb_arena *a, const qparts *p, size_t tail, cb_quantity *q) {
+  size_t qfirst = p->first, qlast;
+  const cb_qqual *ql = qualifier_before(c, p->first, &qfirst);
+  size_t span_first = ql ? qfirst : p->first;
+  const cb_qqual *qa = ql ? NULL : qualifier_after(c, tail, &qlast);
+  if (qa) ql = qa;
+  q->change = ql ? change_of(ql->change) : CB_QCHANGE_EQ;
+  if (!ql) {
+    const char *ch = change_before(c, span_first);
+    if (ch) q->change = change_of(ch);
+  } else {
+    size_t f = qa ? cb_q_next(c, tail) : qfirst;
+    size_t l = qa ? qlast : cb_q_prev(c, p->first);
+    if (l == (size_t)-1 || l < f) l = f;
+    q->qualifier = cb_arena_strndup(a, c->s + c->t[f].start, c->t[l].end - c->t[f].start);
+  }
+  set_interval(q, ql);
+  if (!ql && p->n1.vague) {   /* "hundreds of": more than 100 */
+    q->change = CB_QCHANGE_GT;
+    q->lo = q->low; q->lo_open = 1; q->hi = HUGE_VAL;
+  }
+  return span_first;
+}
+
+static void set_base(cb_quantity *q, const qunit *u) {
+  q->base_unit = u->base;
+  if (!strcmp(u->dim, "temperature")) {
+    q->base_unit = "celsius";
+    q->base_value = !strcmp(u->norm, "fahrenheit") ? (q->value - 32) * 5 / 9
+                  : !strcmp(u->norm, "kelvin") ? q->value - 273.15 : q->value;
+  } else {
+    q->base_value = q->value * u->factor;
+  }
+}
+
 /* Parses the quantity at token i into the vector. Returns the index to continue from. */
 static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   qparts p;
-  memset(&p, 0, sizeof p);
-  size_t ns = i, pl;
-  p.prefix_first = i;
-  if (negative_sign(c, i)) { p.negative = 1; ns = cb_q_next(c, i); }
-  else if ((p.prefix = prefix_at(c, i, &pl)) != NULL) {
-    ns = after_prefix(c, pl);
-    if (ns < c->nt && negative_sign(c, ns)) { p.negative = 1; ns = cb_q_next(c, ns); }
-    if (ns >= c->nt || (c->t[ns].kind != QT_NUM && !cb_qnum_word_start(c, ns))) return i + 1;
-  }
-  int r = cb_qnum_parse(c, ns, &p.n1);
-  if (r < 0) return ns + 1;
-  if (r == 0) return i + 1;
-  size_t skip;
-  if (cb_q_is_code(c, &p.n1, &skip)) return skip + 1;
-  if (cb_q_is_time(c, &p.n1, &skip)) return skip + 1;
-  if (!p.prefix && cb_q_is_date(c, &p.n1)) return p.n1.last + 1;
-  if (!p.prefix && cb_q_is_address(c, &p.n1)) return p.n1.last + 1;
-  if (cb_q_is_pronoun_one(c, &p.n1)) return p.n1.last + 1;
-  /* a glued word after digits must be a unit or suffix: otherwise an id ("24703m212") */
-  size_t before = cb_q_prev(c, p.n1.first == ns && p.prefix ? i : ns);
-  int between = before != (size_t)-1 && cb_q_is(c, before, "between");
-  int from = before != (size_t)-1 && cb_q_is(c, before, "from");
-  if (read_range(c, &p, between)) {
-    double lo = p.n1.value, hi = p.n2.value;
-    int year1 = cb_q_is_year(c, &p.n1);
-    cb_qnum tmp = p.n1; tmp.last = p.n2.last;
-    cb_qunitm um2;
-    int unit2 = cb_q_unit_after(c, &tmp, &um2);
-    if (year1 && !unit2 && (p.n2.int_digits == 2 || cb_q_is_year(c, &p.n2))) return p.n2.last + 1;  /* "2012-13" */
-    int dash = is_dash(c, cb_q_next(c, p.n1.last));
-    if (dash && p.n1.integer && p.n2.integer && !unit2 && (lo >= hi || cb_q_near_score_word(c, ns)))
-      return p.n2.last + 1;   /* a score "4-3" */
-    if (lo < hi && !(from && !dash)) {
-      p.range = 1;
-      p.n1.last = p.n2.last;
-    }
-  }
-  if (!p.range && cb_q_is_year(c, &p.n1) && !p.prefix) {
-    cb_qunitm um;
-    int has = cb_q_unit_after(c, &p.n1, &um);
-    if (!has || um.u->dim[0] == 'd') return p.n1.last + 1;   /* "in 2024", not "1990 dollars" */
-    if (!strcmp(um.u->dim, "duration")) return p.n1.last + 1;
-  }
-  /* unit */
-  p.has_unit = cb_q_unit_after(c, &p.n1, &p.um);
-  if (p.n1.suffix_money && !p.prefix && !(p.has_unit && !strcmp(p.um.u->dim, "currency"))) return p.n1.last + 1;
-  if (!p.has_unit && p.n1.last + 1 < c->nt && c->t[p.n1.last + 1].kind == QT_WORD && p.n1.digits) return p.n1.last + 2;
-  size_t end_tok = p.has_unit ? p.um.last : p.n1.last;
-  if (p.prefix && p.has_unit && strcmp(p.um.u->dim, "currency") != 0) { p.has_unit = 0; end_tok = p.n1.last; }
-
+  size_t resume = read_number_part(c, i, &p);
+  if (resume) return resume;
   cb_quantity *q = qvec_push(v);
   if (!q) return c->nt;
   double sign = p.negative ? -1 : 1;
   q->value = q->low = q->high = sign * p.n1.value;
   q->is_range = p.range;
   if (p.range) q->high = sign * p.n2.value;   /* "12-15": low 12, high 15, value 12 */
-
-  /* unit and money */
-  const char *norm = "-", *dim = "none", *base = NULL, *code = NULL;
-  double factor = 1;
-  size_t unit_first = 0, unit_last = 0;
-  int unit_written = 0;
-  if (p.has_unit) {
-    norm = p.um.u->norm; dim = p.um.u->dim; base = p.um.u->base; factor = p.um.u->factor;
-    unit_first = p.um.first; unit_last = p.um.last; unit_written = 1;
-    if (!strcmp(dim, "currency")) code = base;
-    /* "361 million pounds" is money; "25 pounds" is weight */
-    if (!strcmp(norm, "pound-mass") && p.n1.scaled) {
-      norm = "pound sterling"; dim = "currency"; code = base = "GBP"; factor = 1;
-    }
-    /* "50 dollar dollar": a repeated unit word belongs to the same quantity */
-    size_t rep = cb_q_next(c, unit_last);
-    if (rep < c->nt && c->t[rep].end - c->t[rep].start == c->t[unit_last].end - c->t[unit_last].start
-        && !memcmp(c->s + c->t[rep].start, c->s + c->t[unit_last].start, c->t[unit_last].end - c->t[unit_last].start)
-        && c->t[rep].kind == QT_WORD)
-      end_tok = unit_last = rep;
-  } else if (p.prefix) {
-    norm = p.prefix->norm; dim = "currency"; code = base = p.prefix->code;
-    unit_first = p.prefix_first; unit_last = p.prefix_first; unit_written = 1;
-  }
-  if (!strcmp(dim, "currency") && factor == 1) {   /* "3 dollars 50 cents", "thirteen dollars and forty-five cents" */
-    size_t k = cb_q_next(c, end_tok);
-    if (k < c->nt && cb_q_is(c, k, "and")) k = cb_q_next(c, k);
-    cb_qnum cents;
-    if (k < c->nt && cb_qnum_parse(c, k, &cents) == 1 && cents.value < 100 && cents.integer && !p.range) {
-      size_t u = cb_q_next(c, cents.last);
-      if (u < c->nt && (cb_q_is(c, u, "cents") || cb_q_is(c, u, "cent") || cb_q_is(c, u, "pence"))) {
-        q->value += cents.value / 100; q->low = q->high = q->value;
-        end_tok = u;
-      } else if (u >= c->nt || cb_q_punct(c, u, '.') || cb_q_punct(c, u, ',') || cb_q_punct(c, u, ';')) {
-        q->value += cents.value / 100; q->low = q->high = q->value;   /* "15 dollars 50." */
-        end_tok = cents.last;
-      }
-    }
-  }
-  if (!p.has_unit && !p.prefix) {   /* "aged 87", "age 87" */
-    size_t b = cb_q_prev(c, ns);
-    const cb_qword *w = b != (size_t)-1 ? cb_q_word(c, b) : NULL;
-    if (w && !strcmp(w->cls, "age_prefix")) { norm = w->value; dim = "age"; base = "year"; }
-  }
-  size_t per_end;
-  const char *per = strcmp(dim, "none") ? cb_q_per_after(c, end_tok, &per_end) : NULL;
-  if (per && strcmp(per, norm) != 0) {
-    norm = cb_arena_printf(a, "%s per %s", norm, per);
-    end_tok = per_end;
-  }
-  /* noun and event */
+  qunit u;
+  unit_part(c, a, &p, q, &u);
+  /* what it counts */
   const char *ev = NULL;
-  size_t noun_last = end_tok;
-  const char *noun = cb_q_noun_after(c, a, end_tok, &noun_last, &ev);
-  if (!strcmp(dim, "none") && noun) { norm = noun; dim = "count"; }
-  if (!strcmp(dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) { v->n--; return end_tok + 1; }
-  if (!ev) ev = cb_q_event_after(c, noun ? noun_last : end_tok);
-  if (!ev) ev = cb_q_event_before(c, p.prefix ? i : ns);
-
-  /* qualifier and change */
-  size_t qfirst = p.prefix ? i : (p.negative ? i : ns), qlast;
-  const cb_qqual *ql = qualifier_before(c, qfirst, &qfirst);
-  size_t span_first = ql ? qfirst : (p.prefix ? i : (p.negative ? i : ns));
-  const cb_qqual *qa = ql ? NULL : qualifier_after(c, noun ? noun_last : end_tok, &qlast);
-  if (qa) ql = qa;
-  q->change = ql ? change_of(ql->change) : CB_QCHANGE_EQ;
-  if (!ql) {
-    const char *ch = change_before(c, span_first);
-    if (ch) q->change = change_of(ch);
+  size_t noun_last = p.end_tok;
+  const char *noun = cb_q_noun_after(c, a, p.end_tok, &noun_last, &ev);
+  if (!strcmp(u.dim, "none") && noun) { u.norm = noun; u.dim = "count"; }
+  if (!strcmp(u.dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) {
+    v->n--;   /* "FRANCE 24", "Apollo 11" */
+    return p.end_tok + 1;
   }
-  if (ql) {
-    size_t qa_first = qa ? cb_q_next(c, noun ? noun_last : end_tok) : qfirst;
-    size_t qa_last = qa ? qlast : cb_q_prev(c, p.prefix || p.negative ? i : ns);
-    if (qa_last == (size_t)-1 || qa_last < qa_first) qa_last = qa_first;
-    q->qualifier = cb_arena_strndup(a, c->s + c->t[qa_first].start, c->t[qa_last].end - c->t[qa_first].start);
+  size_t tail = noun ? noun_last : p.end_tok;
+  size_t span_first = qualifier_part(c, a, &p, tail, q);
+  if (!ev && (!strcmp(u.dim, "count") || !strcmp(u.dim, "none"))) {   /* the nearest event word */
+    int da = 0, db = 0;
+    const char *after = cb_q_event_after(c, tail, &da);
+    const char *before = cb_q_event_before(c, span_first, &db);
+    ev = after && (!before || da <= db) ? after : before;
   }
-  set_interval(q, ql);
   q->start = c->t[span_first].start;
-  q->end = c->t[end_tok].end;
-  q->unit = unit_written ? cb_arena_strndup(a, c->s + c->t[unit_first].start, c->t[unit_last].end - c->t[unit_first].start) : NULL;
-  q->unit_norm = norm;
-  q->dimension = dim;
-  q->currency = code;
-  q->base_unit = base;
-  if (!strcmp(dim, "temperature")) {
-    q->base_unit = "celsius";
-    q->base_value = !strcmp(norm, "fahrenheit") ? (q->value - 32) * 5 / 9 : !strcmp(norm, "kelvin") ? q->value - 273.15 : q->value;
-  } else {
-    q->base_value = q->value * factor;
-  }
+  q->end = c->t[p.end_tok].end;
+  q->unit = u.written ? cb_arena_strndup(a, c->s + c->t[u.first].start, c->t[u.last].end - c->t[u.first].start) : NULL;
+  q->unit_norm = u.norm;
+  q->dimension = u.dim;
+  q->currency = u.code;
+  set_base(q, &u);
   q->noun = noun;
   q->event = ev;
-  if (!q->unit && unit_written) v->oom = 1;
-  return end_tok + 1;
+  if (u.written && !q->unit) v->oom = 1;
+  return p.end_tok + 1;
 }
 
 static int may_start(const cb_qctx *c, size_t i) {
@@ -343,15 +394,18 @@ static int may_start(const cb_qctx *c, size_t i) {
   return (c->bloom[b >> 3] >> (b & 7)) & 1;
 }
 
-/* Next chunk end: a line break after at least 2 KiB, or a space after 16 KiB. */
+enum { CHUNK_SOFT = 2048, CHUNK_HARD = 16384, CHUNK_SLACK = 4096 };
+
+/* Next chunk end: a line break after CHUNK_SOFT bytes, else a space after CHUNK_HARD, else a
+ * hard cut; a chunk never exceeds CHUNK_HARD + CHUNK_SLACK bytes. */
 static size_t chunk_end(const char *s, size_t n, size_t from) {
-  size_t soft = from + 2048, hard = from + 16384;
+  size_t soft = from + CHUNK_SOFT, hard = from + CHUNK_HARD;
   if (n <= soft) return n;
   const char *nl = memchr(s + soft, '\n', (hard < n ? hard : n) - soft);
   if (nl) return (size_t)(nl - s) + 1;
   if (hard >= n) return n;
-  for (size_t k = hard; k < n && k < hard + 4096; k++) if (s[k] == ' ' || s[k] == '\n') return k + 1;
-  return hard + 4096 < n ? hard + 4096 : n;
+  for (size_t k = hard; k < n && k + 1 < hard + CHUNK_SLACK; k++) if (s[k] == ' ' || s[k] == '\n') return k + 1;
+  return hard + CHUNK_SLACK < n ? hard + CHUNK_SLACK : n;
 }
 
 size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity **out) {
@@ -359,7 +413,7 @@ size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity 
   const struct cb_qlex *lx = cb_qlex_get();
   if (!lx) return (size_t)-1;
   if (!text || !n) return 0;
-  size_t cap = 16384 + 4096 + 8;
+  size_t cap = (n < CHUNK_HARD + CHUNK_SLACK ? n : CHUNK_HARD + CHUNK_SLACK) + 8;   /* tokens <= bytes */
   cb_qtok *toks = malloc(cap * sizeof *toks);
   if (!toks) return (size_t)-1;
   qvec v = {0};

@@ -13,9 +13,9 @@
 
 typedef enum cb_qchange {   /* as CQE defines change */
   CB_QCHANGE_EQ = 0,        /* "="  exact */
-  CB_QCHANGE_APPROX,        /* "~"  about, around, roughly, some */
+  CB_QCHANGE_APPROX,        /* "~"  about, around, roughly, some, nearly (also bounded above) */
   CB_QCHANGE_GT,            /* ">"  more than, over, at least */
-  CB_QCHANGE_LT,            /* "<"  less than, up to, at most, nearly */
+  CB_QCHANGE_LT,            /* "<"  less than, up to, at most */
   CB_QCHANGE_UP,            /* "up" rose, increased, up */
   CB_QCHANGE_DOWN           /* "down" fell, dropped, down */
 } cb_qchange;

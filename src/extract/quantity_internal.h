@@ -27,7 +27,9 @@ typedef struct cb_qnum {
   int separators;    /* had thousands separators */
   int scaled;        /* multiplied by a scale word or suffix ("million", "bn") */
   int suffix_money;  /* the scale suffix only holds next to money ("50m") */
+  double suffix_factor; /* that suffix's factor, to undo it when there is no money */
   int decimals;      /* digits after the decimal point */
+  int vague;         /* "hundreds of": a lower bound, not a count */
 } cb_qnum;
 
 /* Token helpers. Next/previous token skipping one space run; cb_qctx.nt (or (size_t)-1 for
@@ -74,12 +76,15 @@ int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n);
 int cb_q_near_score_word(const cb_qctx *c, size_t i);
 /* "FRANCE 24", "Apollo 11": an integer right after a capitalised word inside a sentence. */
 int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n);
+/* "1 ) explains", "2) cautions": a list item number with no opening parenthesis before it. */
+int cb_q_is_enumerator(const cb_qctx *c, const cb_qnum *n);
 
 /* Counted noun after token i (quantity_noun.c): lower-case singular head phrase in the
  * arena, and the index of its last token; NULL when the next words are not a noun. */
 const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *last, const char **event);
-/* Event word within a few words before token i (same sentence); lemma or NULL. */
-const char *cb_q_event_before(const cb_qctx *c, size_t i);
-/* Event word within a few words after token i; lemma or NULL. */
-const char *cb_q_event_after(const cb_qctx *c, size_t i);
+/* Event word within a few words before token i (same sentence); lemma or NULL; *dist is
+ * how many tokens back it is. */
+const char *cb_q_event_before(const cb_qctx *c, size_t i, int *dist);
+/* Event word within a few words after token i; lemma or NULL; *dist as above. */
+const char *cb_q_event_after(const cb_qctx *c, size_t i, int *dist);
 #endif

@@ -127,8 +127,8 @@ static int on_number(struct cb_qlex *lx, char **f, int nf) {
   w->kind = !strcmp(f[2], "tens") ? QN_TENS : !strcmp(f[2], "hundred") ? QN_HUNDRED
           : !strcmp(f[2], "scale") ? QN_SCALE : !strcmp(f[2], "fraction") ? QN_FRACTION
           : !strcmp(f[2], "dozen") ? QN_DOZEN : !strcmp(f[2], "denominator") ? QN_DENOM
-          : !strcmp(f[2], "sign") ? QN_SIGN : QN_UNIT;
-  if (w->kind == QN_UNIT || w->kind == QN_TENS || w->kind == QN_FRACTION || w->kind == QN_SIGN)
+          : !strcmp(f[2], "sign") ? QN_SIGN : !strcmp(f[2], "vague") ? QN_VAGUE : QN_UNIT;
+  if (w->kind == QN_UNIT || w->kind == QN_TENS || w->kind == QN_FRACTION || w->kind == QN_SIGN || w->kind == QN_VAGUE)
     bloom_add(lx, f[0], strlen(f[0]));
   return table_put(&lx->numbers, f[0], strlen(f[0]), w);
 }

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 enum { QL_UNIT_CASE = 1, QL_UNIT_DIGITS = 2, QL_UNIT_IN = 4, QL_SCALE_CURRENCY = 8, QL_UNIT_GLUED = 16 };
-enum { QN_UNIT, QN_TENS, QN_HUNDRED, QN_SCALE, QN_FRACTION, QN_DOZEN, QN_DENOM, QN_SIGN };
+enum { QN_UNIT, QN_TENS, QN_HUNDRED, QN_SCALE, QN_FRACTION, QN_DOZEN, QN_DENOM, QN_SIGN, QN_VAGUE };
 
 typedef struct cb_qunit {
   const char *norm, *dim, *base;   /* "kilometre", "length", "m" */

@@ -45,7 +45,7 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
     if (!n || cb_qlex_stop(c->lx, w, n) || cb_qlex_number(c->lx, w, n)) break;
     if (words > 0 && c->t[j].upper) break;
     const char *ev = cb_qlex_event(c->lx, w, n);
-    if (is_event_verb(w, n)) { if (ev && !*event) *event = ev; break; }
+    if (is_event_verb(w, n) || (ev && words > 0)) { if (ev && !*event) *event = ev; break; }
     if (ev && !*event) *event = ev;
     if (len + n + 2 >= sizeof out) break;
     if (len) out[len++] = ' ';
@@ -69,9 +69,10 @@ static const char *event_at(const cb_qctx *c, size_t j) {
   return n ? cb_qlex_event(c->lx, w, n) : NULL;
 }
 
-const char *cb_q_event_before(const cb_qctx *c, size_t i) {
+const char *cb_q_event_before(const cb_qctx *c, size_t i, int *dist) {
   size_t k = i;
   for (int w = 0; w < 6; w++) {
+    *dist = w + 1;
     k = cb_q_prev(c, k);
     if (k == (size_t)-1) return NULL;
     if (c->t[k].kind == QT_PUNCT) {
@@ -86,9 +87,10 @@ const char *cb_q_event_before(const cb_qctx *c, size_t i) {
   return NULL;
 }
 
-const char *cb_q_event_after(const cb_qctx *c, size_t i) {
+const char *cb_q_event_after(const cb_qctx *c, size_t i, int *dist) {
   size_t k = i;
   for (int w = 0; w < 4; w++) {
+    *dist = w + 1;
     k = cb_q_next(c, k);
     if (k >= c->nt || c->t[k].kind == QT_PUNCT) return NULL;
     if (c->t[k].kind != QT_WORD) continue;

@@ -54,6 +54,10 @@ int cb_q_is_date(const cb_qctx *c, const cb_qnum *n) {
   size_t p = cb_q_prev(c, n->first);
   if (p != (size_t)-1 && cb_q_punct(c, p, '.')) p = cb_q_prev(c, p);   /* "Dec. 12" */
   if (p != (size_t)-1 && month_at(c, p, 1)) return 1;
+  if (p != (size_t)-1 && month_at(c, p, 0)) {   /* "on may 19" */
+    size_t pp = cb_q_prev(c, p);
+    if (pp != (size_t)-1 && (cb_q_is(c, pp, "on") || cb_q_is(c, pp, "since") || cb_q_is(c, pp, "until"))) return 1;
+  }
   size_t x = cb_q_next(c, n->last);
   if (x < c->nt && cb_q_is(c, x, "of")) x = cb_q_next(c, x);            /* "21 of November" */
   if (x < c->nt && month_at(c, x, 1)) return 1;
@@ -143,6 +147,8 @@ int cb_q_is_address(const cb_qctx *c, const cb_qnum *n) {
 
 int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n) {
   if (n->digits || n->first != n->last || !cb_q_is(c, n->first, "one")) return 0;
+  cb_qunitm um;
+  if (cb_q_unit_after(c, n, &um)) return 0;   /* "that one mile" */
   size_t p = cb_q_prev(c, n->first), x = cb_q_next(c, n->last);
   const cb_qword *w = p != (size_t)-1 ? cb_q_word(c, p) : NULL;
   if (w && !strcmp(w->cls, "one_det")) return 1;
@@ -175,5 +181,16 @@ int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n) {
   if (pp == (size_t)-1 || (c->t[pp].kind == QT_PUNCT && (cb_q_punct(c, pp, '.') || cb_q_punct(c, pp, '"')))) return 0;
   const cb_qword *w = cb_q_word(c, p);
   if (w) return 0;   /* month, street: other rules */
+  return 1;
+}
+
+int cb_q_is_enumerator(const cb_qctx *c, const cb_qnum *n) {
+  if (!n->digits || !n->integer || n->int_digits > 2 || !cb_q_punct(c, n->last + 1, ')')) return 0;
+  size_t k = n->first;
+  for (int w = 0; w < 8; w++) {   /* "(1)" or "(exit 436)" is no list item */
+    k = cb_q_prev(c, k);
+    if (k == (size_t)-1) break;
+    if (cb_q_punct(c, k, '(')) return 0;
+  }
   return 1;
 }

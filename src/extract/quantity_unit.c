@@ -11,10 +11,11 @@ static int is_letterish(const cb_qctx *c, size_t i) {
   return i < c->nt && (c->t[i].kind == QT_WORD || c->t[i].kind == QT_NUM);
 }
 
-/* Even number of '"' on the line before pos: a '"' at pos opens nothing, so it may be inches. */
+/* Even number of double quotes in the 400 bytes of the line before the token: a quote there opens
+ * nothing, so it may be inches. */
 static int quotes_balanced_before(const cb_qctx *c, size_t tok) {
   size_t pos = c->t[tok].start, k = pos, count = 0, steps = 0;
-  while (k > 0 && c->s[k - 1] != '\n' && steps++ < 4000) { k--; if (c->s[k] == '"') count++; }
+  while (k > 0 && c->s[k - 1] != '\n' && steps++ < 400) { k--; if (c->s[k] == '"') count++; }
   return count % 2 == 0;
 }
 
