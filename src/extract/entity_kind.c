@@ -50,6 +50,8 @@ cb_name_kind cb_entity_kind(const char *key, size_t n, unsigned hints, int allca
   if (holds(CB_LEX_ORG_CUES, key, n)) return CB_NAME_ORG;
   if (hints & CB_HINT_PERSON) return CB_NAME_PERSON;
   if (allcaps) return CB_NAME_ORG;
+  const char *sp = memchr(key, ' ', n);
+  if (sp && cb_name_lex_get(CB_LEX_DEMONYMS, key, (size_t)(sp - key))) return CB_NAME_UNKNOWN;   /* "American Muslims" */
   if (words) return CB_NAME_PERSON;
   return CB_NAME_UNKNOWN;
 }
