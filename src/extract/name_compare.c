@@ -68,16 +68,16 @@ static int typo_distance(const char *a, size_t an, const char *b, size_t bn, int
   return d[an][bn];
 }
 
-/* 1 if b is a plural of a or a of b ("Republican" / "Republicans"). */
-static int plural_pair(const char *a, size_t an, const char *b, size_t bn) {
-  if (an > bn) { const char *t = a; a = b; b = t; size_t tn = an; an = bn; bn = tn; }
-  return memcmp(a, b, an) == 0 && ((bn == an + 1 && b[an] == 's') || (bn == an + 2 && b[an] == 'e' && b[an + 1] == 's'));
+/* 1 if one word begins the other: a plural, an adjective or another name ("Republicans",
+ * "Asian", "German", "Erica"), not a typo. */
+static int prefix_pair(const char *a, size_t an, const char *b, size_t bn) {
+  return memcmp(a, b, an < bn ? an : bn) == 0;
 }
 
 int cb_name_misspelt(const char *a, size_t an, const char *b, size_t bn) {
   size_t la = letters(a, an), lb = letters(b, bn);
   if (la < 4 || lb < 4 || a[0] != b[0]) return 0;
-  if ((an == bn && memcmp(a, b, an) == 0) || plural_pair(a, an, b, bn)) return 0;
+  if ((an == bn && memcmp(a, b, an) == 0) || prefix_pair(a, an, b, bn)) return 0;
   return typo_distance(a, an, b, bn, 2) <= 2;
 }
 
@@ -109,8 +109,8 @@ typedef struct acr_search {
 
 /* Letters acr[k..] matched from word wi, letter ci on; word wi's initial is used; inside:
  * a letter inside a word was used already. One such letter is allowed, from the second part
- * of a long compound word ("Tele-V-isión" for VTV): a consonant, the fourth letter or later
- * of a word of eight or more, so "RINO" is not "RTL Info" nor "UPI" "University of Pennsylvania". */
+ * of a compound word, right after a known first part (data/names/prefixes.txt: "tele|visión"
+ * for VTV), so "RINO" is not "RTL Info" nor "UPI" "University of Pennsylvania". */
 static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci, int inside) {
   if (k == s->an) {
     for (size_t j = wi + 1; j < s->w->count; j++) if (s->content[j]) return 0;
@@ -118,9 +118,10 @@ static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci, int inside) {
   }
   size_t bit = ((k * MAX_WORDS + wi) * (MAX_WORD + 1) + ci) * 2 + (size_t)inside;
   if (ci > MAX_WORD || (s->failed[bit / 8] >> (bit % 8) & 1)) return 0;
-  if (!inside && s->w->n[wi] >= 8)
-    for (size_t p = ci > 3 ? ci : 3; p < s->w->n[wi] && p < MAX_WORD; p++)   /* a letter inside this word */
-      if (s->w->w[wi][p] == s->acr[k] && !is_vowel(s->acr[k]) && acr_from(s, k + 1, wi, p + 1, 1)) return 1;
+  if (!inside)   /* the first letter of the second part of a compound ("tele|vision") */
+    for (size_t p = ci > 3 ? ci : 3; p <= 6 && p < s->w->n[wi]; p++)
+      if (s->w->w[wi][p] == s->acr[k] && cb_name_lex_get(CB_LEX_PREFIXES, s->w->w[wi], p) &&
+          acr_from(s, k + 1, wi, p + 1, 1)) return 1;
   for (size_t j = wi + 1; j < s->w->count; j++) {           /* the initial of a later word */
     if (s->w->w[j][0] == s->acr[k] && acr_from(s, k + 1, j, 1, inside)) return 1;
     if (s->content[j]) break;                                /* content words cannot be skipped */
@@ -130,7 +131,7 @@ static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci, int inside) {
 }
 
 int cb_name_is_acronym(const char *acr, size_t an, const char *lng, size_t ln) {
-  if (an < 2 || an > ACR_MAX) return 0;
+  if (an < 3 || an > ACR_MAX) return 0;   /* two letters say too little ("GO", "PM") */
   for (size_t i = 0; i < an; i++) if (acr[i] < 'a' || acr[i] > 'z') return 0;
   words w;
   split(lng, ln, &w);
