@@ -273,7 +273,12 @@ size_t cb_names_mention_at(const cb_names *nm, size_t off) {
 }
 
 size_t cb_names_last_person_before(const cb_names *nm, size_t off) {
-  for (size_t i = nm->nmentions; i-- > 0;)
+  size_t lo = 0, hi = nm->nmentions;
+  while (lo < hi) {   /* first mention starting at or after off */
+    size_t mid = lo + (hi - lo) / 2;
+    if (nm->mentions[mid].start < off) lo = mid + 1; else hi = mid;
+  }
+  for (size_t i = lo; i-- > 0;)
     if (nm->mentions[i].end <= off && nm->mentions[i].kind == CB_NAME_PERSON &&
         nm->mentions[i].entity != CB_NAME_NONE) return i;
   return CB_NAME_NONE;
