@@ -19,7 +19,7 @@ static const char *const lex_files[CB_LEX_COUNT] = {
   "names/honorifics.txt", "names/particles.txt", "names/stopwords.txt", "names/places.txt",
   "names/orgs.txt", "names/outlets.txt", "names/org_cues.txt", "names/outlet_cues.txt",
   "names/outlet_nouns.txt", "names/translate.tsv", "names/aliases.tsv",
-  "names/prefixes.txt"};
+  "names/prefixes.txt", "names/place_cues.txt"};
 
 static lex_table tables[CB_LEX_COUNT];
 static lex_table word_table;   /* one-word keys -> masks of lexicons (whole entry, first word) */

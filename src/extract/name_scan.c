@@ -213,6 +213,7 @@ static size_t try_role(scan *sc, size_t i) {
   else name = appositive_name(sc, k, mods, &nm);
   if (name) {
     size_t e = name_run(sc, name);
+    if (name == k && has_org_cue(sc, name, e) && !nm && i == j) return i;   /* "General Motors" */
     cb_name_hit *h = add_hit(sc, name, e, CB_HINT_PERSON);
     if (h) set_role(sc, h, i, k, mods, nm, title);
     return e;
