@@ -92,7 +92,7 @@ static size_t acronym_target(merge *m, const char *key, size_t n) {
   for (size_t e = m->head[(unsigned char)key[0]]; e != CB_NAME_NONE && seen < ACRONYM_CANDIDATES;
        e = m->next[e], seen++) {
     size_t kl = strlen(m->ekey[e]);
-    if (cb_entity_kind(m->ekey[e], kl, 0, 0) == CB_NAME_PERSON || !cb_name_is_acronym(key, n, m->ekey[e], kl)) continue;
+    if (!cb_name_is_acronym(key, n, m->ekey[e], kl) || cb_entity_kind(m->ekey[e], kl, 0, 0) == CB_NAME_PERSON) continue;
     size_t r = root(m, e);
     if (found != CB_NAME_NONE && found != r) return CB_NAME_NONE;
     found = r;

@@ -137,9 +137,16 @@ int cb_name_is_acronym(const char *acr, size_t an, const char *lng, size_t ln) {
   split(lng, ln, &w);
   if (w.count < 2 || w.w[0][0] != acr[0]) return 0;
   acr_search s;
-  memset(&s, 0, sizeof s);
+  size_t pos = 0;   /* quick test: the content words' initials appear in order */
+  for (size_t i = 0; i < w.count; i++) {
+    s.content[i] = !is_particle(w.w[i], w.n[i]);
+    if (!s.content[i]) continue;
+    while (pos < an && acr[pos] != w.w[i][0]) pos++;
+    if (pos++ >= an) return 0;
+  }
+  size_t bits = 2 * an * MAX_WORDS * (MAX_WORD + 1);
+  memset(s.failed, 0, (bits + 7) / 8);
   s.acr = acr; s.an = an; s.w = &w;
-  for (size_t i = 0; i < w.count; i++) s.content[i] = !is_particle(w.w[i], w.n[i]);
   return acr_from(&s, 1, 0, 1, 0);
 }
 
