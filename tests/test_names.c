@@ -8,6 +8,8 @@
 #include "core/buf.h"
 #include "text/utf8.h"
 #include "extract/names.h"
+#include "extract/name_compare.h"
+#include "extract/name_fold.h"
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
@@ -278,6 +280,54 @@ static void test_rules(void) {
   cb_arena_free(a);
 }
 
+/* The comparison rules on their own, with names of no particular story. */
+static void test_compare(void) {
+  CHECK(cb_name_misspelt("hegseth", 7, "higgseth", 8));
+  CHECK(cb_name_misspelt("okafor", 6, "okafur", 6));
+  CHECK(cb_name_misspelt("soles", 5, "sols", 4));
+  CHECK(cb_name_misspelt("quinnipiac", 10, "qunnipiac", 9));
+  CHECK(!cb_name_misspelt("carson", 6, "cardin", 6));
+  CHECK(!cb_name_misspelt("weaver", 6, "weiner", 6));
+  CHECK(!cb_name_misspelt("republican", 10, "republicans", 11));   /* a plural */
+  CHECK(!cb_name_misspelt("lee", 3, "lea", 3));                     /* too short to tell */
+  CHECK(!cb_name_misspelt("baxter", 6, "carter", 6));               /* other first letter */
+  CHECK(cb_name_is_acronym("vtv", 3, "venezolana de television", 24));
+  CHECK(cb_name_is_acronym("nypd", 4, "new york police department", 26));
+  CHECK(cb_name_is_acronym("doj", 3, "department of justice", 21));
+  CHECK(!cb_name_is_acronym("rino", 4, "rtl info", 8));
+  CHECK(!cb_name_is_acronym("upi", 3, "university of pennsylvania", 26));
+  CHECK(!cb_name_is_acronym("cia", 3, "caroline leavitt", 16));
+  CHECK(!cb_name_is_acronym("ny", 2, "new", 3));
+  int tr;
+  char k1[CB_NAME_KEY_MAX], k2[CB_NAME_KEY_MAX];
+  size_t n1 = cb_name_translation_key("fuerzas armadas nacionales", 26, k1, &tr);
+  CHECK(tr);
+  size_t n2 = cb_name_translation_key("national armed forces", 21, k2, &tr);
+  CHECK(!tr && n1 == n2 && memcmp(k1, k2, n1) == 0);
+  CHECK_STR(cb_form_diff_name(cb_name_compare("Zoe Muller", "Zoë Müller")), "diacritics");
+  CHECK_STR(cb_form_diff_name(cb_name_compare("ZOË MÜLLER", "Zoë Müller")), "case");
+  CHECK_STR(cb_form_diff_name(cb_name_compare("Müller", "Zoë Müller")), "part");
+  CHECK_STR(cb_form_diff_name(cb_name_compare("Zoë B. Müller", "Zoë Müller")), "part");
+  CHECK_STR(cb_form_diff_name(cb_name_compare("Zoë Mueller", "Zoë Müller")), "misspelling");
+
+  cb_arena *a = cb_arena_new(0);
+  const cb_names *arts[4] = {
+    extract(a, "Senator Lindsey O. Graham spoke. WASHINGTON (AP) - The Senate met."),
+    extract(a, "Lindsey Graham and Hillary Clinton met. Clinton spoke."),
+    extract(a, "Hillary Clinton spoke. Bill Clinton did not."),
+    extract(a, "Hillary Clinton left. Later Clinton said no. CNN and Carry Nation were there.")};
+  cb_name_groups g;
+  CHECK_INT(cb_names_match(a, arts, 4, &g), CB_OK);
+  CHECK(group_with_form(&g, "Lindsey O. Graham") == group_with_form(&g, "Lindsey Graham"));
+  CHECK(group_with_form(&g, "AP") != group_with_form(&g, "WASHINGTON"));
+  CHECK(group_with_form(&g, "CNN") != group_with_form(&g, "Carry Nation"));
+  /* article 2 has both Clintons: its "Clinton"-less text is fine; Hillary dominates the rest */
+  const cb_name_group *hc = group_with_form(&g, "Hillary Clinton");
+  CHECK(hc != NULL && hc != group_with_form(&g, "Bill Clinton"));
+  CHECK_STR(art_list(form_of(hc, "Clinton")), "1,3");
+  cb_arena_free(a);
+}
+
 static void test_bad_input(void) {
   cb_arena *a = cb_arena_new(0);
   cb_names nm;
@@ -314,6 +364,7 @@ int main(void) {
   test_seeds();
   test_invented();
   test_rules();
+  test_compare();
   test_bad_input();
   return test_report();
 }

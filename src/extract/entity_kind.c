@@ -47,9 +47,12 @@ cb_name_kind cb_entity_kind(const char *key, size_t n, unsigned hints, int allca
   if (hints & CB_HINT_OUTLET) return CB_NAME_OUTLET;
   int words = n > 0 && memchr(key, ' ', n) != NULL;
   if (words && ends_with(CB_LEX_OUTLET_CUES, key, n)) return CB_NAME_OUTLET;
+  if (words && ends_with(CB_LEX_PLACE_CUES, key, n)) return CB_NAME_PLACE;
   if (holds(CB_LEX_ORG_CUES, key, n)) return CB_NAME_ORG;
   if (hints & CB_HINT_PERSON) return CB_NAME_PERSON;
   if (allcaps) return CB_NAME_ORG;
+  const char *sp = memchr(key, ' ', n);
+  if (sp && cb_name_lex_get(CB_LEX_DEMONYMS, key, (size_t)(sp - key))) return CB_NAME_UNKNOWN;   /* "American Muslims" */
   if (words) return CB_NAME_PERSON;
   return CB_NAME_UNKNOWN;
 }

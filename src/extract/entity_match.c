@@ -68,7 +68,28 @@ static int collect(matcher *m) {
   return CB_OK;
 }
 
-/* Same folded key: one name (perhaps with other accents or case). */
+/* The key without one-letter middle words ("lindsey o graham" -> "lindsey graham") in
+ * out; its length, or 0 when there were none. */
+static size_t without_initials(const char *k, size_t n, char *out) {
+  size_t o = 0, dropped = 0, i = 0, first = 1;
+  while (i < n) {
+    size_t e = i;
+    while (e < n && k[e] != ' ') e++;
+    int initial = e - i == 1 && !first && e < n;
+    if (initial) dropped++;
+    else {
+      if (o) out[o++] = ' ';
+      memcpy(out + o, k + i, e - i);
+      o += e - i;
+    }
+    first = 0;
+    i = e + 1;
+  }
+  return dropped ? o : 0;
+}
+
+/* Same folded key: one name (perhaps with other accents or case); then the same key but
+ * for middle initials. */
 static int same_keys(matcher *m) {
   cb_name_map map;
   if (cb_name_map_init(&map, m->a, m->n)) return CB_ENOMEM;
@@ -78,6 +99,13 @@ static int same_keys(matcher *m) {
     if (!v) return CB_ENOMEM;
     m->first_of_key[i] = *v;
     if (!added) unite(m, *v, i, CB_FORM_SAME);
+  }
+  for (size_t i = 0; i < m->n; i++) {
+    char k[CB_NAME_KEY_MAX];
+    if (m->first_of_key[i] != i || m->refs[i].words < 3 || m->refs[i].keylen >= CB_NAME_KEY_MAX) continue;
+    size_t kn = without_initials(m->refs[i].e->key, m->refs[i].keylen, k);
+    size_t *v = kn ? cb_name_map_get(&map, k, kn) : NULL;
+    if (v) unite(m, *v, i, CB_FORM_PART);
   }
   return CB_OK;
 }
@@ -113,24 +141,45 @@ static int misspellings(matcher *m, int drop_last) {
   return CB_OK;
 }
 
-/* A surname alone joins the one group of full names ending in it. */
+/* A surname alone ("Trump", in an article without the full name) joins the group of full
+ * names ending in it that most articles write, when that group has at least DOMINANCE times
+ * the articles of any other such group (so "Clinton" stays alone between Hillary and Bill). */
+enum { DOMINANCE = 3 };
+
+typedef struct surname_best { size_t root, count, second; } surname_best;
+
 static int surnames(matcher *m) {
-  cb_name_map last;
-  if (cb_name_map_init(&last, m->a, m->n)) return CB_ENOMEM;
+  cb_name_map per_root, last;
+  size_t *count = cb_arena_calloc(m->a, m->n + 1, sizeof *count);
+  surname_best *best = cb_arena_calloc(m->a, m->n + 1, sizeof *best);
+  if (!count || !best || cb_name_map_init(&per_root, m->a, m->n) || cb_name_map_init(&last, m->a, m->n))
+    return CB_ENOMEM;
+  for (size_t i = 0; i < m->n; i++) count[root(m, i)]++;   /* refs per group: about its articles */
+  size_t nb = 0;
   for (size_t i = 0; i < m->n; i++) {
     const ent_ref *r = &m->refs[i];
     if (r->words < 2 || r->e->kind != CB_NAME_PERSON) continue;
     const char *sp = strrchr(r->e->key, ' ');
+    size_t sn = r->keylen - (size_t)(sp + 1 - r->e->key);
+    size_t g = root(m, i);
+    char *pk = cb_arena_printf(m->a, "%.*s\x1f%zu", (int)sn, sp + 1, g);
     int added;
-    size_t *v = cb_name_map_put(&last, sp + 1, r->keylen - (size_t)(sp + 1 - r->e->key), i, &added);
+    if (!pk || !cb_name_map_put(&per_root, pk, strlen(pk), 0, &added)) return CB_ENOMEM;
+    if (!added) continue;   /* this group already counted for this surname */
+    size_t *v = cb_name_map_put(&last, sp + 1, sn, nb, &added);
     if (!v) return CB_ENOMEM;
-    if (!added && *v != CB_NAME_NONE && root(m, *v) != root(m, i)) *v = CB_NAME_NONE;
+    if (added) best[nb++] = (surname_best){g, count[g], 0};
+    else {
+      surname_best *b = &best[*v];
+      if (count[g] > b->count) { b->second = b->count; b->count = count[g]; b->root = g; }
+      else if (count[g] > b->second) b->second = count[g];
+    }
   }
   for (size_t i = 0; i < m->n; i++) {
     const ent_ref *r = &m->refs[i];
-    if (r->words != 1) continue;
+    if (r->words != 1 || (r->e->kind != CB_NAME_PERSON && r->e->kind != CB_NAME_UNKNOWN)) continue;
     size_t *v = cb_name_map_get(&last, r->e->key, r->keylen);
-    if (v && *v != CB_NAME_NONE) unite(m, *v, i, CB_FORM_PART);
+    if (v && best[*v].count >= DOMINANCE * best[*v].second) unite(m, best[*v].root, i, CB_FORM_PART);
   }
   return CB_OK;
 }
@@ -150,7 +199,9 @@ static int acronyms(matcher *m) {
   for (size_t i = 0; i < m->n; i++) {
     const ent_ref *r = &m->refs[i];
     if (m->first_of_key[i] != i || r->words != 1 || r->keylen < 2 || r->keylen > 8) continue;
-    if (cb_name_lex_get(CB_LEX_PLACES, r->e->key, r->keylen)) continue;
+    if (cb_name_lex_get(CB_LEX_PLACES, r->e->key, r->keylen) || cb_name_lex_get(CB_LEX_ORGS, r->e->key, r->keylen) ||
+        cb_name_lex_get(CB_LEX_OUTLETS, r->e->key, r->keylen))
+      continue;   /* a known name: the alias table gives its long form */
     const char *n = r->e->name;
     int caps = 1;
     for (const char *p = n; *p; p++) if (*p >= 'a' && *p <= 'z') caps = 0;
@@ -159,6 +210,7 @@ static int acronyms(matcher *m) {
     size_t found = CB_NAME_NONE, seen = 0;
     int ambiguous = 0;
     for (size_t j = head ? *head : CB_NAME_NONE; j != CB_NAME_NONE && seen < 8 * BUCKET_CAP; j = next[j], seen++) {
+      if (m->refs[j].e->kind == CB_NAME_PERSON) continue;   /* people have no acronyms here */
       if (!cb_name_is_acronym(r->e->key, r->keylen, m->refs[j].e->key, m->refs[j].keylen)) continue;
       if (found != CB_NAME_NONE && root(m, found) != root(m, j)) ambiguous = 1;
       found = j;

@@ -12,6 +12,7 @@
 #include "extract/name_fold.h"
 #include "extract/name_compare.h"
 #include "extract/entity_kind.h"
+#include "extract/name_lexicon.h"
 #include <string.h>
 
 #define AMBIGUOUS ((size_t)-2)
@@ -25,7 +26,12 @@ typedef struct merge {
   size_t *parent;     /* union-find over entity ids */
   size_t nent;
   cb_name_map full, surname;
+  const char **ekey;  /* ekey[e]: folded key of multi-word entity e (NULL otherwise) */
+  size_t head[256];   /* multi-word entities by first byte of their key: head, next */
+  size_t *next;
 } merge;
+
+enum { ACRONYM_CANDIDATES = 256 };   /* names looked at per all-capitals word */
 
 static size_t root(merge *m, size_t e) {
   while (m->parent[e] != e) { m->parent[e] = m->parent[m->parent[e]]; e = m->parent[e]; }
@@ -56,7 +62,13 @@ static int full_names(merge *m) {
     int added;
     size_t *v = cb_name_map_put(&m->full, x->m.key, strlen(x->m.key), 0, &added);
     if (!v) return CB_ENOMEM;
-    if (added) *v = new_entity(m);
+    if (added) {
+      *v = new_entity(m);
+      unsigned char c = (unsigned char)x->m.key[0];
+      m->ekey[*v] = x->m.key;
+      m->next[*v] = m->head[c];
+      m->head[c] = *v;
+    }
     m->ent[h] = *v;
     if (!person_like(x)) continue;
     for (size_t k = x->t0 + 1; k < x->t1; k++) {
@@ -70,17 +82,20 @@ static int full_names(merge *m) {
   return CB_OK;
 }
 
-/* The one multi-word entity that the all-capitals word key abbreviates, else NONE. */
+/* The one multi-word entity that the all-capitals word key abbreviates, else NONE. Looks
+ * only at names with the same first letter, at most ACRONYM_CANDIDATES of them. */
 static size_t acronym_target(merge *m, const char *key, size_t n) {
-  size_t found = CB_NAME_NONE;
-  for (size_t h = 0; h < m->nhits; h++) {
-    const cb_name_hit *x = &m->hits[h];
-    if (x->m.role_phrase || ntok(x) < 2 || x->m.key[0] != key[0]) continue;
-    if (found != CB_NAME_NONE && root(m, m->ent[h]) == found) continue;
-    if (!cb_name_is_acronym(key, n, x->m.key, strlen(x->m.key))) continue;
-    size_t e = root(m, m->ent[h]);
-    if (found != CB_NAME_NONE && found != e) return CB_NAME_NONE;
-    found = e;
+  size_t found = CB_NAME_NONE, seen = 0;
+  if (cb_name_lex_get(CB_LEX_PLACES, key, n) || cb_name_lex_get(CB_LEX_ORGS, key, n) ||
+      cb_name_lex_get(CB_LEX_OUTLETS, key, n))
+    return CB_NAME_NONE;   /* a known name: not an abbreviation of this article's names */
+  for (size_t e = m->head[(unsigned char)key[0]]; e != CB_NAME_NONE && seen < ACRONYM_CANDIDATES;
+       e = m->next[e], seen++) {
+    size_t kl = strlen(m->ekey[e]);
+    if (!cb_name_is_acronym(key, n, m->ekey[e], kl) || cb_entity_kind(m->ekey[e], kl, 0, 0) == CB_NAME_PERSON) continue;
+    size_t r = root(m, e);
+    if (found != CB_NAME_NONE && found != r) return CB_NAME_NONE;
+    found = r;
   }
   return found;
 }
@@ -103,15 +118,28 @@ static int single_words(merge *m) {
   return CB_OK;
 }
 
-/* "Venezolana de Televisión (VTV)": the bracketed name right after another is the same. */
+/* "Venezolana de Televisión (VTV)", "Ejército Popular (Popular Army)": a bracketed name right
+ * after another is the same when it abbreviates it, translates it, or both have two or more
+ * words. "WASHINGTON (AP)" and "Ted Cruz (R-Texas)" stay apart. */
+static int same_in_brackets(const cb_name_hit *x, const cb_name_hit *in) {
+  const char *a = x->m.key, *b = in->m.key;
+  size_t an = strlen(a), bn = strlen(b);
+  if (in->t1 - in->t0 == 1) return cb_name_is_acronym(b, bn, a, an);
+  if (x->t1 - x->t0 < 2) return 0;
+  cb_name_kind ka = cb_entity_kind(a, an, 0, 0), kb = cb_entity_kind(b, bn, 0, 0);
+  return ka != CB_NAME_PLACE && kb != CB_NAME_PLACE && ka != CB_NAME_OUTLET && kb != CB_NAME_OUTLET;
+}
+
 static void brackets(merge *m) {
   for (size_t h = 1; h < m->nhits; h++) {
     cb_name_hit *x = &m->hits[h], *p = &m->hits[h - 1];
     if (x->m.role_phrase || p->m.role_phrase || p->t1 != x->t0) continue;
     if (!(m->t[x->t0].flags & CB_NT_PAREN_BEFORE) || !(m->t[x->t1 - 1].flags & CB_NT_PAREN_AFTER)) continue;
+    if (!same_in_brackets(p, x)) continue;
     unite(m, m->ent[h], m->ent[h - 1]);
-    x->m.role_start = x->m.start;
     x->hints |= p->hints & CB_HINT_OUTLET;
+    x->m.role_start = x->m.start;
+    x->hints |= CB_HINT_BRACKETED;
   }
 }
 
@@ -196,9 +224,7 @@ static int compact(merge *m, cb_names *out) {
     mm->kind = E->kind;
     E->mentions[E->nmentions++] = h;
     if (!E->role && mm->role) E->role = mm->role;
-    if (h > 0 && !E->alias_of && m->hits[h].m.role_start == m->hits[h].m.start &&
-        (m->t[m->hits[h].t0].flags & CB_NT_PAREN_BEFORE) && m->hits[h - 1].t1 == m->hits[h].t0)
-      E->alias_of = mm->text;
+    if (!E->alias_of && (m->hits[h].hints & CB_HINT_BRACKETED)) E->alias_of = mm->text;
   }
   return CB_OK;
 }
@@ -216,11 +242,16 @@ int cb_names_extract(cb_arena *a, const char *text, size_t n, cb_names *out) {
   size_t nh = nt ? cb_name_scan(a, text, n, t, nt, &hits, &oom) : 0;
   if (oom) return CB_ENOMEM;
   if (nh == 0) return CB_OK;
-  merge m = {a, t, hits, nh, NULL, NULL, 0, {0}, {0}};
+  merge m;
+  memset(&m, 0, sizeof m);
+  m.a = a; m.t = t; m.hits = hits; m.nhits = nh;
+  for (int c = 0; c < 256; c++) m.head[c] = CB_NAME_NONE;
   m.ent = cb_arena_alloc(a, nh * sizeof *m.ent);
   m.parent = cb_arena_alloc(a, nh * sizeof *m.parent);
+  m.ekey = cb_arena_calloc(a, nh, sizeof *m.ekey);
+  m.next = cb_arena_alloc(a, nh * sizeof *m.next);
   out->mentions = cb_arena_alloc(a, nh * sizeof *out->mentions);
-  if (!m.ent || !m.parent || !out->mentions) return CB_ENOMEM;
+  if (!m.ent || !m.parent || !m.ekey || !m.next || !out->mentions) return CB_ENOMEM;
   for (size_t h = 0; h < nh; h++) m.ent[h] = CB_NAME_NONE;
   if (cb_name_map_init(&m.full, a, nh) || cb_name_map_init(&m.surname, a, nh)) return CB_ENOMEM;
   if (full_names(&m) || single_words(&m)) return CB_ENOMEM;
@@ -242,7 +273,12 @@ size_t cb_names_mention_at(const cb_names *nm, size_t off) {
 }
 
 size_t cb_names_last_person_before(const cb_names *nm, size_t off) {
-  for (size_t i = nm->nmentions; i-- > 0;)
+  size_t lo = 0, hi = nm->nmentions;
+  while (lo < hi) {   /* first mention starting at or after off */
+    size_t mid = lo + (hi - lo) / 2;
+    if (nm->mentions[mid].start < off) lo = mid + 1; else hi = mid;
+  }
+  for (size_t i = lo; i-- > 0;)
     if (nm->mentions[i].end <= off && nm->mentions[i].kind == CB_NAME_PERSON &&
         nm->mentions[i].entity != CB_NAME_NONE) return i;
   return CB_NAME_NONE;

@@ -40,12 +40,45 @@ static size_t letters(const char *s, size_t n) {
   return k;
 }
 
+static int is_vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
+
+/* Weighted edit distance in half-edits: a vowel for a vowel, or a doubled letter added or
+ * dropped, costs 1; any other edit 2. Stops above max. */
+static int typo_distance(const char *a, size_t an, const char *b, size_t bn, int max) {
+  if (an > MAX_WORD || bn > MAX_WORD) return max + 1;
+  int d[MAX_WORD + 1][MAX_WORD + 1];
+  for (size_t i = 0; i <= an; i++) d[i][0] = (int)(2 * i);
+  for (size_t j = 0; j <= bn; j++) d[0][j] = (int)(2 * j);
+  for (size_t i = 1; i <= an; i++) {
+    int rowmin = max + 1;
+    for (size_t j = 1; j <= bn; j++) {
+      char x = a[i - 1], y = b[j - 1];
+      int sub = x == y ? 0 : (is_vowel(x) && is_vowel(y)) ? 1 : 2;
+      int del = (i > 1 && a[i - 2] == x) ? 1 : 2;     /* drop a doubled letter of a */
+      int ins = (j > 1 && b[j - 2] == y) ? 1 : 2;     /* add a doubled letter of b */
+      int v = d[i - 1][j - 1] + sub;
+      if (d[i - 1][j] + del < v) v = d[i - 1][j] + del;
+      if (d[i][j - 1] + ins < v) v = d[i][j - 1] + ins;
+      if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y && d[i - 2][j - 2] + 2 < v) v = d[i - 2][j - 2] + 2;
+      d[i][j] = v;
+      if (v < rowmin) rowmin = v;
+    }
+    if (rowmin > max) return max + 1;
+  }
+  return d[an][bn];
+}
+
+/* 1 if one word begins the other: a plural, an adjective or another name ("Republicans",
+ * "Asian", "German", "Erica"), not a typo. */
+static int prefix_pair(const char *a, size_t an, const char *b, size_t bn) {
+  return memcmp(a, b, an < bn ? an : bn) == 0;
+}
+
 int cb_name_misspelt(const char *a, size_t an, const char *b, size_t bn) {
   size_t la = letters(a, an), lb = letters(b, bn);
   if (la < 4 || lb < 4 || a[0] != b[0]) return 0;
-  if (an == bn && memcmp(a, b, an) == 0) return 0;
-  int max = (la >= 6 && lb >= 6) ? 2 : 1;
-  return cb_name_distance(a, an, b, bn, max) <= max;
+  if ((an == bn && memcmp(a, b, an) == 0) || prefix_pair(a, an, b, bn)) return 0;
+  return typo_distance(a, an, b, bn, 2) <= 2;
 }
 
 typedef struct words { const char *w[MAX_WORDS]; size_t n[MAX_WORDS]; size_t count; } words;
@@ -71,21 +104,26 @@ typedef struct acr_search {
   const char *acr; size_t an;
   const words *w;
   int content[MAX_WORDS];                 /* 1: not a particle, its initial must be used */
-  unsigned char failed[(ACR_MAX * MAX_WORDS * (MAX_WORD + 1) + 7) / 8];   /* memo of dead ends (bits) */
+  unsigned char failed[(2 * ACR_MAX * MAX_WORDS * (MAX_WORD + 1) + 7) / 8];   /* memo of dead ends (bits) */
 } acr_search;
 
-/* Letters acr[k..] matched from word wi, letter ci on; word wi's initial is used. */
-static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci) {
+/* Letters acr[k..] matched from word wi, letter ci on; word wi's initial is used; inside:
+ * a letter inside a word was used already. One such letter is allowed, from the second part
+ * of a compound word, right after a known first part (data/names/prefixes.txt: "tele|visión"
+ * for VTV), so "RINO" is not "RTL Info" nor "UPI" "University of Pennsylvania". */
+static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci, int inside) {
   if (k == s->an) {
     for (size_t j = wi + 1; j < s->w->count; j++) if (s->content[j]) return 0;
     return 1;
   }
-  size_t bit = (k * MAX_WORDS + wi) * (MAX_WORD + 1) + ci;
+  size_t bit = ((k * MAX_WORDS + wi) * (MAX_WORD + 1) + ci) * 2 + (size_t)inside;
   if (ci > MAX_WORD || (s->failed[bit / 8] >> (bit % 8) & 1)) return 0;
-  for (size_t p = ci; p < s->w->n[wi] && p < MAX_WORD; p++)   /* a letter inside this word */
-    if (s->w->w[wi][p] == s->acr[k] && acr_from(s, k + 1, wi, p + 1)) return 1;
+  if (!inside)   /* the first letter of the second part of a compound ("tele|vision") */
+    for (size_t p = ci > 3 ? ci : 3; p <= 6 && p < s->w->n[wi]; p++)
+      if (s->w->w[wi][p] == s->acr[k] && cb_name_lex_get(CB_LEX_PREFIXES, s->w->w[wi], p) &&
+          acr_from(s, k + 1, wi, p + 1, 1)) return 1;
   for (size_t j = wi + 1; j < s->w->count; j++) {           /* the initial of a later word */
-    if (s->w->w[j][0] == s->acr[k] && acr_from(s, k + 1, j, 1)) return 1;
+    if (s->w->w[j][0] == s->acr[k] && acr_from(s, k + 1, j, 1, inside)) return 1;
     if (s->content[j]) break;                                /* content words cannot be skipped */
   }
   s->failed[bit / 8] |= (unsigned char)(1u << (bit % 8));
@@ -93,16 +131,23 @@ static int acr_from(acr_search *s, size_t k, size_t wi, size_t ci) {
 }
 
 int cb_name_is_acronym(const char *acr, size_t an, const char *lng, size_t ln) {
-  if (an < 2 || an > ACR_MAX) return 0;
+  if (an < 3 || an > ACR_MAX) return 0;   /* two letters say too little ("GO", "PM") */
   for (size_t i = 0; i < an; i++) if (acr[i] < 'a' || acr[i] > 'z') return 0;
   words w;
   split(lng, ln, &w);
   if (w.count < 2 || w.w[0][0] != acr[0]) return 0;
   acr_search s;
-  memset(&s, 0, sizeof s);
+  size_t pos = 0;   /* quick test: the content words' initials appear in order */
+  for (size_t i = 0; i < w.count; i++) {
+    s.content[i] = !is_particle(w.w[i], w.n[i]);
+    if (!s.content[i]) continue;
+    while (pos < an && acr[pos] != w.w[i][0]) pos++;
+    if (pos++ >= an) return 0;
+  }
+  size_t bits = 2 * an * MAX_WORDS * (MAX_WORD + 1);
+  memset(s.failed, 0, (bits + 7) / 8);
   s.acr = acr; s.an = an; s.w = &w;
-  for (size_t i = 0; i < w.count; i++) s.content[i] = !is_particle(w.w[i], w.n[i]);
-  return acr_from(&s, 1, 0, 1);
+  return acr_from(&s, 1, 0, 1, 0);
 }
 
 static int is_function_word(const char *w, size_t n) {
@@ -124,6 +169,7 @@ size_t cb_name_translation_key(const char *key, size_t n, char *out, int *transl
   size_t k = 0;
   *translated = 0;
   for (size_t i = 0; i < w.count; i++) {
+    if (w.n[i] == 1) continue;   /* an initial ("Lindsey O. Graham") is not a word to translate */
     const char *en = cb_name_lex_get(CB_LEX_TRANSLATE, w.w[i], w.n[i]);
     size_t len = en ? strlen(en) : w.n[i];
     if (len >= CB_NAME_KEY_MAX) len = CB_NAME_KEY_MAX - 1;
@@ -193,7 +239,7 @@ static cb_form_diff compare_keys(const char *fk, size_t fn, const char *nk, size
   words f, n;
   split(fk, fn, &f);
   split(nk, nn, &n);
-  if (part_of(&f, &n)) return CB_FORM_PART;
+  if (part_of(&f, &n) || part_of(&n, &f)) return CB_FORM_PART;   /* "Maduro"; "Vladimir V. Putin" */
   if (one_word_misspelt(&f, &n)) return CB_FORM_MISSPELLING;
   if (f.count == 1 && n.count > 1 && cb_name_is_acronym(fk, fn, nk, nn)) return CB_FORM_ACRONYM;
   if (n.count == 1 && f.count > 1 && cb_name_is_acronym(nk, nn, fk, fn)) return CB_FORM_ACRONYM;

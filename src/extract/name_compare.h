@@ -11,12 +11,14 @@
 
 /* Optimal-string-alignment distance of a and b, or max + 1 when larger than max. */
 int cb_name_distance(const char *a, size_t an, const char *b, size_t bn, int max);
-/* 1 if word b is likely a misspelling of word a: same first letter, both 4+ letters,
- * distance 1, or 2 when both are 6+ letters. */
+/* 1 if word b is likely a misspelling of word a: same first letter, both 4+ letters, not
+ * the beginning of the other (plural, adjective), and one edit apart, where a vowel for a vowel or a doubled letter
+ * counts half ("Hegseth" / "Higgseth", "Okafor" / "Okafur", "Soles" / "Sols"; not "Carson" /
+ * "Cardin"). */
 int cb_name_misspelt(const char *a, size_t an, const char *b, size_t bn);
-/* 1 if the single word acr (2-8 letters) abbreviates the multi-word key lng: its letters
- * are found in order, the first at the start of the first word, every content word giving
- * at least one letter ("vtv" / "venezolana de television"). */
+/* 1 if the single word acr (3-8 letters) abbreviates the multi-word key lng: the initials
+ * of every content word in order (particles may give theirs), plus at most one letter that
+ * starts the second part of a compound word ("vtv" / "venezolana de tele|vision"). */
 int cb_name_is_acronym(const char *acr, size_t an, const char *lng, size_t ln);
 /* The translation key of a multi-word key: each word translated to English where the
  * table knows it, function words dropped, words sorted. *translated: a word changed.

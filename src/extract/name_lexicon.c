@@ -18,7 +18,8 @@ static const char *const lex_files[CB_LEX_COUNT] = {
   "names/titles.tsv", "names/role_nouns.txt", "names/modifiers.tsv", "names/demonyms.tsv",
   "names/honorifics.txt", "names/particles.txt", "names/stopwords.txt", "names/places.txt",
   "names/orgs.txt", "names/outlets.txt", "names/org_cues.txt", "names/outlet_cues.txt",
-  "names/outlet_nouns.txt", "names/translate.tsv", "names/aliases.tsv"};
+  "names/outlet_nouns.txt", "names/translate.tsv", "names/aliases.tsv",
+  "names/prefixes.txt", "names/place_cues.txt"};
 
 static lex_table tables[CB_LEX_COUNT];
 static lex_table word_table;   /* one-word keys -> masks of lexicons (whole entry, first word) */

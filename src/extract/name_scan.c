@@ -213,6 +213,7 @@ static size_t try_role(scan *sc, size_t i) {
   else name = appositive_name(sc, k, mods, &nm);
   if (name) {
     size_t e = name_run(sc, name);
+    if (name == k && has_org_cue(sc, name, e) && !nm && i == j) return i;   /* "General Motors" */
     cb_name_hit *h = add_hit(sc, name, e, CB_HINT_PERSON);
     if (h) set_role(sc, h, i, k, mods, nm, title);
     return e;
@@ -289,6 +290,7 @@ static size_t try_plain(scan *sc, size_t i) {
     for (size_t w = back; w >= 1; w--)
       if (cb_name_lex_match(CB_LEX_OUTLET_NOUNS, sc->t, sc->nt, b - w, &c) == w) { hints |= CB_HINT_OUTLET; break; }
   }
+  if (e - b == 1 && sc->t[b].keylen < 2) return e;   /* a lone initial or letter */
   if (e - b == 1 && has(&sc->t[b], CB_NT_SENT_START) && !(hints & CB_HINT_PERSON)) hints |= CB_HINT_TENTATIVE;
   add_hit(sc, b, e, hints);
   return e;

@@ -13,7 +13,8 @@ enum {
   CB_HINT_PERSON = 1,     /* title or honorific before it */
   CB_HINT_OUTLET = 2,     /* "channel", "newspaper" ... before it */
   CB_HINT_TENTATIVE = 4,  /* one capitalised word at a sentence start: maybe not a name */
-  CB_HINT_HEADLINE = 8    /* found on a title-case line */
+  CB_HINT_HEADLINE = 8,   /* found on a title-case line */
+  CB_HINT_BRACKETED = 16  /* "X (Y)": Y, another name of X */
 };
 
 typedef struct cb_name_hit {
