@@ -5,7 +5,7 @@
  * Latin-1 response, a gzip file that is not a WARC), each reported with its offset while
  * the other records still load.
  */
-#define _GNU_SOURCE   /* fopencookie: a 200 MB record made on the fly */
+/* fopencookie (a 200 MB record made on the fly) needs _GNU_SOURCE, set by the build */
 #include "test.h"
 #include "corroborate.h"
 #include "ingest/warc.h"

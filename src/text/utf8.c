@@ -72,8 +72,7 @@ char *cb_text_normalize(cb_arena *a, const char *s, size_t n, size_t *outlen) {
     if (c == '\r') { cb_buf_putc(&b, '\n'); i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1; continue; }
     if (c < 0x80) {
       size_t j = i + 1;   /* copy a run of plain ASCII at once */
-      while (j < n && (unsigned char)s[j] < 0x80 && s[j] != '\r' && s[j] != '\t' && s[j] != '\f' && s[j] != '\v') j++;
-      if (c == '\t' || c == '\f' || c == '\v') { cb_buf_putc(&b, ' '); i++; continue; }
+      while (j < n && (unsigned char)s[j] < 0x80 && s[j] != '\r') j++;
       cb_buf_append(&b, s + i, j - i);
       i = j;
       continue;
