@@ -25,7 +25,8 @@
 typedef struct dclaim {
   const cb_timex *t;
   cb_interval iv;              /* day numbers */
-  const char *event;           /* the event word as written, or NULL */
+  const char *event;           /* the nearest event word as written, or NULL */
+  const char *words[CB_ITEM_KEYS];   /* the event word written for each key of the item */
 } dclaim;
 
 /* ---- event lexicon --------------------------------------------------------------- */
@@ -133,7 +134,9 @@ static void event_keys_near(const cb_story_ctx *c, cb_item *it, dclaim *dc, size
     if (p == s || (s >= start && s < end)) continue;
     uint64_t k = cb_content_key(a->body + s, p - s);
     if (!is_event(k)) continue;
+    int had = it->nkeys;
     cb_item_add_key(it, k);
+    if (it->nkeys > had) dc->words[it->nkeys - 1] = cb_arena_strndup(c->arena, a->body + s, p - s);
     size_t dist = s < start ? start - p : (s - end) * 2;   /* words before the date count double */
     if (dist < best) { best = dist; dc->event = cb_arena_strndup(c->arena, a->body + s, p - s); }
   }
@@ -191,7 +194,21 @@ static int emit(cb_story_ctx *c, const cb_item *items, const dclaim *cl, const i
   cb_verdict v = cb_interval_verdict(iv, k, &meet);
   int independent = cb_ctx_independent(c, arts, k);
   if (independent < 2 && v != CB_CONFLICT) v = CB_SINGLE;
+  /* the event the claims have most in common names the topic ("call", not "took") */
   const char *event = NULL;
+  int best = 0;
+  for (size_t i = 0; i < k; i++) {
+    const cb_item *x = &items[members[i]];
+    for (int q = 0; q < x->nkeys; q++) {
+      int count = 0;
+      for (size_t j = 0; j < k; j++) {
+        const cb_item *y = &items[members[j]];
+        for (int r = 0; r < y->nkeys; r++) count += y->keys[r] == x->keys[q];
+      }
+      if (count > best) { best = count; event = cl[idx[i]].words[q]; }
+    }
+  }
+  if (best < 2 || !event) event = NULL;
   for (size_t i = 0; i < k && !event; i++) event = cl[idx[i]].event;
   const cb_article *a0 = c->brief->articles[arts[0]];
   const cb_timex *t0 = cl[idx[0]].t;
