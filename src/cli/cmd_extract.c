@@ -15,6 +15,15 @@
 
 typedef struct extract_run { int json, first; long problems; cb_buf out; } extract_run;
 
+/* Dates and times of an article, resolved against its own date (or inferred bound). */
+static size_t timex_of(cb_arena *ar, const cb_article *a, cb_timex **t) {
+  cb_timex_opts o = {0};
+  o.dct = a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL;
+  o.dct_inferred = a->published_inferred;
+  o.sentence_anchor = 1;
+  return cb_timex_extract_opts(ar, a->body, a->body_len, &o, t);
+}
+
 static void surface(cb_buf *b, const cb_article *a, size_t s, size_t e) {
   cb_buf_putc(b, '"');
   cb_buf_json_escape(b, a->body + s, e - s);
@@ -34,12 +43,8 @@ static void json_article(extract_run *r, const cb_article *a, cb_arena *ar) {
   size_t n = cb_quantity_extract(ar, a->body, a->body_len, &q);
   for (size_t i = 0; n != (size_t)-1 && i < n; i++) { if (i) cb_buf_putc(b, ','); cb_quantity_json(b, &q[i], a->body); }
   cb_buf_puts(b, "],\"timex\":[");
-  cb_timex_opts o = {0};
-  o.dct = a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL;
-  o.dct_inferred = a->published_inferred;
-  o.sentence_anchor = 1;
   cb_timex *t;
-  n = cb_timex_extract_opts(ar, a->body, a->body_len, &o, &t);
+  n = timex_of(ar, a, &t);
   for (size_t i = 0; i < n; i++) {
     cb_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", i ? "," : "", t[i].start, t[i].end);
     surface(b, a, t[i].start, t[i].end);
@@ -77,12 +82,8 @@ static void text_article(extract_run *r, const cb_article *a, cb_arena *ar) {
     cb_buf_printf(b, "quantity  %6zu-%-6zu %-28.*s %s %g%s%s%s%s\n", q[i].start, q[i].end, (int)(q[i].end - q[i].start), a->body + q[i].start,
                   cb_qchange_name(q[i].change), q[i].value, q[i].unit_norm ? " " : "", q[i].unit_norm ? q[i].unit_norm : "",
                   q[i].noun ? " of " : "", q[i].noun ? q[i].noun : "");
-  cb_timex_opts o = {0};
-  o.dct = a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL;
-  o.dct_inferred = a->published_inferred;
-  o.sentence_anchor = 1;
   cb_timex *t;
-  n = cb_timex_extract_opts(ar, a->body, a->body_len, &o, &t);
+  n = timex_of(ar, a, &t);
   for (size_t i = 0; i < n; i++)
     cb_buf_printf(b, "timex     %6zu-%-6zu %-28.*s %s %s\n", t[i].start, t[i].end, (int)(t[i].end - t[i].start), a->body + t[i].start,
                   cb_timex_type_name(t[i].type), t[i].value ? t[i].value : "");

@@ -112,3 +112,18 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
   *ngroups = ng;
   return CB_OK;
 }
+
+int cb_align_each(cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud, double min,
+                  cb_group_emit_fn emit, void *emit_ud) {
+  if (!n) return CB_OK;
+  int *group_of = malloc(n * sizeof *group_of), *members = malloc(n * sizeof *members), ng = 0;
+  int rc = group_of && members ? cb_align(c, items, n, score, ud, min, group_of, &ng) : CB_ENOMEM;
+  for (int g = 0; g < ng && !rc; g++) {
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) if (group_of[i] == g) members[m++] = (int)i;
+    rc = emit(c, items, members, m, emit_ud);
+  }
+  free(members);
+  free(group_of);
+  return rc;
+}

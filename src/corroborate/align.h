@@ -25,6 +25,10 @@ typedef double (*cb_item_score_fn)(const cb_story_ctx *c, const cb_item *x, cons
 /* Sets group_of[i] for every item (items alone get a group of their own) and *ngroups. */
 int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud,
              double min, int *group_of, int *ngroups);
+/* Aligns, then calls emit once per group with the indexes of its items (in item order). */
+typedef int (*cb_group_emit_fn)(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud);
+int cb_align_each(cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud, double min,
+                  cb_group_emit_fn emit, void *emit_ud);
 /* Number of topic keys two items share. */
 int cb_item_shared_keys(const cb_item *x, const cb_item *y);
 void cb_item_add_key(cb_item *it, uint64_t key);

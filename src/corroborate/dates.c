@@ -158,13 +158,6 @@ static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   return s;
 }
 
-static const char *source_name(const cb_story_ctx *c, int article) {
-  const cb_article *a = c->brief->articles[article];
-  if (a->outlet) return a->outlet;
-  const char *s = a->source ? strrchr(a->source, '/') : NULL;
-  return s ? s + 1 : a->source ? a->source : "?";
-}
-
 static int add_event(cb_story_ctx *c, const cb_interval *iv, const char *date, const char *precision, const char *what,
                      const char *surface, const int *arts, size_t k) {
   cb_event *ev = CB_VEC_PUSH(c->arena, &c->story->timeline);
@@ -186,7 +179,8 @@ static int add_event(cb_story_ctx *c, const cb_interval *iv, const char *date, c
   return CB_OK;
 }
 
-static int emit(cb_story_ctx *c, const cb_item *items, const dclaim *cl, const int *members, size_t n) {
+static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
+  const dclaim *cl = ud;
   cb_interval iv[64] = {{0}}, meet = {0};
   size_t k = n < 64 ? n : 64;
   int arts[64] = {0}, idx[64] = {0};
@@ -241,7 +235,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const dclaim *cl, const i
     cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);
     if (!claim || cb_ctx_claim(c, claim, arts[i], t->start, t->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
     if (v != CB_AGREE)
-      cb_buf_printf(&why, "%s \"%.*s\" = %s (%s)", i ? "," : "", (int)(t->end - t->start), a->body + t->start, one, source_name(c, arts[i]));
+      cb_buf_printf(&why, "%s \"%.*s\" = %s (%s)", i ? "," : "", (int)(t->end - t->start), a->body + t->start, one, cb_ctx_source_name(c, arts[i]));
   }
   f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
   cb_buf_free(&why);
@@ -308,26 +302,8 @@ int cb_dates_build(cb_story_ctx *c) {
     }
   }
   if (rc || !items.n) return rc;
-  int *group_of = malloc(items.n * sizeof *group_of), ng = 0;
-  int *members = malloc(items.n * sizeof *members);
-  if (!group_of || !members) { free(group_of); free(members); return CB_ENOMEM; }
   dctx dc = {claims.v};
-  rc = cb_align(c, items.v, items.n, dscore, &dc, DATE_MIN_SCORE, group_of, &ng);
-  if (getenv("CB_DEBUG_DATES"))
-    for (size_t i = 0; i < items.n; i++) {
-      const cb_timex *t = claims.v[i].t;
-      fprintf(stderr, "item %zu art %d g%d '%.*s' event=%s keys=%d [%g,%g]\n", i, items.v[i].article, group_of[i],
-              (int)(t->end - t->start), c->brief->articles[items.v[i].article]->body + t->start, claims.v[i].event ? claims.v[i].event : "-",
-              items.v[i].nkeys, claims.v[i].iv.lo, claims.v[i].iv.hi);
-      for (size_t j = 0; j < i; j++) { double sc = dscore(c, &items.v[i], &items.v[j], &dc); if (sc > 0.3) fprintf(stderr, "   ~%zu %.2f\n", j, sc); }
-    }
-  for (int g = 0; g < ng && !rc; g++) {
-    size_t m = 0;
-    for (size_t i = 0; i < items.n; i++) if (group_of[i] == g) members[m++] = (int)i;
-    rc = emit(c, items.v, claims.v, members, m);
-  }
-  free(members);
-  free(group_of);
+  rc = cb_align_each(c, items.v, items.n, dscore, &dc, DATE_MIN_SCORE, emit, claims.v);
   if (!rc) qsort(c->story->timeline.v, c->story->timeline.n, sizeof *c->story->timeline.v, by_day);
   return rc;
 }

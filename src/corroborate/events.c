@@ -109,12 +109,13 @@ static int collect(cb_story_ctx *c, size_t si, void *pitems, void *pclaims) {
   return CB_OK;
 }
 
-static int emit(cb_story_ctx *c, const cb_item *items, const eclaim *cl, const int *members, size_t n) {
+static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
+  const eclaim *cl = ud;
   size_t k = n < 64 ? n : 64;
   int arts[64] = {0};
   for (size_t i = 0; i < k; i++) arts[i] = items[members[i]].article;
   int independent = cb_ctx_independent(c, arts, k);
-  if (independent < 2) return CB_OK;
+  if (n < 2 || independent < 2) return CB_OK;
   const eclaim *e0 = &cl[items[members[0]].idx];
   cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
   if (!f) return CB_ENOMEM;
@@ -139,17 +140,6 @@ int cb_events_build(cb_story_ctx *c) {
   int rc = CB_OK;
   for (size_t s = 0; s < c->story->articles.n && !rc; s++) rc = collect(c, s, &items, &claims);
   if (rc || items.n < 2) return rc;
-  int *group_of = malloc(items.n * sizeof *group_of), ng = 0;
-  int *members = malloc(items.n * sizeof *members);
-  if (!group_of || !members) { free(group_of); free(members); return CB_ENOMEM; }
   ectx ec = {claims.v};
-  rc = cb_align(c, items.v, items.n, escore, &ec, EVENT_MIN_SCORE, group_of, &ng);
-  for (int g = 0; g < ng && !rc; g++) {
-    size_t m = 0;
-    for (size_t i = 0; i < items.n; i++) if (group_of[i] == g) members[m++] = (int)i;
-    if (m >= 2) rc = emit(c, items.v, claims.v, members, m);
-  }
-  free(members);
-  free(group_of);
-  return rc;
+  return cb_align_each(c, items.v, items.n, escore, &ec, EVENT_MIN_SCORE, emit, claims.v);
 }

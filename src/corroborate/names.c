@@ -26,13 +26,6 @@ static const char *temporal_of(const cb_name_role *r) {
   return NULL;
 }
 
-static const char *source_name(const cb_story_ctx *c, int article) {
-  const cb_article *a = c->brief->articles[article];
-  if (a->outlet) return a->outlet;
-  const char *s = a->source ? strrchr(a->source, '/') : NULL;
-  return s ? s + 1 : a->source ? a->source : "?";
-}
-
 static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names *const *arts) {
   int art_of[64] = {0};
   size_t k = 0;
@@ -77,7 +70,7 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
     cb_buf_init(&why);
     cb_buf_printf(&why, "the sources disagree on whether %s still holds the title:", g->name);
     for (size_t i = 0; i < k; i++)
-      cb_buf_printf(&why, "%s \"%s\" (%s)", i ? "," : "", roles[i]->text, source_name(c, art_of[i]));
+      cb_buf_printf(&why, "%s \"%s\" (%s)", i ? "," : "", roles[i]->text, cb_ctx_source_name(c, art_of[i]));
     f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
     cb_buf_free(&why);
     for (size_t i = 0; i < k; i++) {

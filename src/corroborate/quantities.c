@@ -137,14 +137,8 @@ static const char *topic_of(cb_arena *ar, const qclaim *cl, const int *members, 
   return cl[members[0]].dim;
 }
 
-static const char *source_name(const cb_story_ctx *c, int article) {
-  const cb_article *a = c->brief->articles[article];
-  if (a->outlet) return a->outlet;
-  const char *s = a->source ? strrchr(a->source, '/') : NULL;
-  return s ? s + 1 : a->source ? a->source : "?";
-}
-
-static int emit(cb_story_ctx *c, const cb_item *items, const qclaim *cl, const int *members, size_t n) {
+static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
+  const qclaim *cl = ud;
   cb_interval iv[64] = {{0}}, meet = {0};
   size_t k = n < 64 ? n : 64;
   for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
@@ -167,7 +161,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const qclaim *cl, const i
   case CB_COMPATIBLE: cb_buf_printf(&why, "the figures differ in wording but all hold for %s:", val); break;
   case CB_CONFLICT: cb_buf_puts(&why, "the figures cannot all be true:"); break;
   default:
-    cb_buf_printf(&why, "only %s gives this figure", source_name(c, arts[0]));
+    cb_buf_printf(&why, "only %s gives this figure", cb_ctx_source_name(c, arts[0]));
     if (k > 1) cb_buf_printf(&why, " (%zu articles, 1 independent source)", k);
     break;
   }
@@ -179,7 +173,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const qclaim *cl, const i
     cb_interval_format(&cl[idx[i]].iv, one, sizeof one);
     if (!claim || cb_ctx_claim(c, claim, arts[i], q->start, q->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
     if (v == CB_COMPATIBLE || v == CB_CONFLICT)
-      cb_buf_printf(&why, "%s \"%.*s\" (%s)", i ? "," : "", (int)(q->end - q->start), a->body + q->start, source_name(c, arts[i]));
+      cb_buf_printf(&why, "%s \"%.*s\" (%s)", i ? "," : "", (int)(q->end - q->start), a->body + q->start, cb_ctx_source_name(c, arts[i]));
   }
   f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
   cb_buf_free(&why);
@@ -221,18 +215,6 @@ int cb_quantities_build(cb_story_ctx *c) {
     }
   }
   if (rc || !items.n) return rc;
-  int *group_of = malloc(items.n * sizeof *group_of), ng = 0;
-  if (!group_of) return CB_ENOMEM;
   qctx qc = {claims.v};
-  rc = cb_align(c, items.v, items.n, qscore, &qc, QTY_MIN_SCORE, group_of, &ng);
-  int *members = rc ? NULL : malloc(items.n * sizeof *members);
-  if (!rc && !members) rc = CB_ENOMEM;
-  for (int g = 0; g < ng && !rc; g++) {
-    size_t m = 0;
-    for (size_t i = 0; i < items.n; i++) if (group_of[i] == g) members[m++] = (int)i;
-    rc = emit(c, items.v, claims.v, members, m);
-  }
-  free(members);
-  free(group_of);
-  return rc;
+  return cb_align_each(c, items.v, items.n, qscore, &qc, QTY_MIN_SCORE, emit, claims.v);
 }

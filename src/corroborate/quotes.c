@@ -47,14 +47,8 @@ static const char *fold_words(cb_arena *a, const char *s, size_t n) {
   return f;
 }
 
-static const char *source_name(const cb_story_ctx *c, int article) {
-  const cb_article *a = c->brief->articles[article];
-  if (a->outlet) return a->outlet;
-  const char *s = a->source ? strrchr(a->source, '/') : NULL;
-  return s ? s + 1 : a->source ? a->source : "?";
-}
-
-static int emit(cb_story_ctx *c, const cb_item *items, const qtclaim *cl, const int *members, size_t n) {
+static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
+  const qtclaim *cl = ud;
   size_t k = n < 64 ? n : 64;
   int arts[64] = {0}, idx[64] = {0};
   for (size_t i = 0; i < k; i++) { arts[i] = items[members[i]].article; idx[i] = (int)items[members[i]].idx; }
@@ -72,7 +66,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const qtclaim *cl, const 
   if (v == CB_AGREE) f->explanation = cb_arena_printf(c->arena, "%d sources quote %s in the same words", independent, speaker ? speaker : "the speaker");
   else if (v == CB_VARIANT) f->explanation = cb_arena_printf(c->arena, "%d sources quote the same statement%s%s in different words (translation or paraphrase)",
                                                               independent, speaker ? " by " : "", speaker ? speaker : "");
-  else f->explanation = cb_arena_printf(c->arena, "only %s carries this quote", source_name(c, arts[0]));
+  else f->explanation = cb_arena_printf(c->arena, "only %s carries this quote", cb_ctx_source_name(c, arts[0]));
   for (size_t i = 0; i < k; i++) {
     const cb_quote *q = cl[idx[i]].q;
     cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);
@@ -104,17 +98,6 @@ int cb_quotes_build(cb_story_ctx *c) {
     }
   }
   if (rc || !items.n) return rc;
-  int *group_of = malloc(items.n * sizeof *group_of), ng = 0;
-  int *members = malloc(items.n * sizeof *members);
-  if (!group_of || !members) { free(group_of); free(members); return CB_ENOMEM; }
   qtctx qc = {claims.v};
-  rc = cb_align(c, items.v, items.n, qtscore, &qc, QUOTE_MIN_SCORE, group_of, &ng);
-  for (int g = 0; g < ng && !rc; g++) {
-    size_t m = 0;
-    for (size_t i = 0; i < items.n; i++) if (group_of[i] == g) members[m++] = (int)i;
-    rc = emit(c, items.v, claims.v, members, m);
-  }
-  free(members);
-  free(group_of);
-  return rc;
+  return cb_align_each(c, items.v, items.n, qtscore, &qc, QUOTE_MIN_SCORE, emit, claims.v);
 }

@@ -115,3 +115,10 @@ int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start,
   cl->value = value;
   return cl->text && cl->sentence ? CB_OK : CB_ENOMEM;
 }
+
+const char *cb_ctx_source_name(const cb_story_ctx *c, int article) {
+  const cb_article *a = c->brief->articles[article];
+  if (a->outlet) return a->outlet;
+  const char *s = a->source ? strrchr(a->source, '/') : NULL;
+  return s ? s + 1 : a->source ? a->source : "?";
+}

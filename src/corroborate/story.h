@@ -42,6 +42,8 @@ double cb_ctx_similarity(const cb_story_ctx *c, const cb_bag *x, const cb_bag *y
 int cb_ctx_independent(const cb_story_ctx *c, const int *articles, size_t n);
 /* The sentence (index into c->sents) that holds byte offset pos of article a; -1 if none. */
 long cb_ctx_sentence_at(const cb_story_ctx *c, int article, size_t pos);
+/* How the brief names an article's source: its outlet, else its file name. */
+const char *cb_ctx_source_name(const cb_story_ctx *c, int article);
 /* A claim for article a spanning [start,end) with its sentence filled in. */
 int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start, size_t end, const char *value);
 
