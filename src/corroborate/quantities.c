@@ -122,6 +122,49 @@ static cb_interval interval_of(const cb_quantity *q) {
   return v;
 }
 
+/* Is the event one whose count accumulates (data/corroborate/tolls.txt)? */
+static int toll_event(const char *event) {
+  size_t len;
+  const char *d = cb_data_get("corroborate/tolls.txt", &len);
+  uint64_t k = event ? key_of_word(event) : 0;
+  for (const char *p = d, *end = d ? d + len : NULL; k && p && p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    if (*p != '#' && le > p && cb_content_key(p, (size_t)(le - p)) == k) return 1;
+    p = le + 1;
+  }
+  return 0;
+}
+
+/* A toll reported at different times that only grows (the dead, the evacuated): the
+ * earlier figures were right when written. *latest gets the latest report's interval. */
+static int growing_count(const cb_story_ctx *c, const qclaim *cl, const int *arts, const int *idx, size_t k,
+                         cb_interval *latest) {
+  int order[64], toll = 0;
+  for (size_t i = 0; i < k; i++) {
+    const char *p = c->brief->articles[arts[i]]->published;
+    if (!p[0] || p[0] == 'X' || strcmp(cl[idx[i]].dim, "count")) return 0;
+    toll |= toll_event(cl[idx[i]].q->event);
+    order[i] = (int)i;
+  }
+  if (!toll) return 0;
+  for (size_t i = 1; i < k; i++)   /* insertion sort by publication date */
+    for (size_t j = i; j > 0 && strcmp(c->brief->articles[arts[order[j]]]->published, c->brief->articles[arts[order[j - 1]]]->published) < 0; j--) {
+      int t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
+    }
+  int days_apart = 0;
+  for (size_t i = 1; i < k; i++) {
+    const cb_article *a = c->brief->articles[arts[order[i - 1]]], *b = c->brief->articles[arts[order[i]]];
+    if (strncmp(a->published, b->published, 10) != 0) days_apart = 1;
+    if (cl[idx[order[i]]].iv.lo < cl[idx[order[i - 1]]].iv.lo) return 0;   /* a later report went down */
+    if (!strncmp(a->published, b->published, 10) && !cb_interval_meet(&cl[idx[order[i]]].iv, &cl[idx[order[i - 1]]].iv, NULL))
+      return 0;   /* the same day, different figures: a real conflict */
+  }
+  if (!days_apart) return 0;
+  *latest = cl[idx[order[k - 1]]].iv;
+  return 1;
+}
+
 static const char *topic_of(cb_arena *ar, const qclaim *cl, const int *members, size_t n) {
   const char *noun = NULL, *event = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -148,6 +191,8 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   int arts[64] = {0}, idx[64] = {0};
   for (size_t i = 0; i < k; i++) { arts[i] = items[members[i]].article; idx[i] = (int)items[members[i]].idx; }
   if (cb_ctx_independent(c, arts, k) < 2 && v != CB_CONFLICT) v = CB_SINGLE;   /* copies of one source */
+  int grew = v == CB_CONFLICT && growing_count(c, cl, arts, idx, k, &meet);
+  if (grew) v = CB_COMPATIBLE;
   f->kind = CB_KIND_QUANTITY;
   f->verdict = v;
   f->topic = topic_of(c->arena, cl, idx, k);
@@ -158,7 +203,10 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   cb_buf_init(&why);
   switch (v) {
   case CB_AGREE: cb_buf_printf(&why, "all sources give %s", val); break;
-  case CB_COMPATIBLE: cb_buf_printf(&why, "the figures differ in wording but all hold for %s:", val); break;
+  case CB_COMPATIBLE:
+    if (grew) cb_buf_printf(&why, "counts at different times: the figure grew as the story went on, to %s by the latest report:", val);
+    else cb_buf_printf(&why, "the figures differ in wording but all hold for %s:", val);
+    break;
   case CB_CONFLICT: cb_buf_puts(&why, "the figures cannot all be true:"); break;
   default:
     cb_buf_printf(&why, "only %s gives this figure", cb_ctx_source_name(c, arts[0]));
