@@ -165,6 +165,26 @@ static int growing_count(const cb_story_ctx *c, const qclaim *cl, const int *art
   return 1;
 }
 
+/* An interval in base units (m2, m, kg ...) written in the unit of claim q ("12,000 hectares"). */
+static void in_unit_of(const cb_quantity *q, const cb_interval *base, char *out, size_t cap) {
+  cb_interval v = *base;
+  int converted = q->base_unit && q->value != 0 && q->base_value != 0 && q->base_value != q->value;
+  if (converted) {
+    double f = q->base_value / q->value;
+    if (!isinf(v.lo)) v.lo /= f;
+    if (!isinf(v.hi)) v.hi /= f;
+    v.lo = round(v.lo * 100) / 100;
+    v.hi = round(v.hi * 100) / 100;
+  }
+  cb_interval_format(&v, out, cap);
+  const char *unit = q->unit ? q->unit : NULL;
+  if (unit && strcmp(q->dimension, "count") && strcmp(q->dimension, "none") && strlen(out) + strlen(unit) + 2 < cap) {
+    if (!strcmp(unit, "$") || !strcmp(unit, "\xe2\x82\xac") || !strcmp(unit, "\xc2\xa3")) return;   /* money keeps its number */
+    if (strcmp(unit, "%")) strcat(out, " ");
+    strcat(out, unit);
+  }
+}
+
 static const char *topic_of(cb_arena *ar, const qclaim *cl, const int *members, size_t n) {
   const char *noun = NULL, *event = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -198,7 +218,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   f->topic = topic_of(c->arena, cl, idx, k);
   f->independent = cb_ctx_independent(c, arts, k);
   char val[96];
-  if (v != CB_CONFLICT) { cb_interval_format(&meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
+  if (v != CB_CONFLICT) { in_unit_of(cl[idx[0]].q, &meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
   cb_buf why;
   cb_buf_init(&why);
   switch (v) {
