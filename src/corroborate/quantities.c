@@ -19,7 +19,8 @@
 typedef struct qclaim {
   const cb_quantity *q;
   cb_interval iv;          /* in the dimension's base unit */
-  const char *dim;
+  double scale;            /* base units per unit as written (1000 for km in m) */
+  const char *dim;         /* basis points are counted as percentage points */
 } qclaim;
 
 static uint64_t key_of_word(const char *w) {
@@ -97,7 +98,9 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   if (!comparable_dims(a->dim, b->dim)) return 0;
   int shared = cb_item_shared_keys(x, y);
   if (!shared) return 0;
-  double score = 0.6 * shared + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
+  /* the same dimension ("percent") is weak evidence: the words around must say more */
+  int dim_only = strcmp(a->dim, "count") && strcmp(a->dim, "none") && !strcmp(a->dim, b->dim);
+  double score = (dim_only ? 0.6 * (shared - 1) + 0.4 : 0.6 * shared) + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
   /* figures far apart (2 vs 22) are seldom two reports of one count: a real conflict
    * (163 vs 136 passengers) is close */
   if (!cb_interval_meet(&a->iv, &b->iv, NULL)) {
@@ -108,17 +111,21 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   return score;
 }
 
-static cb_interval interval_of(const cb_quantity *q) {
+/* Base units per unit as written: the extractor's conversion, and 100 basis points to a
+ * percentage point (50 basis points = half a percentage point). */
+static double scale_of(const cb_quantity *q) {
+  double f = q->base_unit && q->value != 0 && q->base_value != 0 ? q->base_value / q->value : 1;
+  return !strcmp(q->dimension, "basis_point") ? f / 100 : f;
+}
+
+static cb_interval interval_of(const cb_quantity *q, double scale) {
   cb_interval v = {q->lo, q->hi, q->lo_open, q->hi_open};
   if (q->tolerance > 0 && q->lo == q->hi) {
     v.lo = q->lo * (1 - q->tolerance);
     v.hi = q->hi * (1 + q->tolerance);
   }
-  if (q->base_unit && q->value != 0 && q->base_value != 0 && q->base_value != q->value) {
-    double f = q->base_value / q->value;
-    if (!isinf(v.lo)) v.lo *= f;
-    if (!isinf(v.hi)) v.hi *= f;
-  }
+  if (!isinf(v.lo)) v.lo *= scale;
+  if (!isinf(v.hi)) v.hi *= scale;
   return v;
 }
 
@@ -166,15 +173,12 @@ static int growing_count(const cb_story_ctx *c, const qclaim *cl, const int *art
 }
 
 /* An interval in base units (m2, m, kg ...) written in the unit of claim q ("12,000 hectares"). */
-static void in_unit_of(const cb_quantity *q, const cb_interval *base, char *out, size_t cap) {
+static void in_unit_of(const qclaim *qc, const cb_interval *base, char *out, size_t cap) {
+  const cb_quantity *q = qc->q;
   cb_interval v = *base;
-  int converted = q->base_unit && q->value != 0 && q->base_value != 0 && q->base_value != q->value;
-  if (converted) {
-    double f = q->base_value / q->value;
-    if (!isinf(v.lo)) v.lo /= f;
-    if (!isinf(v.hi)) v.hi /= f;
-    v.lo = round(v.lo * 100) / 100;
-    v.hi = round(v.hi * 100) / 100;
+  if (qc->scale != 1) {
+    if (!isinf(v.lo)) v.lo = round(v.lo / qc->scale * 100) / 100;
+    if (!isinf(v.hi)) v.hi = round(v.hi / qc->scale * 100) / 100;
   }
   cb_interval_format(&v, out, cap);
   const char *unit = q->unit ? q->unit : NULL;
@@ -218,7 +222,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   f->topic = topic_of(c->arena, cl, idx, k);
   f->independent = cb_ctx_independent(c, arts, k);
   char val[96];
-  if (v != CB_CONFLICT) { in_unit_of(cl[idx[0]].q, &meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
+  if (v != CB_CONFLICT) { in_unit_of(&cl[idx[0]], &meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
   cb_buf why;
   cb_buf_init(&why);
   switch (v) {
@@ -238,7 +242,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
     const cb_quantity *q = cl[idx[i]].q;
     cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);
     char one[96];
-    cb_interval_format(&cl[idx[i]].iv, one, sizeof one);
+    in_unit_of(&cl[idx[i]], &cl[idx[i]].iv, one, sizeof one);
     if (!claim || cb_ctx_claim(c, claim, arts[i], q->start, q->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
     if (v == CB_COMPATIBLE || v == CB_CONFLICT)
       cb_buf_printf(&why, "%s \"%.*s\" (%s)", i ? "," : "", (int)(q->end - q->start), a->body + q->start, cb_ctx_source_name(c, arts[i]));
@@ -259,16 +263,18 @@ int cb_quantities_build(cb_story_ctx *c) {
     size_t n = cb_quantity_extract(c->arena, a->body, a->body_len, &q);
     if (n == (size_t)-1) return CB_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++) {
-      if (q[i].value < 2 && !q[i].is_range) continue;             /* "one strike": not a figure to check */
+      int counted = !strcmp(q[i].dimension, "count") || !strcmp(q[i].dimension, "none");
+      if (counted && q[i].value < 2 && !q[i].is_range) continue;   /* "one strike": not a figure to check */
       if (!strcmp(q[i].dimension, "none") && !q[i].event && !q[i].noun) continue;
-      if (q[i].value <= 2 && !q[i].event) continue;                  /* "two countries": says little */
+      if (counted && q[i].value <= 2 && !q[i].event) continue;     /* "two countries": says little */
       if (!strcmp(q[i].dimension, "duration") && part_of_date(a->body, a->body_len, q[i].end)) continue;
       qclaim *qc = CB_VEC_PUSH(c->arena, &claims);
       cb_item *it = qc ? CB_VEC_PUSH(c->arena, &items) : NULL;
       if (!it) return CB_ENOMEM;
       qc->q = &q[i];
-      qc->iv = interval_of(&q[i]);
-      qc->dim = q[i].dimension;
+      qc->scale = scale_of(&q[i]);
+      qc->iv = interval_of(&q[i], qc->scale);
+      qc->dim = !strcmp(q[i].dimension, "basis_point") ? "percentage_point" : q[i].dimension;
       it->article = ai;
       it->idx = claims.n - 1;
       uint64_t nk = generic_noun(q[i].noun) ? 0 : key_of_word(q[i].noun), ek = key_of_word(q[i].event);
@@ -277,8 +283,8 @@ int cb_quantities_build(cb_story_ctx *c) {
       if (q[i].noun && q[i].event && nk == ek) object_keys(it, a->body, a->body_len, q[i].end);
       if (q[i].noun && nk == key_of_word("strike")) object_keys(it, a->body, a->body_len, q[i].end);
       if (q[i].currency) cb_item_add_key(it, cb_content_key(q[i].currency, strlen(q[i].currency)));
-      if (strcmp(q[i].dimension, "count") && strcmp(q[i].dimension, "none"))   /* "area", "percent", ... */
-        cb_item_add_key(it, cb_content_key(q[i].dimension, strlen(q[i].dimension)));
+      if (strcmp(qc->dim, "count") && strcmp(qc->dim, "none"))   /* "area", "percent", ... */
+        cb_item_add_key(it, cb_content_key(qc->dim, strlen(qc->dim)));
       rc = cb_item_context(c, it, q[i].start, q[i].end, 8);
     }
   }
