@@ -1,0 +1,365 @@
+/*
+ * timex_pat_abs.c - the timex patterns for dates that carry their own calendar position:
+ * numeric dates and times of day, month names with days and years, years, decades,
+ * centuries and years said in words, quarters, seasons and holidays. A missing year is
+ * taken from the article date (and the tense of the sentence).
+ */
+#include "extract/timex_query.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+/* 2025-12-04, 2025-11, 12/04/2025, and "2012-13" (a season: a range, never month 13). */
+size_t cb_tp_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (num_tok(c, i, 4, 4) && (is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) && glued(c, i + 1) &&
+      num_tok(c, i + 2, 2, 2) && glued(c, i + 2)) {
+    int y = c->t[i].num, m = c->t[i + 2].num;
+    if (is_punct(c, i + 3, c->t[i + 1].ch) && glued(c, i + 3) && num_tok(c, i + 4, 2, 2) && glued(c, i + 4)) {
+      if (!cb_cal_valid(y, m, c->t[i + 4].num)) return 0;
+      set(r, i + 5, CB_TIMEX_DATE, CB_TP_DAY, 0);
+      cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, c->t[i + 4].num));
+      if (ends_clean(c, i + 5)) return r->end;
+      /* 2025-12-04T10:30[:00][Z] */
+      if (!word_is(c, i + 5, "T") || !glued(c, i + 5) || !num_tok(c, i + 6, 2, 2) || !glued(c, i + 6) ||
+          !is_punct(c, i + 7, ':') || !glued(c, i + 7) || !num_tok(c, i + 8, 2, 2) || !glued(c, i + 8)) return 0;
+      int h = c->t[i + 6].num, mi = c->t[i + 8].num;
+      if (h > 23 || mi > 59) return 0;
+      size_t e = i + 9;
+      if (is_punct(c, e, ':') && glued(c, e) && num_tok(c, e + 1, 2, 2) && glued(c, e + 1)) e += 2;
+      if (word_is(c, e, "Z") && glued(c, e)) e++;
+      snprintf(r->val + 10, sizeof r->val - 10, "T%02d:%02d", h, mi);
+      r->end = e; r->type = CB_TIMEX_TIME; r->prec = CB_TP_MINUTE;
+      return e;
+    }
+    if (glued(c, i + 3) && (c->t[i + 3].kind != TK_PUNCT || is_punct(c, i + 3, '-'))) return 0;
+    if (m == (y + 1) % 100) {
+      set(r, i + 3, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+      cb_tv_year(r->val, sizeof r->val, c, y);
+      snprintf(r->vend, sizeof r->vend, "%04d", y + 1);
+      return r->end;
+    }
+    if (c->t[i + 1].ch == '-' && m >= 1 && m <= 12 && y >= 1000) {
+      set(r, i + 3, CB_TIMEX_DATE, CB_TP_MONTH, 0);
+      cb_tv_month(r->val, sizeof r->val, c, y, m);
+      return r->end;
+    }
+    return 0;
+  }
+  if (num_tok(c, i, 1, 2) && is_punct(c, i + 1, '/') && glued(c, i + 1) && num_tok(c, i + 2, 1, 2) &&
+      glued(c, i + 2) && is_punct(c, i + 3, '/') && glued(c, i + 3) && glued(c, i + 4) &&
+      (num_tok(c, i + 4, 4, 4) || num_tok(c, i + 4, 2, 2)) && ends_clean(c, i + 5)) {
+    int m = c->t[i].num, d = c->t[i + 2].num, y = c->t[i + 4].num;
+    if (c->t[i + 4].ndig == 2) y += y < 50 ? 2000 : 1900;
+    if (m > 12 && d <= 12) { int t = m; m = d; d = t; }      /* 25/12/2025: day first */
+    if (!cb_cal_valid(y, m, d)) return 0;
+    set(r, i + 5, CB_TIMEX_DATE, CB_TP_DAY, 0);
+    cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+    return r->end;
+  }
+  return 0;
+}
+
+static size_t ampm_at(const cb_tm_ctx *c, size_t i, int *pm) {
+  if (i >= c->nt || c->t[i].gap > 1) return 0;
+  if (word_is(c, i, "am") || word_is(c, i, "pm")) { *pm = word_is(c, i, "pm"); return i + 1; }
+  if ((word_is(c, i, "a") || word_is(c, i, "p")) && is_punct(c, i + 1, '.') && glued(c, i + 1) &&
+      word_is(c, i + 2, "m") && glued(c, i + 2)) {
+    *pm = word_is(c, i, "p");
+    return is_punct(c, i + 3, '.') && glued(c, i + 3) ? i + 4 : i + 3;
+  }
+  return 0;
+}
+
+void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
+  char d[16] = "XXXX-XX-XX";
+  if (c->has_dct) cb_tv_day(d, sizeof d, c, c->dct);
+  snprintf(r->val, sizeof r->val, "%sT%02d:%02d", d, h, mi);
+}
+
+/* 2.15pm, 9 a.m., 14:30, 10:05 pm */
+size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!num_tok(c, i, 1, 2)) return 0;
+  int h = c->t[i].num, mi = 0, pm = -1, colon = 0;
+  size_t j = i + 1;
+  if ((is_punct(c, j, ':') || is_punct(c, j, '.')) && glued(c, j) && num_tok(c, j + 1, 2, 2) && glued(c, j + 1)) {
+    colon = c->t[j].ch == ':';
+    mi = c->t[j + 1].num;
+    j += 2;
+  }
+  size_t k = ampm_at(c, j, &pm);
+  if (k) j = k;
+  else if (!colon || glued(c, j)) return 0;
+  if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12))) return 0;
+  if (pm == 1 && h < 12) h += 12;
+  if (pm == 0 && h == 12) h = 0;
+  set(r, j, CB_TIMEX_TIME, CB_TP_MINUTE, c->has_dct ? CB_TIMEX_RELATIVE : 0);
+  cb_tp_time_value(c, r, h, mi);
+  return j;
+}
+
+/* "-23" / "to 23" after a day: the last day of a range ("November 17-23"), 0 if none. */
+static int range_end_day(const cb_tm_ctx *c, size_t k, int first, size_t *end) {
+  size_t j = k;
+  if (is_punct(c, j, '-')) j++;
+  else if (word_is(c, j, "to") || word_is(c, j, "through")) j++;
+  else return 0;
+  size_t e;
+  int d2 = day_at(c, j, &e);
+  if (!d2 || d2 <= first) return 0;
+  *end = e;
+  return d2;
+}
+
+static size_t year_suffix(const cb_tm_ctx *c, size_t j, int *y) {
+  size_t k = j;
+  if (is_punct(c, k, ',')) k++;
+  if (word_is(c, k, "of")) k++;
+  int yy = year_at(c, k, 0);
+  if (yy) { *y = yy; return k + 1; }
+  cb_tm_res sr;
+  size_t se = has(c, k, TL_NUM) ? cb_tp_spelled_year(c, k, &sr) : 0;   /* "January nineteen ninety-seven" */
+  if (se && sr.val[0] >= '0' && sr.val[0] <= '9') { *y = atoi(sr.val); return se; }
+  if (num_tok(c, k, 1, 4) && (word_is(c, k + 1, "BC") || word_is(c, k + 1, "BCE"))) { *y = 1 - c->t[k].num; return k + 2; }
+  return 0;
+}
+
+/* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
+size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j, k, start = i;
+  int wd = weekday_at(c, i, &j);
+  if (wd) { i = is_punct(c, j, ',') ? j + 1 : j; }
+  int m = month_at(c, i, &j), d = 0, y = 0, dlast = 0;
+  size_t end = 0;
+  if (m) {
+    d = day_at(c, j, &k);
+    if (d) {
+      int d2 = range_end_day(c, k, d, &k);
+      if (d2) dlast = d2;
+      end = k;
+      size_t ye = year_suffix(c, k, &y);
+      if (ye && !word_is(c, k, "of")) end = ye; else y = 0;
+    } else {
+      size_t ye = year_suffix(c, j, &y);
+      end = ye ? ye : j;
+      if (!ye) y = 0;
+      if (!ye && (c->t[i].e - c->t[i].s) < 3) return 0;
+    }
+  } else {
+    if (wd) return 0;
+    size_t p = i;
+    if (word_is(c, p, "the")) p++;
+    if (num_tok(c, p, 1, 2)) d = day_at(c, p, &k);
+    else if (has(c, p, TL_ORD) && val(c, p, TL_ORD) <= 31) { d = val(c, p, TL_ORD); k = p + 1; }
+    if (!d) return 0;
+    int d2 = range_end_day(c, k, d, &k);
+    if (d2) dlast = d2;
+    if (word_is(c, k, "of")) k++;
+    m = month_at(c, k, &j);
+    if (!m) return 0;
+    end = j;
+    size_t ye = year_suffix(c, j, &y);
+    if (ye && !word_is(c, j, "of")) end = ye; else y = 0;
+  }
+  if (wd && !d) return 0;
+  int dir = tense(c, start);
+  dir = dir >= 2 ? 1 : dir <= -2 ? -1 : 0;        /* only explicit cues move a month off the nearest */
+  unsigned fl = 0;
+  if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
+  if (d) {
+    if (!y) y = cb_tv_year_for_day(c, m, d, dir);
+    set(r, end, CB_TIMEX_DATE, CB_TP_DAY, fl);
+    if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+    else if (!cb_cal_valid(y, m, d)) return 0;
+    else cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+    if (dlast && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
+    else if (dlast) snprintf(r->vend, sizeof r->vend, "XXXX-%02d-%02d", m, dlast);
+  } else {
+    if (!y) y = cb_tv_year_for_month(c, m, dir);
+    set(r, end, CB_TIMEX_DATE, CB_TP_MONTH, fl);
+    cb_tv_month(r->val, sizeof r->val, c, y, m);
+  }
+  return end;
+}
+
+/* 1998, the 1990s, mid-1990s handled by p_part; fiscal 1989; 264 BC */
+size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i;
+  int fiscal = 0, the = 0;
+  if (word_is(c, j, "the")) { the = 1; j++; }
+  if (has(c, j, TL_FISCAL)) { fiscal = 1; j++; }
+  if (num_tok(c, j, 1, 4) && (word_is(c, j + 1, "BC") || word_is(c, j + 1, "BCE") || word_is(c, j + 1, "AD"))) {
+    int y = c->t[j].num;
+    if (y < 1) return 0;
+    set(r, j + 2, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+    cb_tv_year(r->val, sizeof r->val, c, word_is(c, j + 1, "AD") ? y : 1 - y);
+    return the ? 0 : r->end;
+  }
+  /* 1000-1799 only after a word that introduces years ("in 1776", "from 1618"), never "to 1500 men" */
+  int y = year_at(c, j, !fiscal && !(j > 0 && has(c, j - 1, TL_YEARPREP)));
+  if (!y) return 0;
+  if (word_is(c, j + 1, "s") && glued(c, j + 1) && y % 10 == 0) {
+    set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
+    snprintf(r->val, sizeof r->val, "%03d", y / 10);
+    return r->end;
+  }
+  if (the) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+  cb_tv_year(r->val, sizeof r->val, c, y);
+  return r->end;
+}
+
+/* the third quarter, third-quarter, the first half of 1998, the fiscal first quarter */
+size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i;
+  if (word_is(c, j, "the")) j++;
+  if (has(c, j, TL_FISCAL)) j++;
+  if (!has(c, j, TL_ORD)) return 0;
+  int q = val(c, j, TL_ORD);
+  j++;
+  if (is_punct(c, j, '-') && glued(c, j)) j++;
+  int u = unit_at(c, j);
+  if (!((u == TU_QUARTER && q >= 1 && q <= 4 && !word_is(c, j, "quarters")) || (u == TU_HALF && q >= 1 && q <= 2))) return 0;
+  j++;
+  int y = 0;
+  size_t ye = year_suffix(c, j, &y);
+  if (ye) j = ye;
+  unsigned fl = 0;
+  if (!y) {
+    fl = CB_TIMEX_RELATIVE;
+    if (!c->has_dct) y = -1;
+    else {
+      cb_ymd d = cb_cal_date(c->dct);
+      int cur = u == TU_QUARTER ? (d.m - 1) / 3 + 1 : (d.m <= 6 ? 1 : 2);
+      y = d.y;
+      if (q > cur && tense(c, i) <= 0) y--;
+    }
+  }
+  set(r, j, CB_TIMEX_DATE, u == TU_QUARTER ? CB_TP_QUARTER : CB_TP_HALF, fl);
+  if (u == TU_QUARTER) cb_tv_quarter(r->val, sizeof r->val, c, y, q);
+  else if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
+  else snprintf(r->val, sizeof r->val, "%04d-H%d", y, q);
+  return j;
+}
+
+/* the summer, summer 1998, the spring of 1990 (this/last/next summer: cb_tp_relative) */
+size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
+  size_t j = i;
+  int the = word_is(c, j, "the");
+  if (the) j++;
+  if (!has(c, j, TL_SEASON)) return 0;
+  int s = val(c, j, TL_SEASON);
+  if (s < 1 || s > 4) return 0;
+  j++;
+  int y = 0;
+  size_t ye = year_suffix(c, j, &y);
+  if (!ye && !the) return 0;
+  if (ye) j = ye;
+  unsigned fl = 0;
+  if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : -1; }
+  set(r, j, CB_TIMEX_DATE, CB_TP_SEASON, fl);
+  if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%s", sn[s]);
+  else snprintf(r->val, sizeof r->val, "%04d-%s", y, sn[s]);
+  return j;
+}
+
+static long holiday_day(const cb_tl_holiday *h, int y) {
+  switch (h->kind) {
+  case 'f': return cb_cal_valid(y, h->a, h->b) ? cb_cal_days(y, h->a, h->b) : 0;
+  case 'n': return h->a >= 1 && h->a <= 12 && h->b >= 1 && h->b <= 7 ? cb_cal_nth_weekday(y, h->a, h->b, h->c) : 0;
+  default: return cb_cal_easter(y) + h->a;
+  }
+}
+
+/* Thanksgiving, Christmas Eve, Easter 1990, Thanksgiving evening */
+size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!has(c, i, TL_HOLIDAY) || !c->t[i].cap) return 0;
+  const cb_tl_holiday *h = cb_tl_holiday_rule(val(c, i, TL_HOLIDAY));
+  if (!h) return 0;
+  size_t j = i + 1;
+  int y = 0;
+  size_t ye = year_suffix(c, j, &y);
+  if (ye && !word_is(c, j, "of")) j = ye; else y = 0;
+  unsigned fl = 0;
+  int dir = tense(c, i);
+  if (!y && c->has_dct) {
+    fl = CB_TIMEX_RELATIVE;
+    y = cb_cal_date(c->dct).y;
+    long d = holiday_day(h, y);
+    if (dir > 0 && d < c->dct) y++;
+    else if (dir <= 0 && d > c->dct + 1) y--;
+  }
+  set(r, j, CB_TIMEX_DATE, CB_TP_DAY, fl);
+  if (!y) {
+    r->flags = CB_TIMEX_RELATIVE;
+    if (h->kind == 'f') snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", h->a, h->b);
+    else snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+  } else {
+    long d = holiday_day(h, y);
+    if (!d) return 0;
+    cb_tv_day(r->val, sizeof r->val, c, d);
+  }
+  return cb_tp_part_of_day(c, j, r);
+}
+
+/* the 20th century, the nineteenth century */
+size_t cb_tp_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i;
+  if (word_is(c, j, "the")) j++;
+  int n = 0;
+  if (has(c, j, TL_ORD)) { n = val(c, j, TL_ORD); j++; }
+  else if (num_tok(c, j, 1, 2) && glued(c, j + 1) && (word_is(c, j + 1, "th") || word_is(c, j + 1, "st") ||
+                                                       word_is(c, j + 1, "nd") || word_is(c, j + 1, "rd"))) { n = c->t[j].num; j += 2; }
+  if (n < 1 || n > 30) return 0;
+  if (is_punct(c, j, '-') && glued(c, j)) j++;
+  if (!word_is(c, j, "century")) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_CENTURY, 0);
+  if (word_is(c, j + 1, "BC") || word_is(c, j + 1, "BCE")) { snprintf(r->val, sizeof r->val, "BC%02d", n - 1); r->end = j + 2; return j + 2; }
+  snprintf(r->val, sizeof r->val, "%02d", n - 1);
+  return j + 1;
+}
+
+/* A number word 10..99 at i ("ninety", "ninety-six", "seventeen"); 0 if none. */
+static int two_digit_words(const cb_tm_ctx *c, size_t i, size_t *end) {
+  const cb_tl_entry *e = lexof(c, i);
+  if (!cb_tl_is(e, TL_NUM) || (e->flags & (TLF_ARTICLE | TLF_VAGUE))) return 0;
+  int v = e->val[TL_NUM];
+  *end = i + 1;
+  if (v >= 20 && v < 100 && v % 10 == 0) {
+    size_t j = i + 1;
+    if (is_punct(c, j, '-') && glued(c, j)) j++;
+    const cb_tl_entry *f = lexof(c, j);
+    if (cb_tl_is(f, TL_NUM) && !(f->flags & (TLF_ARTICLE | TLF_VAGUE)) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) {
+      v += f->val[TL_NUM];
+      *end = j + 1;
+    }
+  }
+  return v >= 10 && v < 100 ? v : 0;
+}
+
+/* Years said in words: "nineteen ninety-six", "two thousand", "the year two thousand". */
+size_t cb_tp_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i, e1, e2;
+  if (word_is(c, j, "the") && word_is(c, j + 1, "year")) j += 2;
+  if (i > 0 && (has(c, i - 1, TL_QUAL) || c->t[i - 1].kind == TK_NUM)) return 0;
+  if (word_is(c, j, "two") && word_is(c, j + 1, "thousand") && !unit_at(c, j + 2)) {   /* not "two thousand years" */
+    int y = 2000;
+    size_t e = j + 2;
+    if (word_is(c, e, "and")) e++;
+    const cb_tl_entry *f = lexof(c, e);
+    size_t e3;
+    int tail = two_digit_words(c, e, &e3);
+    if (tail) { y += tail; e = e3; }
+    else if (cb_tl_is(f, TL_NUM) && !(f->flags & (TLF_ARTICLE | TLF_VAGUE)) && f->val[TL_NUM] > 0 && f->val[TL_NUM] < 10) { y += f->val[TL_NUM]; e++; }
+    else if (word_is(c, e - 1, "and")) e--;
+    set(r, e, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+    cb_tv_year(r->val, sizeof r->val, c, y);
+    return e;
+  }
+  int hi = two_digit_words(c, j, &e1);
+  if (hi < 11 || hi > 20) return 0;
+  int lo = two_digit_words(c, e1, &e2);
+  if (!lo) return 0;
+  set(r, e2, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+  cb_tv_year(r->val, sizeof r->val, c, hi * 100 + lo);
+  return e2;
+}
