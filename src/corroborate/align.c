@@ -1,15 +1,39 @@
 /*
  * align.c - best-first, complete-link grouping of claims; see align.h.
+ *
+ * Candidates come from blocking, not from all pairs: items are indexed by their topic
+ * keys and their rarest context words, and only items that share such a block are
+ * scored. A block shared by very many items (a toll every one of ten thousand articles
+ * gives) pairs each item with its next BLOCK_WINDOW neighbours only, so the work stays
+ * linear in the number of claims; greedy joining then links the rest through the groups.
  */
 #include "corroborate/align.h"
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_ALL_PAIRS 128   /* blocks up to this size are compared pair by pair */
+#define BLOCK_WINDOW 48       /* larger ones: each item against its next 48 */
+#define BLOCK_CTX_WORDS 4     /* rarest context words used as blocks */
 
 typedef struct apair { int i, j; double s; } apair;
+typedef struct posting { uint64_t key; int item; } posting;
+typedef struct group { int *m; size_t n, cap; } group;
 
 static int by_score(const void *a, const void *b) {
   const apair *x = a, *y = b;
   if (x->s != y->s) return x->s < y->s ? 1 : -1;
+  return x->i != y->i ? x->i - y->i : x->j - y->j;
+}
+
+static int by_key(const void *a, const void *b) {
+  const posting *x = a, *y = b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  return x->item - y->item;
+}
+
+static int by_pair(const void *a, const void *b) {
+  const apair *x = a, *y = b;
   return x->i != y->i ? x->i - y->i : x->j - y->j;
 }
 
@@ -45,61 +69,148 @@ int cb_item_context(const cb_story_ctx *c, cb_item *it, size_t start, size_t end
 /* A claim from a syndicated or copied article (its source is another article). */
 static int is_copy(const cb_story_ctx *c, const cb_item *it) { return c->source_of[it->article] != it->article; }
 
-static int joins(const cb_story_ctx *c, const cb_item *items, const int *group_of, size_t n, int g, int x,
-                 cb_item_score_fn score, void *ud, double min) {
-  for (size_t k = 0; k < n; k++) {
-    if (group_of[k] != g) continue;
-    if (c->source_of[items[k].article] == c->source_of[items[x].article]) return 0;
-    if (score(c, &items[k], &items[x], ud) < min) return 0;
+/* The block keys of an item: its topic keys and its rarest context words. */
+static size_t blocks_of(const cb_story_ctx *c, const cb_item *it, uint64_t *out) {
+  size_t n = 0;
+  for (int k = 0; k < it->nkeys; k++) out[n++] = it->keys[k];
+  uint64_t best[BLOCK_CTX_WORDS] = {0};
+  double w[BLOCK_CTX_WORDS] = {0};
+  for (size_t k = 0; k < it->ctx.n; k++) {
+    double x = cb_ctx_weight(c, it->ctx.keys[k]);
+    for (int b = 0; b < BLOCK_CTX_WORDS; b++) {
+      if (x <= w[b]) continue;
+      memmove(&best[b + 1], &best[b], (BLOCK_CTX_WORDS - b - 1) * sizeof *best);
+      memmove(&w[b + 1], &w[b], (BLOCK_CTX_WORDS - b - 1) * sizeof *w);
+      best[b] = it->ctx.keys[k];
+      w[b] = x;
+      break;
+    }
+  }
+  for (int b = 0; b < BLOCK_CTX_WORDS; b++) if (best[b]) out[n++] = best[b] ^ 0x5bd1e995u;   /* apart from topic keys */
+  return n;
+}
+
+typedef struct pairs { apair *v; size_t n, cap; } pairs;
+
+static int push_pair(pairs *p, int i, int j) {
+  if (p->n == p->cap) {
+    size_t cap = p->cap ? p->cap * 2 : 256;
+    apair *v = realloc(p->v, cap * sizeof *v);
+    if (!v) return CB_ENOMEM;
+    p->v = v;
+    p->cap = cap;
+  }
+  p->v[p->n++] = (apair){i < j ? i : j, i < j ? j : i, 0};
+  return CB_OK;
+}
+
+/* Candidate pairs of originals (copies join later) that share a block. */
+static int candidates(const cb_story_ctx *c, const cb_item *items, size_t n, pairs *out) {
+  posting *post = malloc((n * (CB_ITEM_KEYS + BLOCK_CTX_WORDS) + 1) * sizeof *post);
+  if (!post) return CB_ENOMEM;
+  size_t np = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (is_copy(c, &items[i])) continue;
+    uint64_t b[CB_ITEM_KEYS + BLOCK_CTX_WORDS];
+    size_t nb = blocks_of(c, &items[i], b);
+    for (size_t k = 0; k < nb; k++) post[np++] = (posting){b[k], (int)i};
+  }
+  qsort(post, np, sizeof *post, by_key);
+  int rc = CB_OK;
+  for (size_t s = 0; s < np && !rc;) {
+    size_t e = s;
+    while (e < np && post[e].key == post[s].key) e++;
+    size_t len = e - s;
+    for (size_t a = s; a < e && !rc; a++) {
+      size_t stop = len <= BLOCK_ALL_PAIRS ? e : (a + 1 + BLOCK_WINDOW < e ? a + 1 + BLOCK_WINDOW : e);
+      for (size_t b = a + 1; b < stop && !rc; b++) {
+        const cb_item *x = &items[post[a].item], *y = &items[post[b].item];
+        if (c->source_of[x->article] != c->source_of[y->article]) rc = push_pair(out, post[a].item, post[b].item);
+      }
+    }
+    s = e;
+  }
+  free(post);
+  if (rc) return rc;
+  qsort(out->v, out->n, sizeof *out->v, by_pair);   /* one entry per pair */
+  size_t k = 0;
+  for (size_t i = 0; i < out->n; i++)
+    if (!k || out->v[i].i != out->v[k - 1].i || out->v[i].j != out->v[k - 1].j) out->v[k++] = out->v[i];
+  out->n = k;
+  return CB_OK;
+}
+
+static int add_member(group *g, int x) {
+  if (g->n == g->cap) {
+    size_t cap = g->cap ? g->cap * 2 : 4;
+    int *m = realloc(g->m, cap * sizeof *m);
+    if (!m) return CB_ENOMEM;
+    g->m = m;
+    g->cap = cap;
+  }
+  g->m[g->n++] = x;
+  return CB_OK;
+}
+
+/* Complete link: x joins g only if every member matches it and its source is new there. */
+static int joins(const cb_story_ctx *c, const cb_item *items, const group *g, int x, cb_item_score_fn score,
+                 void *ud, double min) {
+  for (size_t k = 0; k < g->n; k++) {
+    const cb_item *m = &items[g->m[k]];
+    if (c->source_of[m->article] == c->source_of[items[x].article]) return 0;
+    if (score(c, m, &items[x], ud) < min) return 0;
   }
   return 1;
 }
 
-/* Two groups merge when every member of one joins the other (complete link). */
-static int groups_join(const cb_story_ctx *c, const cb_item *items, const int *group_of, size_t n, int ga, int gb,
+static int groups_join(const cb_story_ctx *c, const cb_item *items, const group *a, const group *b,
                        cb_item_score_fn score, void *ud, double min) {
-  for (size_t k = 0; k < n; k++)
-    if (group_of[k] == gb && !joins(c, items, group_of, n, ga, (int)k, score, ud, min)) return 0;
+  for (size_t k = 0; k < b->n; k++) if (!joins(c, items, a, b->m[k], score, ud, min)) return 0;
   return 1;
 }
 
 int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud,
              double min, int *group_of, int *ngroups) {
-  size_t np = 0, cap = 64;
-  apair *p = malloc(cap * sizeof *p);
-  if (!p) return CB_ENOMEM;
+  pairs p = {0};
+  int rc = candidates(c, items, n, &p);
+  size_t kept = 0;
+  for (size_t k = 0; !rc && k < p.n; k++) {
+    double s = score(c, &items[p.v[k].i], &items[p.v[k].j], ud);
+    if (s >= min) { p.v[kept] = p.v[k]; p.v[kept++].s = s; }
+  }
+  p.n = kept;
+  if (!rc) qsort(p.v, p.n, sizeof *p.v, by_score);
+  group *g = rc ? NULL : calloc(n + 1, sizeof *g);
+  if (!rc && !g) rc = CB_ENOMEM;
+  int ng = 0;
   for (size_t i = 0; i < n; i++) group_of[i] = -1;
-  for (size_t i = 0; i < n; i++) {
-    if (is_copy(c, &items[i])) continue;
-    for (size_t j = i + 1; j < n; j++) {
-      if (is_copy(c, &items[j]) || c->source_of[items[i].article] == c->source_of[items[j].article]) continue;
-      double s = score(c, &items[i], &items[j], ud);
-      if (s < min) continue;
-      if (np == cap) {
-        apair *q = realloc(p, cap * 2 * sizeof *q);
-        if (!q) { free(p); return CB_ENOMEM; }
-        p = q; cap *= 2;
+  for (size_t k = 0; !rc && k < p.n; k++) {
+    int i = p.v[k].i, j = p.v[k].j, gi = group_of[i], gj = group_of[j];
+    if (gi < 0 && gj < 0) {
+      rc = add_member(&g[ng], i);
+      if (!rc) rc = add_member(&g[ng], j);
+      group_of[i] = group_of[j] = ng++;
+    } else if (gi >= 0 && gj < 0 && joins(c, items, &g[gi], j, score, ud, min)) {
+      rc = add_member(&g[gi], j);
+      group_of[j] = gi;
+    } else if (gj >= 0 && gi < 0 && joins(c, items, &g[gj], i, score, ud, min)) {
+      rc = add_member(&g[gj], i);
+      group_of[i] = gj;
+    } else if (gi >= 0 && gj >= 0 && gi != gj && groups_join(c, items, &g[gi], &g[gj], score, ud, min)) {
+      for (size_t m = 0; !rc && m < g[gj].n; m++) {
+        group_of[g[gj].m[m]] = gi;
+        rc = add_member(&g[gi], g[gj].m[m]);
       }
-      p[np++] = (apair){(int)i, (int)j, s};
+      g[gj].n = 0;
     }
   }
-  qsort(p, np, sizeof *p, by_score);
-  int ng = 0;
-  for (size_t k = 0; k < np; k++) {
-    int i = p[k].i, j = p[k].j, gi = group_of[i], gj = group_of[j];
-    if (gi < 0 && gj < 0) group_of[i] = group_of[j] = ng++;
-    else if (gi >= 0 && gj < 0 && joins(c, items, group_of, n, gi, j, score, ud, min)) group_of[j] = gi;
-    else if (gj >= 0 && gi < 0 && joins(c, items, group_of, n, gj, i, score, ud, min)) group_of[i] = gj;
-    else if (gi >= 0 && gj >= 0 && gi != gj && groups_join(c, items, group_of, n, gi, gj, score, ud, min))
-      for (size_t k2 = 0; k2 < n; k2++) if (group_of[k2] == gj) group_of[k2] = gi;
-  }
-  free(p);
+  free(p.v);
   /* a copy's claim goes with the claim of its original that it matches best */
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; !rc && i < n; i++) {
     if (!is_copy(c, &items[i])) continue;
     double best = min;
-    for (size_t j = 0; j < n; j++) {
-      if (is_copy(c, &items[j]) || c->source_of[items[j].article] != c->source_of[items[i].article]) continue;
+    for (size_t j = 0; j < n; j++) {   /* only the original's own claims: a few */
+      if (items[j].article != c->source_of[items[i].article]) continue;
       double s = score(c, &items[j], &items[i], ud);
       if (s >= best) {
         best = s;
@@ -108,21 +219,45 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
       }
     }
   }
+  for (int k = 0; g && k < ng; k++) free(g[k].m);
+  free(g);
+  if (rc) return rc;
   for (size_t i = 0; i < n; i++) if (group_of[i] < 0) group_of[i] = ng++;
-  *ngroups = ng;
+  /* number the groups densely, in order of first item */
+  int *renum = malloc(((size_t)ng + 1) * sizeof *renum), next = 0;
+  if (!renum) return CB_ENOMEM;
+  for (int k = 0; k < ng; k++) renum[k] = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (renum[group_of[i]] < 0) renum[group_of[i]] = next++;
+    group_of[i] = renum[group_of[i]];
+  }
+  free(renum);
+  *ngroups = next;
   return CB_OK;
 }
 
 int cb_align_each(cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud, double min,
                   cb_group_emit_fn emit, void *emit_ud) {
   if (!n) return CB_OK;
-  int *group_of = malloc(n * sizeof *group_of), *members = malloc(n * sizeof *members), ng = 0;
-  int rc = group_of && members ? cb_align(c, items, n, score, ud, min, group_of, &ng) : CB_ENOMEM;
-  for (int g = 0; g < ng && !rc; g++) {
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) if (group_of[i] == g) members[m++] = (int)i;
-    rc = emit(c, items, members, m, emit_ud);
+  int *group_of = malloc(n * sizeof *group_of), ng = 0;
+  int rc = group_of ? cb_align(c, items, n, score, ud, min, group_of, &ng) : CB_ENOMEM;
+  /* members of every group, by a counting sort on the group number */
+  size_t *start = rc ? NULL : calloc((size_t)ng + 1, sizeof *start);
+  int *members = rc ? NULL : malloc(n * sizeof *members);
+  if (!rc && (!start || !members)) rc = CB_ENOMEM;
+  if (!rc) {
+    for (size_t i = 0; i < n; i++) start[group_of[i] + 1]++;
+    for (int g = 0; g < ng; g++) start[g + 1] += start[g];
+    size_t *fill = malloc(((size_t)ng + 1) * sizeof *fill);
+    if (!fill) rc = CB_ENOMEM;
+    else {
+      memcpy(fill, start, ((size_t)ng + 1) * sizeof *fill);
+      for (size_t i = 0; i < n; i++) members[fill[group_of[i]]++] = (int)i;
+      free(fill);
+    }
   }
+  for (int g = 0; g < ng && !rc; g++) rc = emit(c, items, members + start[g], start[g + 1] - start[g], emit_ud);
+  free(start);
   free(members);
   free(group_of);
   return rc;

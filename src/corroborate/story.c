@@ -17,7 +17,9 @@ int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s) {
   c->brief = b;
   c->story = s;
   c->source_of = cb_arena_alloc(b->arena, (b->narticles + 1) * sizeof *c->source_of);
-  if (!c->source_of) return CB_ENOMEM;
+  c->first_sent = cb_arena_calloc(b->arena, b->narticles + 1, sizeof *c->first_sent);
+  c->end_sent = cb_arena_calloc(b->arena, b->narticles + 1, sizeof *c->end_sent);
+  if (!c->source_of || !c->first_sent || !c->end_sent) return CB_ENOMEM;
   size_t words = 0;
   for (size_t i = 0; i < s->articles.n; i++) {
     int ai = s->articles.v[i];
@@ -26,6 +28,8 @@ int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s) {
     c->source_of[ai] = d >= 0 ? (int)d : ai;
     cb_span *sp;
     size_t ns = cb_sentences(b->arena, a->body, a->body_len, &sp);
+    c->first_sent[ai] = c->sents.n;
+    c->end_sent[ai] = c->sents.n + ns;
     for (size_t k = 0; k < ns; k++) {
       cb_sent *st = CB_VEC_PUSH(b->arena, &c->sents);
       if (!st) return CB_ENOMEM;
@@ -97,8 +101,14 @@ int cb_ctx_independent(const cb_story_ctx *c, const int *articles, size_t n) {
 }
 
 long cb_ctx_sentence_at(const cb_story_ctx *c, int article, size_t pos) {
-  for (size_t i = 0; i < c->sents.n; i++)
-    if (c->sents.v[i].article == article && pos >= c->sents.v[i].start && pos < c->sents.v[i].end) return (long)i;
+  size_t lo = c->first_sent[article], hi = c->end_sent[article];   /* the article's sentences, in order */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const cb_sent *s = &c->sents.v[mid];
+    if (pos < s->start) hi = mid;
+    else if (pos >= s->end) lo = mid + 1;
+    else return (long)mid;
+  }
   return -1;
 }
 

@@ -25,6 +25,8 @@ typedef struct cb_story_ctx {
   cb_df_entry *df; size_t df_cap;
   int *source_of;               /* article index -> independent source id (its original's index) */
   struct cb_names *names;       /* per story article (index into story->articles), by cb_names_build */
+  size_t *first_sent;           /* brief article index -> its first sentence in sents (sents.n if none) */
+  size_t *end_sent;             /* ... and one past its last */
 } cb_story_ctx;
 
 int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s);

@@ -41,7 +41,10 @@ static int abbrev_ends_sentence(const char *s, size_t n, size_t dot, size_t k) {
 
 static int is_abbrev(const char *s, size_t dot) {
   size_t b = dot;
-  while (b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.')) b--;
+  /* abbreviations are short: stop looking back after 32 bytes, so a long run of letters
+   * and dots costs nothing per dot (no quadratic walk) */
+  while (b > 0 && dot - b < 32 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.')) b--;
+  if (b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.')) return 0;
   size_t len = dot - b;
   if (len == 1 && isupper((unsigned char)s[b])) return 1;             /* initial: "J. Smith" */
   for (int i = 0; abbrev[i]; i++)
