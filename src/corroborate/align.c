@@ -14,7 +14,7 @@
 
 #define BLOCK_ALL_PAIRS 128   /* blocks up to this size are compared pair by pair */
 #define BLOCK_WINDOW 48       /* larger ones: each item against its next 48 */
-#define BLOCK_CTX_WORDS 4     /* rarest context words used as blocks */
+#define BLOCK_CTX_WORDS 8     /* rarest context words used as blocks */
 
 typedef struct apair { int i, j; double s; } apair;
 typedef struct posting { uint64_t key; int item; } posting;
@@ -137,6 +137,21 @@ static int candidates(const cb_story_ctx *c, const cb_item *items, size_t n, pai
   for (size_t i = 0; i < out->n; i++)
     if (!k || out->v[i].i != out->v[k - 1].i || out->v[i].j != out->v[k - 1].j) out->v[k++] = out->v[i];
   out->n = k;
+  return CB_OK;
+}
+
+int cb_align_candidates(const cb_story_ctx *c, const cb_item *items, size_t n, int **out, size_t *npairs) {
+  pairs p = {0};
+  int rc = candidates(c, items, n, &p);
+  *out = NULL;
+  *npairs = 0;
+  if (rc) { free(p.v); return rc; }
+  int *v = malloc((p.n * 2 + 1) * sizeof *v);
+  if (!v) { free(p.v); return CB_ENOMEM; }
+  for (size_t k = 0; k < p.n; k++) { v[2 * k] = p.v[k].i; v[2 * k + 1] = p.v[k].j; }
+  free(p.v);
+  *out = v;
+  *npairs = p.n;
   return CB_OK;
 }
 

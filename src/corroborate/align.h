@@ -29,6 +29,9 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
 typedef int (*cb_group_emit_fn)(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud);
 int cb_align_each(cb_story_ctx *c, const cb_item *items, size_t n, cb_item_score_fn score, void *ud, double min,
                   cb_group_emit_fn emit, void *emit_ud);
+/* Candidate pairs (i < j, different sources, copies left out) that share a block: a
+ * topic key or one of the rarest context words. *out is malloc'd: pairs of ints. */
+int cb_align_candidates(const cb_story_ctx *c, const cb_item *items, size_t n, int **out, size_t *npairs);
 /* Number of topic keys two items share. */
 int cb_item_shared_keys(const cb_item *x, const cb_item *y);
 void cb_item_add_key(cb_item *it, uint64_t key);

@@ -4,7 +4,7 @@
  * and they share enough words. Each fact keeps every article's sentence and counts the
  * independent sources behind it (copies of one original count once).
  */
-#include "corroborate/story.h"
+#include "corroborate/align.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,21 +101,24 @@ static int repeats(const cb_story_ctx *c, const group *groups, const fact_tmp *t
 int cb_facts_build(cb_story_ctx *c) {
   size_t n = c->sents.n, np = 0, cap = 64;
   if (!n) return CB_OK;
-  pair *pairs = malloc(cap * sizeof *pairs);
-  if (!pairs) return CB_ENOMEM;
-  for (size_t i = 0; i < n; i++) {
-    for (size_t j = i + 1; j < n; j++) {
-      double s;
-      if (c->source_of[c->sents.v[i].article] == c->source_of[c->sents.v[j].article] || !similar(c, (int)i, (int)j, &s))
-        continue;
-      if (np == cap) {
-        pair *p = realloc(pairs, cap * 2 * sizeof *p);
-        if (!p) { free(pairs); return CB_ENOMEM; }
-        pairs = p; cap *= 2;
-      }
-      pairs[np++] = (pair){(int)i, (int)j, s};
-    }
+  /* candidates by blocking on the sentences' rarest words, not all pairs */
+  cb_item *items = calloc(n, sizeof *items);
+  if (!items) return CB_ENOMEM;
+  for (size_t i = 0; i < n; i++) { items[i].article = c->sents.v[i].article; items[i].ctx = c->sents.v[i].bag; items[i].idx = i; }
+  int *cand = NULL;
+  size_t ncand = 0;
+  int crc = cb_align_candidates(c, items, n, &cand, &ncand);
+  free(items);
+  if (crc) return crc;
+  pair *pairs = malloc((ncand + 1) * sizeof *pairs);
+  if (!pairs) { free(cand); return CB_ENOMEM; }
+  for (size_t k = 0; k < ncand; k++) {
+    double s;
+    int i = cand[2 * k], j = cand[2 * k + 1];
+    if (similar(c, i, j, &s)) pairs[np++] = (pair){i, j, s};
   }
+  free(cand);
+  (void)cap;
   qsort(pairs, np, sizeof *pairs, by_sim);
   group *groups = calloc(np + 1, sizeof *groups);
   size_t ng = 0;
