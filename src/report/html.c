@@ -143,7 +143,7 @@ static void matrix(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   cb_buf_puts(o, "</table></div>");
 }
 
-static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c) {
+static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c, int quote) {
   cb_buf_puts(o, "<li>");
   sentence_link(o, b, c);
   cb_buf_printf(o, "[%lld] ", (long long)b->ids[c->article]);
@@ -151,7 +151,8 @@ static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c) {
   cb_buf_puts(o, "</a>: “");
   cb_html_str(o, c->text, "");
   cb_buf_puts(o, "”");
-  if (c->value && c->text && strcmp(c->value, c->text)) { cb_buf_puts(o, " = <b>"); cb_html_str(o, c->value, ""); cb_buf_puts(o, "</b>"); }
+  if (quote) { if (c->value) { cb_buf_puts(o, " — "); cb_html_str(o, c->value, ""); } }
+  else if (c->value && c->text && strcmp(c->value, c->text)) { cb_buf_puts(o, " = <b>"); cb_html_str(o, c->value, ""); cb_buf_puts(o, "</b>"); }
   cb_buf_puts(o, "</li>");
 }
 
@@ -183,7 +184,7 @@ static void finding(cb_buf *o, const cb_brief *b, const cb_finding *f) {
   if (f->kind == CB_KIND_QUOTE && f->claims.n >= 2) side_by_side(o, b, f);
   else {
     cb_buf_puts(o, "<ul>");
-    for (size_t i = 0; i < f->claims.n; i++) claim_item(o, b, &f->claims.v[i]);
+    for (size_t i = 0; i < f->claims.n; i++) claim_item(o, b, &f->claims.v[i], f->kind == CB_KIND_QUOTE);
     cb_buf_puts(o, "</ul>");
   }
   cb_buf_puts(o, "</div>");
