@@ -61,13 +61,29 @@ static const cb_claim *claim_of(const cb_finding *f, int article) {
   return NULL;
 }
 
-static void matrix_head(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
+/* The matrix shows at most MATRIX_COLS sources: independent ones first, then copies. */
+#define MATRIX_COLS 40
+typedef struct cols { int v[MATRIX_COLS]; size_t n, hidden; } cols;
+
+static void pick_columns(const cb_brief *b, const cb_story_brief *s, cols *c) {
+  c->n = c->hidden = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < s->articles.n; i++) {
+      int a = s->articles.v[i];
+      if ((b->duplicate_of[a] >= 0) != pass) continue;
+      if (c->n < MATRIX_COLS) c->v[c->n++] = a; else c->hidden++;
+    }
+}
+
+static void matrix_head(cb_buf *o, const cb_brief *b, const cols *s) {
   cb_buf_puts(o, "<h2>Coverage</h2><p class=\"legend\">");
   for (size_t i = 0; i < sizeof order / sizeof *order; i++)
     cb_buf_printf(o, "<span class=\"chip v-%s\">%s</span>", cb_verdict_name(order[i]), cb_verdict_name(order[i]));
-  cb_buf_puts(o, "<span class=\"chip v-fact\">fact</span></p><div class=\"matrix\"><table><tr><th>Finding or fact</th><th>Verdict</th>");
-  for (size_t i = 0; i < s->articles.n; i++) {
-    int a = s->articles.v[i];
+  cb_buf_puts(o, "<span class=\"chip v-fact\">fact</span>");
+  if (s->hidden) cb_buf_printf(o, " · %zu more articles are not shown as columns", s->hidden);
+  cb_buf_puts(o, "</p><div class=\"matrix\"><table><tr><th>Finding or fact</th><th>Verdict</th>");
+  for (size_t i = 0; i < s->n; i++) {
+    int a = s->v[i];
     cb_buf_printf(o, "<th class=\"src\">[%lld] ", (long long)b->ids[a]);
     cb_html_str(o, cb_report_label(b, a), "");
     cb_buf_puts(o, "</th>");
@@ -75,14 +91,14 @@ static void matrix_head(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   cb_buf_puts(o, "</tr>");
 }
 
-static void matrix_finding(cb_buf *o, const cb_brief *b, const cb_story_brief *s, const cb_finding *f) {
+static void matrix_finding(cb_buf *o, const cb_brief *b, const cols *s, const cb_finding *f) {
   const char *v = cb_verdict_name(f->verdict);
   cb_buf_puts(o, "<tr><td>");
   cb_html_str(o, f->topic, "");
   if (f->value) { cb_buf_puts(o, ": <b>"); cb_html_str(o, f->value, ""); cb_buf_puts(o, "</b>"); }
   cb_buf_printf(o, "</td><td><span class=\"chip v-%s\">%s</span></td>", v, v);
-  for (size_t i = 0; i < s->articles.n; i++) {
-    const cb_claim *c = claim_of(f, s->articles.v[i]);
+  for (size_t i = 0; i < s->n; i++) {
+    const cb_claim *c = claim_of(f, s->v[i]);
     if (!c) { cb_buf_puts(o, "<td class=\"c\"></td>"); continue; }
     cb_buf_printf(o, "<td class=\"c v-%s\" title=\"", v);
     cb_html_str(o, c->text, "");
@@ -99,12 +115,12 @@ static const cb_claim *sentence_of(const cb_fact *f, int article) {
   return NULL;
 }
 
-static void matrix_fact(cb_buf *o, const cb_brief *b, const cb_story_brief *s, const cb_fact *f) {
+static void matrix_fact(cb_buf *o, const cb_brief *b, const cols *s, const cb_fact *f) {
   cb_buf_puts(o, "<tr><td>");
   cb_html_str(o, f->text, "");
   cb_buf_printf(o, "</td><td><span class=\"chip v-fact\">%d src</span></td>", f->independent);
-  for (size_t i = 0; i < s->articles.n; i++) {
-    const cb_claim *c = sentence_of(f, s->articles.v[i]);
+  for (size_t i = 0; i < s->n; i++) {
+    const cb_claim *c = sentence_of(f, s->v[i]);
     if (!c) { cb_buf_puts(o, "<td class=\"c\"></td>"); continue; }
     cb_buf_puts(o, "<td class=\"c v-fact\" title=\"");
     cb_html_str(o, c->sentence ? c->sentence : c->text, "");
@@ -117,15 +133,17 @@ static void matrix_fact(cb_buf *o, const cb_brief *b, const cb_story_brief *s, c
 
 static void matrix(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   if (!s->findings.n && !s->facts.n) return;
-  matrix_head(o, b, s);
+  cols c;
+  pick_columns(b, s, &c);
+  matrix_head(o, b, &c);
   for (size_t g = 0; g < sizeof order / sizeof *order; g++)
     for (size_t i = 0; i < s->findings.n; i++)
-      if (s->findings.v[i].verdict == order[g]) matrix_finding(o, b, s, &s->findings.v[i]);
-  for (size_t i = 0; i < s->facts.n; i++) matrix_fact(o, b, s, &s->facts.v[i]);
+      if (s->findings.v[i].verdict == order[g]) matrix_finding(o, b, &c, &s->findings.v[i]);
+  for (size_t i = 0; i < s->facts.n; i++) matrix_fact(o, b, &c, &s->facts.v[i]);
   cb_buf_puts(o, "</table></div>");
 }
 
-static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c) {
+static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c, int quote) {
   cb_buf_puts(o, "<li>");
   sentence_link(o, b, c);
   cb_buf_printf(o, "[%lld] ", (long long)b->ids[c->article]);
@@ -133,7 +151,8 @@ static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c) {
   cb_buf_puts(o, "</a>: “");
   cb_html_str(o, c->text, "");
   cb_buf_puts(o, "”");
-  if (c->value && c->text && strcmp(c->value, c->text)) { cb_buf_puts(o, " = <b>"); cb_html_str(o, c->value, ""); cb_buf_puts(o, "</b>"); }
+  if (quote) { if (c->value) { cb_buf_puts(o, " — "); cb_html_str(o, c->value, ""); } }
+  else if (c->value && c->text && strcmp(c->value, c->text)) { cb_buf_puts(o, " = <b>"); cb_html_str(o, c->value, ""); cb_buf_puts(o, "</b>"); }
   cb_buf_puts(o, "</li>");
 }
 
@@ -165,7 +184,7 @@ static void finding(cb_buf *o, const cb_brief *b, const cb_finding *f) {
   if (f->kind == CB_KIND_QUOTE && f->claims.n >= 2) side_by_side(o, b, f);
   else {
     cb_buf_puts(o, "<ul>");
-    for (size_t i = 0; i < f->claims.n; i++) claim_item(o, b, &f->claims.v[i]);
+    for (size_t i = 0; i < f->claims.n; i++) claim_item(o, b, &f->claims.v[i], f->kind == CB_KIND_QUOTE);
     cb_buf_puts(o, "</ul>");
   }
   cb_buf_puts(o, "</div>");
@@ -251,7 +270,8 @@ static void facts(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   cb_buf_puts(o, "</ol>");
 }
 
-static void bodies(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
+static void bodies(cb_buf *o, const cb_brief *b, const cb_story_brief *s, cb_html_cites *cites) {
+  if (cites) cb_html_cites_story(cites, s);
   cb_buf_puts(o, "<h2>The articles</h2>");
   for (size_t i = 0; i < s->articles.n; i++) {
     int k = s->articles.v[i];
@@ -272,12 +292,13 @@ static void bodies(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
     }
     if (b->duplicate_of[k] >= 0) { cb_buf_puts(o, " · <span class=\"dup\">copy of "); article_ref(o, b, (int)b->duplicate_of[k]); cb_buf_puts(o, "</span>"); }
     cb_buf_puts(o, "</p><div class=\"body\">");
-    cb_html_body(o, b, s, k);
+    if (cites) cb_html_body(o, cites, k);
+    else cb_html_str(o, a->body, "");
     cb_buf_puts(o, "</div></article>");
   }
 }
 
-static void story(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
+static void story(cb_buf *o, const cb_brief *b, const cb_story_brief *s, cb_html_cites *cites) {
   size_t ind = cb_report_independent(b, s);
   cb_buf_printf(o, "<section class=\"story\" id=\"story%ld\"><h1>Story %ld: ", s->id, s->id);
   cb_html_str(o, s->headline, "(no headline)");
@@ -291,7 +312,7 @@ static void story(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   flags(o, b, s);
   cb_html_timeline(o, b, s);
   facts(o, b, s);
-  bodies(o, b, s);
+  bodies(o, b, s, cites);
   cb_buf_puts(o, "</section>");
 }
 
@@ -319,6 +340,9 @@ void cb_render_html(cb_buf *o, const cb_brief *b) {
     cb_buf_puts(o, "</nav>");
   }
   cb_buf_puts(o, "</header><main>");
-  for (size_t i = 0; i < b->stories.n; i++) story(o, b, &b->stories.v[i]);
+  cb_html_cites *cites = cb_html_cites_new(b);
+  if (!cites) o->oom = 1;
+  for (size_t i = 0; i < b->stories.n; i++) story(o, b, &b->stories.v[i], cites);
+  cb_html_cites_free(cites);
   cb_buf_printf(o, "</main><script nonce=\"%016llx\">%s</script></body></html>\n", n, cb_html_js);
 }

@@ -8,6 +8,7 @@
 #include "report/html_body.h"
 #include "report/html_esc.h"
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct span { size_t start, end; } span;
 typedef struct cut { size_t pos; int order; size_t id; } cut;   /* order: what happens at pos */
@@ -49,22 +50,63 @@ static void push_cut(cb_arena *ar, cut_vec *v, size_t pos, int order, size_t id)
   if (c) *c = (cut){pos, order, id};
 }
 
-/* Collects the cited sentences and words of the article in the story. */
-static void collect(cb_arena *ar, const cb_story_brief *s, int article, const cb_article *a, span_vec *sent, span_vec *words) {
+struct cb_html_cites {
+  const cb_brief *b;
+  long *slot;             /* article index -> position in the current story, or -1 */
+  const cb_story_brief *cur;
+  cb_arena *arena;        /* the current story's spans */
+  span_vec *sent, *words; /* per story position */
+};
+
+cb_html_cites *cb_html_cites_new(const cb_brief *b) {
+  cb_html_cites *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  c->b = b;
+  c->slot = malloc((b->narticles ? b->narticles : 1) * sizeof *c->slot);
+  if (!c->slot) { free(c); return NULL; }
+  for (size_t i = 0; i < b->narticles; i++) c->slot[i] = -1;
+  return c;
+}
+
+void cb_html_cites_free(cb_html_cites *c) {
+  if (!c) return;
+  if (c->arena) cb_arena_free(c->arena);
+  free(c->slot);
+  free(c);
+}
+
+static void add_claim(cb_html_cites *c, const cb_claim *cl, int words) {
+  if (cl->article < 0 || (size_t)cl->article >= c->b->narticles || c->slot[cl->article] < 0) return;
+  const cb_article *a = c->b->articles[cl->article];
+  if (!a || !a->body) return;
+  long k = c->slot[cl->article];
+  add(c->arena, &c->sent[k], a, cl->sent_start, cl->sent_end);
+  if (words) add(c->arena, &c->words[k], a, cl->start, cl->end);
+}
+
+int cb_html_cites_story(cb_html_cites *c, const cb_story_brief *s) {
+  for (size_t i = 0; c->cur && i < c->cur->articles.n; i++)   /* forget the previous story */
+    if (c->cur->articles.v[i] >= 0 && (size_t)c->cur->articles.v[i] < c->b->narticles) c->slot[c->cur->articles.v[i]] = -1;
+  c->cur = s;
+  if (c->arena) cb_arena_free(c->arena);
+  c->arena = cb_arena_new(0);
+  size_t n = s->articles.n ? s->articles.n : 1;
+  c->sent = c->arena ? cb_arena_alloc(c->arena, n * sizeof *c->sent) : NULL;
+  c->words = c->arena ? cb_arena_alloc(c->arena, n * sizeof *c->words) : NULL;
+  if (!c->sent || !c->words) return -1;
+  memset(c->sent, 0, n * sizeof *c->sent);
+  memset(c->words, 0, n * sizeof *c->words);
+  for (size_t i = 0; i < s->articles.n; i++)
+    if (s->articles.v[i] >= 0 && (size_t)s->articles.v[i] < c->b->narticles) c->slot[s->articles.v[i]] = (long)i;
   for (size_t i = 0; i < s->findings.n; i++)
-    for (size_t k = 0; k < s->findings.v[i].claims.n; k++) {
-      const cb_claim *c = &s->findings.v[i].claims.v[k];
-      if (c->article != article) continue;
-      add(ar, sent, a, c->sent_start, c->sent_end);
-      add(ar, words, a, c->start, c->end);
-    }
+    for (size_t k = 0; k < s->findings.v[i].claims.n; k++) add_claim(c, &s->findings.v[i].claims.v[k], 1);
   for (size_t i = 0; i < s->facts.n; i++)
-    for (size_t k = 0; k < s->facts.v[i].sentences.n; k++) {
-      const cb_claim *c = &s->facts.v[i].sentences.v[k];
-      if (c->article == article) add(ar, sent, a, c->sent_start, c->sent_end);
-    }
-  qsort(sent->v, sent->n, sizeof *sent->v, by_start);
-  qsort(words->v, words->n, sizeof *words->v, by_start);
+    for (size_t k = 0; k < s->facts.v[i].sentences.n; k++) add_claim(c, &s->facts.v[i].sentences.v[k], 0);
+  for (size_t i = 0; i < s->articles.n; i++) {
+    qsort(c->sent[i].v, c->sent[i].n, sizeof *c->sent[i].v, by_start);
+    qsort(c->words[i].v, c->words[i].n, sizeof *c->words[i].v, by_start);
+  }
+  return 0;
 }
 
 /* Turns sentences into runs with anchors, and words inside runs into marks. */
@@ -113,16 +155,13 @@ static void emit_cut(cb_buf *o, const cb_brief *b, int article, const cut *c) {
   }
 }
 
-void cb_html_body(cb_buf *o, const cb_brief *b, const cb_story_brief *s, int article) {
+void cb_html_body(cb_buf *o, const cb_html_cites *c, int article) {
+  const cb_brief *b = c->b;
   const cb_article *a = b->articles[article];
   if (!a || !a->body) return;
-  cb_arena *ar = cb_arena_new(0);
-  span_vec sent = {0}, words = {0};
+  long k = article >= 0 && (size_t)article < b->narticles ? c->slot[article] : -1;
   cut_vec cv = {0};
-  if (ar) {
-    collect(ar, s, article, a, &sent, &words);
-    cuts(ar, &sent, &words, &cv);
-  }
+  if (k >= 0 && c->arena && c->sent) cuts(c->arena, &c->sent[k], &c->words[k], &cv);
   size_t at = 0;
   for (size_t i = 0; i < cv.n; i++) {
     cb_html_esc(o, a->body + at, cv.v[i].pos - at);
@@ -130,5 +169,4 @@ void cb_html_body(cb_buf *o, const cb_brief *b, const cb_story_brief *s, int art
     emit_cut(o, b, article, &cv.v[i]);
   }
   cb_html_esc(o, a->body + at, a->body_len - at);
-  if (ar) cb_arena_free(ar);
 }

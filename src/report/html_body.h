@@ -10,6 +10,13 @@
 
 /* Appends the anchor id of the sentence starting at sent_start in the article. */
 void cb_html_sentence_id(cb_buf *o, const cb_brief *b, int article, size_t sent_start);
-/* Appends the body of the article (index) of story s, escaped, with anchors and marks. */
-void cb_html_body(cb_buf *o, const cb_brief *b, const cb_story_brief *s, int article);
+/* The cited spans of one story's articles, gathered in one pass over its findings and facts
+ * (so a story of many articles costs no more than its claims). */
+typedef struct cb_html_cites cb_html_cites;
+cb_html_cites *cb_html_cites_new(const cb_brief *b);          /* NULL on OOM */
+int cb_html_cites_story(cb_html_cites *c, const cb_story_brief *s);   /* -1 on OOM */
+void cb_html_cites_free(cb_html_cites *c);
+/* Appends the body of the article (index) of the current story, escaped, with anchors and
+ * marks (without them if gathering failed). */
+void cb_html_body(cb_buf *o, const cb_html_cites *c, int article);
 #endif

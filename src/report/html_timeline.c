@@ -67,11 +67,11 @@ void cb_html_timeline(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   }
   cb_buf_puts(o, "<h2>Timeline</h2><div class=\"tl\">");
   if (lo <= hi) {
-    cb_buf_puts(o, "<div class=\"axis\"><span>");
+    cb_buf_puts(o, "<div class=\"row axis\"><div></div><div class=\"ends\"><span>");
     day_label(o, lo);
     cb_buf_puts(o, "</span><span>");
     day_label(o, hi);
-    cb_buf_puts(o, "</span></div>");
+    cb_buf_puts(o, "</span></div><div></div></div>");
   }
   for (size_t i = 0; i < s->timeline.n; i++) row(o, b, &s->timeline.v[i], lo, hi);
   cb_buf_puts(o, "</div>");

@@ -6,6 +6,7 @@
  */
 #include "report/render.h"
 #include "report/term.h"
+#include <stdlib.h>
 #include <string.h>
 
 #define BOLD "\033[1m"
@@ -70,21 +71,30 @@ static void article_line(cb_term *t, const cb_brief *b, int i, int indent) {
   cb_buf_free(&text);
 }
 
-static int in_story(const cb_story_brief *s, long a) {
-  for (size_t i = 0; i < s->articles.n; i++) if (s->articles.v[i] == a) return 1;
-  return 0;
+typedef struct placed { long key; int copy; size_t order; int article; } placed;
+
+static int by_key(const void *x, const void *y) {
+  const placed *a = x, *b = y;
+  if (a->key != b->key) return a->key < b->key ? -1 : 1;
+  if (a->copy != b->copy) return a->copy - b->copy;
+  return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* Lists the articles with each copy right under its original (sorted, not searched, so a
+ * story of many articles stays fast). */
 static void articles(cb_term *t, const cb_brief *b, const cb_story_brief *s) {
   heading(t, "Articles", s->articles.n);
+  placed *p = malloc((s->articles.n ? s->articles.n : 1) * sizeof *p);
+  if (!p) { t->o->oom = 1; return; }
   for (size_t i = 0; i < s->articles.n; i++) {
     int a = s->articles.v[i];
     long orig = b->duplicate_of[a];
-    if (orig >= 0 && in_story(s, orig)) continue;   /* shown under its original */
-    article_line(t, b, a, 2);
-    for (size_t k = 0; k < s->articles.n; k++)
-      if (b->duplicate_of[s->articles.v[k]] == a) article_line(t, b, s->articles.v[k], 6);
+    int copy = orig >= 0 && b->story_of[orig] == b->story_of[a];
+    p[i] = (placed){copy ? orig : a, copy, i, a};
   }
+  qsort(p, s->articles.n, sizeof *p, by_key);
+  for (size_t i = 0; i < s->articles.n; i++) article_line(t, b, p[i].article, p[i].copy ? 6 : 2);
+  free(p);
 }
 
 static void claim(cb_term *t, const cb_brief *b, const cb_claim *c, int quote) {
