@@ -270,6 +270,28 @@ static int by_day(const void *x, const void *y) {
   return a->day_hi < b->day_hi ? -1 : a->day_hi > b->day_hi;
 }
 
+/* One event per date and wording: an article that says "Wednesday" twice is one entry. */
+static int merge_repeats(cb_story_ctx *c) {
+  size_t k = 0;
+  for (size_t i = 0; i < c->story->timeline.n; i++) {
+    cb_event *e = &c->story->timeline.v[i];
+    cb_event *prev = k ? &c->story->timeline.v[k - 1] : NULL;
+    if (prev && !strcmp(prev->date, e->date) && prev->surface && e->surface && !strcasecmp(prev->surface, e->surface)) {
+      for (size_t a = 0; a < e->articles.n; a++) {
+        int seen = 0;
+        for (size_t b = 0; b < prev->articles.n && !seen; b++) seen = prev->articles.v[b] == e->articles.v[a];
+        int *slot = seen ? NULL : CB_VEC_PUSH(c->arena, &prev->articles);
+        if (!seen && !slot) return CB_ENOMEM;
+        if (slot) *slot = e->articles.v[a];
+      }
+      continue;
+    }
+    c->story->timeline.v[k++] = *e;
+  }
+  c->story->timeline.n = k;
+  return CB_OK;
+}
+
 int cb_dates_build(cb_story_ctx *c) {
   CB_VEC(cb_item) items = {0};
   CB_VEC(dclaim) claims = {0};
@@ -305,5 +327,6 @@ int cb_dates_build(cb_story_ctx *c) {
   dctx dc = {claims.v};
   rc = cb_align_each(c, items.v, items.n, dscore, &dc, DATE_MIN_SCORE, emit, claims.v);
   if (!rc) qsort(c->story->timeline.v, c->story->timeline.n, sizeof *c->story->timeline.v, by_day);
+  if (!rc) rc = merge_repeats(c);
   return rc;
 }

@@ -44,8 +44,9 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
     if (strcasecmp(roles[i]->role, roles[0]->role)) same_title = 0;
     with_temporal += temporal_of(roles[i]) != NULL;
   }
-  if (!same_title && !with_temporal) return CB_OK;   /* different offices: not one claim */
-  cb_verdict v = with_temporal && with_temporal < (int)k ? CB_CONFLICT : CB_AGREE;
+  /* a title some sources qualify as no longer held ("former"), or a different office
+   * altogether ("Deputy Governor", "Finance Minister" against "Governor"), is a conflict */
+  cb_verdict v = (with_temporal && with_temporal < (int)k) || !same_title ? CB_CONFLICT : CB_AGREE;
   if (v == CB_AGREE) {
     for (size_t i = 1; i < k; i++)
       if (roles[i]->nmodifiers != roles[0]->nmodifiers) v = CB_COMPATIBLE;
@@ -63,7 +64,26 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
     cb_claim *cl = CB_VEC_PUSH(c->arena, &f->claims);
     if (!cl || cb_ctx_claim(c, cl, art_of[i], m->role_start, m->end, roles[i]->text)) return CB_ENOMEM;
   }
-  if (v == CB_CONFLICT) {
+  if (v == CB_CONFLICT && !same_title && !with_temporal) {
+    cb_buf why;
+    cb_buf_init(&why);
+    cb_buf_printf(&why, "the sources give %s different titles:", g->name);
+    for (size_t i = 0; i < k; i++) cb_buf_printf(&why, "%s \"%s\" (%s)", i ? "," : "", roles[i]->text, cb_ctx_source_name(c, art_of[i]));
+    f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
+    cb_buf_free(&why);
+    /* flag the sources whose title most others do not give */
+    for (size_t i = 0; i < k; i++) {
+      size_t same = 0;
+      for (size_t j = 0; j < k; j++) same += !strcasecmp(roles[i]->role, roles[j]->role);
+      if (same * 2 >= k) continue;
+      cb_flag *fl = CB_VEC_PUSH(c->arena, &c->story->flags);
+      if (!fl) return CB_ENOMEM;
+      fl->article = art_of[i];
+      fl->kind = "role";
+      fl->text = cb_arena_printf(c->arena, "%s %s", roles[i]->text, g->name);
+      fl->why = cb_arena_printf(c->arena, "\"%s\" for %s, while %zu of %zu sources give another title", roles[i]->text, g->name, k - same, k);
+    }
+  } else if (v == CB_CONFLICT) {
     /* the side with fewer sources is the odd one out */
     int lone_temporal = with_temporal * 2 < (int)k;
     cb_buf why;
