@@ -5,7 +5,8 @@
  * days, basis points against percentage points, hectares against acres), date verdicts
  * ("on Monday" against the date it names, "last week" against a day inside it), quote
  * variants, a role contradicted by the other sources, an anachronistic year, and
- * single-source figures.
+ * single-source figures, facts that count a copy once, given ids, an empty brief, "so far in"
+ * years that are no anachronism, and junk text.
  */
 #include "test.h"
 #include "corroborate.h"
@@ -370,6 +371,95 @@ static void test_single(const cb_brief *b) {
   CHECK(f && f->verdict == CB_SINGLE && f->independent == 1);
 }
 
+/* Each fact counts its sources once: a copy never adds to an original's support. */
+static void test_facts(const cb_brief *b) {
+  const cb_story_brief *s = story_of(b, HERALD);
+  CHECK(s && s->facts.n > 0);
+  for (size_t i = 0; s && i < s->facts.n; i++) {
+    const cb_fact *f = &s->facts.v[i];
+    int herald = 0, wire = 0;
+    for (size_t k = 0; k < f->articles.n; k++) {
+      herald |= f->articles.v[k] == HERALD;
+      wire |= f->articles.v[k] == WIRE;
+    }
+    CHECK(!(herald && wire));
+    CHECK(f->independent >= 2 && f->independent <= 4);
+    CHECK(f->text && f->text[0]);
+    if (i) CHECK(f->independent <= s->facts.v[i - 1].independent);   /* best supported first */
+  }
+}
+
+static void test_ids_and_empty(void) {
+  cb_brief *b = NULL;
+  cb_error e;
+  CHECK_INT(cb_brief_build(NULL, NULL, 0, NULL, &b, &e), 0);
+  CHECK(b && b->stories.n == 0 && b->narticles == 0);
+  cb_brief_free(b);
+
+  batch bt;
+  bt.n = 0;
+  for (int i = 0; i < 2; i++) {
+    cb_ingest_opts o = {.format = CB_FORMAT_TEXT};
+    cb_ingest_buffer("mem.txt", rate[i], strlen(rate[i]), &o, keep, NULL, &bt);
+  }
+  CHECK_INT(bt.n, 2);
+  int64_t ids[2] = {41, 97};
+  b = NULL;
+  CHECK_INT(cb_brief_build(bt.a, ids, bt.n, NULL, &b, &e), 0);
+  CHECK(b && b->ids[0] == 41 && b->ids[1] == 97);
+  release(&bt, b);
+}
+
+/* "so far in" a year flags only a year other than the story's. */
+static void test_no_false_anachronism(void) {
+  static const char *const texts[] = {
+    "Ridge Post | Environment | August 3, 2026\n"
+    "Wildfire in the Kessel hills burns forest and farmland\n\n"
+    "A wildfire in the Kessel hills has burned 12,000 hectares of forest and farmland since it started on Thursday, "
+    "the regional fire service said. It is the largest fire so far in 2026 in the region, larger than any fire so far "
+    "in 1850 records, and the service keeps data so far in 20261 files.\n",
+    "Hill Country News | Local | August 3, 2026\n"
+    "Kessel hills wildfire threatens village of Amberly\n\n"
+    "The wildfire in the Kessel hills has burned about 30,000 acres of forest and farmland since Thursday, the "
+    "regional fire service said, the largest so far this year. Crews fought the flames near the village of Amberly, "
+    "so far in\n",
+  };
+  batch bt;
+  cb_brief *b = build(&bt, texts, 2);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(s != NULL);
+  CHECK_INT(nflags(s, "anachronism", -1), 0);
+  release(&bt, b);
+}
+
+/* Junk (in valid UTF-8: the reader refuses invalid bytes) never crashes the brief, and every
+ * claim still points at the article's words. */
+static void test_junk(void) {
+  static const char *const texts[] = {
+    "Junk Daily | News | March 1, 2026\n"
+    "Strange figures from the harbour of Pellow\n\n"
+    "\xef\xbb\xbf At least 99999999999999999999999999 people were killed in the harbour of Pellow on Monday, \t\t "
+    "more than -5 boats sank, 1e308 km of coast, 0 homes, 3.5.6 ships, $ million, 12,, people, \xe2\x80\xa8 \xe2\x80\x8b the agency said "
+    "\"unclosed quote by Mayor Ada Pellow.\n\n"
+    "So far in 9999 the \"former former former President\" said \xef\xbf\xbd nothing on 31 February.\n",
+    "Junk Weekly | News | March 2, 2026\n"
+    "Strange figures from the harbour of Pellow\n\n"
+    "At least 1 people were killed in the harbour of Pellow on Monday, more than 0.0000001 boats sank, between 9 and 3 "
+    "homes burned, 50 basis points of 40 acres, the agency said. \"\" said nobody. Former Mayor Ada Pellow. "
+    "Mayor Ada Pellow. so far in 2025so far in 2025\n",
+  };
+  batch bt;
+  cb_brief *b = build(&bt, texts, 2);
+  CHECK(b != NULL);
+  for (size_t s = 0; b && s < b->stories.n; s++)
+    for (size_t f = 0; f < b->stories.v[s].findings.n; f++) {
+      const cb_finding *fd = &b->stories.v[s].findings.v[f];
+      CHECK(fd->explanation != NULL && fd->topic != NULL);
+      CHECK(claims_point_at_text(b, fd));
+    }
+  release(&bt, b);
+}
+
 static void test_flood(void) {
   batch bt;
   cb_brief *b = build(&bt, flood, NFLOOD);
@@ -384,6 +474,7 @@ static void test_flood(void) {
     test_role(b);
     test_anachronism(b);
     test_single(b);
+    test_facts(b);
   }
   release(&bt, b);
 }
@@ -462,5 +553,8 @@ int main(void) {
   test_tolls();
   test_units();
   test_last_week();
+  test_ids_and_empty();
+  test_no_false_anachronism();
+  test_junk();
   return test_report();
 }
