@@ -6,7 +6,8 @@
  * ("on Monday" against the date it names, "last week" against a day inside it), quote
  * variants, a role contradicted by the other sources, an anachronistic year, and
  * single-source figures, facts that count a copy once, given ids, an empty brief, "so far in"
- * years that are no anachronism, and junk text.
+ * years that are no anachronism, junk text, and a story whose sources contradict each other
+ * (Sunday against Saturday, "at least 22" against "fewer than 20") with its flags.
  */
 #include "test.h"
 #include "corroborate.h"
@@ -460,6 +461,88 @@ static void test_junk(void) {
   release(&bt, b);
 }
 
+/* A ferry capsizes; the sources disagree on the day and on the toll (March 10, 2026 is a
+ * Tuesday: Sunday is March 8, Saturday March 7). The first article has a stray number
+ * line, a date after its own, and the governor's name with its accent. */
+static const char *const lake[] = {
+  "Lakeside Courier | News | March 10, 2026\n"
+  "Ferry capsizes on Lake Ondra near Pellworth\n"
+  "By Ana Vik\n\n"
+  "The ferry Maren Star capsized on Lake Ondra near Pellworth on Sunday, the transport authority said. At least 22 "
+  "people died.\n\n"
+  "\"We will search the lake until every family knows what happened,\" Governor Tom\xc3\xa1s Elbe said in Pellworth.\n\n"
+  "The ferry had been inspected on March 12, the authority said.\n\n"
+  "4471\n",
+
+  "Ondra Daily | Region | March 10, 2026\n"
+  "Divers return to Lake Ondra after Maren Star sinking\n"
+  "By Ivo Brandt\n\n"
+  "Divers went back into the cold water of Lake Ondra on Monday, two days after the ferry Maren Star capsized near "
+  "Pellworth on Saturday. Fewer than 20 people died, according to the regional police, who said most passengers swam "
+  "ashore.\n\n"
+  "\"We will search the lake until every family knows what happened,\" Governor Tomas Elbe said at a briefing.\n\n"
+  "Relatives gathered at the harbour wall, where volunteers handed out blankets and tea.\n",
+
+  "Pellworth Radio | Local | March 10, 2026\n"
+  "Maren Star ferry capsizes on Lake Ondra\n"
+  "By Rui Dias\n\n"
+  "The ferry Maren Star capsized on Lake Ondra near Pellworth on Sunday, the transport authority said. At least 21 "
+  "people died.\n\n"
+  "Governor Tomas Elbe promised that divers would search the lake until every family knew what had happened.\n",
+};
+
+static const cb_brief_form *form_of(const cb_story_brief *s, const char *text) {
+  for (size_t i = 0; s && i < s->entities.n; i++)
+    for (size_t k = 0; k < s->entities.v[i].forms.n; k++)
+      if (!strcmp(s->entities.v[i].forms.v[k].text, text)) return &s->entities.v[i].forms.v[k];
+  return NULL;
+}
+
+static void test_contradictions(void) {
+  batch bt;
+  cb_brief *b = build(&bt, lake, 3);
+  CHECK(b && b->stories.n == 1);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  for (int a = 0; b && a < 3; a++) CHECK_INT(b->duplicate_of[a], -1);
+  /* "at least 22", "at least 21" and "fewer than 20" died: no count fits all three */
+  const cb_finding *f = finding_with(s, CB_KIND_QUANTITY, 1, "Fewer than 20");
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 0, "At least 22"));
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 2, "At least 21"));
+  CHECK(f && f->verdict == CB_CONFLICT && f->value == NULL);
+  /* Sunday against Saturday */
+  f = finding_with(s, CB_KIND_DATE, 1, "Saturday");
+  CHECK(f && f == finding_with(s, CB_KIND_DATE, 0, "Sunday"));
+  if (f) {
+    CHECK_INT(f->verdict, CB_CONFLICT);
+    CHECK(f->value == NULL);
+    const cb_claim *c = claim_of(f, 1);
+    CHECK(c && c->value && !strcmp(c->value, "2026-03-07"));
+    CHECK_CONTAINS(f->explanation, "2026-03-08");
+    CHECK_CONTAINS(f->explanation, "2026-03-07");
+  }
+  /* the same words in two sources: agree; the third paraphrases without quote marks */
+  f = finding_with(s, CB_KIND_QUOTE, 0, "We will search the lake until every family knows what happened,");
+  CHECK(f && claim_of(f, 1) != NULL);
+  CHECK(f && f->verdict == CB_AGREE && f->independent == 2);
+  /* every source calls him Governor */
+  f = finding_about(s, CB_KIND_ROLE, "Elbe");
+  CHECK(f && f->verdict == CB_AGREE && f->value && !strcmp(f->value, "Governor") && f->independent == 3);
+  /* the accent is a form of the same name */
+  const cb_brief_form *fm = form_of(s, "Tom\xc3\xa1s Elbe");
+  CHECK(fm && fm->kind && !strcmp(fm->kind, "diacritics"));
+  CHECK(fm && fm->articles.n == 1 && fm->articles.v[0] == 0);
+  /* flags on the first article: a past event after its own date, the stray number */
+  CHECK_INT(nflags(s, "impossible-date", -1), 1);
+  CHECK_INT(nflags(s, "impossible-date", 0), 1);
+  const cb_flag *fl = flag_of(s, "impossible-date");
+  CHECK(fl && strstr(fl->text, "March 12"));
+  CHECK_INT(nflags(s, "junk", 0), 1);
+  fl = flag_of(s, "junk");
+  CHECK(fl && !strcmp(fl->text, "4471"));
+  CHECK_INT(nflags(s, "junk", 1) + nflags(s, "junk", 2), 0);
+  release(&bt, b);
+}
+
 static void test_flood(void) {
   batch bt;
   cb_brief *b = build(&bt, flood, NFLOOD);
@@ -556,5 +639,6 @@ int main(void) {
   test_ids_and_empty();
   test_no_false_anachronism();
   test_junk();
+  test_contradictions();
   return test_report();
 }
