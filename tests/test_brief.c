@@ -7,7 +7,8 @@
  * variants, a role contradicted by the other sources, an anachronistic year, and
  * single-source figures, facts that count a copy once, given ids, an empty brief, "so far in"
  * years that are no anachronism, junk text, and a story whose sources contradict each other
- * (Sunday against Saturday, "at least 22" against "fewer than 20") with its flags.
+ * (Sunday against Saturday, "at least 22" against "fewer than 20") with its flags, and two
+ * percentages (or two statements of one speaker) that stay apart.
  */
 #include "test.h"
 #include "corroborate.h"
@@ -229,6 +230,45 @@ static int claims_point_at_text(const cb_brief *b, const cb_finding *f) {
     if (strlen(c->text) != c->end - c->start || memcmp(a->body + c->start, c->text, c->end - c->start)) return 0;
   }
   return 1;
+}
+
+/* Two percentages in one story: each lines up with its own kind, not with the other; two
+ * statements of one speaker stay two. */
+static const char *const prices[] = {
+  "Money Daily | Markets | June 10, 2026\n"
+  "Ostrava inflation eases as jobless rate falls\n"
+  "By Ivo Stern\n\n"
+  "Inflation in Ostrava eased to 4.1 percent in May, the statistics office said on Wednesday, while unemployment fell "
+  "to 6.3 percent.\n\n"
+  "\"Prices are finally coming down, and we expect that to continue,\" Finance Minister Lara Voss told parliament.\n\n"
+  "\"We will not raise taxes this year,\" Voss added later in the debate.\n",
+
+  "Ostrava Ledger | Economy | June 10, 2026\n"
+  "Jobless rate drops and prices cool in Ostrava\n"
+  "By Mira Holt\n\n"
+  "The statistics office said on Wednesday that Ostrava's unemployment rate dropped to 6.3 percent in May and that "
+  "inflation cooled to 4.3 percent.\n\n"
+  "\"Prices are coming down at last and we expect this to go on,\" Finance Minister Lara Voss said in parliament.\n\n"
+  "Economists said the figures gave the central bank room to pause.\n",
+};
+
+static void test_same_dimension_apart(void) {
+  batch bt;
+  cb_brief *b = build(&bt, prices, 2);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(b && b->stories.n == 1);
+  const cb_finding *infl = finding_with(s, CB_KIND_QUANTITY, 0, "4.1 percent");
+  const cb_finding *jobs = finding_with(s, CB_KIND_QUANTITY, 0, "6.3 percent");
+  CHECK(infl && jobs && infl != jobs);
+  CHECK(infl && infl == finding_with(s, CB_KIND_QUANTITY, 1, "4.3 percent") && infl->verdict == CB_CONFLICT);
+  CHECK(jobs && jobs == finding_with(s, CB_KIND_QUANTITY, 1, "6.3 percent") && jobs->verdict == CB_AGREE);
+  CHECK_STR(jobs ? jobs->value : NULL, "6.3 percent");
+  const cb_finding *said = finding_with(s, CB_KIND_QUOTE, 1, "Prices are coming down at last and we expect this to go on,");
+  const cb_finding *taxes = finding_with(s, CB_KIND_QUOTE, 0, "We will not raise taxes this year,");
+  CHECK(said && said->verdict == CB_VARIANT && claim_of(said, 0) && strstr(claim_of(said, 0)->text, "finally"));
+  CHECK(taxes && taxes != said && taxes->verdict == CB_SINGLE && taxes->claims.n == 1);
+  CHECK(taxes && taxes->topic && strstr(taxes->topic, "Voss"));
+  release(&bt, b);
 }
 
 /* ---- the tests ------------------------------------------------------------------------- */
@@ -633,6 +673,7 @@ static void test_last_week(void) {
 int main(void) {
   cb_ingest_init();
   test_flood();
+  test_same_dimension_apart();
   test_tolls();
   test_units();
   test_last_week();
