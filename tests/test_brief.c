@@ -644,7 +644,7 @@ static void test_units(void) {
   b = build(&bt, fire, 2);
   s = b ? story_of(b, 0) : NULL;
   CHECK(b && b->stories.n == 1);
-  /* 12,000 hectares is 29,650 acres: inside "about 30,000 acres" */
+  /* 12,000 hectares is 29,653 acres: inside "about 30,000 acres" */
   f = finding_with(s, CB_KIND_QUANTITY, 0, "12,000 hectares");
   CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "about 30,000 acres"));
   if (f) {
