@@ -115,7 +115,7 @@ static int candidates(const cb_story_ctx *c, const cb_item *items, size_t n, pai
     size_t nb = blocks_of(c, &items[i], b);
     for (size_t k = 0; k < nb; k++) post[np++] = (posting){b[k], (int)i};
   }
-  qsort(post, np, sizeof *post, by_key);
+  if (np) qsort(post, np, sizeof *post, by_key);
   int rc = CB_OK;
   for (size_t s = 0; s < np && !rc;) {
     size_t e = s;
@@ -132,7 +132,7 @@ static int candidates(const cb_story_ctx *c, const cb_item *items, size_t n, pai
   }
   free(post);
   if (rc) return rc;
-  qsort(out->v, out->n, sizeof *out->v, by_pair);   /* one entry per pair */
+  if (out->n) qsort(out->v, out->n, sizeof *out->v, by_pair);   /* one entry per pair */
   size_t k = 0;
   for (size_t i = 0; i < out->n; i++)
     if (!k || out->v[i].i != out->v[k - 1].i || out->v[i].j != out->v[k - 1].j) out->v[k++] = out->v[i];
@@ -194,7 +194,7 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
     if (s >= min) { p.v[kept] = p.v[k]; p.v[kept++].s = s; }
   }
   p.n = kept;
-  if (!rc) qsort(p.v, p.n, sizeof *p.v, by_score);
+  if (!rc && p.n) qsort(p.v, p.n, sizeof *p.v, by_score);
   group *g = rc ? NULL : calloc(n + 1, sizeof *g);
   if (!rc && !g) rc = CB_ENOMEM;
   int ng = 0;

@@ -212,7 +212,27 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   long si = cb_ctx_sentence_at(c, arts[0], t0->start);
   const char *what = si >= 0 ? cb_arena_strndup(c->arena, a0->body + c->sents.v[si].start, c->sents.v[si].end - c->sents.v[si].start) : NULL;
   const char *surface = cb_arena_strndup(c->arena, a0->body + t0->start, t0->end - t0->start);
-  int rc = add_event(c, v == CB_CONFLICT ? &iv[0] : &meet, val, precision, what, surface, arts, k);
+  int rc = CB_OK;
+  if (v != CB_CONFLICT) {
+    rc = add_event(c, &meet, val, precision, what, surface, arts, k);
+  } else {   /* conflicting dates: each date on the timeline with the sources that give it */
+    for (size_t i = 0; i < k && !rc; i++) {
+      int seen = 0;
+      for (size_t j = 0; j < i && !seen; j++) seen = cb_interval_same(&iv[j], &iv[i]);
+      if (seen) continue;
+      int same[64];
+      size_t ns = 0;
+      for (size_t j = i; j < k; j++) if (cb_interval_same(&iv[j], &iv[i])) same[ns++] = arts[j];
+      char one[32];
+      const char *p;
+      format_days(&iv[i], one, sizeof one, &p);
+      const cb_article *ai = c->brief->articles[arts[i]];
+      const cb_timex *ti = cl[idx[i]].t;
+      long sj = cb_ctx_sentence_at(c, arts[i], ti->start);
+      const char *w = sj >= 0 ? cb_arena_strndup(c->arena, ai->body + c->sents.v[sj].start, c->sents.v[sj].end - c->sents.v[sj].start) : what;
+      rc = add_event(c, &iv[i], one, p, w, cb_arena_strndup(c->arena, ai->body + ti->start, ti->end - ti->start), same, ns);
+    }
+  }
   if (rc || v == CB_SINGLE) return rc;   /* one source's date: on the timeline, not a finding */
   cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
   if (!f) return CB_ENOMEM;

@@ -10,6 +10,7 @@
 #include "corroborate/story.h"
 #include "core/buf.h"
 #include "extract/names.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -93,6 +94,16 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
       cb_buf_printf(&why, "%s \"%s\" (%s)", i ? "," : "", roles[i]->text, cb_ctx_source_name(c, art_of[i]));
     f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
     cb_buf_free(&why);
+    /* the other side: its independent sources and one title it gives */
+    int others[64];
+    size_t no = 0;
+    const char *other_title = NULL;
+    for (size_t i = 0; i < k; i++) {
+      if ((temporal_of(roles[i]) != NULL) == lone_temporal) continue;
+      others[no++] = art_of[i];
+      if (!other_title) other_title = roles[i]->text;
+    }
+    int nother = cb_ctx_independent(c, others, no);
     for (size_t i = 0; i < k; i++) {
       if ((temporal_of(roles[i]) != NULL) != lone_temporal) continue;
       cb_flag *fl = CB_VEC_PUSH(c->arena, &c->story->flags);
@@ -101,8 +112,7 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
       fl->kind = "role";
       fl->text = cb_arena_printf(c->arena, "%s %s", roles[i]->text, g->name);
       fl->why = cb_arena_printf(c->arena, "\"%s\" for %s, while %d other source%s say%s \"%s\"", roles[i]->text, g->name,
-                                (int)k - (lone_temporal ? with_temporal : (int)k - with_temporal),
-                                k > 2 ? "s" : "", k > 2 ? "" : "s", roles[0 == i ? 1 : 0]->text);
+                                nother, nother == 1 ? "" : "s", nother == 1 ? "s" : "", other_title ? other_title : "");
     }
   } else {
     f->explanation = cb_arena_printf(c->arena, "%d sources give %s the title %s", f->independent, g->name, roles[0]->role);

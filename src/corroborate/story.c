@@ -11,6 +11,8 @@ static cb_df_entry *df_slot(cb_story_ctx *c, uint64_t key) {
     if (!c->df[i].key || c->df[i].key == key) return &c->df[i];
 }
 
+static double weight_of(const cb_story_ctx *c, double df, double adf);
+
 int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s) {
   memset(c, 0, sizeof *c);
   c->arena = b->arena;
@@ -52,14 +54,20 @@ int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s) {
       e->df++;
       if (e->last_article != c->sents.v[i].article) { e->adf++; e->last_article = c->sents.v[i].article; }
     }
+  for (size_t i = 0; i < c->df_cap; i++)   /* each word's weight, once */
+    if (c->df[i].key) c->df[i].weight = weight_of(c, c->df[i].df, c->df[i].adf);
   return CB_OK;
+}
+
+static double weight_of(const cb_story_ctx *c, double df, double adf) {
+  double na = (double)c->story->articles.n;
+  double topical = na > 1 ? log(1.0 + (na + 1) / adf) / log(2.0 + na) : 1.0;
+  return log(1.0 + (double)(c->sents.n + 1) / df) * topical;
 }
 
 double cb_ctx_weight(const cb_story_ctx *c, uint64_t key) {
   const cb_df_entry *e = df_slot((cb_story_ctx *)c, key);
-  double df = e->key ? e->df : 1, adf = e->key ? e->adf : 1, na = (double)c->story->articles.n;
-  double topical = na > 1 ? log(1.0 + (na + 1) / adf) / log(2.0 + na) : 1.0;
-  return log(1.0 + (double)(c->sents.n + 1) / df) * topical;
+  return e->key ? e->weight : weight_of(c, 1, 1);   /* computed once per word, after counting */
 }
 
 unsigned cb_ctx_article_df(const cb_story_ctx *c, uint64_t key) {

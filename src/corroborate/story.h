@@ -15,7 +15,7 @@ typedef struct cb_sent {
   cb_bag bag;
 } cb_sent;
 
-typedef struct cb_df_entry { uint64_t key; uint32_t df; uint32_t adf; int last_article; } cb_df_entry;
+typedef struct cb_df_entry { uint64_t key; uint32_t df; uint32_t adf; int last_article; double weight; } cb_df_entry;
 
 typedef struct cb_story_ctx {
   cb_arena *arena;              /* the brief's arena */
