@@ -13,9 +13,9 @@
 static const char *const raw_tags[] = {"script", "style", "svg", "noscript", "template",
                                        "iframe", "textarea", NULL};
 
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+static const unsigned char space_tab[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1};
+
+static int is_space(unsigned char c) { return space_tab[c]; }
 
 /* The raw-text tag opening at s ("<script ..."), or NULL. */
 static const char *raw_tag_at(const char *s, const char *end) {
