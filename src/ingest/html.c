@@ -50,7 +50,7 @@ static int body_from_jsonld(cb_article *a, const char *text) {
 
 static int read_doc(cb_hdoc *doc, cb_article *a, const char *buf, size_t n, const char *charset) {
   const char *enc = pick_charset(charset, buf, n, doc->arena);
-  if (n > ((size_t)-1 - 16) / 2) return CB_ETOOBIG;
+  if (n > ((size_t)-1 - 16) / 3) return CB_ETOOBIG;
   char *clean = malloc(CB_HTML_STRIP_ROOM(n));
   if (!clean) return CB_ENOMEM;
   size_t m = cb_html_strip(buf, n, clean, doc->arena, &doc->jsonld, &doc->njsonld);

@@ -42,7 +42,7 @@ int cb_htag_is_skipped(int tag);   /* never holds article text (script, form con
 typedef struct cb_hnode {
   uint32_t parent, first, next, last;  /* node indices; 0 = none (node 0 is the root) */
   uint32_t text_off, text_len;         /* HT_TEXT: bytes in doc->text */
-  const char *hint_src;                /* "class id" as written, or NULL */
+  uint16_t class_hash;                 /* hash of the class text, 0 if none */
   uint16_t tag;
   uint8_t hidden;                      /* hidden attribute / display:none */
   int8_t weight;                       /* class/id weight: >0 content, <0 boilerplate */
@@ -74,9 +74,10 @@ typedef struct cb_hdoc {
 
 /* html_strip.c: copies buf without comments, <script>/<style>/<svg>/<noscript>/<template>
  * contents (JSON-LD script bodies go to *jsonld); whitespace runs collapse; start tags keep
- * only the attributes the reader uses. out needs CB_HTML_STRIP_ROOM(n) bytes (an attribute
- * written without a space before it grows by one). Returns the new length. */
-#define CB_HTML_STRIP_ROOM(n) (2 * (n) + 16)
+ * only the attributes the reader uses, class/id/role/itemprop become one "h=WWRFCCCC"
+ * attribute (see html_strip.c). out needs CB_HTML_STRIP_ROOM(n) bytes ("<p id>" grows to
+ * "<p h=80000000>"). Returns the new length. */
+#define CB_HTML_STRIP_ROOM(n) (3 * (n) + 16)
 size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
                      const char ***jsonld, size_t *njsonld);
 /* The charset a <meta> near the start declares, lower-case, or NULL. */

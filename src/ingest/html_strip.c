@@ -3,12 +3,14 @@
  * <script>, <style>, <svg>, <noscript>, <template>, <iframe> and <textarea> never hold
  * article text, so they are cut out (a page shrinks to about 40% and parses twice as fast);
  * JSON-LD scripts are kept aside for the metadata; whitespace runs collapse to one
- * character; start tags keep only the attributes the reader uses. Works on any ASCII-compatible charset; linear in the input.
+ * character; start tags keep only the attributes the reader uses, and their class, id,
+ * role and itemprop words are weighed here and handed on as one short "h" attribute. Works on any ASCII-compatible charset; linear in the input.
  */
 #include "ingest/html.h"
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <xxhash.h>
 
 static const char *const raw_tags[] = {"script", "style", "svg", "noscript", "template",
                                        "iframe", "textarea", NULL};
@@ -108,8 +110,8 @@ static int tag_kind(const char *name, size_t n) {
 /* Attributes the reader uses, by kind of tag; everything else (srcset, data-*, on*,
  * styles, hrefs) is left out, which is most of the markup's bytes. */
 static int attr_kept(const char *k, size_t n, int kind) {
-  static const char *const other[] = {"itemprop", "hidden", "class", "id", "role", "datetime", NULL};
-  static const char *const inline_[] = {"itemprop", "hidden", "rel", NULL};
+  static const char *const other[] = {"hidden", "datetime", NULL};
+  static const char *const inline_[] = {"hidden", "rel", NULL};
   static const char *const meta[] = {"property", "name", "itemprop", "content", "charset", "http-equiv", NULL};
   static const char *const link[] = {"rel", "href", NULL};
   const char *const *keep = kind == TK_META ? meta : kind == TK_LINK ? link : kind == TK_INLINE ? inline_
@@ -130,7 +132,61 @@ static int style_hides(const char *v, size_t n) {
 
 /* Copies a start tag at s ("<name attr=...>") with only the kept attributes; a hiding
  * inline style becomes "hidden". Returns the position after the tag. */
-static const char *copy_start_tag(const char *s, const char *end, char *out, size_t *j) {
+/* Class/id verdicts of one page, cached by a hash of the class text (pages repeat their
+ * classes a lot). */
+#define HINT_SLOTS 1024
+typedef struct hint_cache { uint64_t key[HINT_SLOTS]; cb_hint h[HINT_SLOTS]; } hint_cache;
+
+typedef struct hint_attrs { const char *v[4]; size_t n[4]; } hint_attrs;   /* class, id, role, itemprop */
+
+static int hint_attr_index(const char *k, size_t n) {
+  static const char *const names[] = {"class", "id", "role", "itemprop"};
+  for (int i = 0; i < 4; i++)
+    if (strlen(names[i]) == n && strncasecmp(k, names[i], n) == 0) return i;
+  return -1;
+}
+
+static void hint_part(hint_cache *hc, const char *v, size_t n, int cached, cb_hint *acc) {
+  cb_hint h;
+  if (!n) return;
+  if (!cached || !hc) { cb_html_hint_of(v, n, &h); cb_html_hint_add(acc, &h); return; }
+  uint64_t key = XXH3_64bits(v, n) | 1;
+  size_t slot = key & (HINT_SLOTS - 1);
+  if (hc->key[slot] != key) { cb_html_hint_of(v, n, &hc->h[slot]); hc->key[slot] = key; }
+  cb_html_hint_add(acc, &hc->h[slot]);
+}
+
+static int has_word_ci(const char *v, size_t n, const char *w) {
+  size_t wn = strlen(w);
+  for (size_t i = 0; i + wn <= n; i++)
+    if ((i == 0 || v[i - 1] == ' ') && (i + wn == n || v[i + wn] == ' ') && strncasecmp(v + i, w, wn) == 0) return 1;
+  return 0;
+}
+
+/* Writes " h=WWRFCCCC": what the class/id/role/itemprop words say, computed here so the
+ * parser never sees the (long) class lists: WW weight + 128, R drop reason, F flags
+ * (1: a content word, 2: itemprop author), CCCC a hash of the class text. */
+static void put_hint(hint_cache *hc, const hint_attrs *a, char *out, size_t *j) {
+  cb_hint h = {0, 0, -1};
+  for (int i = 0; i < 4; i++) hint_part(hc, a->v[i], a->n[i], i == 0, &h);
+  int8_t w;
+  uint8_t r;
+  cb_html_hint_result(&h, &w, &r);
+  unsigned flags = (h.pos > 0 ? 1u : 0u) | (a->n[3] && has_word_ci(a->v[3], a->n[3], "author") ? 2u : 0u);
+  unsigned cls = a->n[0] ? (unsigned)(XXH3_64bits(a->v[0], a->n[0]) & 0xFFFF) | 1u : 0u;
+  static const char hex[] = "0123456789abcdef";
+  char t[12] = {' ', 'h', '='};
+  unsigned wb = (unsigned)(w + 128);
+  t[3] = hex[wb >> 4]; t[4] = hex[wb & 15]; t[5] = hex[r & 15]; t[6] = hex[flags & 15];
+  t[7] = hex[(cls >> 12) & 15]; t[8] = hex[(cls >> 8) & 15]; t[9] = hex[(cls >> 4) & 15]; t[10] = hex[cls & 15];
+  memcpy(out + *j, t, 11);
+  *j += 11;
+}
+
+static const char *copy_start_tag(const char *s, const char *end, char *out, size_t *j, hint_cache *hc) {
+  hint_attrs ha;
+  int any_hint = 0;
+  memset(&ha, 0, sizeof ha);
   const char *p = s + 1;
   while (p < end && !is_space((unsigned char)*p) && *p != '>' && *p != '/') p++;
   int kind = tag_kind(s + 1, (size_t)(p - s - 1)), canonical = 0;
@@ -141,7 +197,10 @@ static const char *copy_start_tag(const char *s, const char *end, char *out, siz
     while (p < end && (is_space((unsigned char)*p) || *p == '/')) p++;
     if (p >= end || *p == '>') {
       if (kind == TK_DROP || (kind == TK_LINK && !canonical)) *j = start;   /* nothing kept */
-      else out[(*j)++] = '>';
+      else {
+        if (any_hint) put_hint(hc, &ha, out, j);
+        out[(*j)++] = '>';
+      }
       return p >= end ? end : p + 1;
     }
     const char *k = p;
@@ -164,7 +223,11 @@ static const char *copy_start_tag(const char *s, const char *end, char *out, siz
       }
     }
     size_t kn = (size_t)(ke - k);
-    if (kn == 5 && strncasecmp(k, "style", 5) == 0 && v && style_hides(v, (size_t)(ve - v))) {
+    int hi = kind == TK_META || kind == TK_LINK ? -1 : hint_attr_index(k, kn);
+    if (hi >= 0) {
+      if (v && !ha.v[hi]) { ha.v[hi] = v; ha.n[hi] = (size_t)(ve - v); }
+      any_hint = 1;
+    } else if (kn == 5 && strncasecmp(k, "style", 5) == 0 && v && style_hides(v, (size_t)(ve - v))) {
       memcpy(out + *j, " hidden", 7);
       *j += 7;
     } else if (attr_kept(k, kn, kind)) {
@@ -188,6 +251,7 @@ size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
                      const char ***jsonld, size_t *njsonld) {
   const char *s = buf, *end = buf + n;
   size_t j = 0;
+  hint_cache *hc = ar ? cb_arena_calloc(ar, 1, sizeof *hc) : NULL;   /* NULL: no cache, still correct */
   while (s < end) {
     const char *lt = memchr(s, '<', (size_t)(end - s));
     if (!lt) lt = end;
@@ -197,7 +261,7 @@ size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
     if (end - s >= 4 && memcmp(s, "<!--", 4) == 0) { s = comment_end(s, end); continue; }
     const char *tag = raw_tag_at(s, end);
     if (!tag && end - s > 1 && is_alpha((unsigned char)s[1])) {
-      s = copy_start_tag(s, end, out, &j);
+      s = copy_start_tag(s, end, out, &j, hc);
       continue;
     }
     if (!tag) {
