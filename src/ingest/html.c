@@ -60,7 +60,6 @@ static int read_doc(cb_hdoc *doc, cb_article *a, const char *buf, size_t n, cons
   const char *article_body = NULL;
   if (!rc) rc = cb_html_meta(doc, a, &article_body);
   if (!rc && cb_html_choose(doc, article_body) < 0) rc = CB_ENOMEM;
-  if (!rc && getenv("CB_HTML_DEBUG")) { void cb_html_debug_keep(const cb_hdoc *); cb_html_debug_keep(doc); }
   if (!rc) rc = cb_html_emit(doc, a);
   if (!rc) cb_html_date_from_drops(a);
   if (!rc && a->body_len < 100 && article_body && strlen(article_body) > a->body_len * 2)

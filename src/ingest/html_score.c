@@ -261,12 +261,3 @@ int cb_html_choose(cb_hdoc *d, const char *article_body) {
   reset_scores(d);
   return choose_round(d, 0, &chars);
 }
-
-#include <stdio.h>
-void cb_html_debug_keep(const cb_hdoc *d);
-void cb_html_debug_keep(const cb_hdoc *d) {
-  for (uint32_t i = 1; i < d->nnodes; i++)
-    if (d->nodes[i].keep == 1 || (d->nodes[i].candidate && d->nodes[i].score > 20))
-      fprintf(stderr, "node %u tag %d keep %d score %.1f chars %u w %d unl %d [%s]\n", i, d->nodes[i].tag, d->nodes[i].keep,
-              d->nodes[i].score, d->nodes[i].chars, d->nodes[i].weight, d->nodes[i].unlikely, d->nodes[i].class_hash ? "class" : "");
-}

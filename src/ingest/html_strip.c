@@ -150,7 +150,7 @@ static void hint_part(hint_cache *hc, const char *v, size_t n, int cached, cb_hi
   cb_hint h;
   if (!n) return;
   if (!cached || !hc) { cb_html_hint_of(v, n, &h); cb_html_hint_add(acc, &h); return; }
-  uint64_t key = XXH3_64bits(v, n) | 1;
+  uint64_t key = XXH3_64bits_withSeed(v, n, (uint64_t)cached) | 1;
   size_t slot = key & (HINT_SLOTS - 1);
   if (hc->key[slot] != key) { cb_html_hint_of(v, n, &hc->h[slot]); hc->key[slot] = key; }
   cb_html_hint_add(acc, &hc->h[slot]);
@@ -168,7 +168,7 @@ static int has_word_ci(const char *v, size_t n, const char *w) {
  * (1: a content word, 2: itemprop author), CCCC a hash of the class text. */
 static void put_hint(hint_cache *hc, const hint_attrs *a, char *out, size_t *j) {
   cb_hint h = {0, 0, -1};
-  for (int i = 0; i < 4; i++) hint_part(hc, a->v[i], a->n[i], i == 0, &h);
+  for (int i = 0; i < 4; i++) hint_part(hc, a->v[i], a->n[i], i + 1, &h);   /* cached per attribute */
   int8_t w;
   uint8_t r;
   cb_html_hint_result(&h, &w, &r);
@@ -287,7 +287,7 @@ size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
 }
 
 const char *cb_html_sniff_charset(const char *buf, size_t n, cb_arena *ar) {
-  size_t lim = n < 8192 ? n : 8192;
+  size_t lim = n < 32768 ? n : 32768;
   for (size_t i = 0; i + 8 < lim; i++) {
     if ((buf[i] | 0x20) != 'c' || strncasecmp(buf + i, "charset", 7) != 0) continue;
     size_t k = i + 7;
