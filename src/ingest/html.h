@@ -6,7 +6,8 @@
  * dropped with a reason.
  *
  * Stages, one file each: html_strip.c (byte pre-pass: scripts, styles, comments out, JSON-LD
- * kept), html_tree.c (SAX -> tree), html_hints.c (class/id lexicon), html_meta.c (title,
+ * kept, class/id weighed), html_tree.c (SAX -> tree), html_tags.c (element names),
+ * html_hints.c (class/id lexicon), html_nfc.c (NFC fast path), html_meta.c (title,
  * date, author, outlet, url), html_score.c (choosing the main content), html_emit.c (text,
  * captions and drops out of the chosen nodes), html.c (the reader entry points).
  */
@@ -101,7 +102,6 @@ typedef struct cb_hint { int8_t pos, neg; int16_t first; } cb_hint;
 void cb_html_hint_of(const char *text, size_t n, cb_hint *h);
 void cb_html_hint_add(cb_hint *acc, const cb_hint *h);
 void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason);
-void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason);
 
 /* html_meta.c: fills title, published, author, outlet, url of a. *article_body gets a
  * JSON-LD articleBody if there is one (else NULL). */

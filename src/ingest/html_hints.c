@@ -170,9 +170,3 @@ void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason) {
   *weight = (int8_t)(w > 100 ? 100 : w < -100 ? -100 : w);
   *reason = h->neg && h->first >= 0 ? rules[h->first].reason : 0;
 }
-
-void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
-  cb_hint h;
-  cb_html_hint_of(class_id, strlen(class_id), &h);
-  cb_html_hint_result(&h, weight, reason);
-}

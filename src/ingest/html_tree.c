@@ -1,8 +1,9 @@
 /*
  * html_tree.c - builds the reader's compact element tree from libxml2's HTML parser in SAX
  * mode (no libxml2 tree is built: faster, and we keep only what the extractor needs):
- * tag, class/id/role/itemprop hints, hidden flags, text runs; <meta>, <link rel=canonical>,
- * <title>, <time datetime> and author markup are collected on the way.
+ * tag, the class/id verdict the pre-pass computed (the "h" attribute), hidden flags, text
+ * runs; <meta>, <link rel=canonical>, <title>, <time datetime> and author markup are
+ * collected on the way.
  */
 #include "ingest/html.h"
 #include <libxml/HTMLparser.h>
