@@ -79,6 +79,7 @@ static size_t copy_text(const char *s, size_t n, char *out, size_t j) {
     j += i - st;
     if (i >= n) break;
     int nl = 0;
+    for (uint64_t w; i + 8 <= n && (memcpy(&w, s + i, 8), w == 0x2020202020202020ull); i += 8) {}   /* indentation */
     while (i < n && is_space((unsigned char)s[i])) nl |= s[i++] == '\n';
     out[j++] = nl ? '\n' : ' ';
   }
@@ -92,18 +93,19 @@ enum { TK_OTHER, TK_DROP, TK_META, TK_LINK, TK_INLINE };
 static int is_alpha(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z'); }
 
 static int tag_kind(const char *name, size_t n) {
-  static const struct { const char *name; uint8_t len, kind; } kinds[] = {
-    {"img", 3, TK_DROP}, {"source", 6, TK_DROP}, {"input", 5, TK_DROP}, {"wbr", 3, TK_DROP},
-    {"area", 4, TK_DROP}, {"col", 3, TK_DROP}, {"track", 5, TK_DROP}, {"param", 5, TK_DROP},
-    {"embed", 5, TK_DROP}, {"meta", 4, TK_META}, {"link", 4, TK_LINK}, {"a", 1, TK_INLINE},
-    {"b", 1, TK_INLINE}, {"i", 1, TK_INLINE}, {"em", 2, TK_INLINE}, {"strong", 6, TK_INLINE},
-    {"font", 4, TK_INLINE}, {"code", 4, TK_INLINE}, {"small", 5, TK_INLINE}, {"sup", 3, TK_INLINE},
-    {"sub", 3, TK_INLINE}, {"u", 1, TK_INLINE}, {"abbr", 4, TK_INLINE}, {"cite", 4, TK_INLINE},
-    {"mark", 4, TK_INLINE}};
+  static const struct { const char *name; uint8_t kind; } kinds[] = {   /* by length */
+    {"a", TK_INLINE}, {"b", TK_INLINE}, {"i", TK_INLINE}, {"u", TK_INLINE},
+    {"em", TK_INLINE},
+    {"img", TK_DROP}, {"wbr", TK_DROP}, {"col", TK_DROP}, {"sup", TK_INLINE}, {"sub", TK_INLINE},
+    {"area", TK_DROP}, {"meta", TK_META}, {"link", TK_LINK}, {"font", TK_INLINE}, {"code", TK_INLINE},
+    {"abbr", TK_INLINE}, {"cite", TK_INLINE}, {"mark", TK_INLINE},
+    {"input", TK_DROP}, {"track", TK_DROP}, {"param", TK_DROP}, {"embed", TK_DROP}, {"small", TK_INLINE},
+    {"source", TK_DROP}, {"strong", TK_INLINE}};
+  static const uint8_t from[] = {0, 0, 4, 5, 10, 18, 23, 25};   /* entries of length n: [from[n], from[n+1]) */
   if (n == 0 || n > 6) return TK_OTHER;
   unsigned char c = (unsigned char)(name[0] | 32);
-  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-    if (kinds[i].len == n && kinds[i].name[0] == c && strncasecmp(name, kinds[i].name, n) == 0) return kinds[i].kind;
+  for (size_t i = from[n]; i < from[n + 1]; i++)
+    if (kinds[i].name[0] == c && strncasecmp(name, kinds[i].name, n) == 0) return kinds[i].kind;
   return TK_OTHER;
 }
 
