@@ -11,6 +11,21 @@
 #include <string.h>
 #include <strings.h>
 
+/* cb_utf8_valid, skipping ASCII eight bytes at a time (pages are mostly ASCII). */
+static int valid_utf8(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    uint64_t w;
+    if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) { i += 8; continue; }
+    if ((unsigned char)s[i] < 0x80) { i++; continue; }
+    int32_t cp;
+    int k = cb_utf8_decode(s + i, n - i, &cp);
+    if (cp == 0xFFFD && k == 1) return 0;
+    i += (size_t)k;
+  }
+  return 1;
+}
+
 /* A charset libxml2 can decode, chosen from what was given or declared and the bytes. */
 static const char *pick_charset(const char *given, const char *buf, size_t n, cb_arena *ar) {
   const char *enc = given && *given ? given : cb_html_sniff_charset(buf, n, ar);
@@ -22,12 +37,13 @@ static const char *pick_charset(const char *given, const char *buf, size_t n, cb
     xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(enc);
     if (h) { xmlCharEncCloseFunc(h); return enc; }
   }
-  size_t bad;
-  return cb_utf8_valid(buf, n, &bad) ? "UTF-8" : "windows-1252";
+  return valid_utf8(buf, n) ? "UTF-8" : "windows-1252";
 }
 
-/* JSON-LD bodies come from the raw bytes: make sure they are UTF-8. */
-static void jsonld_to_utf8(cb_hdoc *doc) {
+/* JSON-LD bodies come from the raw bytes: on a page that is not UTF-8 they are read as
+ * Windows-1252 (on a UTF-8 page, stray bad bytes are cut where the strings are used). */
+static void jsonld_to_utf8(cb_hdoc *doc, const char *enc) {
+  if (strcmp(enc, "UTF-8") == 0) return;
   for (size_t i = 0; i < doc->njsonld; i++) {
     size_t n = strlen(doc->jsonld[i]), bad, len;
     if (cb_utf8_valid(doc->jsonld[i], n, &bad)) continue;
@@ -50,17 +66,16 @@ static int body_from_jsonld(cb_article *a, const char *text) {
 
 static int read_doc(cb_hdoc *doc, cb_article *a, const char *buf, size_t n, const char *charset) {
   const char *enc = pick_charset(charset, buf, n, doc->arena);
-  if (n > ((size_t)-1 - 16) / 2) return CB_ETOOBIG;
+  if (n > ((size_t)-1 - 16) / 3) return CB_ETOOBIG;
   char *clean = malloc(CB_HTML_STRIP_ROOM(n));
   if (!clean) return CB_ENOMEM;
   size_t m = cb_html_strip(buf, n, clean, doc->arena, &doc->jsonld, &doc->njsonld);
-  jsonld_to_utf8(doc);
+  jsonld_to_utf8(doc, enc);
   int rc = cb_html_build(doc, clean, m, enc);
   free(clean);
   const char *article_body = NULL;
   if (!rc) rc = cb_html_meta(doc, a, &article_body);
   if (!rc && cb_html_choose(doc, article_body) < 0) rc = CB_ENOMEM;
-  if (!rc && getenv("CB_HTML_DEBUG")) { void cb_html_debug_keep(const cb_hdoc *); cb_html_debug_keep(doc); }
   if (!rc) rc = cb_html_emit(doc, a);
   if (!rc) cb_html_date_from_drops(a);
   if (!rc && a->body_len < 100 && article_body && strlen(article_body) > a->body_len * 2)

@@ -6,7 +6,8 @@
  * dropped with a reason.
  *
  * Stages, one file each: html_strip.c (byte pre-pass: scripts, styles, comments out, JSON-LD
- * kept), html_tree.c (SAX -> tree), html_hints.c (class/id lexicon), html_meta.c (title,
+ * kept, class/id weighed), html_tree.c (SAX -> tree), html_tags.c (element names),
+ * html_hints.c (class/id lexicon), html_nfc.c (NFC fast path), html_meta.c (title,
  * date, author, outlet, url), html_score.c (choosing the main content), html_emit.c (text,
  * captions and drops out of the chosen nodes), html.c (the reader entry points).
  */
@@ -42,7 +43,7 @@ int cb_htag_is_skipped(int tag);   /* never holds article text (script, form con
 typedef struct cb_hnode {
   uint32_t parent, first, next, last;  /* node indices; 0 = none (node 0 is the root) */
   uint32_t text_off, text_len;         /* HT_TEXT: bytes in doc->text */
-  const char *hint_src;                /* "class id" as written, or NULL */
+  uint16_t class_hash;                 /* hash of the class text, 0 if none */
   uint16_t tag;
   uint8_t hidden;                      /* hidden attribute / display:none */
   int8_t weight;                       /* class/id weight: >0 content, <0 boilerplate */
@@ -74,9 +75,10 @@ typedef struct cb_hdoc {
 
 /* html_strip.c: copies buf without comments, <script>/<style>/<svg>/<noscript>/<template>
  * contents (JSON-LD script bodies go to *jsonld); whitespace runs collapse; start tags keep
- * only the attributes the reader uses. out needs CB_HTML_STRIP_ROOM(n) bytes (an attribute
- * written without a space before it grows by one). Returns the new length. */
-#define CB_HTML_STRIP_ROOM(n) (2 * (n) + 16)
+ * only the attributes the reader uses, class/id/role/itemprop become one "h=WWRFCCCC"
+ * attribute (see html_strip.c). out needs CB_HTML_STRIP_ROOM(n) bytes ("<p id>" grows to
+ * "<p h=80000000>"). Returns the new length. */
+#define CB_HTML_STRIP_ROOM(n) (3 * (n) + 16)
 size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
                      const char ***jsonld, size_t *njsonld);
 /* The charset a <meta> near the start declares, lower-case, or NULL. */
@@ -100,7 +102,6 @@ typedef struct cb_hint { int8_t pos, neg; int16_t first; } cb_hint;
 void cb_html_hint_of(const char *text, size_t n, cb_hint *h);
 void cb_html_hint_add(cb_hint *acc, const cb_hint *h);
 void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason);
-void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason);
 
 /* html_meta.c: fills title, published, author, outlet, url of a. *article_body gets a
  * JSON-LD articleBody if there is one (else NULL). */

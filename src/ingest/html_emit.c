@@ -151,12 +151,16 @@ static void flush(emitter *m) {
 
 static void put_text(emitter *m, const char *s, uint32_t n) {
   cb_buf *p = &m->para;
+  if (cb_buf_reserve(p, n)) return;   /* remembered in p->oom */
+  char *o = p->ptr;
+  size_t len = p->len;
   for (uint32_t i = 0; i < n; i++) {
     char c = s[i];
     if (c == '\r' || c == '\t' || (c == '\n' && !m->pre)) c = ' ';
-    if (c == ' ' && (p->len == 0 || p->ptr[p->len - 1] == ' ' || p->ptr[p->len - 1] == '\n')) continue;
-    cb_buf_putc(p, c);
+    if (c == ' ' && (len == 0 || o[len - 1] == ' ' || o[len - 1] == '\n')) continue;
+    o[len++] = c;
   }
+  p->len = len;
 }
 
 static float link_density(const cb_hnode *x) {

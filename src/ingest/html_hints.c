@@ -96,14 +96,23 @@ static int alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-/* Rules indexed by first byte, so a word or a position is checked against only the few
- * rules that can match there (the lexicon is small; this keeps each class string O(len)). */
+/* Rules indexed so that a word or a position is checked against only the few rules that
+ * can match there: whole words by hash, prefixes and anywhere rules by first byte. */
 static uint16_t first_word[256][32], first_any[256][32];
 static uint8_t n_word[256], n_any[256];
 static uint8_t any_bigram[256 * 256 / 8];   /* bit set: some anywhere rule starts with these two bytes */
+#define EXACT_SLOTS 1024
+static int16_t exact_slot[EXACT_SLOTS];        /* whole-word rules by hash of the word, -1 empty */
+
+static unsigned word_hash(const char *s, size_t n) {
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h & (EXACT_SLOTS - 1);
+}
 
 static void index_rules(void) {
   load();
+  memset(exact_slot, -1, sizeof exact_slot);
   /* buckets hold 32 rules each: plenty for a lexicon of a few hundred words */
   for (size_t i = 0; i < nrules; i++) {
     unsigned char c = (unsigned char)rules[i].word[0];
@@ -112,7 +121,11 @@ static void index_rules(void) {
       unsigned bg = c * 256u + (unsigned char)rules[i].word[1];
       any_bigram[bg / 8] |= (uint8_t)(1u << (bg % 8));
     }
-    else if (n_word[c] < 32) first_word[c][n_word[c]++] = (uint16_t)i;
+    else if (rules[i].kind == EXACT) {
+      unsigned h = word_hash(rules[i].word, rules[i].len);
+      while (exact_slot[h] >= 0) h = (h + 1) & (EXACT_SLOTS - 1);
+      exact_slot[h] = (int16_t)i;
+    } else if (n_word[c] < 32) first_word[c][n_word[c]++] = (uint16_t)i;
   }
 }
 
@@ -149,12 +162,14 @@ void cb_html_hint_of(const char *text, size_t len, cb_hint *h) {
     while (t < n && alnum((unsigned char)low[t])) t++;
     size_t wl = t - st;
     if (!wl) continue;
+    for (unsigned k = word_hash(low + st, wl); exact_slot[k] >= 0; k = (k + 1) & (EXACT_SLOTS - 1)) {
+      const rule *r = &rules[exact_slot[k]];
+      if (wl == r->len && memcmp(low + st, r->word, wl) == 0) apply((size_t)exact_slot[k], h);
+    }
     unsigned char c = (unsigned char)low[st];
-    for (int k = 0; k < n_word[c]; k++) {
+    for (int k = 0; k < n_word[c]; k++) {   /* prefix rules */
       const rule *r = &rules[first_word[c][k]];
-      if ((r->kind == EXACT && wl == r->len && memcmp(low + st, r->word, wl) == 0) ||
-          (r->kind == PREFIX && wl >= r->len && memcmp(low + st, r->word, r->len) == 0))
-        apply(first_word[c][k], h);
+      if (wl >= r->len && memcmp(low + st, r->word, r->len) == 0) apply(first_word[c][k], h);
     }
   }
 }
@@ -169,10 +184,4 @@ void cb_html_hint_result(const cb_hint *h, int8_t *weight, uint8_t *reason) {
   int w = h->pos + h->neg;
   *weight = (int8_t)(w > 100 ? 100 : w < -100 ? -100 : w);
   *reason = h->neg && h->first >= 0 ? rules[h->first].reason : 0;
-}
-
-void cb_html_hint(const char *class_id, int8_t *weight, uint8_t *reason) {
-  cb_hint h;
-  cb_html_hint_of(class_id, strlen(class_id), &h);
-  cb_html_hint_result(&h, weight, reason);
 }

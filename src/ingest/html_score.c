@@ -178,7 +178,7 @@ static uint32_t widen(cb_hdoc *d, uint32_t best, const uint32_t *top, int ntop, 
 }
 
 static int same_class(const cb_hnode *a, const cb_hnode *b) {
-  return a->hint_src && b->hint_src && a->hint_src[0] != ' ' && strcmp(a->hint_src, b->hint_src) == 0;
+  return a->class_hash && a->class_hash == b->class_hash;
 }
 
 /* Ends like a sentence: the node's last text byte is '.', '!', '?' or a closing quote. */
@@ -260,13 +260,4 @@ int cb_html_choose(cb_hdoc *d, const char *article_body) {
   if (n && chars >= 250) return n;
   reset_scores(d);
   return choose_round(d, 0, &chars);
-}
-
-#include <stdio.h>
-void cb_html_debug_keep(const cb_hdoc *d);
-void cb_html_debug_keep(const cb_hdoc *d) {
-  for (uint32_t i = 1; i < d->nnodes; i++)
-    if (d->nodes[i].keep == 1 || (d->nodes[i].candidate && d->nodes[i].score > 20))
-      fprintf(stderr, "node %u tag %d keep %d score %.1f chars %u w %d unl %d [%s]\n", i, d->nodes[i].tag, d->nodes[i].keep,
-              d->nodes[i].score, d->nodes[i].chars, d->nodes[i].weight, d->nodes[i].unlikely, d->nodes[i].hint_src ? d->nodes[i].hint_src : "");
 }

@@ -3,19 +3,21 @@
  * <script>, <style>, <svg>, <noscript>, <template>, <iframe> and <textarea> never hold
  * article text, so they are cut out (a page shrinks to about 40% and parses twice as fast);
  * JSON-LD scripts are kept aside for the metadata; whitespace runs collapse to one
- * character; start tags keep only the attributes the reader uses. Works on any ASCII-compatible charset; linear in the input.
+ * character; start tags keep only the attributes the reader uses, and their class, id,
+ * role and itemprop words are weighed here and handed on as one short "h" attribute. Works on any ASCII-compatible charset; linear in the input.
  */
 #include "ingest/html.h"
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <xxhash.h>
 
 static const char *const raw_tags[] = {"script", "style", "svg", "noscript", "template",
                                        "iframe", "textarea", NULL};
 
-static int is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+static const unsigned char space_tab[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1};
+
+static int is_space(unsigned char c) { return space_tab[c]; }
 
 /* The raw-text tag opening at s ("<script ..."), or NULL. */
 static const char *raw_tag_at(const char *s, const char *end) {
@@ -77,6 +79,7 @@ static size_t copy_text(const char *s, size_t n, char *out, size_t j) {
     j += i - st;
     if (i >= n) break;
     int nl = 0;
+    for (uint64_t w; i + 8 <= n && (memcpy(&w, s + i, 8), w == 0x2020202020202020ull); i += 8) {}   /* indentation */
     while (i < n && is_space((unsigned char)s[i])) nl |= s[i++] == '\n';
     out[j++] = nl ? '\n' : ' ';
   }
@@ -90,26 +93,27 @@ enum { TK_OTHER, TK_DROP, TK_META, TK_LINK, TK_INLINE };
 static int is_alpha(unsigned char c) { return ((c | 32) >= 'a' && (c | 32) <= 'z'); }
 
 static int tag_kind(const char *name, size_t n) {
-  static const struct { const char *name; uint8_t len, kind; } kinds[] = {
-    {"img", 3, TK_DROP}, {"source", 6, TK_DROP}, {"input", 5, TK_DROP}, {"wbr", 3, TK_DROP},
-    {"area", 4, TK_DROP}, {"col", 3, TK_DROP}, {"track", 5, TK_DROP}, {"param", 5, TK_DROP},
-    {"embed", 5, TK_DROP}, {"meta", 4, TK_META}, {"link", 4, TK_LINK}, {"a", 1, TK_INLINE},
-    {"b", 1, TK_INLINE}, {"i", 1, TK_INLINE}, {"em", 2, TK_INLINE}, {"strong", 6, TK_INLINE},
-    {"font", 4, TK_INLINE}, {"code", 4, TK_INLINE}, {"small", 5, TK_INLINE}, {"sup", 3, TK_INLINE},
-    {"sub", 3, TK_INLINE}, {"u", 1, TK_INLINE}, {"abbr", 4, TK_INLINE}, {"cite", 4, TK_INLINE},
-    {"mark", 4, TK_INLINE}};
+  static const struct { const char *name; uint8_t kind; } kinds[] = {   /* by length */
+    {"a", TK_INLINE}, {"b", TK_INLINE}, {"i", TK_INLINE}, {"u", TK_INLINE},
+    {"em", TK_INLINE},
+    {"img", TK_DROP}, {"wbr", TK_DROP}, {"col", TK_DROP}, {"sup", TK_INLINE}, {"sub", TK_INLINE},
+    {"area", TK_DROP}, {"meta", TK_META}, {"link", TK_LINK}, {"font", TK_INLINE}, {"code", TK_INLINE},
+    {"abbr", TK_INLINE}, {"cite", TK_INLINE}, {"mark", TK_INLINE},
+    {"input", TK_DROP}, {"track", TK_DROP}, {"param", TK_DROP}, {"embed", TK_DROP}, {"small", TK_INLINE},
+    {"source", TK_DROP}, {"strong", TK_INLINE}};
+  static const uint8_t from[] = {0, 0, 4, 5, 10, 18, 23, 25};   /* entries of length n: [from[n], from[n+1]) */
   if (n == 0 || n > 6) return TK_OTHER;
   unsigned char c = (unsigned char)(name[0] | 32);
-  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-    if (kinds[i].len == n && kinds[i].name[0] == c && strncasecmp(name, kinds[i].name, n) == 0) return kinds[i].kind;
+  for (size_t i = from[n]; i < from[n + 1]; i++)
+    if (kinds[i].name[0] == c && strncasecmp(name, kinds[i].name, n) == 0) return kinds[i].kind;
   return TK_OTHER;
 }
 
 /* Attributes the reader uses, by kind of tag; everything else (srcset, data-*, on*,
  * styles, hrefs) is left out, which is most of the markup's bytes. */
 static int attr_kept(const char *k, size_t n, int kind) {
-  static const char *const other[] = {"itemprop", "hidden", "class", "id", "role", "datetime", NULL};
-  static const char *const inline_[] = {"itemprop", "hidden", "rel", NULL};
+  static const char *const other[] = {"hidden", "datetime", NULL};
+  static const char *const inline_[] = {"hidden", "rel", NULL};
   static const char *const meta[] = {"property", "name", "itemprop", "content", "charset", "http-equiv", NULL};
   static const char *const link[] = {"rel", "href", NULL};
   const char *const *keep = kind == TK_META ? meta : kind == TK_LINK ? link : kind == TK_INLINE ? inline_
@@ -130,7 +134,61 @@ static int style_hides(const char *v, size_t n) {
 
 /* Copies a start tag at s ("<name attr=...>") with only the kept attributes; a hiding
  * inline style becomes "hidden". Returns the position after the tag. */
-static const char *copy_start_tag(const char *s, const char *end, char *out, size_t *j) {
+/* Class/id verdicts of one page, cached by a hash of the class text (pages repeat their
+ * classes a lot). */
+#define HINT_SLOTS 1024
+typedef struct hint_cache { uint64_t key[HINT_SLOTS]; cb_hint h[HINT_SLOTS]; } hint_cache;
+
+typedef struct hint_attrs { const char *v[4]; size_t n[4]; } hint_attrs;   /* class, id, role, itemprop */
+
+static int hint_attr_index(const char *k, size_t n) {
+  static const char *const names[] = {"class", "id", "role", "itemprop"};
+  for (int i = 0; i < 4; i++)
+    if (strlen(names[i]) == n && strncasecmp(k, names[i], n) == 0) return i;
+  return -1;
+}
+
+static void hint_part(hint_cache *hc, const char *v, size_t n, int cached, cb_hint *acc) {
+  cb_hint h;
+  if (!n) return;
+  if (!cached || !hc) { cb_html_hint_of(v, n, &h); cb_html_hint_add(acc, &h); return; }
+  uint64_t key = XXH3_64bits_withSeed(v, n, (uint64_t)cached) | 1;
+  size_t slot = key & (HINT_SLOTS - 1);
+  if (hc->key[slot] != key) { cb_html_hint_of(v, n, &hc->h[slot]); hc->key[slot] = key; }
+  cb_html_hint_add(acc, &hc->h[slot]);
+}
+
+static int has_word_ci(const char *v, size_t n, const char *w) {
+  size_t wn = strlen(w);
+  for (size_t i = 0; i + wn <= n; i++)
+    if ((i == 0 || v[i - 1] == ' ') && (i + wn == n || v[i + wn] == ' ') && strncasecmp(v + i, w, wn) == 0) return 1;
+  return 0;
+}
+
+/* Writes " h=WWRFCCCC": what the class/id/role/itemprop words say, computed here so the
+ * parser never sees the (long) class lists: WW weight + 128, R drop reason, F flags
+ * (1: a content word, 2: itemprop author), CCCC a hash of the class text. */
+static void put_hint(hint_cache *hc, const hint_attrs *a, char *out, size_t *j) {
+  cb_hint h = {0, 0, -1};
+  for (int i = 0; i < 4; i++) hint_part(hc, a->v[i], a->n[i], i + 1, &h);   /* cached per attribute */
+  int8_t w;
+  uint8_t r;
+  cb_html_hint_result(&h, &w, &r);
+  unsigned flags = (h.pos > 0 ? 1u : 0u) | (a->n[3] && has_word_ci(a->v[3], a->n[3], "author") ? 2u : 0u);
+  unsigned cls = a->n[0] ? (unsigned)(XXH3_64bits(a->v[0], a->n[0]) & 0xFFFF) | 1u : 0u;
+  static const char hex[] = "0123456789abcdef";
+  char t[12] = {' ', 'h', '='};
+  unsigned wb = (unsigned)(w + 128);
+  t[3] = hex[wb >> 4]; t[4] = hex[wb & 15]; t[5] = hex[r & 15]; t[6] = hex[flags & 15];
+  t[7] = hex[(cls >> 12) & 15]; t[8] = hex[(cls >> 8) & 15]; t[9] = hex[(cls >> 4) & 15]; t[10] = hex[cls & 15];
+  memcpy(out + *j, t, 11);
+  *j += 11;
+}
+
+static const char *copy_start_tag(const char *s, const char *end, char *out, size_t *j, hint_cache *hc) {
+  hint_attrs ha;
+  int any_hint = 0;
+  memset(&ha, 0, sizeof ha);
   const char *p = s + 1;
   while (p < end && !is_space((unsigned char)*p) && *p != '>' && *p != '/') p++;
   int kind = tag_kind(s + 1, (size_t)(p - s - 1)), canonical = 0;
@@ -141,7 +199,10 @@ static const char *copy_start_tag(const char *s, const char *end, char *out, siz
     while (p < end && (is_space((unsigned char)*p) || *p == '/')) p++;
     if (p >= end || *p == '>') {
       if (kind == TK_DROP || (kind == TK_LINK && !canonical)) *j = start;   /* nothing kept */
-      else out[(*j)++] = '>';
+      else {
+        if (any_hint) put_hint(hc, &ha, out, j);
+        out[(*j)++] = '>';
+      }
       return p >= end ? end : p + 1;
     }
     const char *k = p;
@@ -164,7 +225,11 @@ static const char *copy_start_tag(const char *s, const char *end, char *out, siz
       }
     }
     size_t kn = (size_t)(ke - k);
-    if (kn == 5 && strncasecmp(k, "style", 5) == 0 && v && style_hides(v, (size_t)(ve - v))) {
+    int hi = kind == TK_META || kind == TK_LINK ? -1 : hint_attr_index(k, kn);
+    if (hi >= 0) {
+      if (v && !ha.v[hi]) { ha.v[hi] = v; ha.n[hi] = (size_t)(ve - v); }
+      any_hint = 1;
+    } else if (kn == 5 && strncasecmp(k, "style", 5) == 0 && v && style_hides(v, (size_t)(ve - v))) {
       memcpy(out + *j, " hidden", 7);
       *j += 7;
     } else if (attr_kept(k, kn, kind)) {
@@ -188,6 +253,7 @@ size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
                      const char ***jsonld, size_t *njsonld) {
   const char *s = buf, *end = buf + n;
   size_t j = 0;
+  hint_cache *hc = ar ? cb_arena_calloc(ar, 1, sizeof *hc) : NULL;   /* NULL: no cache, still correct */
   while (s < end) {
     const char *lt = memchr(s, '<', (size_t)(end - s));
     if (!lt) lt = end;
@@ -197,7 +263,7 @@ size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
     if (end - s >= 4 && memcmp(s, "<!--", 4) == 0) { s = comment_end(s, end); continue; }
     const char *tag = raw_tag_at(s, end);
     if (!tag && end - s > 1 && is_alpha((unsigned char)s[1])) {
-      s = copy_start_tag(s, end, out, &j);
+      s = copy_start_tag(s, end, out, &j, hc);
       continue;
     }
     if (!tag) {
@@ -223,7 +289,7 @@ size_t cb_html_strip(const char *buf, size_t n, char *out, cb_arena *ar,
 }
 
 const char *cb_html_sniff_charset(const char *buf, size_t n, cb_arena *ar) {
-  size_t lim = n < 8192 ? n : 8192;
+  size_t lim = n < 32768 ? n : 32768;
   for (size_t i = 0; i + 8 < lim; i++) {
     if ((buf[i] | 0x20) != 'c' || strncasecmp(buf + i, "charset", 7) != 0) continue;
     size_t k = i + 7;

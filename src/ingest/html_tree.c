@@ -1,8 +1,9 @@
 /*
  * html_tree.c - builds the reader's compact element tree from libxml2's HTML parser in SAX
  * mode (no libxml2 tree is built: faster, and we keep only what the extractor needs):
- * tag, class/id/role/itemprop hints, hidden flags, text runs; <meta>, <link rel=canonical>,
- * <title>, <time datetime> and author markup are collected on the way.
+ * tag, the class/id verdict the pre-pass computed (the "h" attribute), hidden flags, text
+ * runs; <meta>, <link rel=canonical>, <title>, <time datetime> and author markup are
+ * collected on the way.
  */
 #include "ingest/html.h"
 #include <libxml/HTMLparser.h>
@@ -12,7 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define HINT_CACHE 1024
 #define TAG_CACHE 64
 
 typedef struct builder {
@@ -20,7 +20,6 @@ typedef struct builder {
   uint32_t cur;              /* the open element */
   uint32_t title_node;       /* the <title> element while it is open */
   uint32_t link_depth;       /* open <a> elements */
-  struct { const char *src; cb_hint h; } cache[HINT_CACHE];   /* verdicts by class string */
   const xmlChar *tag_name[TAG_CACHE];   /* element names seen, by pointer */
   uint8_t tag_id[TAG_CACHE];
 } builder;
@@ -68,8 +67,7 @@ static void add_meta(cb_hdoc *d, const char *k, const char *v) {
 
 /* The attributes the reader looks at, found in one pass (libxml2 gives names lower-case). */
 typedef struct attrs {
-  const char *cls, *id, *role, *itemprop, *style, *rel, *hidden, *property, *name, *content, *href,
-      *datetime;
+  const char *hint, *itemprop, *style, *rel, *hidden, *property, *name, *content, *href, *datetime;
 } attrs;
 
 static void read_attrs(const xmlChar **atts, attrs *v) {
@@ -77,13 +75,13 @@ static void read_attrs(const xmlChar **atts, attrs *v) {
   for (int i = 0; atts && atts[i]; i += 2) {
     const char *k = (const char *)atts[i], *val = atts[i + 1] ? (const char *)atts[i + 1] : "";
     switch (k[0]) {
-    case 'c': if (!strcmp(k, "class")) v->cls = val; else if (!strcmp(k, "content")) v->content = val; break;
+    case 'c': if (!strcmp(k, "content")) v->content = val; break;
     case 'd': if (!strcmp(k, "datetime")) v->datetime = val; break;
-    case 'h': if (!strcmp(k, "hidden")) v->hidden = val; else if (!strcmp(k, "href")) v->href = val; break;
-    case 'i': if (!strcmp(k, "id")) v->id = val; else if (!strcmp(k, "itemprop")) v->itemprop = val; break;
+    case 'h': if (!k[1]) v->hint = val; else if (!strcmp(k, "hidden")) v->hidden = val; else if (!strcmp(k, "href")) v->href = val; break;
+    case 'i': if (!strcmp(k, "itemprop")) v->itemprop = val; break;
     case 'n': if (!strcmp(k, "name")) v->name = val; break;
     case 'p': if (!strcmp(k, "property")) v->property = val; break;
-    case 'r': if (!strcmp(k, "role")) v->role = val; else if (!strcmp(k, "rel")) v->rel = val; break;
+    case 'r': if (!strcmp(k, "rel")) v->rel = val; break;
     case 's': if (!strcmp(k, "style")) v->style = val; break;
     default: break;
     }
@@ -105,58 +103,23 @@ static int weighs(int t) {
          t != HT_CODE && t != HT_BR && t != HT_IMG && t != HT_TIME;
 }
 
-static void append_word(char *dst, size_t *len, size_t cap, const char *w) {
-  if (!w) w = "";
-  if (*len + 2 > cap) return;   /* full: the rest is left out */
-  size_t n = strlen(w);
-  if (*len + n + 2 > cap) n = cap > *len + 2 ? cap - *len - 2 : 0;
-  memcpy(dst + *len, w, n);
-  *len += n;
-  dst[(*len)++] = ' ';
+static int hexval(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* What one attribute's words say; class strings repeat a lot on a page, so their
- * verdicts are cached. */
-static void hint_part(builder *b, const char *v, int cache, cb_hint *acc) {
-  if (!v || !*v) return;
-  size_t n = strlen(v);
-  cb_hint h;
-  if (!cache) {
-    cb_html_hint_of(v, n, &h);
-    cb_html_hint_add(acc, &h);
-    return;
+/* Decodes the pre-pass's "h=WWRFCCCC" (see html_strip.c): weight, drop reason, content
+ * flag, class hash; returns the flags (2: itemprop author), 0 if malformed. */
+static int set_hint(cb_hnode *x, const char *h) {
+  int v[8];
+  for (int i = 0; i < 8; i++) if ((v[i] = hexval(h[i])) < 0) return 0;
+  if (h[8]) return 0;
+  if (weighs(x->tag)) {
+    x->weight = (int8_t)(v[0] * 16 + v[1] - 128);
+    x->drop_reason = (uint8_t)v[2];
+    x->content_hint = (v[3] & 1) != 0;
   }
-  uint32_t k = 2166136261u;
-  for (size_t i = 0; i < n; i++) k = (k ^ (unsigned char)v[i]) * 16777619u;
-  k &= HINT_CACHE - 1;
-  if (!b->cache[k].src || strcmp(b->cache[k].src, v) != 0) {
-    char *copy = cb_arena_strndup(b->doc->arena, v, n);
-    if (!copy) { b->doc->oom = 1; return; }
-    cb_html_hint_of(v, n, &b->cache[k].h);
-    b->cache[k].src = copy;
-  }
-  cb_html_hint_add(acc, &b->cache[k].h);
-}
-
-/* hint_src = "class id role itemprop" as written; weight and reason from their words. */
-static void set_hint(builder *b, cb_hnode *x, const attrs *v) {
-  if (!v->cls && !v->id && !v->role && !v->itemprop) return;
-  char src[512];
-  size_t len = 0;
-  append_word(src, &len, sizeof src, v->cls);
-  append_word(src, &len, sizeof src, v->id);
-  append_word(src, &len, sizeof src, v->role);
-  append_word(src, &len, sizeof src, v->itemprop);
-  src[--len] = 0;
-  if (!(x->hint_src = cb_arena_strndup(b->doc->arena, src, len))) { b->doc->oom = 1; return; }
-  if (!weighs(x->tag)) return;
-  cb_hint h = {0, 0, -1};
-  hint_part(b, v->cls, 1, &h);
-  hint_part(b, v->id, 0, &h);
-  hint_part(b, v->role, 0, &h);
-  hint_part(b, v->itemprop, 0, &h);
-  cb_html_hint_result(&h, &x->weight, &x->drop_reason);
-  x->content_hint = h.pos > 0;
+  x->class_hash = (uint16_t)(v[4] << 12 | v[5] << 8 | v[6] << 4 | v[7]);
+  return v[3];
 }
 
 static void collect_meta(builder *b, int tag, const attrs *v) {
@@ -206,11 +169,9 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   attrs v;
   read_attrs(atts, &v);
   collect_meta(b, tag, &v);
-  set_hint(b, x, &v);
+  int flags = v.hint ? set_hint(x, v.hint) : 0;
   if (v.hidden || style_hides(v.style)) x->hidden = 1;
-  if (!d->author_node && ((v.itemprop && strcasecmp(v.itemprop, "author") == 0) ||
-                          (v.rel && strcasecmp(v.rel, "author") == 0)))
-    d->author_node = i;
+  if (!d->author_node && ((flags & 2) || (v.rel && strcasecmp(v.rel, "author") == 0))) d->author_node = i;
 }
 
 static void on_end(void *ctx, const xmlChar *name) {
