@@ -59,9 +59,10 @@ static int link_originals(rec *r, size_t n) {
 }
 
 static void print_row(const char *label, const tally *t) {
-  printf("%-22s %6ld %8.4f %10.4f  (%ld/%ld found, %ld/%ld links right)\n", label, t->n,
-         t->n ? (double)t->found / (double)t->n : 0, t->links ? (double)t->right / (double)t->links : 1.0,
-         t->found, t->n, t->right, t->links);
+  char rec[16] = "     -";
+  if (t->n) snprintf(rec, sizeof rec, "%.4f", (double)t->found / (double)t->n);
+  printf("%-22s %6ld %8s %10.4f  (%ld/%ld found, %ld/%ld links right)\n", label, t->n, rec,
+         t->links ? (double)t->right / (double)t->links : 1.0, t->found, t->n, t->right, t->links);
 }
 
 static int load(const char *path, cb_grouper *g, rec **out, size_t *nout) {

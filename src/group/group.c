@@ -14,6 +14,7 @@
 
 #define MAX_PER_BAND 64
 #define MAX_POSTINGS 400
+#define LOOKUP_TERMS 20   /* an article's strongest terms: posted, and used to find stories */
 
 void cb_group_opts_default(cb_group_opts *o) {
   o->shingle_words = 3;
@@ -157,6 +158,22 @@ static int count_df(cb_grouper *g, const cb_words *ws) {
   return 0;
 }
 
+/* The LOOKUP_TERMS strongest keys of v (ties by key). */
+static size_t strongest_keys(const cb_term *v, size_t nv, uint64_t *keys) {
+  cb_term top[LOOKUP_TERMS];
+  size_t k = 0;
+  for (size_t i = 0; i < nv; i++) {   /* insertion into a short sorted list */
+    size_t j = k < LOOKUP_TERMS ? k++ : LOOKUP_TERMS;
+    while (j > 0 && (v[i].w > top[j - 1].w || (v[i].w == top[j - 1].w && v[i].key < top[j - 1].key))) {
+      if (j < LOOKUP_TERMS) top[j] = top[j - 1];
+      j--;
+    }
+    if (j < LOOKUP_TERMS) top[j] = v[i];
+  }
+  for (size_t i = 0; i < k; i++) keys[i] = top[i].key;
+  return k;
+}
+
 /* Places a non-copy in the best story in reach, or a new one. */
 static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
   if (count_df(g, ws)) return -1;
@@ -165,10 +182,12 @@ static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
   if (!v) return -1;
   long nv = cb_termvec_build(ws->w, ws->n, &to, &g->df, g->ndocs, v);
   if (nv < 0) { free(v); return -1; }
+  uint64_t keys[LOOKUP_TERMS];
+  size_t nk = strongest_keys(v, (size_t)nv, keys);
   double cos = 0;
-  long sid = cb_story_best(&g->stories, v, (size_t)nv, g->day[i], g->o.window_days, MAX_POSTINGS, &cos);
+  long sid = cb_story_best(&g->stories, v, (size_t)nv, keys, nk, g->day[i], g->o.window_days, MAX_POSTINGS, &cos);
   if (sid < 0 || cos < g->o.story_threshold) sid = cb_story_open(&g->stories);
-  int rc = sid < 0 ? -1 : cb_story_add(&g->stories, (uint32_t)sid, i, g->day[i], v, (size_t)nv);
+  int rc = sid < 0 ? -1 : cb_story_add(&g->stories, (uint32_t)sid, i, g->day[i], v, (size_t)nv, keys, nk);
   free(v);
   g->story[i] = (uint32_t)sid;
   return rc;
@@ -229,7 +248,7 @@ long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p) {
     g->match[i] = (int32_t)copy;
     join_copies(g, i, (uint32_t)copy);
     g->story[i] = g->story[copy];
-    rc = cb_story_add(&g->stories, g->story[i], i, g->day[i], NULL, 0);
+    rc = cb_story_add(&g->stories, g->story[i], i, g->day[i], NULL, 0, NULL, 0);
   } else {
     rc = place_in_story(g, i, &p->ws);
   }

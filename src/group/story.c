@@ -1,7 +1,8 @@
 /*
  * story.c - stories with centroids and a term -> story inverted index (see story.h).
- * Candidate stories come from the postings of the article's terms, newest first and
- * capped, so the cost of placing an article does not grow with the number of stories.
+ * Candidate stories come from the postings of the article's strongest terms, newest first,
+ * stopping once the postings are older than the time window (and capped), so the cost of
+ * placing an article does not grow with the number of stories.
  */
 #include "group/story.h"
 #include <math.h>
@@ -61,7 +62,7 @@ static int post(cb_stories *ss, uint64_t key, uint32_t id) {
   return 0;
 }
 
-/* centroid += v (both key-sorted); new keys get a posting. */
+/* centroid += v (both key-sorted). */
 static int merge_centroid(cb_stories *ss, uint32_t id, const cb_term *v, size_t nv) {
   cb_story *s = &ss->s[id];
   cb_term *m = malloc((s->nc + nv + 1) * sizeof *m);
@@ -69,10 +70,8 @@ static int merge_centroid(cb_stories *ss, uint32_t id, const cb_term *v, size_t 
   size_t i = 0, j = 0, k = 0;
   while (i < s->nc || j < nv) {
     if (j == nv || (i < s->nc && s->c[i].key < v[j].key)) m[k++] = s->c[i++];
-    else if (i == s->nc || v[j].key < s->c[i].key) {
-      if (post(ss, v[j].key, id)) { free(m); return -1; }
-      m[k++] = v[j++];
-    } else { m[k] = s->c[i++]; m[k++].w += v[j++].w; }
+    else if (i == s->nc || v[j].key < s->c[i].key) m[k++] = v[j++];
+    else { m[k] = s->c[i++]; m[k++].w += v[j++].w; }
   }
   if (k > (size_t)ss->max_terms + (size_t)ss->max_terms / 2) {   /* prune now and then, not every time */
     cb_terms_sort_weight(m, k);
@@ -88,7 +87,8 @@ static int merge_centroid(cb_stories *ss, uint32_t id, const cb_term *v, size_t 
   return 0;
 }
 
-int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv) {
+int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv,
+                 const uint64_t *keys, size_t nkeys) {
   cb_story *s = &ss->s[id];
   if (s->nmembers == s->cap) {
     uint32_t cap = s->cap ? s->cap * 2 : 4;
@@ -101,6 +101,7 @@ int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, con
     if (s->first == CB_NO_DATE || day < s->first) s->first = day;
     if (s->last == CB_NO_DATE || day > s->last) s->last = day;
   }
+  for (size_t k = 0; k < nkeys; k++) if (post(ss, keys[k], id)) return -1;
   return nv ? merge_centroid(ss, id, v, nv) : 0;
 }
 
@@ -109,19 +110,27 @@ static int in_window(const cb_story *s, int32_t day, int window) {
   return day >= s->first - window && day <= s->last + window;
 }
 
-long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, int32_t day, int window,
-                   size_t max_postings, double *cos) {
+/* 1 if the story ended before the window that reaches back from day. */
+static int long_past(const cb_story *s, int32_t day, int window) {
+  return window >= 0 && day != CB_NO_DATE && s->last != CB_NO_DATE && s->last < day - window;
+}
+
+#define PAST_RUN 16   /* postings past the window in a row that end a search */
+
+long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *keys, size_t nkeys,
+                   int32_t day, int window, size_t max_postings, double *cos) {
   long best = -1;
   double best_cos = 0;
   if (++ss->cur == 0) { memset(ss->stamp, 0, ss->n * sizeof *ss->stamp); ss->cur = 1; }
-  for (size_t t = 0; t < nv; t++) {
-    const uint32_t *head = cb_u64map_find(&ss->post_head, v[t].key);
-    size_t seen = 0;
-    for (uint32_t p = head ? *head : 0; p && seen < max_postings; p = ss->post_next[p - 1], seen++) {
+  for (size_t t = 0; t < nkeys; t++) {
+    const uint32_t *head = cb_u64map_find(&ss->post_head, keys[t]);
+    size_t seen = 0, past = 0;
+    for (uint32_t p = head ? *head : 0; p && seen < max_postings && past < PAST_RUN; p = ss->post_next[p - 1], seen++) {
       uint32_t id = ss->post_story[p - 1];
+      const cb_story *s = &ss->s[id];
+      past = long_past(s, day, window) ? past + 1 : 0;
       if (ss->stamp[id] == ss->cur) continue;
       ss->stamp[id] = ss->cur;
-      const cb_story *s = &ss->s[id];
       if (!in_window(s, day, window) || s->norm <= 0) continue;
       double c = cb_termvec_dot(v, nv, s->c, s->nc) / s->norm;
       if (c > best_cos || (c == best_cos && best >= 0 && (long)id < best)) { best_cos = c; best = id; }

@@ -2,6 +2,8 @@
  * story.h - the stories of the online clustering: each story keeps a centroid (the sum of
  * its members' term vectors, cut to the strongest terms), its time span and its members;
  * an inverted index from terms to stories finds the few stories a new article can join.
+ * Each member posts its strongest terms, so a term's postings run from the most recently
+ * updated stories to the oldest and a search can stop where the time window ends.
  */
 #ifndef CB_GROUP_STORY_H
 #define CB_GROUP_STORY_H
@@ -35,13 +37,15 @@ void cb_stories_init(cb_stories *ss, int max_terms);
 void cb_stories_free(cb_stories *ss);
 /* Opens a new story; returns its id or -1 on OOM. */
 long cb_story_open(cb_stories *ss);
-/* Adds article (with day number and vector, may be empty) to story id. 0 ok, -1 OOM. */
-int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv);
-/* The story that v is most similar to (cosine with the centroid), among stories whose span
- * widened by window days holds day (window < 0: no limit). Ties go to the lower id.
- * Returns the id or -1; *cos gets the similarity. */
-long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, int32_t day, int window,
-                   size_t max_postings, double *cos);
+/* Adds article (with day number and vector, may be empty) to story id, posting the terms
+ * keys[0..nkeys) for it. 0 ok, -1 OOM. */
+int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv,
+                 const uint64_t *keys, size_t nkeys);
+/* The story that v is most similar to (cosine with the centroid), among the stories posted
+ * under keys[0..nkeys) whose span widened by window days holds day (window < 0: no limit).
+ * Ties go to the lower id. Returns the id or -1; *cos gets the similarity. */
+long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *keys, size_t nkeys,
+                   int32_t day, int window, size_t max_postings, double *cos);
 /* Weight of term key in story id's centroid (0 if absent). */
 double cb_story_weight(const cb_stories *ss, uint32_t id, uint64_t key);
 #endif

@@ -146,6 +146,16 @@ static char *fold_charset(cb_arena *a, const char *cs, const char *buf, size_t n
   return NULL;
 }
 
+/* The record, not the page, names the article: the reader may have set the page's own
+ * canonical URL (kept as an extra when it differs) and its own format. */
+static int keep_record_identity(cb_article *a, const warc_head *h) {
+  a->format = CB_FORMAT_WARC;
+  if (!h->uri[0]) return CB_OK;
+  if (a->url && strcmp(a->url, h->uri) != 0 && cb_article_add_extra(a, "canonical_url", a->url)) return CB_ENOMEM;
+  a->url = cb_arena_strdup(a->arena, h->uri);
+  return a->url ? CB_OK : CB_ENOMEM;
+}
+
 /* Builds one article from a payload and hands it on. kind: 'h' HTML, 't' text. */
 static void emit(warc_run *r, const warc_head *h, int kind, const char *charset, const char *p, size_t n) {
   cb_article *a = cb_article_new();
@@ -170,6 +180,7 @@ static void emit(warc_run *r, const warc_head *h, int kind, const char *charset,
     if (kind == 'h') r->st->html++; else r->st->text++;
     rc = kind == 'h' ? cb_read_html(a, a->original, a->original_len, &e) : cb_read_text(a, a->original, a->original_len, &e);
   }
+  if (!rc) rc = keep_record_identity(a, h);
   if (!rc && !a->published[0] && strlen(h->date) >= 10) {
     snprintf(a->published, sizeof a->published, "%.10s", h->date);
     a->published_why = "the fetch date (WARC-Date); the page states none";
