@@ -131,6 +131,16 @@ static void test_junk(void) {
   CHECK_INT(cb_dateline_len("NATO said", 9, &place), 0);
 }
 
+static void test_date_line_after_title(void) {
+  /* a lower-case date line under the title is metadata, not the title's wrapped end */
+  cb_article *a = read_text("A wildfire spread across the hills\ndate 2026-08-06\n\nThe fire burned for days across the ridge.\n");
+  CHECK(a != NULL);
+  if (!a) return;
+  CHECK_STR(a->title, "A wildfire spread across the hills");
+  CHECK_STR(a->published, "2026-08-06");
+  cb_article_free(a);
+}
+
 static void test_errors(void) {
   CHECK(read_text("") == NULL);
   CHECK_INT(last_err.code, CB_EEMPTY);
@@ -147,6 +157,7 @@ int main(void) {
   test_inferred_bound();
   test_holidays();
   test_junk();
+  test_date_line_after_title();
   test_errors();
   return test_report();
 }

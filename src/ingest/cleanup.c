@@ -106,8 +106,8 @@ int cb_is_caption_with_credit(const char *s, size_t n) {
                    strncasecmp(inner, "credit", 6) == 0 || strncasecmp(inner, "picture", 7) == 0)) return 1;
     return 0;
   }
-  /* "... Photo: Jane Doe/AFP" or "... (Getty Images)" at the end */
-  for (size_t i = 0; i + 6 < n; i++)
+  /* "... Photo: Jane Doe/AFP" or "... (Getty Images)" at the end: only the last 80 bytes */
+  for (size_t i = n > 80 ? n - 80 : 0; i + 6 < n; i++)
     if ((strncasecmp(s + i, "Photo: ", 7) == 0 || strncasecmp(s + i, "Image: ", 7) == 0 ||
          strncasecmp(s + i, "Photograph: ", 12) == 0) && n - i < 80) return 1;
   return n > 12 && strncasecmp(s + n - 12, "Getty Images", 12) == 0;

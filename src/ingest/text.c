@@ -37,6 +37,24 @@ static size_t count_words(line l) {
   return w;
 }
 
+/* "date 2025-12-04 Venezuelan President ..." -> the date, and the rest of the line. */
+static int date_prefix(line l, cb_date *d, line *rest) {
+  static const char *const labels[] = {"date", "dated", "published:", "published", "updated:", "posted:", NULL};
+  for (int i = 0; labels[i]; i++) {
+    size_t k = strlen(labels[i]);
+    if (l.n > k + 1 && strncasecmp(l.s, labels[i], k) == 0 && l.s[k] == ' ') {
+      size_t j = k;
+      while (j < l.n && l.s[j] == ' ') j++;
+      size_t m = cb_date_parse(l.s + j, l.n - j, d);
+      if (m && d->year && d->day) {
+        *rest = trim(l.s + j + m, l.n - j - m);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 /* Splits text into logical lines: blank lines separate blocks; inside a block a line that
  * does not end a sentence and is followed by a lower-case start is joined to the next. */
 static size_t split_lines(cb_arena *ar, const char *t, size_t n, line **out) {
@@ -54,7 +72,10 @@ static size_t split_lines(cb_arena *ar, const char *t, size_t n, line **out) {
     p = le + 1;
     if (!l.n) { v[k++] = l; continue; }
     /* soft wrap: previous line in the same block, not ending a sentence, this starts lower-case */
-    if (k && v[k - 1].n && !ends_sentence(v[k - 1]) && islower((unsigned char)l.s[0])) {
+    cb_date d;
+    line rest;
+    if (k && v[k - 1].n && !ends_sentence(v[k - 1]) && islower((unsigned char)l.s[0]) &&
+        !cb_date_line(l.s, l.n, &d) && !date_prefix(l, &d, &rest)) {   /* "date 2026-08-06" is not a wrap */
       char *m = cb_arena_printf(ar, "%.*s %.*s", (int)v[k - 1].n, v[k - 1].s, (int)l.n, l.s);
       if (!m) { cb_buf_free(&join); return (size_t)-1; }
       v[k - 1] = (line){m, strlen(m)};
@@ -65,24 +86,6 @@ static size_t split_lines(cb_arena *ar, const char *t, size_t n, line **out) {
   cb_buf_free(&join);
   *out = v;
   return k;
-}
-
-/* "date 2025-12-04 Venezuelan President ..." -> the date, and the rest of the line. */
-static int date_prefix(line l, cb_date *d, line *rest) {
-  static const char *const labels[] = {"date", "dated", "published:", "published", "updated:", "posted:", NULL};
-  for (int i = 0; labels[i]; i++) {
-    size_t k = strlen(labels[i]);
-    if (l.n > k + 1 && strncasecmp(l.s, labels[i], k) == 0 && l.s[k] == ' ') {
-      size_t j = k;
-      while (j < l.n && l.s[j] == ' ') j++;
-      size_t m = cb_date_parse(l.s + j, l.n - j, d);
-      if (m && d->year && d->day) {
-        *rest = trim(l.s + j + m, l.n - j - m);
-        return 1;
-      }
-    }
-  }
-  return 0;
 }
 
 /* "By Jane Doe, The Kasenda Courier" / "By Jane Doe | Courier" / "By Jane Doe and Ann Lee". */
