@@ -157,7 +157,8 @@ int cb_ingest_path(const char *path, const cb_ingest_opts *o,
  * on_file returned. */
 typedef int (*cb_file_fn)(void *ud, const char *file);
 int cb_ingest_walk(const char *path, cb_file_fn on_file, cb_problem_fn on_problem, void *ud);
-/* 1 if the file is read as a stream (WARC, gzip): it may hold any number of articles. */
+/* 1 if the file is read as a stream (WARC, gzip, JSON Lines): it may hold any number of
+ * articles, and the file size limit does not apply (each record's does). */
 int cb_ingest_is_stream(const char *file);
 /* Call once before reading from several threads (initialises the HTML parser). */
 void cb_ingest_init(void);

@@ -8,6 +8,7 @@
 #include "ingest/reader.h"
 #include <errno.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -123,6 +124,16 @@ static void *worker(void *arg) {
   }
 }
 
+/* Read on the writer thread, streamed: archives, and files too big to hold in a worker. */
+static int archive_or_big(const char *file, const cb_ingest_opts *o) {
+  struct stat st;
+  size_t limit = o && o->max_bytes ? o->max_bytes : ((size_t)64 << 20);
+  size_t n = strlen(file);
+  if ((n > 5 && !strcmp(file + n - 5, ".warc")) || (n > 3 && !strcmp(file + n - 3, ".gz")) || (n > 4 && !strcmp(file + n - 4, ".wet")))
+    return 1;
+  return stat(file, &st) != 0 || (size_t)st.st_size > limit;
+}
+
 typedef struct file_list { char **v; size_t n, cap; ingest_run *r; } file_list;
 
 static void list_problem(void *ud, const cb_error *e) { on_problem(((file_list *)ud)->r, e); }
@@ -156,7 +167,7 @@ static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_in
   pthread_cond_init(&p.cv, NULL);
   for (size_t i = 0; i < fl.n; i++) {
     p.slots[i].file = fl.v[i];
-    p.slots[i].stream = !strcmp(fl.v[i], "-") || cb_ingest_is_stream(fl.v[i]);
+    p.slots[i].stream = !strcmp(fl.v[i], "-") || (cb_ingest_is_stream(fl.v[i]) && archive_or_big(fl.v[i], o));
   }
   cb_ingest_init();
   pthread_t *th = calloc((size_t)jobs, sizeof *th);

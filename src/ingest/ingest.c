@@ -108,6 +108,71 @@ static int looks_like_warc_name(const char *path) {
          (n > 4 && strcmp(path + n - 4, ".wet") == 0) || (n > 7 && strcmp(path + n - 7, ".wet.gz") == 0);
 }
 
+typedef struct line_shift { long base; cb_article_fn on_article; cb_problem_fn on_problem; void *ud; } line_shift;
+
+static int shifted_article(void *ud, cb_article *a) {
+  line_shift *ls = ud;
+  a->line += ls->base;
+  return ls->on_article ? ls->on_article(ls->ud, a) : (cb_article_free(a), 0);
+}
+
+static void shifted_problem(void *ud, const cb_error *e) {
+  line_shift *ls = ud;
+  cb_error c = *e;
+  if (c.line) c.line += ls->base;
+  if (ls->on_problem) ls->on_problem(ls->ud, &c);
+}
+
+#define JSONL_CHUNK ((size_t)8 << 20)
+
+/* JSON Lines are read in chunks that end at a line break, so a file of any size takes the
+ * memory of one chunk (a record longer than a chunk grows it, up to the record limit the
+ * reader enforces). Line numbers stay those of the file. */
+static int stream_jsonl(const char *path, FILE *f, const cb_ingest_opts *o, cb_article_fn on_article,
+                        cb_problem_fn on_problem, void *ud) {
+  size_t cap = JSONL_CHUNK, len = 0;
+  char *buf = malloc(cap);
+  if (!buf) { problem(on_problem, ud, CB_ENOMEM, path, 0, "out of memory%s", ""); return 1; }
+  line_shift ls = {0, on_article, on_problem, ud};
+  int problems = 0, eof = 0;
+  cb_ingest_opts ro = o ? *o : (cb_ingest_opts){0};
+  ro.format = CB_FORMAT_JSONL;
+  while (!eof || len) {
+    if (!eof && len < cap) {
+      size_t k = fread(buf + len, 1, cap - len, f);
+      len += k;
+      if (k == 0) eof = 1;
+      if (!eof && len < cap) continue;
+    }
+    char *nl = len ? memrchr(buf, '\n', len) : NULL;
+    size_t take = eof ? len : nl ? (size_t)(nl - buf) + 1 : 0;
+    if (!take) {   /* one line fills the buffer: make room, up to twice the largest record */
+      if (cap >= ((size_t)40 << 20)) {
+        problem(on_problem, ud, CB_ETOOBIG, path, ls.base + 1, "a line longer than %s; skipped", "40 MiB");
+        problems++;
+        int ch;
+        while ((ch = getc(f)) != EOF && ch != '\n') ;
+        eof = ch == EOF;
+        len = 0;
+        ls.base++;
+        continue;
+      }
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { problems++; break; }
+      buf = nb;
+      cap *= 2;
+      continue;
+    }
+    problems += cb_read_jsonl(path, buf, take, &ro, shifted_article, shifted_problem, &ls);
+    for (size_t i = 0; i < take; i++) ls.base += buf[i] == '\n';
+    memmove(buf, buf + take, len - take);
+    len -= take;
+  }
+  if (ferror(f)) { problem(on_problem, ud, CB_EIO, path, 0, "read error: %s", strerror(errno)); problems++; }
+  free(buf);
+  return problems;
+}
+
 static int ingest_file(const char *path, FILE *f, const cb_ingest_opts *o, cb_article_fn on_article,
                        cb_problem_fn on_problem, void *ud) {
   /* WARC archives (and anything gzip-compressed) are streamed, never read whole. */
@@ -117,6 +182,12 @@ static int ingest_file(const char *path, FILE *f, const cb_ingest_opts *o, cb_ar
   if ((o && o->format == CB_FORMAT_WARC) || gz || looks_like_warc_name(path)) {
     return cb_read_warc(path, f, o, on_article, on_problem, ud);
   }
+  /* JSON Lines are streamed too: a look at the first bytes decides */
+  char peek[4096];
+  size_t np = fread(peek, 1, sizeof peek, f);
+  rewind(f);
+  cb_format fmt = o && o->format ? o->format : (np ? cb_detect_format(path, peek, np) : CB_FORMAT_AUTO);
+  if (fmt == CB_FORMAT_JSONL) return stream_jsonl(path, f, o, on_article, on_problem, ud);
   cb_error e;
   char *buf = NULL;
   size_t n = 0;
@@ -197,9 +268,11 @@ int cb_ingest_is_stream(const char *path) {
   if (looks_like_warc_name(path)) return 1;
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : NULL;
   if (!f) return 0;
-  int c0 = getc(f), c1 = getc(f);
+  char peek[4096];
+  size_t n = fread(peek, 1, sizeof peek, f);
   fclose(f);
-  return c0 == 0x1f && c1 == 0x8b;
+  if (n >= 2 && (unsigned char)peek[0] == 0x1f && (unsigned char)peek[1] == 0x8b) return 1;
+  return n && cb_detect_format(path, peek, n) == CB_FORMAT_JSONL;   /* JSON Lines: read in chunks */
 }
 
 typedef struct path_run { const cb_ingest_opts *o; cb_article_fn on_article; cb_problem_fn on_problem; void *ud; } path_run;
@@ -221,7 +294,8 @@ static int ingest_one(void *ud, const char *file) {
     return 1;
   }
   const cb_ingest_opts *o = r->o;
-  if ((size_t)st.st_size > max_bytes(o) && !looks_like_warc_name(file) && !(o && o->format == CB_FORMAT_WARC)) {
+  if ((size_t)st.st_size > max_bytes(o) && !looks_like_warc_name(file) && !(o && o->format == CB_FORMAT_WARC) &&
+      !cb_ingest_is_stream(file)) {
     cb_error e;
     cb_error_set(&e, CB_ETOOBIG, file, 0, "file is %lld bytes, over the limit of %zu bytes (--max-size)",
                  (long long)st.st_size, max_bytes(o));

@@ -56,6 +56,22 @@ check "fault: exit 1" test $? = 1
 stderr_has "simulated write failure"
 check "fault: first file stored, second rolled back" test "$("$CB" articles --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 1
 
+# a JSON Lines file larger than --max-size is read record by record: each record must fit,
+# line numbers stay those of the file
+export CORROBORATE_DB="$TMP/jsonl.db"
+python3 - "$TMP/big.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], 'w') as f:
+    for i in range(40):
+        if i == 25: f.write('{"title": "broken", "text": \n')
+        else: f.write(json.dumps({"title": f"Record {i} title here", "text": f"Body of record {i}. " * 20}) + "\n")
+PY
+"$CB" ingest --max-size 4K "$TMP/big.jsonl" >"$TMP/out" 2>"$TMP/err"
+check "big JSON Lines: exit 1 (one bad line)" test $? = 1
+stderr_has "big.jsonl:26: invalid JSON"
+check "big JSON Lines: 39 records stored" test "$("$CB" articles --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 39
+check "big JSON Lines: line numbers kept" test "$("$CB" articles --format json | python3 -c 'import json,sys; print(max(a["line"] for a in json.load(sys.stdin)))')" = 40
+
 # stdin
 export CORROBORATE_DB="$TMP/stdin.db"
 printf 'A title read from standard input\n\nText from stdin about something.\n' | "$CB" ingest - >"$TMP/out" 2>"$TMP/err"
