@@ -7,6 +7,7 @@
  * limit) and handed to cb_ingest_buffer.
  */
 #include "ingest/warc.h"
+#include "ingest/html.h"
 #include "ingest/gzstream.h"
 #include "ingest/reader.h"
 #include "core/article.h"
@@ -178,7 +179,9 @@ static void emit(warc_run *r, const warc_head *h, int kind, const char *charset,
   if (!rc && h->id[0]) rc = cb_article_add_extra(a, "warc_record_id", h->id);
   if (!rc) {
     if (kind == 'h') r->st->html++; else r->st->text++;
-    rc = kind == 'h' ? cb_read_html(a, a->original, a->original_len, &e) : cb_read_text(a, a->original, a->original_len, &e);
+    /* HTML: the HTTP charset (already converted to UTF-8 when we could), else the page's <meta> */
+    rc = kind == 'h' ? cb_read_html_charset(a, a->original, a->original_len, conv ? "UTF-8" : charset && *charset ? charset : NULL, &e)
+                     : cb_read_text(a, a->original, a->original_len, &e);
   }
   if (!rc) rc = keep_record_identity(a, h);
   if (!rc && !a->published[0] && strlen(h->date) >= 10) {
