@@ -69,6 +69,15 @@ static size_t stem(const char *w, size_t n) {
 
 uint64_t cb_content_key(const char *w, size_t n) {
   pthread_once(&lex_once, load_lexicons);
+  char low[64];
+  if (n <= sizeof low) {   /* ASCII case does not matter ("Confirmed" = "confirmed") */
+    int upper = 0;
+    for (size_t i = 0; i < n; i++) upper |= w[i] >= 'A' && w[i] <= 'Z';
+    if (upper) {
+      for (size_t i = 0; i < n; i++) low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+      w = low;
+    }
+  }
   uint64_t h = hash_word(w, n);
   const lex_entry *e = lex_get(h);
   if (e) return e->cls;                 /* stop-word (0) or synonym class */
@@ -145,6 +154,53 @@ int cb_bag_has(const cb_bag *b, uint64_t key) {
     size_t mid = (lo + hi) / 2;
     if (b->keys[mid] == key) return 1;
     if (b->keys[mid] < key) lo = mid + 1; else hi = mid;
+  }
+  return 0;
+}
+
+/* ---- keysets ------------------------------------------------------------------------ */
+static struct { const char *name; cb_keyset set; } keysets[16];
+static size_t nkeysets;
+static pthread_mutex_t keysets_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static int load_keyset(const char *name, cb_keyset *ks) {
+  size_t len, cap = 1;
+  const char *d = cb_data_get(name, &len);
+  for (size_t i = 0; d && i < len; i++) cap += d[i] == '\n';
+  ks->keys = malloc(cap * sizeof *ks->keys);
+  if (!ks->keys) return CB_ENOMEM;
+  ks->n = 0;
+  for (const char *p = d, *end = d ? d + len : NULL; p && p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    uint64_t k = *p != '#' && le > p ? cb_content_key(p, (size_t)(le - p)) : 0;
+    if (k) ks->keys[ks->n++] = k;
+    p = le + 1;
+  }
+  ks->n = uniq(ks->keys, ks->n);
+  return CB_OK;
+}
+
+const cb_keyset *cb_keyset_get(const char *name) {
+  const cb_keyset *found = NULL;
+  pthread_mutex_lock(&keysets_mu);
+  for (size_t i = 0; i < nkeysets && !found; i++)
+    if (!strcmp(keysets[i].name, name)) found = &keysets[i].set;
+  if (!found && nkeysets < sizeof keysets / sizeof *keysets && !load_keyset(name, &keysets[nkeysets].set)) {
+    keysets[nkeysets].name = name;
+    found = &keysets[nkeysets++].set;
+  }
+  pthread_mutex_unlock(&keysets_mu);
+  return found;
+}
+
+int cb_keyset_has(const cb_keyset *s, uint64_t key) {
+  if (!s || !key) return 0;
+  size_t lo = 0, hi = s->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (s->keys[mid] == key) return 1;
+    if (s->keys[mid] < key) lo = mid + 1; else hi = mid;
   }
   return 0;
 }

@@ -14,7 +14,7 @@ typedef struct cb_bag { uint64_t *keys; size_t n; uint64_t *bigrams; size_t nb; 
 /* Fills bag with the sorted, distinct content-word keys (and adjacent content-word
  * bigrams) of s[0..n). Keys live in the arena. */
 int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag);
-/* Key of one word (folded, stemmed, synonym class); 0 for a stop-word. */
+/* Key of one word (ASCII case ignored, stemmed, synonym class); 0 for a stop-word. */
 uint64_t cb_content_key(const char *w, size_t n);
 /* Number of shared keys. */
 size_t cb_bag_shared(const cb_bag *x, const cb_bag *y);
@@ -22,4 +22,9 @@ size_t cb_bag_shared_bigrams(const cb_bag *x, const cb_bag *y);
 int cb_bag_has(const cb_bag *b, uint64_t key);
 /* Calls fn for each shared key. */
 void cb_bag_each_shared(const cb_bag *x, const cb_bag *y, void (*fn)(void *ud, uint64_t k), void *ud);
+/* A word list from data/ (one word per line, '#' comments) as a sorted set of content
+ * keys, loaded once and shared (thread-safe). Returns NULL only on OOM. */
+typedef struct cb_keyset { uint64_t *keys; size_t n; } cb_keyset;
+const cb_keyset *cb_keyset_get(const char *data_name);
+int cb_keyset_has(const cb_keyset *s, uint64_t key);
 #endif

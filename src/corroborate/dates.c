@@ -14,7 +14,6 @@
 #include "group/group.h"
 #include <ctype.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,30 +28,8 @@ typedef struct dclaim {
   const char *words[CB_ITEM_KEYS];   /* the event word written for each key of the item */
 } dclaim;
 
-/* ---- event lexicon --------------------------------------------------------------- */
-static uint64_t *event_keys;
-static size_t nevent_keys;
-static pthread_once_t events_once = PTHREAD_ONCE_INIT;
-
-static void load_events(void) {
-  size_t len;
-  const char *d = cb_data_get("corroborate/events.txt", &len);
-  size_t cap = 0;
-  for (size_t i = 0; d && i < len; i++) cap += d[i] == '\n';
-  event_keys = calloc(cap + 1, sizeof *event_keys);
-  for (const char *p = d, *end = d ? d + len : NULL; event_keys && p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    if (*p != '#' && le > p) event_keys[nevent_keys++] = cb_content_key(p, (size_t)(le - p));
-    p = le + 1;
-  }
-}
-
-static int is_event(uint64_t k) {
-  pthread_once(&events_once, load_events);
-  for (size_t i = 0; k && i < nevent_keys; i++) if (event_keys[i] == k) return 1;
-  return 0;
-}
+/* Words that name events (data/corroborate/events.txt). */
+static int is_event(uint64_t k) { return cb_keyset_has(cb_keyset_get("corroborate/events.txt"), k); }
 
 /* ---- TIMEX value -> day range ------------------------------------------------------ */
 static int32_t day_of(int y, int m, int d) {

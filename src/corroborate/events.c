@@ -9,7 +9,6 @@
 #include "corroborate/align.h"
 #include "extract/names.h"
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,29 +18,7 @@
 typedef struct eclaim { size_t start, end; const char *actor, *verb; } eclaim;
 typedef struct ectx { eclaim *claims; } ectx;
 
-static uint64_t *verbs;
-static size_t nverbs;
-static pthread_once_t verbs_once = PTHREAD_ONCE_INIT;
-
-static void load_verbs(void) {
-  size_t len;
-  const char *d = cb_data_get("corroborate/events.txt", &len);
-  size_t cap = 0;
-  for (size_t i = 0; d && i < len; i++) cap += d[i] == '\n';
-  verbs = calloc(cap + 1, sizeof *verbs);
-  for (const char *p = d, *end = d ? d + len : NULL; verbs && p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    if (*p != '#' && le > p) verbs[nverbs++] = cb_content_key(p, (size_t)(le - p));
-    p = le + 1;
-  }
-}
-
-static int is_event_word(uint64_t k) {
-  pthread_once(&verbs_once, load_verbs);
-  for (size_t i = 0; k && i < nverbs; i++) if (verbs[i] == k) return 1;
-  return 0;
-}
+static int is_event_word(uint64_t k) { return cb_keyset_has(cb_keyset_get("corroborate/events.txt"), k); }
 
 static double escore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   /* keys[0] = actor, keys[1] = event class: both must match */

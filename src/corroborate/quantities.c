@@ -32,19 +32,7 @@ static uint64_t key_of_word(const char *w) {
 
 /* Generic count nouns (data/corroborate/generic-nouns.txt) are no evidence of a topic. */
 static int generic_noun(const char *w) {
-  static const char *list;
-  static size_t len;
-  if (!w) return 0;
-  if (!list) list = cb_data_get("corroborate/generic-nouns.txt", &len);
-  size_t n = 0;
-  while (w[n] && w[n] != ' ') n++;
-  for (const char *p = list, *end = list ? list + len : NULL; p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    if (*p != '#' && (size_t)(le - p) == n && strncasecmp(p, w, n) == 0) return 1;
-    p = le + 1;
-  }
-  return 0;
+  return w && cb_keyset_has(cb_keyset_get("corroborate/generic-nouns.txt"), key_of_word(w));
 }
 
 /* "10 days ago": a duration that is part of a date, not a figure. */
@@ -131,16 +119,7 @@ static cb_interval interval_of(const cb_quantity *q, double scale) {
 
 /* Is the event one whose count accumulates (data/corroborate/tolls.txt)? */
 static int toll_event(const char *event) {
-  size_t len;
-  const char *d = cb_data_get("corroborate/tolls.txt", &len);
-  uint64_t k = event ? key_of_word(event) : 0;
-  for (const char *p = d, *end = d ? d + len : NULL; k && p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    if (*p != '#' && le > p && cb_content_key(p, (size_t)(le - p)) == k) return 1;
-    p = le + 1;
-  }
-  return 0;
+  return event && cb_keyset_has(cb_keyset_get("corroborate/tolls.txt"), key_of_word(event));
 }
 
 /* A toll reported at different times that only grows (the dead, the evacuated): the
