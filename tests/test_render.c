@@ -135,8 +135,8 @@ static void test_markdown(const cb_brief *b) {
   CHECK_CONTAINS(s, "\n## Conflicts (");
   CHECK_CONTAINS(s, "| Verdict | Topic | Value | Sources say | Why |");
   CHECK_CONTAINS(s, "**conflict**");
-  CHECK_CONTAINS(s, "Kasenda \\<Radio\\>");   /* outlet text escaped */
-  CHECK_CONTAINS(s, "MV Tulia: \\<b\\>inquiry\\</b\\> opens");
+  CHECK_CONTAINS(s, "Kasenda &lt;Radio&gt;");   /* outlet text escaped */
+  CHECK_CONTAINS(s, "MV Tulia: &lt;b&gt;inquiry&lt;/b&gt; opens");
   CHECK_NOT_CONTAINS(s, "<script");
   CHECK_NOT_CONTAINS(s, "<b>");
   CHECK(!strchr(s, '\033'));

@@ -76,6 +76,7 @@ static int analyse(cb_brief *b, cb_story_brief *s) {
   if (!rc) rc = cb_events_build(&c);
   if (!rc) rc = cb_facts_build(&c);
   if (!rc) rc = cb_flags_build(&c);
+  if (!rc) rc = cb_summary_build(&c);
   return rc;
 }
 

@@ -55,6 +55,13 @@ typedef struct cb_fact {
   CB_VEC(cb_claim) sentences;   /* each article's sentence */
 } cb_fact;
 
+/* A line of the story's short extractive summary. */
+typedef struct cb_summary_line {
+  const char *kind;             /* "fact", "conflict", "single" */
+  const char *text;
+  cb_int_vec articles;
+} cb_summary_line;
+
 typedef struct cb_story_brief {
   long id;
   const char *headline;
@@ -65,6 +72,7 @@ typedef struct cb_story_brief {
   CB_VEC(cb_flag) flags;
   CB_VEC(cb_event) timeline;
   CB_VEC(cb_fact) facts;
+  CB_VEC(cb_summary_line) summary;   /* best-supported facts, then conflicts, then single-source claims */
 } cb_story_brief;
 
 typedef struct cb_brief {

@@ -22,6 +22,46 @@ static int temporal_modifier(const char *m) {
   return 0;
 }
 
+/* Two titles name different offices when they share no word ("Finance Minister" /
+ * "Governor") or one has a rank the other lacks ("Deputy Governor" / "Governor"); titles
+ * that share their head word are one office written two ways ("Pentagon Secretary" /
+ * "Secretary of Defense"). */
+static int rank_word(const char *w, size_t n) {
+  static const char *const r[] = {"deputy", "vice", "assistant", "associate", "under", "junior", "senior", "chief", NULL};
+  for (int i = 0; r[i]; i++) if (strlen(r[i]) == n && !strncasecmp(w, r[i], n)) return 1;
+  return 0;
+}
+
+static int has_word(const char *s, const char *w, size_t n) {
+  for (const char *p = s; *p;) {
+    while (*p == ' ' || *p == '-') p++;
+    size_t k = 0;
+    while (p[k] && p[k] != ' ' && p[k] != '-') k++;
+    if (k == n && !strncasecmp(p, w, n)) return 1;
+    p += k;
+  }
+  return 0;
+}
+
+static int different_offices(const char *a, const char *b) {
+  int shared = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    const char *x = pass ? b : a, *y = pass ? a : b;
+    for (const char *p = x; *p;) {
+      while (*p == ' ' || *p == '-') p++;
+      size_t k = 0;
+      while (p[k] && p[k] != ' ' && p[k] != '-') k++;
+      if (k) {
+        int in_other = has_word(y, p, k);
+        if (rank_word(p, k) && !in_other) return 1;   /* a rank only one of them has */
+        if (in_other && k > 2) shared = 1;
+      }
+      p += k;
+    }
+  }
+  return !shared;
+}
+
 static const char *temporal_of(const cb_name_role *r) {
   for (size_t i = 0; i < r->nmodifiers; i++) if (temporal_modifier(r->modifiers[i])) return r->modifiers[i];
   return NULL;
@@ -42,15 +82,15 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
   if (cb_ctx_independent(c, art_of, k) < 2) return CB_OK;
   int same_title = 1, with_temporal = 0;
   for (size_t i = 0; i < k; i++) {
-    if (strcasecmp(roles[i]->role, roles[0]->role)) same_title = 0;
+    if (strcasecmp(roles[i]->role, roles[0]->role) && different_offices(roles[i]->role, roles[0]->role)) same_title = 0;
     with_temporal += temporal_of(roles[i]) != NULL;
   }
   /* a title some sources qualify as no longer held ("former"), or a different office
    * altogether ("Deputy Governor", "Finance Minister" against "Governor"), is a conflict */
   cb_verdict v = (with_temporal && with_temporal < (int)k) || !same_title ? CB_CONFLICT : CB_AGREE;
   if (v == CB_AGREE) {
-    for (size_t i = 1; i < k; i++)
-      if (roles[i]->nmodifiers != roles[0]->nmodifiers) v = CB_COMPATIBLE;
+    for (size_t i = 1; i < k; i++)   /* the same office, qualified or written differently */
+      if (roles[i]->nmodifiers != roles[0]->nmodifiers || strcasecmp(roles[i]->role, roles[0]->role)) v = CB_COMPATIBLE;
   }
   cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
   if (!f) return CB_ENOMEM;

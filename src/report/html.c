@@ -270,6 +270,23 @@ static void facts(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   cb_buf_puts(o, "</ol>");
 }
 
+static void summary(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
+  if (!s->summary.n) return;
+  cb_buf_puts(o, "<h2>Summary</h2><ul class=\"summary\">");
+  for (size_t i = 0; i < s->summary.n; i++) {
+    const cb_summary_line *l = &s->summary.v[i];
+    cb_buf_printf(o, "<li><span class=\"chip v-%s\">%s</span> ", !strcmp(l->kind, "conflict") ? "conflict" : !strcmp(l->kind, "fact") ? "fact" : "single",
+                  !strcmp(l->kind, "conflict") ? "conflict" : !strcmp(l->kind, "fact") ? "fact" : "one source");
+    cb_html_str(o, l->text, "");
+    for (size_t k = 0; k < l->articles.n; k++) {
+      cb_buf_puts(o, " ");
+      article_ref(o, b, l->articles.v[k]);
+    }
+    cb_buf_puts(o, "</li>");
+  }
+  cb_buf_puts(o, "</ul>");
+}
+
 static void bodies(cb_buf *o, const cb_brief *b, const cb_story_brief *s, cb_html_cites *cites) {
   if (cites) cb_html_cites_story(cites, s);
   cb_buf_puts(o, "<h2>The articles</h2>");
@@ -305,6 +322,7 @@ static void story(cb_buf *o, const cb_brief *b, const cb_story_brief *s, cb_html
   cb_buf_puts(o, "</h1><p class=\"sub\">");
   if (s->first[0]) { cb_html_str(o, s->first, ""); cb_buf_puts(o, " to "); cb_html_str(o, s->last[0] ? s->last : s->first, ""); cb_buf_puts(o, " · "); }
   cb_buf_printf(o, "%zu article%s, %zu independent source%s</p>", s->articles.n, s->articles.n == 1 ? "" : "s", ind, ind == 1 ? "" : "s");
+  summary(o, b, s);
   sources(o, b, s);
   matrix(o, b, s);
   findings(o, b, s);

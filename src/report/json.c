@@ -97,6 +97,15 @@ static void story(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
     key(o, "articles", 0); ids(o, b, ev->articles.v, ev->articles.n);
     cb_buf_putc(o, '}');
   }
+  cb_buf_puts(o, "],\"summary\":[");
+  for (size_t i = 0; i < s->summary.n; i++) {
+    const cb_summary_line *l = &s->summary.v[i];
+    cb_buf_puts(o, i ? ",{" : "{");
+    key(o, "kind", 1); cb_buf_json_str(o, l->kind);
+    key(o, "text", 0); cb_buf_json_str(o, l->text);
+    key(o, "articles", 0); ids(o, b, l->articles.v, l->articles.n);
+    cb_buf_putc(o, '}');
+  }
   cb_buf_puts(o, "],\"facts\":[");
   for (size_t i = 0; i < s->facts.n; i++) {
     const cb_fact *f = &s->facts.v[i];

@@ -15,7 +15,10 @@ static void md_text(cb_buf *o, const char *s) {
   cb_term_clean(&clean, s);
   for (size_t i = 0; i < clean.len; i++) {
     char c = clean.ptr[i];
-    if (strchr("\\`*_[]<>|~&#!", c)) cb_buf_putc(o, '\\');
+    /* angle brackets as entities: no Markdown viewer reads them as a tag */
+    if (c == '<') { cb_buf_puts(o, "&lt;"); continue; }
+    if (c == '>') { cb_buf_puts(o, "&gt;"); continue; }
+    if (strchr("\\`*_[]|~&#!", c)) cb_buf_putc(o, '\\');
     cb_buf_putc(o, c);
   }
   cb_buf_free(&clean);
@@ -187,6 +190,20 @@ static void facts(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   cb_buf_putc(o, '\n');
 }
 
+static void summary(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
+  if (!s->summary.n) return;
+  cb_buf_puts(o, "## Summary\n\n");
+  for (size_t i = 0; i < s->summary.n; i++) {
+    const cb_summary_line *l = &s->summary.v[i];
+    cb_buf_puts(o, !strcmp(l->kind, "conflict") ? "- **Conflict:** " : !strcmp(l->kind, "single") ? "- *One source:* " : "- ");
+    md_text(o, l->text);
+    cb_buf_putc(o, ' ');
+    cite_list(o, b, &l->articles);
+    cb_buf_putc(o, '\n');
+  }
+  cb_buf_putc(o, '\n');
+}
+
 void cb_render_markdown(cb_buf *o, const cb_brief *b) {
   for (size_t i = 0; i < b->stories.n; i++) {
     const cb_story_brief *s = &b->stories.v[i];
@@ -194,6 +211,7 @@ void cb_render_markdown(cb_buf *o, const cb_brief *b) {
     md_text(o, s->headline ? s->headline : "(no headline)");
     cb_buf_puts(o, "\n\n");
     if (s->first[0]) cb_buf_printf(o, "*%s to %s*\n\n", s->first, s->last[0] ? s->last : s->first);
+    summary(o, b, s);
     sources(o, b, s);
     findings(o, b, s, "Conflicts", CB_CONFLICT, CB_CONFLICT);
     findings(o, b, s, "Agreements", CB_AGREE, CB_COMPATIBLE);

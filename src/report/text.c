@@ -213,6 +213,22 @@ static void facts(cb_term *t, const cb_brief *b, const cb_story_brief *s) {
   }
 }
 
+static void summary(cb_term *t, const cb_brief *b, const cb_story_brief *s) {
+  if (!s->summary.n) return;
+  heading(t, "Summary", s->summary.n);
+  for (size_t i = 0; i < s->summary.n; i++) {
+    const cb_summary_line *l = &s->summary.v[i];
+    cb_buf text;
+    cb_buf_init(&text);
+    cb_buf_puts(&text, l->text ? l->text : "");
+    cb_buf_putc(&text, ' ');
+    id_list(&text, b, &l->articles);
+    const char *style = !strcmp(l->kind, "conflict") ? cb_term_style(t, RED) : !strcmp(l->kind, "fact") ? cb_term_style(t, GREEN) : cb_term_style(t, DIM);
+    cb_term_para(t, 2, !strcmp(l->kind, "conflict") ? "\xe2\x9c\x97" : !strcmp(l->kind, "fact") ? "\xe2\x80\xa2" : "1", style, text.ptr);
+    cb_buf_free(&text);
+  }
+}
+
 static void story(cb_term *t, const cb_brief *b, const cb_story_brief *s) {
   cb_buf head, sub;
   cb_buf_init(&head);
@@ -223,6 +239,7 @@ static void story(cb_term *t, const cb_brief *b, const cb_story_brief *s) {
   if (s->first[0]) cb_buf_printf(&sub, "%s to %s · ", s->first, s->last[0] ? s->last : s->first);
   cb_buf_printf(&sub, "%zu article%s, %zu independent source%s", s->articles.n, s->articles.n == 1 ? "" : "s", ind, ind == 1 ? "" : "s");
   cb_term_para(t, 0, NULL, NULL, sub.ptr);
+  summary(t, b, s);
   articles(t, b, s);
   findings(t, b, s);
   names(t, b, s);
