@@ -230,6 +230,8 @@ static void help(void) {
          "  --max-size SIZE    skip files larger than SIZE (e.g. 500K, 64M; default 64M)\n"
          "  -j, --jobs N       read and clean files on N threads (default: the number of\n"
          "                     cores); one writer stores them, in the order of the files\n"
+         "  --no-group         do not update the stories and near-duplicates now (a bulk\n"
+         "                     load; the next ingest without it updates them)\n"
          "  -q, --quiet        print only the summary and problems\n\n"
          "exit: 0 all read; 1 some input could not be read (the rest was stored);\n"
          "      2 usage error; 3 the database could not be written\n");
@@ -266,6 +268,7 @@ int cmd_ingest(int argc, char **argv) {
   ingest_run r = {0};
   char **paths = calloc((size_t)argc, sizeof *paths);
   int npaths = 0, opts_done = 0;
+  int no_group = 0;
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   int jobs = cores > 0 ? (int)cores : 1;
   if (!paths) return CLI_FAIL;
@@ -282,6 +285,7 @@ int cmd_ingest(int argc, char **argv) {
       jobs = atoi(v);
       if (jobs < 1 || jobs > 256) { cli_errorf("ingest: --jobs wants a number from 1 to 256, not '%s'", v); free(paths); return CLI_USAGE; }
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) r.quiet = 1;
+    else if (strcmp(a, "--no-group") == 0) no_group = 1;
     else { cli_errorf("ingest: unknown option '%s' (try --help)", a); free(paths); return CLI_USAGE; }
   }
   if (!npaths) { cli_errorf("ingest: no PATH given (try --help)"); free(paths); return CLI_USAGE; }
@@ -297,7 +301,7 @@ int cmd_ingest(int argc, char **argv) {
     }
   }
   if (r.added) r.store_errors += fill_years(r.store, first_id);
-  if (r.added || cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store);
+  if (!no_group && cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store);
   cb_store_close(r.store);
   free(paths);
   fprintf(stderr, "corroborate: %ld new article%s, %ld already stored, %ld problem%s\n", r.added,
