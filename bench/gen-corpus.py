@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """gen-corpus.py - writes a seeded synthetic news corpus for ingest benchmarks.
 Usage: gen-corpus.py OUTDIR N [--per-file K] [--seed S]
-Writes N articles as JSON Lines files of K records each (default 10,000), with titles,
+Writes N articles as JSON Lines files of K records each (default 2,000), with titles,
 outlets, dates, bylines and 8-20 paragraphs of varied sentences (numbers, names, dates,
 quotes), plus a few junk lines, so every reader path is exercised."""
 import json, os, random, sys
 
 def main():
     out, n = sys.argv[1], int(sys.argv[2])
-    per = int(sys.argv[sys.argv.index('--per-file') + 1]) if '--per-file' in sys.argv else 10000
+    per = int(sys.argv[sys.argv.index('--per-file') + 1]) if '--per-file' in sys.argv else 2000
     seed = int(sys.argv[sys.argv.index('--seed') + 1]) if '--seed' in sys.argv else 7
     rnd = random.Random(seed)
     os.makedirs(out, exist_ok=True)

@@ -69,15 +69,19 @@ static void on_problem(void *ud, const cb_error *e) {
 /* ---- parallel reading: workers read and clean files, this thread alone writes ---------- */
 typedef struct file_slot {
   char *file;
+  size_t bytes;               /* the file's size: read-ahead is bounded in bytes */
   int stream;                 /* WARC/gzip: read by the writer itself, streamed */
   int done;
   cb_article **arts; size_t narts, cap;
   cb_error *errs; size_t nerrs, ecap;
 } file_slot;
 
+#define READ_AHEAD_BYTES ((size_t)96 << 20)
+
 typedef struct pool {
   file_slot *slots; size_t n, next, written;
-  size_t window;              /* how far workers may read ahead of the writer */
+  size_t window;              /* how many files workers may read ahead of the writer */
+  size_t inflight;            /* bytes of files read or being read, not yet written */
   const cb_ingest_opts *o;
   pthread_mutex_t mu;
   pthread_cond_t cv;
@@ -112,9 +116,13 @@ static void *worker(void *arg) {
   pool *p = arg;
   for (;;) {
     pthread_mutex_lock(&p->mu);
-    while (p->next < p->n && p->next >= p->written + p->window) pthread_cond_wait(&p->cv, &p->mu);
+    /* memory stays flat: at most `window` files and READ_AHEAD_BYTES ahead of the writer */
+    while (p->next < p->n && (p->next >= p->written + p->window ||
+                              (p->inflight && p->inflight + p->slots[p->next].bytes > READ_AHEAD_BYTES)))
+      pthread_cond_wait(&p->cv, &p->mu);
     if (p->next >= p->n) { pthread_mutex_unlock(&p->mu); return NULL; }
     file_slot *s = &p->slots[p->next++];
+    if (!s->stream) p->inflight += s->bytes;
     pthread_mutex_unlock(&p->mu);
     if (!s->stream) cb_ingest_path(s->file, p->o, slot_article, slot_problem, s);
     pthread_mutex_lock(&p->mu);
@@ -167,6 +175,8 @@ static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_in
   pthread_cond_init(&p.cv, NULL);
   for (size_t i = 0; i < fl.n; i++) {
     p.slots[i].file = fl.v[i];
+    struct stat st;
+    p.slots[i].bytes = strcmp(fl.v[i], "-") && stat(fl.v[i], &st) == 0 ? (size_t)st.st_size : 0;
     p.slots[i].stream = !strcmp(fl.v[i], "-") || (cb_ingest_is_stream(fl.v[i]) && archive_or_big(fl.v[i], o));
   }
   cb_ingest_init();
@@ -188,6 +198,7 @@ static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_in
     free(s->arts);
     free(s->errs);
     pthread_mutex_lock(&p.mu);
+    if (!s->stream && started) p.inflight -= s->bytes;
     p.written = i + 1;
     pthread_cond_broadcast(&p.cv);
     pthread_mutex_unlock(&p.mu);
