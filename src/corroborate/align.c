@@ -167,13 +167,17 @@ static int add_member(group *g, int x) {
   return CB_OK;
 }
 
-/* Complete link: x joins g only if every member matches it and its source is new there. */
+/* Complete link: x joins g only if its source is new there and the members match it.
+ * In a large group the match is checked against its first and last LINK_SAMPLE members,
+ * so joining stays linear however many sources give the same figure. */
+#define LINK_SAMPLE 12
 static int joins(const cb_story_ctx *c, const cb_item *items, const group *g, int x, cb_item_score_fn score,
                  void *ud, double min) {
+  for (size_t k = 0; k < g->n; k++)
+    if (c->source_of[items[g->m[k]].article] == c->source_of[items[x].article]) return 0;
   for (size_t k = 0; k < g->n; k++) {
-    const cb_item *m = &items[g->m[k]];
-    if (c->source_of[m->article] == c->source_of[items[x].article]) return 0;
-    if (score(c, m, &items[x], ud) < min) return 0;
+    if (k == LINK_SAMPLE && g->n > 2 * LINK_SAMPLE) k = g->n - LINK_SAMPLE;
+    if (score(c, &items[g->m[k]], &items[x], ud) < min) return 0;
   }
   return 1;
 }
@@ -220,12 +224,24 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
     }
   }
   free(p.v);
-  /* a copy's claim goes with the claim of its original that it matches best */
+  /* a copy's claim goes with the claim of its original that it matches best; items are
+   * made article by article, so each article's items are one run: find the runs once */
+  size_t na = c->brief->narticles;
+  size_t *run_start = rc ? NULL : malloc((na + 1) * sizeof *run_start), *run_end = rc ? NULL : calloc(na + 1, sizeof *run_end);
+  if (!rc && (!run_start || !run_end)) rc = CB_ENOMEM;
+  for (size_t i = 0; !rc && i <= na; i++) run_start[i] = (size_t)-1;
+  for (size_t i = 0; !rc && i < n; i++) {
+    size_t a = (size_t)items[i].article;
+    if (run_start[a] == (size_t)-1) run_start[a] = i;
+    run_end[a] = i + 1;
+  }
   for (size_t i = 0; !rc && i < n; i++) {
     if (!is_copy(c, &items[i])) continue;
+    size_t orig = (size_t)c->source_of[items[i].article];
+    if (run_start[orig] == (size_t)-1) continue;
     double best = min;
-    for (size_t j = 0; j < n; j++) {   /* only the original's own claims: a few */
-      if (items[j].article != c->source_of[items[i].article]) continue;
+    for (size_t j = run_start[orig]; j < run_end[orig]; j++) {
+      if (items[j].article != (int)orig) continue;
       double s = score(c, &items[j], &items[i], ud);
       if (s >= best) {
         best = s;
@@ -234,6 +250,8 @@ int cb_align(const cb_story_ctx *c, const cb_item *items, size_t n, cb_item_scor
       }
     }
   }
+  free(run_start);
+  free(run_end);
   for (int k = 0; g && k < ng; k++) free(g[k].m);
   free(g);
   if (rc) return rc;

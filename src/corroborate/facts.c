@@ -61,9 +61,11 @@ static int in_group(const group *g, int x) {
  * not there yet; this keeps facts from chaining across a story. A sentence may support
  * several facts (a long sentence makes several claims). */
 static int can_join(const cb_story_ctx *c, const group *g, int x) {
-  for (size_t k = 0; k < g->n; k++) {
-    double s;
+  for (size_t k = 0; k < g->n; k++)
     if (c->source_of[c->sents.v[g->m[k]].article] == c->source_of[c->sents.v[x].article]) return 0;
+  for (size_t k = 0; k < g->n; k++) {   /* a large fact: its first and last 12 sentences stand for it */
+    double s;
+    if (k == 12 && g->n > 24) k = g->n - 12;
     if (!similar(c, g->m[k], x, &s)) return 0;
   }
   return 1;
