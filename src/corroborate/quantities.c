@@ -168,19 +168,44 @@ static void in_unit_of(const qclaim *qc, const cb_interval *base, char *out, siz
   }
 }
 
-static const char *topic_of(cb_arena *ar, const qclaim *cl, const int *members, size_t n) {
+/* The nearest content word before a figure, within six words of its sentence ("inflation
+ * was 6.1%" -> "inflation"): what a measure without a counted noun is about. */
+static const char *word_before(const cb_story_ctx *c, int article, size_t start) {
+  const cb_article *a = c->brief->articles[article];
+  long si = cb_ctx_sentence_at(c, article, start);
+  size_t lo = si >= 0 ? c->sents.v[si].start : 0, p = start;
+  for (int w = 0; w < 6 && p > lo; w++) {
+    while (p > lo && !isalpha((unsigned char)a->body[p - 1])) p--;
+    size_t e = p;
+    while (p > lo && isalpha((unsigned char)a->body[p - 1])) p--;
+    size_t n = e - p;
+    uint64_t k = n >= 4 ? cb_content_key(a->body + p, n) : 0;
+    int verbish = n > 4 && (!strncmp(a->body + e - 2, "ed", 2) || !strncmp(a->body + e - 2, "ly", 2));
+    if (k && !verbish && !isupper((unsigned char)a->body[p]) && !cb_keyset_has(cb_keyset_get("corroborate/not-topics.txt"), k))
+      return cb_arena_strndup(c->arena, a->body + p, n);
+  }
+  return NULL;
+}
+
+static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *idx, const int *arts, size_t n) {
   const char *noun = NULL, *event = NULL;
   for (size_t i = 0; i < n; i++) {
-    const cb_quantity *q = cl[members[i]].q;
-    if (!noun && q->noun && strcmp(q->noun, "people") != 0) noun = q->noun;
+    const cb_quantity *q = cl[idx[i]].q;
+    if (!noun && q->noun && !generic_noun(q->noun)) noun = q->noun;
     if (!event && q->event) event = q->event;
   }
-  if (!noun) noun = cl[members[0]].q->noun;
-  if (event && cb_content_key(event, strlen(event)) == cb_content_key("killed", 6)) return "people killed";
-  if (noun && event) return cb_arena_printf(ar, "%s (%s)", noun, event);
+  if (event && toll_event(event) && key_of_word(event) == key_of_word("killed")) return "people killed";
+  if (noun && event) return cb_arena_printf(c->arena, "%s (%s)", noun, event);
+  if (noun && !strcmp(cl[idx[0]].dim, "count")) return noun;
+  /* a measure ("percent", "area"): name it by the word the sources put before it */
+  const char *what = NULL;
+  for (size_t i = 0; i < n && !what; i++) what = word_before(c, arts[i], cl[idx[i]].q->start);
+  const char *dim = cl[idx[0]].dim;
+  if (what && strcmp(dim, "count") && strcmp(dim, "none")) return cb_arena_printf(c->arena, "%s (%s)", what, dim);
   if (noun) return noun;
-  if (event) return cb_arena_printf(ar, "number (%s)", event);
-  return cl[members[0]].dim;
+  if (event) return cb_arena_printf(c->arena, "number (%s)", event);
+  if (what) return cb_arena_printf(c->arena, "%s (number)", what);
+  return dim;
 }
 
 static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
@@ -198,7 +223,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   if (grew) v = CB_COMPATIBLE;
   f->kind = CB_KIND_QUANTITY;
   f->verdict = v;
-  f->topic = topic_of(c->arena, cl, idx, k);
+  f->topic = topic_of(c, cl, idx, arts, k);
   f->independent = cb_ctx_independent(c, arts, k);
   char val[96];
   if (v != CB_CONFLICT) { in_unit_of(&cl[idx[0]], &meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
