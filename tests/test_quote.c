@@ -88,6 +88,14 @@ static void test_other_cues(void) {
   cb_arena_free(a);
 }
 
+/* Speaker fixes found on the PolNeAR train half, one general cause each. */
+static void test_speaker_rules(void) {
+  cb_arena *a = cb_arena_new(0);
+  /* a no-break space between the name and the cue is a space */
+  CHECK_STR(speaker_of(a, "\"It is late,\" Bob\xC2\xA0Woodward\xC2\xA0told the crowd.", "It is"), "Bob Woodward");
+  cb_arena_free(a);
+}
+
 /* Trap: multi-paragraph quotes broken. */
 static void test_paragraphs(void) {
   cb_arena *a = cb_arena_new(0);
@@ -188,6 +196,7 @@ int main(void) {
   test_seeds();
   test_other_cues();
   test_paragraphs();
+  test_speaker_rules();
   test_unknown();
   test_partial_and_marks();
   test_json();

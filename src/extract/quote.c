@@ -132,9 +132,35 @@ static size_t keep_attributed(const cb_qtext *t, cb_quote *q, size_t n) {
   return k;
 }
 
+/* Unicode spaces (no-break U+00A0, U+2000..U+200A, U+202F) read as ASCII spaces of the same
+ * byte length, so offsets stay valid and "Woodward\u00A0told" splits like "Woodward told".
+ * Returns text itself when it has none, else an arena copy (NULL if memory ran out). */
+static const char *plain_spaces(cb_arena *a, const char *text, size_t n) {
+  char *c = NULL;
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char b0 = (unsigned char)text[i], b1 = (unsigned char)text[i + 1];
+    size_t len = 0;
+    if (b0 == 0xC2 && b1 == 0xA0) len = 2;
+    else if (b0 == 0xE2 && b1 == 0x80 && i + 2 < n &&
+             (((unsigned char)text[i + 2] >= 0x80 && (unsigned char)text[i + 2] <= 0x8A) ||
+              (unsigned char)text[i + 2] == 0xAF)) len = 3;
+    if (!len) continue;
+    if (!c) {
+      if (!(c = cb_arena_alloc(a, n + 1))) return NULL;
+      memcpy(c, text, n);
+      c[n] = 0;
+      text = c;
+    }
+    memset(c + i, ' ', len);
+    i += len - 1;
+  }
+  return text;
+}
+
 size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out) {
   cb_quote *q = NULL;
   *out = NULL;
+  if (text && !(text = plain_spaces(a, text, n))) return 0;
   size_t nq = text ? cb_quote_marks(a, text, n, &q) : 0;
   if (!nq) return 0;
   cb_qtext t = {text, n, NULL, 0};
