@@ -93,6 +93,9 @@ static void test_speaker_rules(void) {
   cb_arena *a = cb_arena_new(0);
   /* a no-break space between the name and the cue is a space */
   CHECK_STR(speaker_of(a, "\"It is late,\" Bob\xC2\xA0Woodward\xC2\xA0told the crowd.", "It is"), "Bob Woodward");
+  /* a listed cue wins over an -ed word before it; an -ed verb right after the quote takes a name */
+  CHECK_STR(speaker_of(a, "\"It is late,\" the retired surgeon said.", "It is"), "the retired surgeon");
+  CHECK_STR(speaker_of(a, "\"It is late,\" exhorted actress Jamie Lee Curtis.", "It is"), "Jamie Lee Curtis");
   cb_arena_free(a);
 }
 

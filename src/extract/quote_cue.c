@@ -227,11 +227,6 @@ static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, si
   return ub;
 }
 
-/* A cue word at k after the quote: a listed verb, or an -ed verb after “...,” Name. */
-static int right_cue_word(const cb_qtext *t, const cb_quote *q, size_t first, size_t k) {
-  return cb_qis(t, k, CB_QLEX_CUE) || (k > first && closes_with_comma(t->s, q) && past_tense(t, k));
-}
-
 /* The speaker of a cue at k after the quote, whose words start at first and end at ub;
  * *other = 1 when the cue belongs to another clause. */
 static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
@@ -276,11 +271,22 @@ static cb_np dash_speaker(const cb_qtext *t, cb_quote *q, size_t next_start) {
   return np;
 }
 
-static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
+/* The cue at k after the quote and its speaker (first..ub: the words after the quote). */
+static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k, size_t ub) {
   cb_np none = {0};
+  if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
+  int other = 0;
+  cb_np np = right_speaker(t, first, k, ub, &other);
+  if (!other) set_cue(t, q, k, k + 1);
+  return np;
+}
+
+/* A listed cue wins over an -ed guess before it (“...,” the retired neurosurgeon said);
+ * an -ed verb right after the quote counts when a name follows (“...,” exhorted Curtis). */
+static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   cb_np dash = dash_speaker(t, q, next_start);
   if (dash.kind) return dash;
-  size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start);
+  size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start), guess = 0;
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
@@ -293,13 +299,12 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!right_cue_word(t, q, first, k)) continue;
-    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
-    int other = 0;
-    cb_np np = right_speaker(t, first, k, ub, &other);
-    if (!other) set_cue(t, q, k, k + 1);
-    return np;
+    if (cb_qis(t, k, CB_QLEX_CUE)) return right_cue_at(t, q, first, k, ub);
+    if (!guess && closes_with_comma(t->s, q) && past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME))
+      guess = k + 1;
   }
+  if (guess) return right_cue_at(t, q, first, guess - 1, ub);
+  cb_np none = {0};
   return none;
 }
 
