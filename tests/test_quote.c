@@ -96,6 +96,10 @@ static void test_speaker_rules(void) {
   /* a listed cue wins over an -ed word before it; an -ed verb right after the quote takes a name */
   CHECK_STR(speaker_of(a, "\"It is late,\" the retired surgeon said.", "It is"), "the retired surgeon");
   CHECK_STR(speaker_of(a, "\"It is late,\" exhorted actress Jamie Lee Curtis.", "It is"), "Jamie Lee Curtis");
+  /* a participle cue or a colon with no speaker next to it: the sentence's subject */
+  CHECK_STR(speaker_of(a, "Mary Poe spoke. She followed that by saying, \"It is late.\"", "It is"), "Mary Poe");
+  CHECK_STR(speaker_of(a, "Senator Ruth Kang then addressed the crowd: \"We stay.\"", "We stay"), "Ruth Kang");
+  CHECK_STR(speaker_of(a, "POLLS RISE IN IOWA:\n\n\"We stay here all year long.\"", "We stay"), "(none)");
   cb_arena_free(a);
 }
 

@@ -322,6 +322,7 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
     if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
     size_t e = i;
     while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE))) e++;
+    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i == lb) { i = e; continue; }   /* "On Tuesday, ..." */
     cb_np np = name_np(t, i, e);
     if (np.kind == CB_NP_NAME) return np;
     return none;
@@ -329,9 +330,26 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
   return none;
 }
 
+static int all_caps(const cb_qtext *t, size_t i) {
+  for (size_t j = t->tok[i].start; j < t->tok[i].end; j++) if (t->s[j] >= 'a' && t->s[j] <= 'z') return 0;
+  return 1;
+}
+
+/* Before a colon with no cue word, only a sure subject speaks: a pronoun, a name of two
+ * words or more not in capitals (no headline), or a possessive ("Clinton's response was:"). */
+static int colon_subject(const cb_qtext *t, const cb_np *np) {
+  if (np->kind == CB_NP_PRONOUN) return 1;
+  if (np->kind != CB_NP_NAME || all_caps(t, np->e - 1)) return 0;
+  const cb_token *last = &t->tok[np->e - 1];
+  size_t len = last->end - last->start;
+  int possessive = (len > 2 && memcmp(t->s + last->end - 2, "'s", 2) == 0) ||
+                   (len > 4 && memcmp(t->s + last->end - 4, "\xE2\x80\x99s", 4) == 0);
+  return possessive || np->e - np->name_b >= 2;
+}
+
 static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   cb_np none = {0};
-  size_t end = token_at(t, q->start), lb = end, after_comma = 0;
+  size_t end = token_at(t, q->start), lb = end, after_comma = 0, part = 0;
   int tries = 0;
   while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
          (!newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start) ||
@@ -347,14 +365,23 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
     if (np.kind == CB_NP_DESC && participle(t, k)) np = none;   /* "..., saying": the subject is further back */
+    if (!np.kind && participle(t, k) && !part) part = k;
     if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',') && !after_comma) after_comma = k;
     else if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;
   }
-  if (!after_comma) return none;   /* "Trump told X ..., adding “...”": the sentence's subject */
-  cb_np np = first_subject(t, lb, after_comma - 1);
-  if (np.kind) set_cue(t, q, after_comma, after_comma + 1);
+  if (after_comma) {   /* "Trump told X ..., adding “...”": the sentence's subject */
+    cb_np np = first_subject(t, lb, after_comma - 1);
+    if (np.kind) set_cue(t, q, after_comma, after_comma + 1);
+    return np;
+  }
+  /* "She followed that by saying, “...”", "She then addressed the crowd: “...”" */
+  int colon = end > lb && cb_token_is(t->s, &t->tok[end - 1], ':');
+  if (!part && !colon) return none;
+  cb_np np = first_subject(t, lb, part ? part : end - 1);
+  if (!part && !colon_subject(t, &np)) return none;
+  if (np.kind && part) set_cue(t, q, part, part + 1);
   return np;
 }
 
