@@ -100,6 +100,15 @@ static void test_speaker_rules(void) {
   CHECK_STR(speaker_of(a, "Mary Poe spoke. She followed that by saying, \"It is late.\"", "It is"), "Mary Poe");
   CHECK_STR(speaker_of(a, "Senator Ruth Kang then addressed the crowd: \"We stay.\"", "We stay"), "Ruth Kang");
   CHECK_STR(speaker_of(a, "POLLS RISE IN IOWA:\n\n\"We stay here all year long.\"", "We stay"), "(none)");
+  /* abbreviated titles and party tags around the name; continuation after them */
+  CHECK_STR(speaker_of(a, "\"I left,\" said Army Capt. Chris Pardo, who quit.", "I left"), "Chris Pardo");
+  const char *t = "\"No one worries,\" Sen. Chuck Schumer (D-N.Y.) said Tuesday. \"If they did, they should answer.\"";
+  CHECK_STR(speaker_of(a, t, "No one"), "Chuck Schumer");
+  CHECK_STR(speaker_of(a, t, "If they"), "Chuck Schumer");
+  CHECK_STR(speaker_of(a, "Rep. Trey Gowdy (R-S.C.): \"I have not heard that figure.\"", "I have"), "Trey Gowdy");
+  /* an unnamed role stays a description, never the previous speaker */
+  CHECK_STR(speaker_of(a, "\"Yes,\" Ann Lee said.\n\n\"It was sent,\" a campaign spokesman said.", "It was"),
+            "a campaign spokesman");
   cb_arena_free(a);
 }
 

@@ -31,6 +31,14 @@ static const char *last_named(const cb_quote *q, size_t i) {
   return NULL;
 }
 
+/* "a spokesman", "another official": someone new, not the last named speaker. */
+static int indefinite(const cb_qtext *t, size_t i) {
+  char buf[16];
+  size_t n = t->tok[i].kind == CB_TOK_WORD ? cb_qkey(t, i, buf, sizeof buf) : 0;
+  return (n == 1 && buf[0] == 'a') || (n == 2 && memcmp(buf, "an", 2) == 0) || (n == 3 && memcmp(buf, "one", 3) == 0) ||
+         (n == 7 && memcmp(buf, "another", 7) == 0);
+}
+
 static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
                         const cb_np *np) {
   cb_quote *x = &q[i];
@@ -46,7 +54,11 @@ static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb
   } else if (cb_qis(t, np->head, CB_QLEX_ROLE) || cb_qis(t, np->head, CB_QLEX_TITLE)) {
     x->how = CB_SPEAKER_ROLE;
     x->speaker = cb_mentions_with_role(a, t, m, np->head, at);
-    if (!x->speaker) x->speaker = last_named(q, i);
+    if (!x->speaker && !indefinite(t, np->b)) x->speaker = last_named(q, i);
+    if (!x->speaker) {   /* "a campaign spokesman" with no one named: the description itself */
+      x->speaker = cb_qname(a, t, np->b, np->e);
+      x->how = CB_SPEAKER_DESCRIPTION;
+    }
   } else {
     x->how = np->according_to ? CB_SPEAKER_ACCORDING_TO : CB_SPEAKER_DESCRIPTION;
     x->speaker = cb_qname(a, t, np->b, np->e);

@@ -55,6 +55,12 @@ int cb_qis(const cb_qtext *t, size_t i, cb_qlex list) {
 static int is_word(const cb_qtext *t, size_t i) { return i < t->ntok && t->tok[i].kind == CB_TOK_WORD; }
 static int is_upper(const cb_qtext *t, size_t i) { return is_word(t, i) && t->tok[i].upper; }
 
+/* The dot of an abbreviated title ("Sen.", "Capt."): part of the name phrase around it. */
+static int title_dot(const cb_qtext *t, size_t i) {
+  return i > 0 && i < t->ntok && cb_token_is(t->s, &t->tok[i], '.') && t->tok[i - 1].end == t->tok[i].start &&
+         cb_qis(t, i - 1, CB_QLEX_TITLE) && i + 1 < t->ntok && t->tok[i + 1].kind == CB_TOK_WORD && t->tok[i + 1].upper;
+}
+
 static int word_is(const cb_qtext *t, size_t i, const char *w) {
   char buf[32];
   return is_word(t, i) && cb_qkey(t, i, buf, sizeof buf) && strcmp(buf, w) == 0;
@@ -124,10 +130,19 @@ static size_t skip_aside(const cb_qtext *t, size_t j, size_t lb) {
   return j;
 }
 
+/* "Chuck Schumer (D-N.Y.) said": the token before a short parenthesis ending at j, else j. */
+static size_t skip_parenthesis(const cb_qtext *t, size_t j, size_t lb) {
+  if (!cb_token_is(t->s, &t->tok[j], ')')) return j;
+  for (size_t k = j; k-- > lb && j - k < ASIDE_TOKENS;)
+    if (cb_token_is(t->s, &t->tok[k], '(')) return k > lb ? k - 1 : j;
+  return j;
+}
+
 /* The phrase ending at token j (the subject of a cue at j + 1), not before token lb. */
 static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
   cb_np none = {0};
   while (j > lb && cb_qis(t, j, CB_QLEX_SKIP)) j--;
+  j = skip_parenthesis(t, j, lb);
   j = skip_aside(t, j, lb);
   if (j < lb || !is_word(t, j)) return none;
   if (cb_qis(t, j, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, j, j + 1, j, j, 0};
@@ -135,7 +150,7 @@ static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
     return none;
   size_t b = j;
   if (is_upper(t, j)) {
-    while (b > lb && (is_upper(t, b - 1) || cb_qis(t, b - 1, CB_QLEX_TITLE) ||
+    while (b > lb && (is_upper(t, b - 1) || cb_qis(t, b - 1, CB_QLEX_TITLE) || (title_dot(t, b - 1) && b - 1 > lb) ||
                       (is_connector(t, b - 1) && b - 1 > lb && is_upper(t, b - 2)))) b--;
     if (b > lb && cb_qis(t, b - 1, CB_QLEX_DETERMINER)) b--;
     while (b < j && cb_qis(t, b, CB_QLEX_STOP)) b++;   /* "As White House press secretary X" */
@@ -165,9 +180,10 @@ static cb_np forward_np(const cb_qtext *t, size_t i, size_t ub) {
   size_t e = i;
   if (cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_TITLE) || is_upper(t, i)) {
     int det = cb_qis(t, i, CB_QLEX_DETERMINER);
-    while (e < ub && e - i < NP_WORDS && is_word(t, e) &&
+    while (e < ub && e - i < NP_WORDS + 1 &&
+           (title_dot(t, e) || (is_word(t, e) &&
            (e == i || is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || (det && !cb_qis(t, e, CB_QLEX_STOP)) ||
-            (is_connector(t, e) && is_upper(t, e + 1))) && !cb_qis(t, e, CB_QLEX_CUE))
+            (is_connector(t, e) && is_upper(t, e + 1))) && !cb_qis(t, e, CB_QLEX_CUE))))
       e++;
     while (e > i + 1 && is_connector(t, e - 1)) e--;
     if (e > i && is_upper(t, e - 1)) return name_np(t, i, e);
@@ -281,6 +297,13 @@ static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k
   return np;
 }
 
+/* The ')' closing a short parenthesis opened at k (before ub), else k. */
+static size_t close_parenthesis(const cb_qtext *t, size_t k, size_t ub) {
+  for (size_t j = k + 1; j < ub && j - k < ASIDE_TOKENS; j++)
+    if (cb_token_is(t->s, &t->tok[j], ')')) return j;
+  return k;
+}
+
 /* A listed cue wins over an -ed guess before it (“...,” the retired neurosurgeon said);
  * an -ed verb right after the quote counts when a name follows (“...,” exhorted Curtis). */
 static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
@@ -290,7 +313,8 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
-      if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',')) break;
+      if (cb_token_is(t->s, &t->tok[k], '(')) k = close_parenthesis(t, k, ub);
+      else if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',') && !title_dot(t, k)) break;
       continue;
     }
     if (is_according(t, k)) {
@@ -321,7 +345,7 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
     if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
     if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
     size_t e = i;
-    while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE))) e++;
+    while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || title_dot(t, e))) e++;
     if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i == lb) { i = e; continue; }   /* "On Tuesday, ..." */
     cb_np np = name_np(t, i, e);
     if (np.kind == CB_NP_NAME) return np;
