@@ -138,12 +138,25 @@ static size_t skip_parenthesis(const cb_qtext *t, size_t j, size_t lb) {
   return j;
 }
 
+/* "the campaign manager, Jeff Weaver, said": j is the comma after a name that follows a
+ * description and a comma; returns the name's last token, else j. */
+static size_t appositive_name(const cb_qtext *t, size_t j, size_t lb) {
+  if (j == 0 || !cb_token_is(t->s, &t->tok[j], ',') || !is_upper(t, j - 1)) return j;
+  size_t c = j - 1;
+  while (c > lb && (is_upper(t, c - 1) || title_dot(t, c - 1) || is_connector(t, c - 1)) && j - c < NP_WORDS) c--;
+  if (c < lb + 2 || !cb_token_is(t->s, &t->tok[c - 1], ',') || !is_word(t, c - 2) || is_upper(t, c - 2) ||
+      cb_qis(t, c - 2, CB_QLEX_STOP) || cb_qis(t, c - 2, CB_QLEX_CUE))
+    return j;
+  return j - 1;
+}
+
 /* The phrase ending at token j (the subject of a cue at j + 1), not before token lb. */
 static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
   cb_np none = {0};
   while (j > lb && cb_qis(t, j, CB_QLEX_SKIP)) j--;
   j = skip_parenthesis(t, j, lb);
-  j = skip_aside(t, j, lb);
+  size_t apposed = appositive_name(t, j, lb);
+  j = apposed != j ? apposed : skip_aside(t, j, lb);
   if (j < lb || !is_word(t, j)) return none;
   if (cb_qis(t, j, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, j, j + 1, j, j, 0};
   if (!is_upper(t, j) && (cb_qis(t, j, CB_QLEX_STOP) || cb_qis(t, j, CB_QLEX_CUE) || cb_qis(t, j, CB_QLEX_SKIP)))
@@ -253,6 +266,8 @@ static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub,
     if (inv.kind == CB_NP_NAME) return inv;
   }
   cb_np np = backward_np(t, k - 1, first);
+  if (np.kind == CB_NP_NAME && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
+      np.b - first <= DESC_WORDS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
   if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
     *other = 1;
     if (np.b - first > DESCRIPTOR_WORDS) return none;
@@ -297,6 +312,14 @@ static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k
   return np;
 }
 
+/* Punctuation inside a speaker phrase: a possessive apostrophe (Sanders’) or "&" (P&G). */
+static int name_punct(const cb_qtext *t, size_t k) {
+  const cb_token *x = &t->tok[k];
+  size_t len = x->end - x->start;
+  if (len == 1) return t->s[x->start] == '\'' || t->s[x->start] == '&';
+  return len == 3 && memcmp(t->s + x->start, "\xE2\x80\x99", 3) == 0;
+}
+
 /* The ')' closing a short parenthesis opened at k (before ub), else k. */
 static size_t close_parenthesis(const cb_qtext *t, size_t k, size_t ub) {
   for (size_t j = k + 1; j < ub && j - k < ASIDE_TOKENS; j++)
@@ -314,7 +337,8 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
       if (cb_token_is(t->s, &t->tok[k], '(')) k = close_parenthesis(t, k, ub);
-      else if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',') && !title_dot(t, k)) break;
+      else if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',') && !title_dot(t, k) &&
+               !name_punct(t, k)) break;
       continue;
     }
     if (is_according(t, k)) {
