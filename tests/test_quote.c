@@ -109,6 +109,9 @@ static void test_speaker_rules(void) {
   /* an unnamed role stays a description, never the previous speaker */
   CHECK_STR(speaker_of(a, "\"Yes,\" Ann Lee said.\n\n\"It was sent,\" a campaign spokesman said.", "It was"),
             "a campaign spokesman");
+  /* a quote paragraph with no cue takes the speaker of the quote opening the next paragraph */
+  CHECK_STR(speaker_of(a, "Ann Lee is upbeat.\n\n\"Cruz can win in November.\"\n\n\"He unites,\" Ted Moe notes.", "Cruz"),
+            "Ted Moe");
   /* a name in apposition to a description, a possessive inside the phrase */
   CHECK_STR(speaker_of(a, "\"We won,\" Ed Moe's campaign manager, Jeff Weaver, said.", "We won"), "Jeff Weaver");
   CHECK_STR(speaker_of(a, "\"We won,\" Jeff Weaver, Sanders\xE2\x80\x99 campaign manager, said.", "We won"), "Jeff Weaver");

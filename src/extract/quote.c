@@ -80,6 +80,12 @@ static void inherit(cb_quote *to, const cb_quote *from) {
   to->how = CB_SPEAKER_CONTINUED;
 }
 
+/* “A.”¶¶“B,” Viguerie notes.: quote a is a paragraph of its own and b opens the next one. */
+static int next_paragraph(const char *s, const cb_quote *a, const cb_quote *b) {
+  for (size_t i = a->end; i < b->start; i++) if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') return 0;
+  return a->start == 0 || s[a->start - 1] == '\n';
+}
+
 /* Quotes without a cue take the speaker of the neighbouring quote. */
 static void continue_speakers(cb_quote *q, size_t n, const char *s) {
   for (size_t i = 1; i < n; i++) {
@@ -91,7 +97,7 @@ static void continue_speakers(cb_quote *q, size_t n, const char *s) {
     if (q[i].partial || q[i].cue_end > q[i].cue_start || q[i].speaker || !q[i + 1].speaker ||
         q[i + 1].how == CB_SPEAKER_CONTINUED)
       continue;
-    if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end)) continue;
+    if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end) && !next_paragraph(s, &q[i], &q[i + 1])) continue;
     inherit(&q[i], &q[i + 1]);
   }
 }
