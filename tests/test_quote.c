@@ -112,6 +112,8 @@ static void test_speaker_rules(void) {
   /* a quote paragraph with no cue takes the speaker of the quote opening the next paragraph */
   CHECK_STR(speaker_of(a, "Ann Lee is upbeat.\n\n\"Cruz can win in November.\"\n\n\"He unites,\" Ted Moe notes.", "Cruz"),
             "Ted Moe");
+  /* an inverted "asked X" after the quote: X asks */
+  CHECK_STR(speaker_of(a, "\"Why now?\" asked Sen. Barbara Mikulski of Maryland.", "Why now"), "Barbara Mikulski");
   /* a name in apposition to a description, a possessive inside the phrase */
   CHECK_STR(speaker_of(a, "\"We won,\" Ed Moe's campaign manager, Jeff Weaver, said.", "We won"), "Jeff Weaver");
   CHECK_STR(speaker_of(a, "\"We won,\" Jeff Weaver, Sanders\xE2\x80\x99 campaign manager, said.", "We won"), "Jeff Weaver");

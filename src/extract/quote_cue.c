@@ -97,10 +97,12 @@ static int newline_between(const cb_qtext *t, size_t a, size_t b) {
 /* Splits the name part of a capitalised phrase [b, e) from its leading titles. */
 static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
-  int titled = 0;
+  int titled = 0, named = 0;
   for (size_t i = b; i < e; i++) {   /* "Jason Gilbert of Cheyenne": the name ends before "of" */
-    if (word_is(t, i, "of") && !titled && i > b) { e = i; break; }
-    titled |= cb_qis(t, i, CB_QLEX_TITLE);
+    if (word_is(t, i, "of") && (!titled || named) && i > b) { e = i; break; }
+    int title = cb_qis(t, i, CB_QLEX_TITLE);
+    titled |= title;
+    named |= titled && !title && is_upper(t, i);   /* "Sen. Barbara Mikulski of Maryland" */
   }
   np.e = e;
   np.head = e - 1;
@@ -260,14 +262,14 @@ static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, si
  * *other = 1 when the cue belongs to another clause. */
 static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
   cb_np none = {0};
-  if (k == first) return object_cue(t, k) ? none : forward_np(t, k + 1, ub);   /* “...,” said X */
+  if (k == first) return forward_np(t, k + 1, ub);   /* “...,” said X; “...?” asked X */
   if (cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {           /* “...” that X ..., said Y */
     cb_np inv = forward_np(t, k + 1, ub);
     if (inv.kind == CB_NP_NAME) return inv;
   }
   cb_np np = backward_np(t, k - 1, first);
   if (np.kind == CB_NP_NAME && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
-      np.b - first <= DESC_WORDS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
+      np.b - first <= ASIDE_TOKENS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
   if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
     *other = 1;
     if (np.b - first > DESCRIPTOR_WORDS) return none;
