@@ -114,6 +114,14 @@ static void test_speaker_rules(void) {
             "Ted Moe");
   /* an inverted "asked X" after the quote: X asks */
   CHECK_STR(speaker_of(a, "\"Why now?\" asked Sen. Barbara Mikulski of Maryland.", "Why now"), "Barbara Mikulski");
+  /* initials, state and party tags do not end the sentence */
+  CHECK_STR(speaker_of(a, "\"It is gaming,\" Senate Minority Leader Harry M. Reid (D-Nev.) said.", "It is"), "Harry M. Reid");
+  CHECK_STR(speaker_of(a, "Mitch McConnell, R-Ky., sent a message to Trump:\n\n\"It is time to quit.\"", "It is"),
+            "Mitch McConnell");
+  CHECK_STR(speaker_of(a, "\"These are dark days,\" former George W. Bush aide Noam Neusner wrote.", "These"), "Noam Neusner");
+  /* a title woven into the sentence is no quote */
+  CHECK_STR(speaker_of(a, "Speaking on Fox News\xE2\x80\x99 \"Sunday Morning Futures,\" Trump said he would win.", "Sunday"),
+            "(none)");
   /* a name in apposition to a description, a possessive inside the phrase */
   CHECK_STR(speaker_of(a, "\"We won,\" Ed Moe's campaign manager, Jeff Weaver, said.", "We won"), "Jeff Weaver");
   CHECK_STR(speaker_of(a, "\"We won,\" Jeff Weaver, Sanders\xE2\x80\x99 campaign manager, said.", "We won"), "Jeff Weaver");

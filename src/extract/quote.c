@@ -11,7 +11,7 @@
 #include "extract/quote_mentions.h"
 #include <string.h>
 
-enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4, LOOKBACK_QUOTES = 50 };
+enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4, LOOKBACK_QUOTES = 50, TITLE_WORDS = 6 };
 
 const char *cb_speaker_how_name(cb_speaker_how how) {
   static const char *const names[] = {"unknown", "name", "according-to", "pronoun", "role", "description",
@@ -139,10 +139,27 @@ static int is_direct(const cb_qtext *t, const cb_quote *q) {
   return sep && b - 1 - cue <= DIRECT_GAP;
 }
 
-/* Drops short quotes with neither cue nor speaker (titles, scare quotes). */
+/* A title woven into the sentence: a few capitalised words after a word ("appeared on Fox
+ * News’ “Sunday Morning Futures,” Trump said", "starred in “Scandal”"). */
+static int is_title(const cb_qtext *t, const cb_quote *q) {
+  size_t b = cb_mentions_token_at(t, q->start), i = cb_mentions_token_at(t, q->inner_start), words = 0;
+  if (b == 0) return 0;
+  const cb_token *p = &t->tok[b - 1];
+  int after_word = p->kind == CB_TOK_WORD ||
+                   (p->kind == CB_TOK_PUNCT && p->end - p->start == 3 && (unsigned char)t->s[p->start + 2] == 0x99);
+  if (!after_word) return 0;
+  for (; i < t->ntok && t->tok[i].start < q->inner_end; i++) {
+    if (t->tok[i].kind != CB_TOK_WORD) continue;
+    if (++words > TITLE_WORDS || (!t->tok[i].upper && !cb_qis(t, i, CB_QLEX_STOP))) return 0;
+  }
+  return words > 0;
+}
+
+/* Drops short quotes with neither cue nor speaker (titles, scare quotes) and titles. */
 static size_t keep_attributed(const cb_qtext *t, cb_quote *q, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
+    if (is_title(t, &q[i])) continue;
     int cue = q[i].cue_end > q[i].cue_start;
     if (!cue && !q[i].speaker && count_words(t, q[i].inner_start, q[i].inner_end) < SHORT_QUOTE_WORDS) continue;
     q[k++] = q[i];

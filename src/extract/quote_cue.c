@@ -55,10 +55,15 @@ int cb_qis(const cb_qtext *t, size_t i, cb_qlex list) {
 static int is_word(const cb_qtext *t, size_t i) { return i < t->ntok && t->tok[i].kind == CB_TOK_WORD; }
 static int is_upper(const cb_qtext *t, size_t i) { return is_word(t, i) && t->tok[i].upper; }
 
-/* The dot of an abbreviated title ("Sen.", "Capt."): part of the name phrase around it. */
+/* A single capital letter: a middle initial ("George W. Bush"). */
+static int initial(const cb_qtext *t, size_t i) {
+  return is_upper(t, i) && t->tok[i].end == t->tok[i].start + 1;
+}
+
+/* The dot of an abbreviated title ("Sen.", "Capt.") or an initial: part of the name around it. */
 static int title_dot(const cb_qtext *t, size_t i) {
   return i > 0 && i < t->ntok && cb_token_is(t->s, &t->tok[i], '.') && t->tok[i - 1].end == t->tok[i].start &&
-         cb_qis(t, i - 1, CB_QLEX_TITLE) && i + 1 < t->ntok && t->tok[i + 1].kind == CB_TOK_WORD && t->tok[i + 1].upper;
+         (cb_qis(t, i - 1, CB_QLEX_TITLE) || initial(t, i - 1)) && i + 1 < t->ntok && t->tok[i + 1].kind == CB_TOK_WORD && t->tok[i + 1].upper;
 }
 
 static int word_is(const cb_qtext *t, size_t i, const char *w) {
@@ -86,8 +91,12 @@ static int is_sentence_end(const cb_qtext *t, size_t i) {
   if (k->kind != CB_TOK_PUNCT || k->end != k->start + 1) return 0;
   char c = t->s[k->start];
   if (c == '!' || c == '?') return 1;
-  if (c != '.') return 0;
-  return !(i > 0 && t->tok[i - 1].end == k->start && cb_qis(t, i - 1, CB_QLEX_TITLE));   /* "Gov." */
+  if (c != '.') return 0;   /* not an end: "R-Ky., said", "(D-Nev.) said", "p.m. he said" */
+  if (i + 1 < t->ntok && (cb_token_is(t->s, &t->tok[i + 1], ',') || cb_token_is(t->s, &t->tok[i + 1], ')') ||
+                          (t->tok[i + 1].kind == CB_TOK_WORD && !t->tok[i + 1].upper)))
+    return 0;
+  return !(i > 0 && t->tok[i - 1].end == k->start &&
+           (cb_qis(t, i - 1, CB_QLEX_TITLE) || t->tok[i - 1].end == t->tok[i - 1].start + 1));   /* "Gov.", "M." */
 }
 
 static int newline_between(const cb_qtext *t, size_t a, size_t b) {
@@ -258,6 +267,14 @@ static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, si
   return ub;
 }
 
+/* Punctuation inside a speaker phrase: a possessive apostrophe (Sanders’) or "&" (P&G). */
+static int name_punct(const cb_qtext *t, size_t k) {
+  const cb_token *x = &t->tok[k];
+  size_t len = x->end - x->start;
+  if (len == 1) return t->s[x->start] == '\'' || t->s[x->start] == '&';
+  return len == 3 && memcmp(t->s + x->start, "\xE2\x80\x99", 3) == 0;
+}
+
 /* The speaker of a cue at k after the quote, whose words start at first and end at ub;
  * *other = 1 when the cue belongs to another clause. */
 static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
@@ -272,8 +289,11 @@ static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub,
       np.b - first <= ASIDE_TOKENS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
   if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
     *other = 1;
-    if (np.b - first > DESCRIPTOR_WORDS) return none;
-    for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
+    size_t words = 0;
+    for (size_t i = first; i < np.b; i++) {
+      if (title_dot(t, i) || name_punct(t, i)) continue;   /* "former George W. Bush speechwriter X wrote" */
+      if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP) || ++words > DESCRIPTOR_WORDS + 2) return none;
+    }
     *other = 0;
     np.b = first;
   }
@@ -312,14 +332,6 @@ static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k
   cb_np np = right_speaker(t, first, k, ub, &other);
   if (!other) set_cue(t, q, k, k + 1);
   return np;
-}
-
-/* Punctuation inside a speaker phrase: a possessive apostrophe (Sanders’) or "&" (P&G). */
-static int name_punct(const cb_qtext *t, size_t k) {
-  const cb_token *x = &t->tok[k];
-  size_t len = x->end - x->start;
-  if (len == 1) return t->s[x->start] == '\'' || t->s[x->start] == '&';
-  return len == 3 && memcmp(t->s + x->start, "\xE2\x80\x99", 3) == 0;
 }
 
 /* The ')' closing a short parenthesis opened at k (before ub), else k. */
@@ -372,7 +384,10 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
     if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
     size_t e = i;
     while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || title_dot(t, e))) e++;
-    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i == lb) { i = e; continue; }   /* "On Tuesday, ..." */
+    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i > lb && cb_qis(t, i - 1, CB_QLEX_STOP) && !is_upper(t, i - 1)) {
+      i = e;   /* "On Tuesday, ...", "Here in Columbia, Sanders ..." */
+      continue;
+    }
     cb_np np = name_np(t, i, e);
     if (np.kind == CB_NP_NAME) return np;
     return none;
