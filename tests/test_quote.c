@@ -119,6 +119,7 @@ static void test_speaker_rules(void) {
   CHECK_STR(speaker_of(a, "Mitch McConnell, R-Ky., sent a message to Trump:\n\n\"It is time to quit.\"", "It is"),
             "Mitch McConnell");
   CHECK_STR(speaker_of(a, "\"These are dark days,\" former George W. Bush aide Noam Neusner wrote.", "These"), "Noam Neusner");
+  CHECK_STR(speaker_of(a, "In Berea, OH, Gov. John Kasich (R-OH), said, \"I am getting ready.\"", "I am"), "John Kasich");
   /* a title woven into the sentence is no quote */
   CHECK_STR(speaker_of(a, "Speaking on Fox News\xE2\x80\x99 \"Sunday Morning Futures,\" Trump said he would win.", "Sunday"),
             "(none)");

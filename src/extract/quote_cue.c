@@ -165,6 +165,7 @@ static size_t appositive_name(const cb_qtext *t, size_t j, size_t lb) {
 static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
   cb_np none = {0};
   while (j > lb && cb_qis(t, j, CB_QLEX_SKIP)) j--;
+  if (j > lb && cb_token_is(t->s, &t->tok[j], ',') && cb_token_is(t->s, &t->tok[j - 1], ')')) j--;   /* "X (R-OH), said" */
   j = skip_parenthesis(t, j, lb);
   size_t apposed = appositive_name(t, j, lb);
   j = apposed != j ? apposed : skip_aside(t, j, lb);
