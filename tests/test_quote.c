@@ -220,6 +220,10 @@ static void test_bad_input(void) {
   const char junk[] = "\"\xff\xfe\" said \xE2\x80\x9C\xE2\x80\x9D\xE2\x80 \"\n\n\"\xC2";
   size_t n = cb_quote_extract(a, junk, sizeof junk - 1, &q);
   for (size_t i = 0; i < n; i++) CHECK(q[i].end <= sizeof junk - 1);
+  const char spaces[] = "\"No one\xC2\xA0knows it,\"\xE2\x80\xAF said Ann\xC2\xA0Lee.\xC2\xA0\xE2\x80";   /* cut at the end */
+  n = cb_quote_extract(a, spaces, sizeof spaces - 1, &q);
+  CHECK_INT(n, 1);
+  if (n == 1) CHECK_STR(q[0].speaker, "Ann Lee");
   CHECK_INT(cb_quote_extract(a, "", 0, &q), 0);
   CHECK(q == NULL);
   cb_arena_free(a);

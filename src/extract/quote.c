@@ -3,8 +3,10 @@
  * speaker phrase (quote_cue.c), then turns the phrase into a speaker: names are completed
  * from the article's earlier full names ("Mr Trump" -> "Donald Trump"), pronouns go to the
  * last named person before them, role phrases to the one person holding that role (else
- * the last named speaker), and quotes without a cue to the speaker of the quote just
- * before in the same or the previous paragraph.
+ * the last named speaker; an unnamed one stays a description), and quotes without a cue
+ * to the speaker of the quote just before in the same or the previous paragraph (or of
+ * the cued quote opening the next paragraph). Unicode spaces count as spaces; titles
+ * woven into a sentence (on Fox News' “Sunday Morning Futures,”) are dropped.
  */
 #include "extract/quote_internal.h"
 #include "text/utf8.h"
