@@ -103,6 +103,14 @@ static int newline_between(const cb_qtext *t, size_t a, size_t b) {
   return memchr(t->s + a, '\n', b > a ? b - a : 0) != NULL;
 }
 
+/* A word ending in 's or ’s. */
+static int possessive(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  size_t len = k->end - k->start;
+  return (len > 2 && memcmp(t->s + k->end - 2, "'s", 2) == 0) ||
+         (len > 4 && memcmp(t->s + k->end - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
 /* Splits the name part of a capitalised phrase [b, e) from its leading titles. */
 static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
@@ -117,7 +125,7 @@ static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   np.head = e - 1;
   for (size_t i = b; i < e; i++)
     if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP) ||
-        t->tok[i].kind != CB_TOK_WORD)
+        t->tok[i].kind != CB_TOK_WORD || (i + 1 < e && possessive(t, i)))   /* "The Post's Dana Milbank" */
       np.name_b = i + 1;
   while (np.name_b < e && is_connector(t, np.name_b)) np.name_b++;
   if (cb_qis(t, e - 1, CB_QLEX_ORG) && is_upper(t, e - 1)) {   /* "the US State Department": all of it */
