@@ -243,6 +243,11 @@ static int object_cue(const cb_qtext *t, size_t i) {
   return v && strcmp(v, "object") == 0;
 }
 
+/* A listed cue verb, unless it is capitalised inside a name ("the United States"). */
+static int cue_word(const cb_qtext *t, size_t k) {
+  return cb_qis(t, k, CB_QLEX_CUE) && !(is_upper(t, k) && k > 0 && is_upper(t, k - 1));
+}
+
 static int is_according(const cb_qtext *t, size_t i) { return word_is(t, i, "according") && word_is(t, i + 1, "to"); }
 
 static void set_cue(const cb_qtext *t, cb_quote *q, size_t i, size_t e) {
@@ -370,7 +375,7 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (cb_qis(t, k, CB_QLEX_CUE)) return right_cue_at(t, q, first, k, ub);
+    if (cue_word(t, k)) return right_cue_at(t, q, first, k, ub);
     if (!guess && closes_with_comma(t->s, q) && past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME))
       guess = k + 1;
   }
@@ -435,7 +440,7 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
+    if (!cue_word(t, k)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
     if (np.kind == CB_NP_DESC && participle(t, k)) np = none;   /* "..., saying": the subject is further back */
