@@ -88,6 +88,50 @@ static void test_other_cues(void) {
   cb_arena_free(a);
 }
 
+/* Speaker fixes found on the PolNeAR train half, one general cause each. */
+static void test_speaker_rules(void) {
+  cb_arena *a = cb_arena_new(0);
+  /* a no-break space between the name and the cue is a space */
+  CHECK_STR(speaker_of(a, "\"It is late,\" Bob\xC2\xA0Woodward\xC2\xA0told the crowd.", "It is"), "Bob Woodward");
+  /* a listed cue wins over an -ed word before it; an -ed verb right after the quote takes a name */
+  CHECK_STR(speaker_of(a, "\"It is late,\" the retired surgeon said.", "It is"), "the retired surgeon");
+  CHECK_STR(speaker_of(a, "\"It is late,\" exhorted actress Jamie Lee Curtis.", "It is"), "Jamie Lee Curtis");
+  /* a participle cue or a colon with no speaker next to it: the sentence's subject */
+  CHECK_STR(speaker_of(a, "Mary Poe spoke. She followed that by saying, \"It is late.\"", "It is"), "Mary Poe");
+  CHECK_STR(speaker_of(a, "Senator Ruth Kang then addressed the crowd: \"We stay.\"", "We stay"), "Ruth Kang");
+  CHECK_STR(speaker_of(a, "POLLS RISE IN IOWA:\n\n\"We stay here all year long.\"", "We stay"), "(none)");
+  /* abbreviated titles and party tags around the name; continuation after them */
+  CHECK_STR(speaker_of(a, "\"I left,\" said Army Capt. Chris Pardo, who quit.", "I left"), "Chris Pardo");
+  const char *t = "\"No one worries,\" Sen. Chuck Schumer (D-N.Y.) said Tuesday. \"If they did, they should answer.\"";
+  CHECK_STR(speaker_of(a, t, "No one"), "Chuck Schumer");
+  CHECK_STR(speaker_of(a, t, "If they"), "Chuck Schumer");
+  CHECK_STR(speaker_of(a, "Rep. Trey Gowdy (R-S.C.): \"I have not heard that figure.\"", "I have"), "Trey Gowdy");
+  /* an unnamed role stays a description, never the previous speaker */
+  CHECK_STR(speaker_of(a, "\"Yes,\" Ann Lee said.\n\n\"It was sent,\" a campaign spokesman said.", "It was"),
+            "a campaign spokesman");
+  /* a quote paragraph with no cue takes the speaker of the quote opening the next paragraph */
+  CHECK_STR(speaker_of(a, "Ann Lee is upbeat.\n\n\"Cruz can win in November.\"\n\n\"He unites,\" Ted Moe notes.", "Cruz"),
+            "Ted Moe");
+  /* an inverted "asked X" after the quote: X asks */
+  CHECK_STR(speaker_of(a, "\"Why now?\" asked Sen. Barbara Mikulski of Maryland.", "Why now"), "Barbara Mikulski");
+  /* initials, state and party tags do not end the sentence */
+  CHECK_STR(speaker_of(a, "\"It is gaming,\" Senate Minority Leader Harry M. Reid (D-Nev.) said.", "It is"), "Harry M. Reid");
+  CHECK_STR(speaker_of(a, "Mitch McConnell, R-Ky., sent a message to Trump:\n\n\"It is time to quit.\"", "It is"),
+            "Mitch McConnell");
+  CHECK_STR(speaker_of(a, "\"These are dark days,\" former George W. Bush aide Noam Neusner wrote.", "These"), "Noam Neusner");
+  CHECK_STR(speaker_of(a, "In Berea, OH, Gov. John Kasich (R-OH), said, \"I am getting ready.\"", "I am"), "John Kasich");
+  /* more cue verbs: "as X puts it", "the ad states" */
+  CHECK_STR(speaker_of(a, "As The Post's Dana Milbank puts it, \"Republicans are unmoved.\"", "Republicans"), "Dana Milbank");
+  CHECK_STR(speaker_of(a, "\"I will plead guilty,\" the United States attorney said.", "I will"), "the United States attorney");
+  /* a title woven into the sentence is no quote */
+  CHECK_STR(speaker_of(a, "Speaking on Fox News\xE2\x80\x99 \"Sunday Morning Futures,\" Trump said he would win.", "Sunday"),
+            "(none)");
+  /* a name in apposition to a description, a possessive inside the phrase */
+  CHECK_STR(speaker_of(a, "\"We won,\" Ed Moe's campaign manager, Jeff Weaver, said.", "We won"), "Jeff Weaver");
+  CHECK_STR(speaker_of(a, "\"We won,\" Jeff Weaver, Sanders\xE2\x80\x99 campaign manager, said.", "We won"), "Jeff Weaver");
+  cb_arena_free(a);
+}
+
 /* Trap: multi-paragraph quotes broken. */
 static void test_paragraphs(void) {
   cb_arena *a = cb_arena_new(0);
@@ -179,6 +223,10 @@ static void test_bad_input(void) {
   const char junk[] = "\"\xff\xfe\" said \xE2\x80\x9C\xE2\x80\x9D\xE2\x80 \"\n\n\"\xC2";
   size_t n = cb_quote_extract(a, junk, sizeof junk - 1, &q);
   for (size_t i = 0; i < n; i++) CHECK(q[i].end <= sizeof junk - 1);
+  const char spaces[] = "\"No one\xC2\xA0knows it,\"\xE2\x80\xAF said Ann\xC2\xA0Lee.\xC2\xA0\xE2\x80";   /* cut at the end */
+  n = cb_quote_extract(a, spaces, sizeof spaces - 1, &q);
+  CHECK_INT(n, 1);
+  if (n == 1) CHECK_STR(q[0].speaker, "Ann Lee");
   CHECK_INT(cb_quote_extract(a, "", 0, &q), 0);
   CHECK(q == NULL);
   cb_arena_free(a);
@@ -188,6 +236,7 @@ int main(void) {
   test_seeds();
   test_other_cues();
   test_paragraphs();
+  test_speaker_rules();
   test_unknown();
   test_partial_and_marks();
   test_json();

@@ -3,15 +3,17 @@
  * speaker phrase (quote_cue.c), then turns the phrase into a speaker: names are completed
  * from the article's earlier full names ("Mr Trump" -> "Donald Trump"), pronouns go to the
  * last named person before them, role phrases to the one person holding that role (else
- * the last named speaker), and quotes without a cue to the speaker of the quote just
- * before in the same or the previous paragraph.
+ * the last named speaker; an unnamed one stays a description), and quotes without a cue
+ * to the speaker of the quote just before in the same or the previous paragraph (or of
+ * the cued quote opening the next paragraph). Unicode spaces count as spaces; titles
+ * woven into a sentence (on Fox News' “Sunday Morning Futures,”) are dropped.
  */
 #include "extract/quote_internal.h"
 #include "text/utf8.h"
 #include "extract/quote_mentions.h"
 #include <string.h>
 
-enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4, LOOKBACK_QUOTES = 50 };
+enum { CONTINUE_BYTES = 2000, SHORT_QUOTE_WORDS = 4, DIRECT_GAP = 4, LOOKBACK_QUOTES = 50, TITLE_WORDS = 6 };
 
 const char *cb_speaker_how_name(cb_speaker_how how) {
   static const char *const names[] = {"unknown", "name", "according-to", "pronoun", "role", "description",
@@ -31,6 +33,14 @@ static const char *last_named(const cb_quote *q, size_t i) {
   return NULL;
 }
 
+/* "a spokesman", "another official": someone new, not the last named speaker. */
+static int indefinite(const cb_qtext *t, size_t i) {
+  char buf[16];
+  size_t n = t->tok[i].kind == CB_TOK_WORD ? cb_qkey(t, i, buf, sizeof buf) : 0;
+  return (n == 1 && buf[0] == 'a') || (n == 2 && memcmp(buf, "an", 2) == 0) || (n == 3 && memcmp(buf, "one", 3) == 0) ||
+         (n == 7 && memcmp(buf, "another", 7) == 0);
+}
+
 static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
                         const cb_np *np) {
   cb_quote *x = &q[i];
@@ -46,7 +56,11 @@ static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb
   } else if (cb_qis(t, np->head, CB_QLEX_ROLE) || cb_qis(t, np->head, CB_QLEX_TITLE)) {
     x->how = CB_SPEAKER_ROLE;
     x->speaker = cb_mentions_with_role(a, t, m, np->head, at);
-    if (!x->speaker) x->speaker = last_named(q, i);
+    if (!x->speaker && !indefinite(t, np->b)) x->speaker = last_named(q, i);
+    if (!x->speaker) {   /* "a campaign spokesman" with no one named: the description itself */
+      x->speaker = cb_qname(a, t, np->b, np->e);
+      x->how = CB_SPEAKER_DESCRIPTION;
+    }
   } else {
     x->how = np->according_to ? CB_SPEAKER_ACCORDING_TO : CB_SPEAKER_DESCRIPTION;
     x->speaker = cb_qname(a, t, np->b, np->e);
@@ -68,6 +82,12 @@ static void inherit(cb_quote *to, const cb_quote *from) {
   to->how = CB_SPEAKER_CONTINUED;
 }
 
+/* “A.”¶¶“B,” Viguerie notes.: quote a is a paragraph of its own and b opens the next one. */
+static int next_paragraph(const char *s, const cb_quote *a, const cb_quote *b) {
+  for (size_t i = a->end; i < b->start; i++) if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') return 0;
+  return a->start == 0 || s[a->start - 1] == '\n';
+}
+
 /* Quotes without a cue take the speaker of the neighbouring quote. */
 static void continue_speakers(cb_quote *q, size_t n, const char *s) {
   for (size_t i = 1; i < n; i++) {
@@ -79,7 +99,7 @@ static void continue_speakers(cb_quote *q, size_t n, const char *s) {
     if (q[i].partial || q[i].cue_end > q[i].cue_start || q[i].speaker || !q[i + 1].speaker ||
         q[i + 1].how == CB_SPEAKER_CONTINUED)
       continue;
-    if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end)) continue;
+    if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end) && !next_paragraph(s, &q[i], &q[i + 1])) continue;
     inherit(&q[i], &q[i + 1]);
   }
 }
@@ -121,10 +141,27 @@ static int is_direct(const cb_qtext *t, const cb_quote *q) {
   return sep && b - 1 - cue <= DIRECT_GAP;
 }
 
-/* Drops short quotes with neither cue nor speaker (titles, scare quotes). */
+/* A title woven into the sentence: a few capitalised words after a word ("appeared on Fox
+ * News’ “Sunday Morning Futures,” Trump said", "starred in “Scandal”"). */
+static int is_title(const cb_qtext *t, const cb_quote *q) {
+  size_t b = cb_mentions_token_at(t, q->start), i = cb_mentions_token_at(t, q->inner_start), words = 0;
+  if (b == 0) return 0;
+  const cb_token *p = &t->tok[b - 1];
+  int after_word = p->kind == CB_TOK_WORD ||
+                   (p->kind == CB_TOK_PUNCT && p->end - p->start == 3 && (unsigned char)t->s[p->start + 2] == 0x99);
+  if (!after_word) return 0;
+  for (; i < t->ntok && t->tok[i].start < q->inner_end; i++) {
+    if (t->tok[i].kind != CB_TOK_WORD) continue;
+    if (++words > TITLE_WORDS || (!t->tok[i].upper && !cb_qis(t, i, CB_QLEX_STOP))) return 0;
+  }
+  return words > 0;
+}
+
+/* Drops short quotes with neither cue nor speaker (titles, scare quotes) and titles. */
 static size_t keep_attributed(const cb_qtext *t, cb_quote *q, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
+    if (is_title(t, &q[i])) continue;
     int cue = q[i].cue_end > q[i].cue_start;
     if (!cue && !q[i].speaker && count_words(t, q[i].inner_start, q[i].inner_end) < SHORT_QUOTE_WORDS) continue;
     q[k++] = q[i];
@@ -132,9 +169,35 @@ static size_t keep_attributed(const cb_qtext *t, cb_quote *q, size_t n) {
   return k;
 }
 
+/* Unicode spaces (no-break U+00A0, U+2000..U+200A, U+202F) read as ASCII spaces of the same
+ * byte length, so offsets stay valid and "Woodward\u00A0told" splits like "Woodward told".
+ * Returns text itself when it has none, else an arena copy (NULL if memory ran out). */
+static const char *plain_spaces(cb_arena *a, const char *text, size_t n) {
+  char *c = NULL;
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned char b0 = (unsigned char)text[i], b1 = (unsigned char)text[i + 1];
+    size_t len = 0;
+    if (b0 == 0xC2 && b1 == 0xA0) len = 2;
+    else if (b0 == 0xE2 && b1 == 0x80 && i + 2 < n &&
+             (((unsigned char)text[i + 2] >= 0x80 && (unsigned char)text[i + 2] <= 0x8A) ||
+              (unsigned char)text[i + 2] == 0xAF)) len = 3;
+    if (!len) continue;
+    if (!c) {
+      if (!(c = cb_arena_alloc(a, n + 1))) return NULL;
+      memcpy(c, text, n);
+      c[n] = 0;
+      text = c;
+    }
+    memset(c + i, ' ', len);
+    i += len - 1;
+  }
+  return text;
+}
+
 size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out) {
   cb_quote *q = NULL;
   *out = NULL;
+  if (text && !(text = plain_spaces(a, text, n))) return 0;
   size_t nq = text ? cb_quote_marks(a, text, n, &q) : 0;
   if (!nq) return 0;
   cb_qtext t = {text, n, NULL, 0};

@@ -55,6 +55,17 @@ int cb_qis(const cb_qtext *t, size_t i, cb_qlex list) {
 static int is_word(const cb_qtext *t, size_t i) { return i < t->ntok && t->tok[i].kind == CB_TOK_WORD; }
 static int is_upper(const cb_qtext *t, size_t i) { return is_word(t, i) && t->tok[i].upper; }
 
+/* A single capital letter: a middle initial ("George W. Bush"). */
+static int initial(const cb_qtext *t, size_t i) {
+  return is_upper(t, i) && t->tok[i].end == t->tok[i].start + 1;
+}
+
+/* The dot of an abbreviated title ("Sen.", "Capt.") or an initial: part of the name around it. */
+static int title_dot(const cb_qtext *t, size_t i) {
+  return i > 0 && i < t->ntok && cb_token_is(t->s, &t->tok[i], '.') && t->tok[i - 1].end == t->tok[i].start &&
+         (cb_qis(t, i - 1, CB_QLEX_TITLE) || initial(t, i - 1)) && i + 1 < t->ntok && t->tok[i + 1].kind == CB_TOK_WORD && t->tok[i + 1].upper;
+}
+
 static int word_is(const cb_qtext *t, size_t i, const char *w) {
   char buf[32];
   return is_word(t, i) && cb_qkey(t, i, buf, sizeof buf) && strcmp(buf, w) == 0;
@@ -80,27 +91,41 @@ static int is_sentence_end(const cb_qtext *t, size_t i) {
   if (k->kind != CB_TOK_PUNCT || k->end != k->start + 1) return 0;
   char c = t->s[k->start];
   if (c == '!' || c == '?') return 1;
-  if (c != '.') return 0;
-  return !(i > 0 && t->tok[i - 1].end == k->start && cb_qis(t, i - 1, CB_QLEX_TITLE));   /* "Gov." */
+  if (c != '.') return 0;   /* not an end: "R-Ky., said", "(D-Nev.) said", "p.m. he said" */
+  if (i + 1 < t->ntok && (cb_token_is(t->s, &t->tok[i + 1], ',') || cb_token_is(t->s, &t->tok[i + 1], ')') ||
+                          (t->tok[i + 1].kind == CB_TOK_WORD && !t->tok[i + 1].upper)))
+    return 0;
+  return !(i > 0 && t->tok[i - 1].end == k->start &&
+           (cb_qis(t, i - 1, CB_QLEX_TITLE) || t->tok[i - 1].end == t->tok[i - 1].start + 1));   /* "Gov.", "M." */
 }
 
 static int newline_between(const cb_qtext *t, size_t a, size_t b) {
   return memchr(t->s + a, '\n', b > a ? b - a : 0) != NULL;
 }
 
+/* A word ending in 's or ’s. */
+static int possessive(const cb_qtext *t, size_t i) {
+  const cb_token *k = &t->tok[i];
+  size_t len = k->end - k->start;
+  return (len > 2 && memcmp(t->s + k->end - 2, "'s", 2) == 0) ||
+         (len > 4 && memcmp(t->s + k->end - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
 /* Splits the name part of a capitalised phrase [b, e) from its leading titles. */
 static cb_np name_np(const cb_qtext *t, size_t b, size_t e) {
   cb_np np = {CB_NP_NAME, b, e, b, e - 1, 0};
-  int titled = 0;
+  int titled = 0, named = 0;
   for (size_t i = b; i < e; i++) {   /* "Jason Gilbert of Cheyenne": the name ends before "of" */
-    if (word_is(t, i, "of") && !titled && i > b) { e = i; break; }
-    titled |= cb_qis(t, i, CB_QLEX_TITLE);
+    if (word_is(t, i, "of") && (!titled || named) && i > b) { e = i; break; }
+    int title = cb_qis(t, i, CB_QLEX_TITLE);
+    titled |= title;
+    named |= titled && !title && is_upper(t, i);   /* "Sen. Barbara Mikulski of Maryland" */
   }
   np.e = e;
   np.head = e - 1;
   for (size_t i = b; i < e; i++)
     if (cb_qis(t, i, CB_QLEX_TITLE) || cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_STOP) ||
-        t->tok[i].kind != CB_TOK_WORD)
+        t->tok[i].kind != CB_TOK_WORD || (i + 1 < e && possessive(t, i)))   /* "The Post's Dana Milbank" */
       np.name_b = i + 1;
   while (np.name_b < e && is_connector(t, np.name_b)) np.name_b++;
   if (cb_qis(t, e - 1, CB_QLEX_ORG) && is_upper(t, e - 1)) {   /* "the US State Department": all of it */
@@ -124,18 +149,41 @@ static size_t skip_aside(const cb_qtext *t, size_t j, size_t lb) {
   return j;
 }
 
+/* "Chuck Schumer (D-N.Y.) said": the token before a short parenthesis ending at j, else j. */
+static size_t skip_parenthesis(const cb_qtext *t, size_t j, size_t lb) {
+  if (!cb_token_is(t->s, &t->tok[j], ')')) return j;
+  for (size_t k = j; k-- > lb && j - k < ASIDE_TOKENS;)
+    if (cb_token_is(t->s, &t->tok[k], '(')) return k > lb ? k - 1 : j;
+  return j;
+}
+
+/* "the campaign manager, Jeff Weaver, said": j is the comma after a name that follows a
+ * description and a comma; returns the name's last token, else j. */
+static size_t appositive_name(const cb_qtext *t, size_t j, size_t lb) {
+  if (j == 0 || !cb_token_is(t->s, &t->tok[j], ',') || !is_upper(t, j - 1)) return j;
+  size_t c = j - 1;
+  while (c > lb && (is_upper(t, c - 1) || title_dot(t, c - 1) || is_connector(t, c - 1)) && j - c < NP_WORDS) c--;
+  if (c < lb + 2 || !cb_token_is(t->s, &t->tok[c - 1], ',') || !is_word(t, c - 2) || is_upper(t, c - 2) ||
+      cb_qis(t, c - 2, CB_QLEX_STOP) || cb_qis(t, c - 2, CB_QLEX_CUE))
+    return j;
+  return j - 1;
+}
+
 /* The phrase ending at token j (the subject of a cue at j + 1), not before token lb. */
 static cb_np backward_np(const cb_qtext *t, size_t j, size_t lb) {
   cb_np none = {0};
   while (j > lb && cb_qis(t, j, CB_QLEX_SKIP)) j--;
-  j = skip_aside(t, j, lb);
+  if (j > lb && cb_token_is(t->s, &t->tok[j], ',') && cb_token_is(t->s, &t->tok[j - 1], ')')) j--;   /* "X (R-OH), said" */
+  j = skip_parenthesis(t, j, lb);
+  size_t apposed = appositive_name(t, j, lb);
+  j = apposed != j ? apposed : skip_aside(t, j, lb);
   if (j < lb || !is_word(t, j)) return none;
   if (cb_qis(t, j, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, j, j + 1, j, j, 0};
   if (!is_upper(t, j) && (cb_qis(t, j, CB_QLEX_STOP) || cb_qis(t, j, CB_QLEX_CUE) || cb_qis(t, j, CB_QLEX_SKIP)))
     return none;
   size_t b = j;
   if (is_upper(t, j)) {
-    while (b > lb && (is_upper(t, b - 1) || cb_qis(t, b - 1, CB_QLEX_TITLE) ||
+    while (b > lb && (is_upper(t, b - 1) || cb_qis(t, b - 1, CB_QLEX_TITLE) || (title_dot(t, b - 1) && b - 1 > lb) ||
                       (is_connector(t, b - 1) && b - 1 > lb && is_upper(t, b - 2)))) b--;
     if (b > lb && cb_qis(t, b - 1, CB_QLEX_DETERMINER)) b--;
     while (b < j && cb_qis(t, b, CB_QLEX_STOP)) b++;   /* "As White House press secretary X" */
@@ -165,9 +213,10 @@ static cb_np forward_np(const cb_qtext *t, size_t i, size_t ub) {
   size_t e = i;
   if (cb_qis(t, i, CB_QLEX_DETERMINER) || cb_qis(t, i, CB_QLEX_TITLE) || is_upper(t, i)) {
     int det = cb_qis(t, i, CB_QLEX_DETERMINER);
-    while (e < ub && e - i < NP_WORDS && is_word(t, e) &&
+    while (e < ub && e - i < NP_WORDS + 1 &&
+           (title_dot(t, e) || (is_word(t, e) &&
            (e == i || is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || (det && !cb_qis(t, e, CB_QLEX_STOP)) ||
-            (is_connector(t, e) && is_upper(t, e + 1))) && !cb_qis(t, e, CB_QLEX_CUE))
+            (is_connector(t, e) && is_upper(t, e + 1))) && !cb_qis(t, e, CB_QLEX_CUE))))
       e++;
     while (e > i + 1 && is_connector(t, e - 1)) e--;
     if (e > i && is_upper(t, e - 1)) return name_np(t, i, e);
@@ -192,6 +241,11 @@ static int object_cue(const cb_qtext *t, size_t i) {
   size_t n = cb_qkey(t, i, buf, sizeof buf);
   const char *v = cb_qlex_find(CB_QLEX_CUE, buf, n);
   return v && strcmp(v, "object") == 0;
+}
+
+/* A listed cue verb, unless it is capitalised inside a name ("the United States"). */
+static int cue_word(const cb_qtext *t, size_t k) {
+  return cb_qis(t, k, CB_QLEX_CUE) && !(is_upper(t, k) && k > 0 && is_upper(t, k - 1));
 }
 
 static int is_according(const cb_qtext *t, size_t i) { return word_is(t, i, "according") && word_is(t, i + 1, "to"); }
@@ -227,25 +281,33 @@ static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, si
   return ub;
 }
 
-/* A cue word at k after the quote: a listed verb, or an -ed verb after “...,” Name. */
-static int right_cue_word(const cb_qtext *t, const cb_quote *q, size_t first, size_t k) {
-  return cb_qis(t, k, CB_QLEX_CUE) || (k > first && closes_with_comma(t->s, q) && past_tense(t, k));
+/* Punctuation inside a speaker phrase: a possessive apostrophe (Sanders’) or "&" (P&G). */
+static int name_punct(const cb_qtext *t, size_t k) {
+  const cb_token *x = &t->tok[k];
+  size_t len = x->end - x->start;
+  if (len == 1) return t->s[x->start] == '\'' || t->s[x->start] == '&';
+  return len == 3 && memcmp(t->s + x->start, "\xE2\x80\x99", 3) == 0;
 }
 
 /* The speaker of a cue at k after the quote, whose words start at first and end at ub;
  * *other = 1 when the cue belongs to another clause. */
 static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
   cb_np none = {0};
-  if (k == first) return object_cue(t, k) ? none : forward_np(t, k + 1, ub);   /* “...,” said X */
+  if (k == first) return forward_np(t, k + 1, ub);   /* “...,” said X; “...?” asked X */
   if (cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {           /* “...” that X ..., said Y */
     cb_np inv = forward_np(t, k + 1, ub);
     if (inv.kind == CB_NP_NAME) return inv;
   }
   cb_np np = backward_np(t, k - 1, first);
+  if (np.kind == CB_NP_NAME && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
+      np.b - first <= ASIDE_TOKENS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
   if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
     *other = 1;
-    if (np.b - first > DESCRIPTOR_WORDS) return none;
-    for (size_t i = first; i < np.b; i++) if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP)) return none;
+    size_t words = 0;
+    for (size_t i = first; i < np.b; i++) {
+      if (title_dot(t, i) || name_punct(t, i)) continue;   /* "former George W. Bush speechwriter X wrote" */
+      if (!is_word(t, i) || cb_qis(t, i, CB_QLEX_STOP) || ++words > DESCRIPTOR_WORDS + 2) return none;
+    }
     *other = 0;
     np.b = first;
   }
@@ -276,15 +338,35 @@ static cb_np dash_speaker(const cb_qtext *t, cb_quote *q, size_t next_start) {
   return np;
 }
 
-static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
+/* The cue at k after the quote and its speaker (first..ub: the words after the quote). */
+static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k, size_t ub) {
   cb_np none = {0};
+  if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
+  int other = 0;
+  cb_np np = right_speaker(t, first, k, ub, &other);
+  if (!other) set_cue(t, q, k, k + 1);
+  return np;
+}
+
+/* The ')' closing a short parenthesis opened at k (before ub), else k. */
+static size_t close_parenthesis(const cb_qtext *t, size_t k, size_t ub) {
+  for (size_t j = k + 1; j < ub && j - k < ASIDE_TOKENS; j++)
+    if (cb_token_is(t->s, &t->tok[j], ')')) return j;
+  return k;
+}
+
+/* A listed cue wins over an -ed guess before it (“...,” the retired neurosurgeon said);
+ * an -ed verb right after the quote counts when a name follows (“...,” exhorted Curtis). */
+static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
   cb_np dash = dash_speaker(t, q, next_start);
   if (dash.kind) return dash;
-  size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start);
+  size_t first = token_at(t, q->end), ub = right_bound(t, q, first, next_start), guess = 0;
   while (first < ub && t->tok[first].kind == CB_TOK_PUNCT) first++;
   for (size_t k = first; k < ub && k - first < RIGHT_CUE_WINDOW; k++) {
     if (!is_word(t, k)) {
-      if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',')) break;
+      if (cb_token_is(t->s, &t->tok[k], '(')) k = close_parenthesis(t, k, ub);
+      else if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',') && !title_dot(t, k) &&
+               !name_punct(t, k)) break;
       continue;
     }
     if (is_according(t, k)) {
@@ -293,13 +375,12 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!right_cue_word(t, q, first, k)) continue;
-    if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
-    int other = 0;
-    cb_np np = right_speaker(t, first, k, ub, &other);
-    if (!other) set_cue(t, q, k, k + 1);
-    return np;
+    if (cue_word(t, k)) return right_cue_at(t, q, first, k, ub);
+    if (!guess && closes_with_comma(t->s, q) && past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME))
+      guess = k + 1;
   }
+  if (guess) return right_cue_at(t, q, first, guess - 1, ub);
+  cb_np none = {0};
   return none;
 }
 
@@ -316,7 +397,11 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
     if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
     if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
     size_t e = i;
-    while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE))) e++;
+    while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || title_dot(t, e))) e++;
+    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i > lb && cb_qis(t, i - 1, CB_QLEX_STOP) && !is_upper(t, i - 1)) {
+      i = e;   /* "On Tuesday, ...", "Here in Columbia, Sanders ..." */
+      continue;
+    }
     cb_np np = name_np(t, i, e);
     if (np.kind == CB_NP_NAME) return np;
     return none;
@@ -324,9 +409,26 @@ static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
   return none;
 }
 
+static int all_caps(const cb_qtext *t, size_t i) {
+  for (size_t j = t->tok[i].start; j < t->tok[i].end; j++) if (t->s[j] >= 'a' && t->s[j] <= 'z') return 0;
+  return 1;
+}
+
+/* Before a colon with no cue word, only a sure subject speaks: a pronoun, a name of two
+ * words or more not in capitals (no headline), or a possessive ("Clinton's response was:"). */
+static int colon_subject(const cb_qtext *t, const cb_np *np) {
+  if (np->kind == CB_NP_PRONOUN) return 1;
+  if (np->kind != CB_NP_NAME || all_caps(t, np->e - 1)) return 0;
+  const cb_token *last = &t->tok[np->e - 1];
+  size_t len = last->end - last->start;
+  int possessive = (len > 2 && memcmp(t->s + last->end - 2, "'s", 2) == 0) ||
+                   (len > 4 && memcmp(t->s + last->end - 4, "\xE2\x80\x99s", 4) == 0);
+  return possessive || np->e - np->name_b >= 2;
+}
+
 static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   cb_np none = {0};
-  size_t end = token_at(t, q->start), lb = end, after_comma = 0;
+  size_t end = token_at(t, q->start), lb = end, after_comma = 0, part = 0;
   int tries = 0;
   while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
          (!newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start) ||
@@ -338,18 +440,27 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
       if (np.kind) set_cue(t, q, k, k + 2);
       return np;
     }
-    if (!cb_qis(t, k, CB_QLEX_CUE)) continue;
+    if (!cue_word(t, k)) continue;
     if (q->cue_end == q->cue_start) set_cue(t, q, k, k + 1);
     cb_np np = k > lb ? backward_np(t, k - 1, lb) : none;
     if (np.kind == CB_NP_DESC && participle(t, k)) np = none;   /* "..., saying": the subject is further back */
+    if (!np.kind && participle(t, k) && !part) part = k;
     if (!np.kind && k > lb && cb_token_is(t->s, &t->tok[k - 1], ',') && !after_comma) after_comma = k;
     else if (!np.kind && !object_cue(t, k)) np = forward_np(t, k + 1, end);
     if (np.kind) { set_cue(t, q, k, k + 1); return np; }
     if (++tries == 3) break;
   }
-  if (!after_comma) return none;   /* "Trump told X ..., adding “...”": the sentence's subject */
-  cb_np np = first_subject(t, lb, after_comma - 1);
-  if (np.kind) set_cue(t, q, after_comma, after_comma + 1);
+  if (after_comma) {   /* "Trump told X ..., adding “...”": the sentence's subject */
+    cb_np np = first_subject(t, lb, after_comma - 1);
+    if (np.kind) set_cue(t, q, after_comma, after_comma + 1);
+    return np;
+  }
+  /* "She followed that by saying, “...”", "She then addressed the crowd: “...”" */
+  int colon = end > lb && cb_token_is(t->s, &t->tok[end - 1], ':');
+  if (!part && !colon) return none;
+  cb_np np = first_subject(t, lb, part ? part : end - 1);
+  if (!part && !colon_subject(t, &np)) return none;
+  if (np.kind && part) set_cue(t, q, part, part + 1);
   return np;
 }
 

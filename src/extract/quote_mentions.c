@@ -129,7 +129,15 @@ const char *cb_qname(cb_arena *a, const cb_qtext *t, size_t b, size_t e) {
   size_t from = t->tok[b].start, to = t->tok[e - 1].end;
   if (to - from > 2 && t->s[to - 1] == 's' && t->s[to - 2] == '\'') to -= 2;             /* Trump's */
   else if (to - from > 4 && t->s[to - 1] == 's' && memcmp(t->s + to - 4, "\xE2\x80\x99", 3) == 0) to -= 4;
-  return cb_arena_strndup(a, t->s + from, to - from);
+  char *out = cb_arena_strndup(a, t->s + from, to - from);
+  size_t o = 0;
+  for (size_t i = 0; out && out[i]; i++) {   /* runs of spaces and line breaks read as one space */
+    int space = out[i] == ' ' || out[i] == '\n' || out[i] == '\t' || out[i] == '\r';
+    if (space && o > 0 && out[o - 1] == ' ') continue;
+    out[o++] = space ? ' ' : out[i];
+  }
+  if (out) out[o] = 0;
+  return out;
 }
 
 /* Index of the first mention starting at or after byte offset at. */
