@@ -228,12 +228,28 @@ static void test_eval(void) {
   remove(path);
 }
 
+/* Company reports: "a year ago" after a quarter means that quarter a year before; a year named before
+ * the quarter ("the 1988 third quarter", "the year-ago quarter") sets its year. */
+static void test_quarters(void) {
+  const char *q = "Net income rose 5% in the third quarter. A year earlier, the company earned $3 million. "
+                  "Sales slipped from the year-ago period.";
+  CHECK_STR(value_of(q, "1989-11-02", "the third quarter"), "1989-Q3");
+  CHECK_STR(value_of(q, "1989-11-02", "A year earlier"), "1988-Q3");
+  CHECK_STR(value_of(q, "1989-11-02", "year-ago"), "1988-Q3");
+  CHECK_STR(value_of("Profit fell in the third quarter from last year.", "1989-11-02", "last year"), "1988-Q3");
+  CHECK_STR(value_of("Profit fell in the quarter. He joined the firm a year ago.", "1990-02-02", "a year ago"), "1989");
+  CHECK_STR(value_of("Net was $5 million, up from the 1988 third quarter.", "1989-11-02", "the 1988 third quarter"), "1988-Q3");
+  CHECK_STR(value_of("Net fell from the year-ago third quarter.", "1989-11-02", "the year-ago third quarter"), "1988-Q3");
+  CHECK_STR(value_of("Sales will rise in next year's first quarter.", "1989-11-02", "next year's first quarter"), "1990-Q1");
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
   test_relative();
   test_narrative();
   test_traps();
+  test_quarters();
   test_calendar();
   test_bad_input();
   test_eval();

@@ -176,6 +176,43 @@ static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
   c->narrative = 1;
 }
 
+/* Is token k the word w (ASCII case folded)? */
+static int tok_is(const run *r, size_t k, const char *w) {
+  char b[16];
+  return r->t[k].kind == TK_WORD && cb_tt_lower(r->s, &r->t[k], b, sizeof b) && strcmp(b, w) == 0;
+}
+
+/* The form of a "year before" phrase in tokens [i, e): 2 "a year ago", "year-earlier"; 1 "last year"; 0 other. */
+static int year_before_form(const run *r, size_t i, size_t e) {
+  for (size_t k = i; k + 1 < e; k++) {
+    if (!tok_is(r, k, "year")) continue;
+    size_t n = k + 1;
+    if (r->t[n].kind == TK_PUNCT && r->t[n].ch == '-' && n + 1 < e) n++;
+    if (tok_is(r, n, "ago") || tok_is(r, n, "earlier")) return 2;
+  }
+  return e == i + 2 && tok_is(r, i, "last") && tok_is(r, i + 1, "year") ? 1 : 0;
+}
+
+/* Company reports: after "the third quarter" (of 1989), "a year ago" and "year-earlier" mean that quarter
+ * a year before (1988-Q3), and so does "last year" in the quarter's own sentence. */
+static void quarter_context(run *r, cb_tm_ctx *c, cb_tm_res *m, size_t i) {
+  size_t bs, be;
+  if (m->type != CB_TIMEX_DATE) return;
+  int y = 0, q = 0;
+  if (m->prec == CB_TP_QUARTER && sscanf(m->val, "%4d-Q%1d", &y, &q) == 2 && q >= 1 && q <= 4) {
+    sentence_bounds(r, r->t[i].s, &bs, &be);
+    c->lastq_y = y; c->lastq_q = q; c->lastq_sent = r->base + bs;
+    return;
+  }
+  if (!c->lastq_q || m->prec != CB_TP_YEAR || !(m->flags & CB_TIMEX_RELATIVE) || m->mod) return;
+  if (strlen(m->val) != 4 || sscanf(m->val, "%4d", &y) != 1 || y != c->lastq_y - 1) return;
+  int form = year_before_form(r, i, m->end);
+  if (!form) return;
+  if (form == 1 && (sentence_bounds(r, r->t[i].s, &bs, &be), r->base + bs) != c->lastq_sent) return;
+  snprintf(m->val, sizeof m->val, "%04d-Q%d", y, c->lastq_q);
+  m->prec = CB_TP_QUARTER;
+}
+
 /* Extracts from one window; tokens buffer reused across windows. */
 static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok, size_t *cap) {
   size_t nt = cb_tt_scan(r->s, r->n, tok, cap);
@@ -198,6 +235,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
       c->has_anchor = 1; c->anchor = sent_anchor;
     }
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
+    quarter_context(r, c, &m, i);
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
     if (o && o->narrative) follow_narrative(c, &m);

@@ -208,9 +208,26 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 }
 
 /* the third quarter, third-quarter, the first half of 1998, the fiscal first quarter */
+/* The year named before a quarter: "the 1988 third quarter", "the year-ago quarter's", "next year's".
+ * Returns the year (0: none) and moves *j past it. */
+static int year_before_quarter(const cb_tm_ctx *c, size_t *j) {
+  size_t k = *j;
+  if (num_tok(c, k, 4, 4) && c->t[k].num >= 1000 && c->t[k].num <= 2999) { *j = k + 1; return c->t[k].num; }
+  if (!c->has_dct) return 0;
+  int y = cb_cal_date(c->dct).y;
+  if (word_is(c, k, "year") && is_punct(c, k + 1, '-') && glued(c, k + 1) && glued(c, k + 2) &&
+      (word_is(c, k + 2, "ago") || word_is(c, k + 2, "earlier"))) { *j = k + 3; return y - 1; }
+  if (has(c, k, TL_REL) && word_is(c, k + 1, "year") && is_punct(c, k + 2, '\'') && word_is(c, k + 3, "s")) {
+    *j = k + 4;
+    return y + val(c, k, TL_REL);
+  }
+  return 0;
+}
+
 size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   if (word_is(c, j, "the")) j++;
+  int named = year_before_quarter(c, &j);
   if (has(c, j, TL_FISCAL)) j++;
   if (!has(c, j, TL_ORD)) return 0;
   int q = val(c, j, TL_ORD);
@@ -223,6 +240,7 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t ye = year_suffix(c, j, &y);
   if (ye) j = ye;
   unsigned fl = 0;
+  if (!y && named) { y = named; fl = c->t[i].kind == TK_NUM || c->t[i + 1].kind == TK_NUM ? 0 : CB_TIMEX_RELATIVE; }
   if (!y) {
     fl = CB_TIMEX_RELATIVE;
     if (!c->has_dct) y = -1;
