@@ -241,6 +241,12 @@ static void test_quarters(void) {
   CHECK_STR(value_of("Net was $5 million, up from the 1988 third quarter.", "1989-11-02", "the 1988 third quarter"), "1988-Q3");
   CHECK_STR(value_of("Net fell from the year-ago third quarter.", "1989-11-02", "the year-ago third quarter"), "1988-Q3");
   CHECK_STR(value_of("Sales will rise in next year's first quarter.", "1989-11-02", "next year's first quarter"), "1990-Q1");
+  CHECK_STR(value_of("It lost $5 million for the quarter ended June 30.", "1989-11-02", "the quarter"), "1989-Q2");
+  CHECK_STR(value_of("Profit rose in the second quarter. Sales in the quarter fell.", "1989-11-02", "the quarter"), "1989-Q2");
+  CHECK_STR(value_of("Sales in the latest quarter fell.", "1989-11-02", "the latest quarter"), "1989-Q3");
+  CHECK_STR(value_of("Sales fell from the second quarter. Sales fell from the quarter a year ago.", "1989-11-02",
+                     "the quarter a year ago"), "1988-Q2");
+  CHECK(find("A quarter of the staff left the quarter of the city.", "1989-11-02", "the quarter") == NULL);
 }
 
 int main(void) {

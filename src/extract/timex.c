@@ -143,9 +143,9 @@ static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
 static int starts(const cb_tt *t) { return t->kind == TK_NUM || (t->lex && (t->lex->mask & STARTERS)); }
 
 /* Cheap filter before the patterns: a number, a starter word, or "the"/"for" before one. */
-static int worth_trying(const cb_tt *t, const cb_tt *next) {
+static int worth_trying(const cb_tt *t, const cb_tt *next, const cb_tt *after) {
   if (starts(t)) return 1;
-  return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && starts(next);
+  return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && (starts(next) || (after && starts(after)));
 }
 
 /* The last resolved date of year-or-finer precision, for "that year", "that day". */
@@ -228,7 +228,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   for (size_t i = 0; i < nt;) {
     cb_tm_res m;
     memset(&m, 0, sizeof m);
-    if (!worth_trying(&(*tok)[i], i + 1 < nt ? &(*tok)[i + 1] : NULL)) { i++; continue; }
+    if (!worth_trying(&(*tok)[i], i + 1 < nt ? &(*tok)[i + 1] : NULL, i + 2 < nt ? &(*tok)[i + 2] : NULL)) { i++; continue; }
     c->has_anchor = 0;
     if (fixed_anchor) { c->has_anchor = 1; c->anchor = cb_cal_days(an.y, an.m, an.d); }
     else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && (sentence_bounds(r, (*tok)[i].s, &bs, &be), bs) == anchor_sent) {

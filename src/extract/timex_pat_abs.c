@@ -7,6 +7,7 @@
 #include "extract/timex_query.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* 2025-12-04, 2025-11, 12/04/2025, and "2012-13" (a season: a range, never month 13). */
 size_t cb_tp_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
@@ -256,6 +257,37 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   else if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
   else snprintf(r->val, sizeof r->val, "%04d-H%d", y, q);
   return j;
+}
+
+/* "the quarter", "the latest quarter" in a company report: the quarter that ends on the date after it
+ * ("the quarter ended Sept. 30"), else the last quarter the text named, else (for "latest") the last
+ * whole quarter before the article date. */
+size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "the")) return 0;
+  size_t j = i + 1;
+  int latest = word_is(c, j, "latest") || word_is(c, j, "most recent");
+  if (latest) j++;
+  if (!word_is(c, j, "quarter") || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
+      word_is(c, j + 1, "century") || !c->has_dct) return 0;
+  int y = 0, q = 0;
+  cb_tm_res d;
+  memset(&d, 0, sizeof d);
+  if ((word_is(c, j + 1, "ended") || word_is(c, j + 1, "ending")) && cb_tp_month(c, j + 2, &d) &&
+      (d.prec == CB_TP_DAY || d.prec == CB_TP_MONTH) && sscanf(d.val, "%4d-%2d", &y, &q) == 2) q = (q - 1) / 3 + 1;
+  else if (latest) {
+    cb_ymd t = cb_cal_date(c->dct);
+    q = (t.m - 1) / 3;
+    y = q ? t.y : t.y - 1;
+    if (!q) q = 4;
+  } else if (c->lastq_q) { y = c->lastq_y; q = c->lastq_q; }
+  else return 0;
+  if (q < 1 || q > 4 || y < 1) return 0;
+  size_t e = j + 1;
+  if ((word_is(c, e, "a") || word_is(c, e, "one")) && word_is(c, e + 1, "year") &&
+      (word_is(c, e + 2, "ago") || word_is(c, e + 2, "earlier"))) { e += 3; y--; }   /* "the quarter a year ago" */
+  set(r, e, CB_TIMEX_DATE, CB_TP_QUARTER, CB_TIMEX_RELATIVE);
+  cb_tv_quarter(r->val, sizeof r->val, c, y, q);
+  return e;
 }
 
 /* the summer, summer 1998, the spring of 1990 (this/last/next summer: cb_tp_relative) */
