@@ -127,10 +127,24 @@ static void test_narrative(void) {
   CHECK_INT(n, 5);
   for (size_t i = 0; i < n && i < 5; i++) CHECK_STR(v[i].value, want[i]);
   /* the same text as news: partial dates follow the article date */
-  o.narrative = 0;
+  o.narrative = -1;
   n = cb_timex_extract_opts(A, t, strlen(t), &o, &v);
   CHECK(n >= 3);
   if (n >= 3) CHECK_STR(v[2].value, "2009-12");
+  /* automatic: a text whose explicit years are nearly all long before the dct is read as history */
+  const char *h = "The war began in 1914. Italy joined in 1915. In 1916 came Verdun, in 1917 the revolution, and "
+                  "the armistice in 1918. The treaty was signed in 1919; the league met in 1920. In 1921, trade revived. "
+                  "By August, the economy had recovered.";
+  o.narrative = 0;
+  n = cb_timex_extract_opts(A, h, strlen(h), &o, &v);
+  CHECK(n >= 1);
+  if (n >= 1) CHECK_STR(v[n - 1].value, "1921-08");
+  /* news naming a few recent years stays anchored to the dct */
+  const char *news = "Sales rose in 2008 and 2009 after falling in 2007. In 2006 they peaked. The 2005 and 2004 "
+                     "results, like 2003 and 2002, were weak. By August, sales had recovered.";
+  n = cb_timex_extract_opts(A, news, strlen(news), &o, &v);
+  CHECK(n >= 1);
+  if (n >= 1) CHECK_STR(v[n - 1].value, "2009-08");
 }
 
 static void test_traps(void) {

@@ -238,7 +238,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     quarter_context(r, c, &m, i);
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
-    if (o && o->narrative) follow_narrative(c, &m);
+    if (o && o->narrative > 0) follow_narrative(c, &m);
     remember_last(c, &m);
     if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
         !(m.flags & CB_TIMEX_ANCHORED)) {
@@ -248,6 +248,27 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     i = m.end;
   }
   return 1;
+}
+
+/* Does the text read as history rather than news? Its explicit years ("in 1941") are many and nearly
+ * all more than ten years before the article date, or there are very many of them (a chronicle), or
+ * it counts years BC. One pass over the bytes. */
+static int looks_historical(const char *s, size_t n, int dct_year) {
+  size_t years = 0, old = 0, bc = 0;
+  for (size_t i = 0; i < n;) {
+    if (!isdigit((unsigned char)s[i])) { i++; continue; }
+    size_t j = i;
+    while (j < n && isdigit((unsigned char)s[j])) j++;
+    unsigned char before = i ? (unsigned char)s[i - 1] : ' ', after = j < n ? (unsigned char)s[j] : ' ';
+    int word = !isalpha(before) && before != '.' && before != ',' && before != '$' && !isalpha(after);
+    if (word && j - i == 4) {
+      int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[j - 1] - '0');
+      if (y >= 1000 && y <= dct_year) { years++; if (y < dct_year - 10) old++; }
+    }
+    if (word && j - i <= 4 && j + 3 <= n && s[j] == ' ' && s[j + 1] == 'B' && (s[j + 2] == 'C' || s[j + 2] == '.')) bc++;
+    i = j;
+  }
+  return bc >= 5 || years >= 40 || (years >= 8 && old * 5 >= years * 4);
 }
 
 /* Window end: the last line break (else space) before the limit, so sentences stay whole. */
@@ -267,6 +288,8 @@ size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_t
   memset(&c, 0, sizeof c);
   cb_ymd d;
   if (o && o->dct && cb_cal_parse(o->dct, &d)) { c.has_dct = 1; c.dct = cb_cal_days(d.y, d.m, d.d); }
+  cb_timex_opts auto_o;
+  if (c.has_dct && o && o->narrative == 0 && looks_historical(text, n, d.y)) { auto_o = *o; auto_o.narrative = 1; o = &auto_o; }
   run r;
   memset(&r, 0, sizeof r);
   r.a = a;
