@@ -261,6 +261,8 @@ static void test_quarters(void) {
   CHECK_STR(value_of("Sales fell from the second quarter. Sales fell from the quarter a year ago.", "1989-11-02",
                      "the quarter a year ago"), "1988-Q2");
   CHECK(find("A quarter of the staff left the quarter of the city.", "1989-11-02", "the quarter") == NULL);
+  CHECK(find("Mr. Smith, 52 years old, joined the firm.", "1989-11-02", "52 years") == NULL);   /* an age */
+  CHECK_STR(value_of("He worked there for 52 years.", "1989-11-02", "52 years"), "P52Y");
 }
 
 int main(void) {
