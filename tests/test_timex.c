@@ -249,7 +249,9 @@ static void test_quarters(void) {
                   "Sales slipped from the year-ago period.";
   CHECK_STR(value_of(q, "1989-11-02", "the third quarter"), "1989-Q3");
   CHECK_STR(value_of(q, "1989-11-02", "A year earlier"), "1988-Q3");
-  CHECK_STR(value_of(q, "1989-11-02", "year-ago"), "1988-Q3");
+  CHECK_STR(value_of(q, "1989-11-02", "the year-ago period"), "1988-Q3");
+  CHECK_STR(value_of("Profit rose in the third quarter. It fell in the year-ago quarter but rose in the quarter.", "1989-11-02", "the quarter"), "1989-Q3");
+  CHECK_STR(value_of("Profit rose in the third quarter, up from a year-earlier loss.", "1989-11-02", "year-earlier"), "1988-Q3");
   CHECK_STR(value_of("Profit fell in the third quarter from last year.", "1989-11-02", "last year"), "1988-Q3");
   CHECK_STR(value_of("Profit fell in the quarter. He joined the firm a year ago.", "1990-02-02", "a year ago"), "1989");
   CHECK_STR(value_of("Net was $5 million, up from the 1988 third quarter.", "1989-11-02", "the 1988 third quarter"), "1988-Q3");

@@ -200,6 +200,7 @@ static void quarter_context(run *r, cb_tm_ctx *c, cb_tm_res *m, size_t i) {
   if (m->type != CB_TIMEX_DATE) return;
   int y = 0, q = 0;
   if (m->prec == CB_TP_QUARTER && sscanf(m->val, "%4d-Q%1d", &y, &q) == 2 && q >= 1 && q <= 4) {
+    if (c->lastq_q && y < c->lastq_y) return;       /* "the year-ago quarter" compares, it does not move on */
     sentence_bounds(r, r->t[i].s, &bs, &be);
     c->lastq_y = y; c->lastq_q = q; c->lastq_sent = r->base + bs;
     return;

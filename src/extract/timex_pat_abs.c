@@ -263,12 +263,19 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
  * ("the quarter ended Sept. 30"), else the last quarter the text named, else (for "latest") the last
  * whole quarter before the article date. */
 size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
-  if (!word_is(c, i, "the")) return 0;
+  if (!word_is(c, i, "the") || !c->has_dct) return 0;
   size_t j = i + 1;
-  int latest = word_is(c, j, "latest") || word_is(c, j, "most recent");
+  int latest = word_is(c, j, "latest");
   if (latest) j++;
+  int named = latest ? 0 : year_before_quarter(c, &j);           /* "the 1988 period", "the year-ago quarter" */
+  if (named && c->lastq_q && (word_is(c, j, "quarter") || word_is(c, j, "period")) && !(is_punct(c, j + 1, '-') && glued(c, j + 1))) {
+    set(r, j + 1, CB_TIMEX_DATE, CB_TP_QUARTER, CB_TIMEX_RELATIVE);
+    cb_tv_quarter(r->val, sizeof r->val, c, named, c->lastq_q);
+    return j + 1;
+  }
+  if (named) return 0;
   if (!word_is(c, j, "quarter") || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
-      word_is(c, j + 1, "century") || !c->has_dct) return 0;
+      word_is(c, j + 1, "century")) return 0;
   int y = 0, q = 0;
   cb_tm_res d;
   memset(&d, 0, sizeof d);
