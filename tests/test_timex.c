@@ -264,6 +264,9 @@ static void test_quarters(void) {
                      "the quarter a year ago"), "1988-Q2");
   CHECK(find("A quarter of the staff left the quarter of the city.", "1989-11-02", "the quarter") == NULL);
   CHECK(find("Mr. Smith, 52 years old, joined the firm.", "1989-11-02", "52 years") == NULL);   /* an age */
+  /* a past verb right before a month date looks back even when the date is far from the dct */
+  CHECK_STR(value_of("Revenue was $76 million for the year ended March 31.", "1989-11-02", "March 31"), "1989-03-31");
+  CHECK_STR(value_of("Revenue is due March 31.", "1989-11-02", "March 31"), "1990-03-31");
   CHECK_STR(value_of("He worked there for 52 years.", "1989-11-02", "52 years"), "P52Y");
 }
 

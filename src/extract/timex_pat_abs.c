@@ -123,6 +123,16 @@ static size_t year_suffix(const cb_tm_ctx *c, size_t j, int *y) {
   return 0;
 }
 
+/* A past verb just before a date ("ended March 31", "stepped down in March"): the date lies behind. */
+static int past_verb_before(const cb_tm_ctx *c, size_t i) {
+  if (i > 0 && (word_is(c, i - 1, "in") || word_is(c, i - 1, "on") || word_is(c, i - 1, "since"))) i--;
+  if (i == 0 || c->t[i - 1].kind != TK_WORD) return 0;
+  size_t k = c->t[i - 1].e - c->t[i - 1].s;
+  const char *w = c->s + c->t[i - 1].s;
+  if (has(c, i - 1, TL_PAST)) return 1;
+  return k >= 5 && w[k - 2] == 'e' && w[k - 1] == 'd' && !has(c, i - 1, TL_FUTURE);
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -162,7 +172,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   if (wd && !d) return 0;
   int dir = tense(c, start);
-  dir = dir >= 2 ? 1 : dir <= -2 ? -1 : 0;        /* only explicit cues move a month off the nearest */
+  dir = dir >= 2 ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues move a month off the nearest */
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
   if (d) {
