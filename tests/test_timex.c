@@ -267,6 +267,10 @@ static void test_quarters(void) {
   /* a past verb right before a month date looks back even when the date is far from the dct */
   CHECK_STR(value_of("Revenue was $76 million for the year ended March 31.", "1989-11-02", "March 31"), "1989-03-31");
   CHECK_STR(value_of("Revenue is due March 31.", "1989-11-02", "March 31"), "1990-03-31");
+  /* a plan told in the past tense looks back; told in the present it looks forward */
+  CHECK_STR(value_of("The offer had been scheduled to expire Friday.", "1989-11-02", "Friday"), "1989-10-27");
+  CHECK_STR(value_of("The offer was due to expire Friday.", "1989-11-02", "Friday"), "1989-10-27");
+  CHECK_STR(value_of("The offer is scheduled to expire Friday.", "1989-11-02", "Friday"), "1989-11-03");
   CHECK_STR(value_of("He worked there for 52 years.", "1989-11-02", "52 years"), "P52Y");
 }
 

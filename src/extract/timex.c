@@ -78,10 +78,25 @@ static int cue_of(const char *s, const cb_tt *t) {
   return 0;
 }
 
+/* "was scheduled", "had been due", "were expected": a plan told in the past tense looks back. */
+static int past_plan(const run *r, size_t i) {
+  const cb_tl_entry *e = r->t[i].lex;
+  if (!e || !cb_tl_is(e, TL_FUTURE) || cb_tl_is(e, TL_PAST) || r->t[i].e - r->t[i].s < 3) return 0;
+  const char *w = r->s + r->t[i].s;
+  size_t k = r->t[i].e - r->t[i].s;
+  if (!(w[k - 1] == 'd' || (k == 3 && (w[0] == 'd' || w[0] == 'D')))) return 0;   /* scheduled, expected, due */
+  size_t j = i;
+  if (j > 0 && r->t[j - 1].kind == TK_WORD && r->t[j - 1].e - r->t[j - 1].s == 4 &&
+      strncmp(r->s + r->t[j - 1].s, "been", 4) == 0) j--;
+  return j > 0 && r->t[j - 1].lex && cb_tl_is(r->t[j - 1].lex, TL_PAST) && r->t[j - 1].kind == TK_WORD &&
+         r->t[j - 1].e - r->t[j - 1].s <= 4;                                        /* was, were, had */
+}
+
 static int build_cues(run *r, size_t nt) {
   r->ncue = 0;
   for (size_t i = 0; i < nt; i++) {
     int q = cue_of(r->s, &r->t[i]);
+    if (q == 2 && past_plan(r, i)) q = -2;
     if (!q) continue;
     if (r->ncue == r->cuecap) {
       size_t nc = r->cuecap ? r->cuecap * 2 : 256;
