@@ -263,6 +263,9 @@ static void test_quarters(void) {
   CHECK_STR(value_of("Sales fell from the second quarter. Sales fell from the quarter a year ago.", "1989-11-02",
                      "the quarter a year ago"), "1988-Q2");
   CHECK(find("A quarter of the staff left the quarter of the city.", "1989-11-02", "the quarter") == NULL);
+  CHECK_STR(value_of("Revenue was $5 million in the year ended March 31.", "1989-11-02", "the year"), "P1Y");
+  CHECK_STR(value_of("It forecast higher earnings for the full year.", "1989-11-02", "the full year"), "1989");
+  CHECK(find("He spent the full year of 1980 abroad.", "1989-11-02", "the full year") == NULL);
   CHECK(find("Mr. Smith, 52 years old, joined the firm.", "1989-11-02", "52 years") == NULL);   /* an age */
   /* a past verb right before a month date looks back even when the date is far from the dct */
   CHECK_STR(value_of("Revenue was $76 million for the year ended March 31.", "1989-11-02", "March 31"), "1989-03-31");

@@ -307,6 +307,27 @@ size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return e;
 }
 
+/* Company reports: "the year ended March 31" (a year-long span, DURATION P1Y) and "the full year"
+ * (the article's year). */
+size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "the")) return 0;
+  size_t j = i + 1;
+  int full = word_is(c, j, "full");
+  if (full || has(c, j, TL_FISCAL)) j++;
+  if (!word_is(c, j, "year") || (is_punct(c, j + 1, '-') && glued(c, j + 1))) return 0;
+  cb_tm_res d;
+  memset(&d, 0, sizeof d);
+  if ((word_is(c, j + 1, "ended") || word_is(c, j + 1, "ending")) && cb_tp_month(c, j + 2, &d) && d.prec == CB_TP_DAY) {
+    set(r, j + 1, CB_TIMEX_DURATION, CB_TP_NONE, 0);
+    cb_tv_duration(r->val, sizeof r->val, TU_YEAR, 1, 0);
+    return j + 1;
+  }
+  if (!full || !c->has_dct || word_is(c, j + 1, "of")) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, CB_TIMEX_RELATIVE);
+  cb_tv_year(r->val, sizeof r->val, c, cb_cal_date(c->dct).y);
+  return j + 1;
+}
+
 /* the summer, summer 1998, the spring of 1990 (this/last/next summer: cb_tp_relative) */
 size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
