@@ -265,6 +265,7 @@ static void test_quarters(void) {
   CHECK(find("A quarter of the staff left the quarter of the city.", "1989-11-02", "the quarter") == NULL);
   CHECK_STR(value_of("Revenue was $5 million in the year ended March 31.", "1989-11-02", "the year"), "P1Y");
   CHECK_STR(value_of("It forecast higher earnings for the full year.", "1989-11-02", "the full year"), "1989");
+  CHECK_STR(value_of("Sales rose in the last half of 1988.", "1989-11-02", "the last half of 1988"), "1988-H2");
   CHECK(find("He spent the full year of 1980 abroad.", "1989-11-02", "the full year") == NULL);
   CHECK(find("Mr. Smith, 52 years old, joined the firm.", "1989-11-02", "52 years") == NULL);   /* an age */
   /* a past verb right before a month date looks back even when the date is far from the dct */

@@ -240,8 +240,9 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (word_is(c, j, "the")) j++;
   int named = year_before_quarter(c, &j);
   if (has(c, j, TL_FISCAL)) j++;
-  if (!has(c, j, TL_ORD)) return 0;
-  int q = val(c, j, TL_ORD);
+  int last_half = (word_is(c, j, "last") || word_is(c, j, "latter")) && unit_at(c, j + 1) == TU_HALF && word_is(c, j + 2, "of");
+  if (!has(c, j, TL_ORD) && !last_half) return 0;
+  int q = last_half ? 2 : val(c, j, TL_ORD);                    /* "the last half of 1989": its second half */
   j++;
   if (is_punct(c, j, '-') && glued(c, j)) j++;
   int u = unit_at(c, j);
