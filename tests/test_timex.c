@@ -266,6 +266,10 @@ static void test_quarters(void) {
   CHECK_STR(value_of("Revenue was $5 million in the year ended March 31.", "1989-11-02", "the year"), "P1Y");
   CHECK_STR(value_of("It forecast higher earnings for the full year.", "1989-11-02", "the full year"), "1989");
   CHECK_STR(value_of("Sales rose in the last half of 1988.", "1989-11-02", "the last half of 1988"), "1988-H2");
+  /* no tense cue: a month up to 8 months back or 4 ahead of the dct */
+  CHECK_STR(value_of("Prices rose in March.", "1989-11-02", "March"), "1989-03");
+  CHECK_STR(value_of("Prices rose in February.", "1989-11-02", "February"), "1990-02");
+  CHECK_STR(value_of("Prices rose in July.", "1989-02-02", "July"), "1988-07");
   CHECK(find("He spent the full year of 1980 abroad.", "1989-11-02", "the full year") == NULL);
   CHECK(find("Mr. Smith, 52 years old, joined the firm.", "1989-11-02", "52 years") == NULL);   /* an age */
   /* a past verb right before a month date looks back even when the date is far from the dct */
