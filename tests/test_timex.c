@@ -127,10 +127,24 @@ static void test_narrative(void) {
   CHECK_INT(n, 5);
   for (size_t i = 0; i < n && i < 5; i++) CHECK_STR(v[i].value, want[i]);
   /* the same text as news: partial dates follow the article date */
-  o.narrative = 0;
+  o.narrative = -1;
   n = cb_timex_extract_opts(A, t, strlen(t), &o, &v);
   CHECK(n >= 3);
   if (n >= 3) CHECK_STR(v[2].value, "2009-12");
+  /* automatic: a text whose explicit years are nearly all long before the dct is read as history */
+  const char *h = "The war began in 1914. Italy joined in 1915. In 1916 came Verdun, in 1917 the revolution, and "
+                  "the armistice in 1918. The treaty was signed in 1919; the league met in 1920. In 1921, trade revived. "
+                  "By August, the economy had recovered.";
+  o.narrative = 0;
+  n = cb_timex_extract_opts(A, h, strlen(h), &o, &v);
+  CHECK(n >= 1);
+  if (n >= 1) CHECK_STR(v[n - 1].value, "1921-08");
+  /* news naming a few recent years stays anchored to the dct */
+  const char *news = "Sales rose in 2008 and 2009 after falling in 2007. In 2006 they peaked. The 2005 and 2004 "
+                     "results, like 2003 and 2002, were weak. By August, sales had recovered.";
+  n = cb_timex_extract_opts(A, news, strlen(news), &o, &v);
+  CHECK(n >= 1);
+  if (n >= 1) CHECK_STR(v[n - 1].value, "2009-08");
 }
 
 static void test_traps(void) {
@@ -228,12 +242,53 @@ static void test_eval(void) {
   remove(path);
 }
 
+/* Company reports: "a year ago" after a quarter means that quarter a year before; a year named before
+ * the quarter ("the 1988 third quarter", "the year-ago quarter") sets its year. */
+static void test_quarters(void) {
+  const char *q = "Net income rose 5% in the third quarter. A year earlier, the company earned $3 million. "
+                  "Sales slipped from the year-ago period.";
+  CHECK_STR(value_of(q, "1989-11-02", "the third quarter"), "1989-Q3");
+  CHECK_STR(value_of(q, "1989-11-02", "A year earlier"), "1988-Q3");
+  CHECK_STR(value_of(q, "1989-11-02", "the year-ago period"), "1988-Q3");
+  CHECK_STR(value_of("Profit rose in the third quarter. It fell in the year-ago quarter but rose in the quarter.", "1989-11-02", "the quarter"), "1989-Q3");
+  CHECK_STR(value_of("Profit rose in the third quarter, up from a year-earlier loss.", "1989-11-02", "year-earlier"), "1988-Q3");
+  CHECK_STR(value_of("Profit fell in the third quarter from last year.", "1989-11-02", "last year"), "1988-Q3");
+  CHECK_STR(value_of("Profit fell in the quarter. He joined the firm a year ago.", "1990-02-02", "a year ago"), "1989");
+  CHECK_STR(value_of("Net was $5 million, up from the 1988 third quarter.", "1989-11-02", "the 1988 third quarter"), "1988-Q3");
+  CHECK_STR(value_of("Net fell from the year-ago third quarter.", "1989-11-02", "the year-ago third quarter"), "1988-Q3");
+  CHECK_STR(value_of("Sales will rise in next year's first quarter.", "1989-11-02", "next year's first quarter"), "1990-Q1");
+  CHECK_STR(value_of("It lost $5 million for the quarter ended June 30.", "1989-11-02", "the quarter"), "1989-Q2");
+  CHECK_STR(value_of("Profit rose in the second quarter. Sales in the quarter fell.", "1989-11-02", "the quarter"), "1989-Q2");
+  CHECK_STR(value_of("Sales in the latest quarter fell.", "1989-11-02", "the latest quarter"), "1989-Q3");
+  CHECK_STR(value_of("Sales fell from the second quarter. Sales fell from the quarter a year ago.", "1989-11-02",
+                     "the quarter a year ago"), "1988-Q2");
+  CHECK(find("A quarter of the staff left the quarter of the city.", "1989-11-02", "the quarter") == NULL);
+  CHECK_STR(value_of("Revenue was $5 million in the year ended March 31.", "1989-11-02", "the year"), "P1Y");
+  CHECK_STR(value_of("It forecast higher earnings for the full year.", "1989-11-02", "the full year"), "1989");
+  CHECK_STR(value_of("Sales rose in the last half of 1988.", "1989-11-02", "the last half of 1988"), "1988-H2");
+  /* no tense cue: a month up to 8 months back or 4 ahead of the dct */
+  CHECK_STR(value_of("Prices rose in March.", "1989-11-02", "March"), "1989-03");
+  CHECK_STR(value_of("Prices rose in February.", "1989-11-02", "February"), "1990-02");
+  CHECK_STR(value_of("Prices rose in July.", "1989-02-02", "July"), "1988-07");
+  CHECK(find("He spent the full year of 1980 abroad.", "1989-11-02", "the full year") == NULL);
+  CHECK(find("Mr. Smith, 52 years old, joined the firm.", "1989-11-02", "52 years") == NULL);   /* an age */
+  /* a past verb right before a month date looks back even when the date is far from the dct */
+  CHECK_STR(value_of("Revenue was $76 million for the year ended March 31.", "1989-11-02", "March 31"), "1989-03-31");
+  CHECK_STR(value_of("Revenue is due March 31.", "1989-11-02", "March 31"), "1990-03-31");
+  /* a plan told in the past tense looks back; told in the present it looks forward */
+  CHECK_STR(value_of("The offer had been scheduled to expire Friday.", "1989-11-02", "Friday"), "1989-10-27");
+  CHECK_STR(value_of("The offer was due to expire Friday.", "1989-11-02", "Friday"), "1989-10-27");
+  CHECK_STR(value_of("The offer is scheduled to expire Friday.", "1989-11-02", "Friday"), "1989-11-03");
+  CHECK_STR(value_of("He worked there for 52 years.", "1989-11-02", "52 years"), "P52Y");
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
   test_relative();
   test_narrative();
   test_traps();
+  test_quarters();
   test_calendar();
   test_bad_input();
   test_eval();

@@ -78,10 +78,25 @@ static int cue_of(const char *s, const cb_tt *t) {
   return 0;
 }
 
+/* "was scheduled", "had been due", "were expected": a plan told in the past tense looks back. */
+static int past_plan(const run *r, size_t i) {
+  const cb_tl_entry *e = r->t[i].lex;
+  if (!e || !cb_tl_is(e, TL_FUTURE) || cb_tl_is(e, TL_PAST) || r->t[i].e - r->t[i].s < 3) return 0;
+  const char *w = r->s + r->t[i].s;
+  size_t k = r->t[i].e - r->t[i].s;
+  if (!(w[k - 1] == 'd' || (k == 3 && (w[0] == 'd' || w[0] == 'D')))) return 0;   /* scheduled, expected, due */
+  size_t j = i;
+  if (j > 0 && r->t[j - 1].kind == TK_WORD && r->t[j - 1].e - r->t[j - 1].s == 4 &&
+      strncmp(r->s + r->t[j - 1].s, "been", 4) == 0) j--;
+  return j > 0 && r->t[j - 1].lex && cb_tl_is(r->t[j - 1].lex, TL_PAST) && r->t[j - 1].kind == TK_WORD &&
+         r->t[j - 1].e - r->t[j - 1].s <= 4;                                        /* was, were, had */
+}
+
 static int build_cues(run *r, size_t nt) {
   r->ncue = 0;
   for (size_t i = 0; i < nt; i++) {
     int q = cue_of(r->s, &r->t[i]);
+    if (q == 2 && past_plan(r, i)) q = -2;
     if (!q) continue;
     if (r->ncue == r->cuecap) {
       size_t nc = r->cuecap ? r->cuecap * 2 : 256;
@@ -143,9 +158,9 @@ static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
 static int starts(const cb_tt *t) { return t->kind == TK_NUM || (t->lex && (t->lex->mask & STARTERS)); }
 
 /* Cheap filter before the patterns: a number, a starter word, or "the"/"for" before one. */
-static int worth_trying(const cb_tt *t, const cb_tt *next) {
+static int worth_trying(const cb_tt *t, const cb_tt *next, const cb_tt *after) {
   if (starts(t)) return 1;
-  return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && starts(next);
+  return t->lex && (t->lex->mask & ((1u << TL_DET) | (1u << TL_FUNC))) && next && (starts(next) || (after && starts(after)));
 }
 
 /* The last resolved date of year-or-finer precision, for "that year", "that day". */
@@ -176,6 +191,44 @@ static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
   c->narrative = 1;
 }
 
+/* Is token k the word w (ASCII case folded)? */
+static int tok_is(const run *r, size_t k, const char *w) {
+  char b[16];
+  return r->t[k].kind == TK_WORD && cb_tt_lower(r->s, &r->t[k], b, sizeof b) && strcmp(b, w) == 0;
+}
+
+/* The form of a "year before" phrase in tokens [i, e): 2 "a year ago", "year-earlier"; 1 "last year"; 0 other. */
+static int year_before_form(const run *r, size_t i, size_t e) {
+  for (size_t k = i; k + 1 < e; k++) {
+    if (!tok_is(r, k, "year")) continue;
+    size_t n = k + 1;
+    if (r->t[n].kind == TK_PUNCT && r->t[n].ch == '-' && n + 1 < e) n++;
+    if (tok_is(r, n, "ago") || tok_is(r, n, "earlier")) return 2;
+  }
+  return e == i + 2 && tok_is(r, i, "last") && tok_is(r, i + 1, "year") ? 1 : 0;
+}
+
+/* Company reports: after "the third quarter" (of 1989), "a year ago" and "year-earlier" mean that quarter
+ * a year before (1988-Q3), and so does "last year" in the quarter's own sentence. */
+static void quarter_context(run *r, cb_tm_ctx *c, cb_tm_res *m, size_t i) {
+  size_t bs, be;
+  if (m->type != CB_TIMEX_DATE) return;
+  int y = 0, q = 0;
+  if (m->prec == CB_TP_QUARTER && sscanf(m->val, "%4d-Q%1d", &y, &q) == 2 && q >= 1 && q <= 4) {
+    if (c->lastq_q && y < c->lastq_y) return;       /* "the year-ago quarter" compares, it does not move on */
+    sentence_bounds(r, r->t[i].s, &bs, &be);
+    c->lastq_y = y; c->lastq_q = q; c->lastq_sent = r->base + bs;
+    return;
+  }
+  if (!c->lastq_q || m->prec != CB_TP_YEAR || !(m->flags & CB_TIMEX_RELATIVE) || m->mod) return;
+  if (strlen(m->val) != 4 || sscanf(m->val, "%4d", &y) != 1 || y != c->lastq_y - 1) return;
+  int form = year_before_form(r, i, m->end);
+  if (!form) return;
+  if (form == 1 && (sentence_bounds(r, r->t[i].s, &bs, &be), r->base + bs) != c->lastq_sent) return;
+  snprintf(m->val, sizeof m->val, "%04d-Q%d", y, c->lastq_q);
+  m->prec = CB_TP_QUARTER;
+}
+
 /* Extracts from one window; tokens buffer reused across windows. */
 static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok, size_t *cap) {
   size_t nt = cb_tt_scan(r->s, r->n, tok, cap);
@@ -191,16 +244,17 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   for (size_t i = 0; i < nt;) {
     cb_tm_res m;
     memset(&m, 0, sizeof m);
-    if (!worth_trying(&(*tok)[i], i + 1 < nt ? &(*tok)[i + 1] : NULL)) { i++; continue; }
+    if (!worth_trying(&(*tok)[i], i + 1 < nt ? &(*tok)[i + 1] : NULL, i + 2 < nt ? &(*tok)[i + 2] : NULL)) { i++; continue; }
     c->has_anchor = 0;
     if (fixed_anchor) { c->has_anchor = 1; c->anchor = cb_cal_days(an.y, an.m, an.d); }
     else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && (sentence_bounds(r, (*tok)[i].s, &bs, &be), bs) == anchor_sent) {
       c->has_anchor = 1; c->anchor = sent_anchor;
     }
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
+    quarter_context(r, c, &m, i);
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;
     if (!emit(r, &m, (*tok)[i].s, (*tok)[m.end - 1].e)) return 0;
-    if (o && o->narrative) follow_narrative(c, &m);
+    if (o && o->narrative > 0) follow_narrative(c, &m);
     remember_last(c, &m);
     if (o && o->sentence_anchor && m.type == CB_TIMEX_DATE && m.prec == CB_TP_DAY && (m.flags & CB_TIMEX_RELATIVE) &&
         !(m.flags & CB_TIMEX_ANCHORED)) {
@@ -210,6 +264,27 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     i = m.end;
   }
   return 1;
+}
+
+/* Does the text read as history rather than news? Its explicit years ("in 1941") are many and nearly
+ * all more than ten years before the article date, or there are very many of them (a chronicle), or
+ * it counts years BC. One pass over the bytes. */
+static int looks_historical(const char *s, size_t n, int dct_year) {
+  size_t years = 0, old = 0, bc = 0;
+  for (size_t i = 0; i < n;) {
+    if (!isdigit((unsigned char)s[i])) { i++; continue; }
+    size_t j = i;
+    while (j < n && isdigit((unsigned char)s[j])) j++;
+    unsigned char before = i ? (unsigned char)s[i - 1] : ' ', after = j < n ? (unsigned char)s[j] : ' ';
+    int word = !isalpha(before) && before != '.' && before != ',' && before != '$' && !isalpha(after);
+    if (word && j - i == 4) {
+      int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[j - 1] - '0');
+      if (y >= 1000 && y <= dct_year) { years++; if (y < dct_year - 10) old++; }
+    }
+    if (word && j - i <= 4 && j + 3 <= n && s[j] == ' ' && s[j + 1] == 'B' && (s[j + 2] == 'C' || s[j + 2] == '.')) bc++;
+    i = j;
+  }
+  return bc >= 5 || years >= 40 || (years >= 8 && old * 5 >= years * 4);
 }
 
 /* Window end: the last line break (else space) before the limit, so sentences stay whole. */
@@ -229,6 +304,8 @@ size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_t
   memset(&c, 0, sizeof c);
   cb_ymd d;
   if (o && o->dct && cb_cal_parse(o->dct, &d)) { c.has_dct = 1; c.dct = cb_cal_days(d.y, d.m, d.d); }
+  cb_timex_opts auto_o;
+  if (c.has_dct && o && o->narrative == 0 && looks_historical(text, n, d.y)) { auto_o = *o; auto_o.narrative = 1; o = &auto_o; }
   run r;
   memset(&r, 0, sizeof r);
   r.a = a;

@@ -46,7 +46,10 @@ typedef struct cb_timex_opts {
   const char *anchor;           /* an event date "YYYY-MM-DD" that "N days ago" counts from, or NULL */
   int sentence_anchor;          /* 1: "N days ago" counts from a day named earlier in its sentence */
   int narrative;                /* 1: history-style text: partial dates ("in August", "the next year")
-                                   take the last full date the text named, not the dct */
+                                   take the last full date the text named, not the dct; -1: never;
+                                   0: automatic: on when the text reads as history (its explicit years
+                                   nearly all lie over ten years before the dct, very many explicit
+                                   years, or years BC) */
 } cb_timex_opts;
 
 /* Finds every temporal expression in text[0..n), in order, non-overlapping. The array and

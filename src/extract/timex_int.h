@@ -19,6 +19,8 @@ typedef struct cb_tm_ctx {
   int has_last;
   long last;                               /* the last date the text resolved ("that year") */
   int last_prec;                           /* and its precision */
+  int lastq_y, lastq_q;                    /* the last quarter the text named (q 0: none) */
+  size_t lastq_sent;                       /* the start of its sentence */
   int has_anchor;
   long anchor;                             /* event date "N days ago" counts from */
   int (*tense)(void *ud, size_t tok);      /* +2 future, -2 past, -1 weakly past, 0 unmarked */

@@ -7,6 +7,7 @@
 #include "extract/timex_query.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* 2025-12-04, 2025-11, 12/04/2025, and "2012-13" (a season: a range, never month 13). */
 size_t cb_tp_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
@@ -122,6 +123,16 @@ static size_t year_suffix(const cb_tm_ctx *c, size_t j, int *y) {
   return 0;
 }
 
+/* A past verb just before a date ("ended March 31", "stepped down in March"): the date lies behind. */
+static int past_verb_before(const cb_tm_ctx *c, size_t i) {
+  if (i > 0 && (word_is(c, i - 1, "in") || word_is(c, i - 1, "on") || word_is(c, i - 1, "since"))) i--;
+  if (i == 0 || c->t[i - 1].kind != TK_WORD) return 0;
+  size_t k = c->t[i - 1].e - c->t[i - 1].s;
+  const char *w = c->s + c->t[i - 1].s;
+  if (has(c, i - 1, TL_PAST)) return 1;
+  return k >= 5 && w[k - 2] == 'e' && w[k - 1] == 'd' && !has(c, i - 1, TL_FUTURE);
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -161,7 +172,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   if (wd && !d) return 0;
   int dir = tense(c, start);
-  dir = dir >= 2 ? 1 : dir <= -2 ? -1 : 0;        /* only explicit cues move a month off the nearest */
+  dir = dir >= 2 ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues move a month off the nearest */
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
   if (d) {
@@ -208,12 +219,30 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 }
 
 /* the third quarter, third-quarter, the first half of 1998, the fiscal first quarter */
+/* The year named before a quarter: "the 1988 third quarter", "the year-ago quarter's", "next year's".
+ * Returns the year (0: none) and moves *j past it. */
+static int year_before_quarter(const cb_tm_ctx *c, size_t *j) {
+  size_t k = *j;
+  if (num_tok(c, k, 4, 4) && c->t[k].num >= 1000 && c->t[k].num <= 2999) { *j = k + 1; return c->t[k].num; }
+  if (!c->has_dct) return 0;
+  int y = cb_cal_date(c->dct).y;
+  if (word_is(c, k, "year") && is_punct(c, k + 1, '-') && glued(c, k + 1) && glued(c, k + 2) &&
+      (word_is(c, k + 2, "ago") || word_is(c, k + 2, "earlier"))) { *j = k + 3; return y - 1; }
+  if (has(c, k, TL_REL) && word_is(c, k + 1, "year") && is_punct(c, k + 2, '\'') && word_is(c, k + 3, "s")) {
+    *j = k + 4;
+    return y + val(c, k, TL_REL);
+  }
+  return 0;
+}
+
 size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   if (word_is(c, j, "the")) j++;
+  int named = year_before_quarter(c, &j);
   if (has(c, j, TL_FISCAL)) j++;
-  if (!has(c, j, TL_ORD)) return 0;
-  int q = val(c, j, TL_ORD);
+  int last_half = (word_is(c, j, "last") || word_is(c, j, "latter")) && unit_at(c, j + 1) == TU_HALF && word_is(c, j + 2, "of");
+  if (!has(c, j, TL_ORD) && !last_half) return 0;
+  int q = last_half ? 2 : val(c, j, TL_ORD);                    /* "the last half of 1989": its second half */
   j++;
   if (is_punct(c, j, '-') && glued(c, j)) j++;
   int u = unit_at(c, j);
@@ -223,6 +252,7 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t ye = year_suffix(c, j, &y);
   if (ye) j = ye;
   unsigned fl = 0;
+  if (!y && named) { y = named; fl = c->t[i].kind == TK_NUM || c->t[i + 1].kind == TK_NUM ? 0 : CB_TIMEX_RELATIVE; }
   if (!y) {
     fl = CB_TIMEX_RELATIVE;
     if (!c->has_dct) y = -1;
@@ -238,6 +268,65 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   else if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
   else snprintf(r->val, sizeof r->val, "%04d-H%d", y, q);
   return j;
+}
+
+/* "the quarter", "the latest quarter" in a company report: the quarter that ends on the date after it
+ * ("the quarter ended Sept. 30"), else the last quarter the text named, else (for "latest") the last
+ * whole quarter before the article date. */
+size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "the") || !c->has_dct) return 0;
+  size_t j = i + 1;
+  int latest = word_is(c, j, "latest");
+  if (latest) j++;
+  int named = latest ? 0 : year_before_quarter(c, &j);           /* "the 1988 period", "the year-ago quarter" */
+  if (named && c->lastq_q && (word_is(c, j, "quarter") || word_is(c, j, "period")) && !(is_punct(c, j + 1, '-') && glued(c, j + 1))) {
+    set(r, j + 1, CB_TIMEX_DATE, CB_TP_QUARTER, CB_TIMEX_RELATIVE);
+    cb_tv_quarter(r->val, sizeof r->val, c, named, c->lastq_q);
+    return j + 1;
+  }
+  if (named) return 0;
+  if (!word_is(c, j, "quarter") || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
+      word_is(c, j + 1, "century")) return 0;
+  int y = 0, q = 0;
+  cb_tm_res d;
+  memset(&d, 0, sizeof d);
+  if ((word_is(c, j + 1, "ended") || word_is(c, j + 1, "ending")) && cb_tp_month(c, j + 2, &d) &&
+      (d.prec == CB_TP_DAY || d.prec == CB_TP_MONTH) && sscanf(d.val, "%4d-%2d", &y, &q) == 2) q = (q - 1) / 3 + 1;
+  else if (latest) {
+    cb_ymd t = cb_cal_date(c->dct);
+    q = (t.m - 1) / 3;
+    y = q ? t.y : t.y - 1;
+    if (!q) q = 4;
+  } else if (c->lastq_q) { y = c->lastq_y; q = c->lastq_q; }
+  else return 0;
+  if (q < 1 || q > 4 || y < 1) return 0;
+  size_t e = j + 1;
+  if ((word_is(c, e, "a") || word_is(c, e, "one")) && word_is(c, e + 1, "year") &&
+      (word_is(c, e + 2, "ago") || word_is(c, e + 2, "earlier"))) { e += 3; y--; }   /* "the quarter a year ago" */
+  set(r, e, CB_TIMEX_DATE, CB_TP_QUARTER, CB_TIMEX_RELATIVE);
+  cb_tv_quarter(r->val, sizeof r->val, c, y, q);
+  return e;
+}
+
+/* Company reports: "the year ended March 31" (a year-long span, DURATION P1Y) and "the full year"
+ * (the article's year). */
+size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "the")) return 0;
+  size_t j = i + 1;
+  int full = word_is(c, j, "full");
+  if (full || has(c, j, TL_FISCAL)) j++;
+  if (!word_is(c, j, "year") || (is_punct(c, j + 1, '-') && glued(c, j + 1))) return 0;
+  cb_tm_res d;
+  memset(&d, 0, sizeof d);
+  if ((word_is(c, j + 1, "ended") || word_is(c, j + 1, "ending")) && cb_tp_month(c, j + 2, &d) && d.prec == CB_TP_DAY) {
+    set(r, j + 1, CB_TIMEX_DURATION, CB_TP_NONE, 0);
+    cb_tv_duration(r->val, sizeof r->val, TU_YEAR, 1, 0);
+    return j + 1;
+  }
+  if (!full || !c->has_dct || word_is(c, j + 1, "of")) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, CB_TIMEX_RELATIVE);
+  cb_tv_year(r->val, sizeof r->val, c, cb_cal_date(c->dct).y);
+  return j + 1;
 }
 
 /* the summer, summer 1998, the spring of 1990 (this/last/next summer: cb_tp_relative) */

@@ -255,6 +255,9 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!hyphen && !n.vague && n.v != 1 && !plural_unit(c, u_at) && c->t[j].kind == TK_NUM) return 0;  /* "1988 second" */
   size_t end = u_at + 1;
   if (is_punct(c, end, '-') && glued(c, end) && word_is(c, end + 1, "old")) return 0;   /* ages */
+  if (word_is(c, end, "old") && !rel && !the) return 0;                                  /* "52 years old" */
+  if (is_punct(c, end, '-') && glued(c, end) && (word_is(c, end + 1, "earlier") || word_is(c, end + 1, "ago")))
+    return 0;                                                                            /* "a year-earlier": cb_tp_year_ago */
   if (word_is(c, end, "or") && word_is(c, end + 1, "so")) end += 2;                    /* "a week or so" */
   int ago = word_is(c, end, "ago") || word_is(c, end, "earlier") || word_is(c, end, "later");
   if (ago && !rel) {

@@ -171,6 +171,8 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r);

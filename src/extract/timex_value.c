@@ -94,7 +94,8 @@ long cb_tv_weekday(long from, int wd, int dir) {
   return from + fwd;
 }
 
-/* The year of month m: looking back (dir < 0), forward (dir > 0) or the nearest. */
+/* The year of month m: looking back (dir < 0), forward (dir > 0) or, without a cue, within a window
+ * leaning to the past (news reports more than it announces): up to 8 months back, 4 ahead. */
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
   if (!c->has_dct) return -1;
   cb_ymd d = cb_cal_date(c->dct);
@@ -102,8 +103,8 @@ int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
   if (dir < 0) return m <= d.m + 2 ? d.y : d.y - 1;      /* a month just ahead is still this year's */
   if (dir > 0) return m >= d.m - 2 ? d.y : d.y + 1;
   int diff = m - d.m;
-  if (diff > 6) return d.y - 1;
-  if (diff < -6) return d.y + 1;
+  if (diff > 4) return d.y - 1;
+  if (diff < -8) return d.y + 1;
   return d.y;
 }
 
@@ -116,7 +117,7 @@ int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int dd, int dir) {
   long here = cb_cal_days(y, m, day);
   if (dir > 0 && here < c->dct - 60) return y + 1;     /* within two months: the article's year */
   if (dir < 0 && here > c->dct + 60) return y - 1;
-  if (dir == 0 && here - c->dct > 183) return y - 1;
-  if (dir == 0 && c->dct - here > 183) return y + 1;
+  if (dir == 0 && here - c->dct > 122) return y - 1;  /* no cue: about 4 months ahead, 8 back */
+  if (dir == 0 && c->dct - here > 243) return y + 1;
   return y;
 }
