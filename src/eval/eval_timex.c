@@ -318,7 +318,8 @@ static void usage(FILE *f) {
              "  --errors     list missed, spurious and wrongly valued mentions\n"
              "  --bench[=N]  run the extractor N times per document (default 20) and report MB/s\n"
              "  --no-anchor  count \"N days ago\" from the article date only\n"
-             "  --narrative  history-style texts: partial dates follow the last full date named\n");
+             "  --narrative  force history mode (partial dates follow the last full date named);\n"
+             "               by default it is switched on per document when the text reads as history\n");
 }
 
 int cb_eval_timex(int argc, char **argv) {
