@@ -91,6 +91,9 @@ typedef enum cb_drop_reason {
   CB_DROP_BOILERPLATE      /* any other boilerplate */
 } cb_drop_reason;
 const char *cb_drop_reason_name(cb_drop_reason r);
+/* The reason named by s[0..n): its cb_drop_reason_name, or a short alias used in the data
+ * files ("share", "related", "ad", "most_read"); 0 if none. */
+int cb_drop_reason_parse(const char *s, size_t n);
 
 typedef struct cb_dropped {
   cb_drop_reason reason;

@@ -100,3 +100,15 @@ const char *cb_drop_reason_name(cb_drop_reason r) {
   }
   return "other";
 }
+
+int cb_drop_reason_parse(const char *s, size_t n) {
+  static const struct { const char *alias; cb_drop_reason r; } aliases[] = {
+    {"share", CB_DROP_SHARE}, {"related", CB_DROP_RELATED}, {"ad", CB_DROP_AD}, {"most_read", CB_DROP_MOST_READ}};
+  for (int r = CB_DROP_JUNK_NUMBER; r <= CB_DROP_BOILERPLATE; r++) {
+    const char *name = cb_drop_reason_name((cb_drop_reason)r);
+    if (strlen(name) == n && strncmp(name, s, n) == 0) return r;
+  }
+  for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+    if (strlen(aliases[i].alias) == n && strncmp(aliases[i].alias, s, n) == 0) return aliases[i].r;
+  return 0;
+}

@@ -17,13 +17,6 @@ static rule *rules;
 static size_t nrules;
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
-static int reason_by_name(const char *s, size_t n) {
-  for (int r = CB_DROP_JUNK_NUMBER; r <= CB_DROP_BOILERPLATE; r++) {
-    const char *name = cb_drop_reason_name((cb_drop_reason)r);
-    if (strlen(name) == n && strncmp(name, s, n) == 0) return r;
-  }
-  return 0;
-}
 
 static void load_rules(void) {
   size_t len;
@@ -40,7 +33,7 @@ static void load_rules(void) {
     const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(le - t1 - 1)) : NULL;
     if (*p != '#' && t1 && t2) {
       rule *r = &rules[nrules];
-      r->reason = reason_by_name(p, (size_t)(t1 - p));
+      r->reason = cb_drop_reason_parse(p, (size_t)(t1 - p));
       r->match = strncmp(t1 + 1, "prefix", 6) == 0 ? M_PREFIX : strncmp(t1 + 1, "suffix", 6) == 0 ? M_SUFFIX : M_LINE;
       r->len = (size_t)(le - t2 - 1);
       r->phrase = strndup(t2 + 1, r->len);

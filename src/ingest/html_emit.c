@@ -24,23 +24,14 @@ static phrase phrases[160];
 static size_t nphrases;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static uint8_t reason_named(const char *s, size_t n) {
-  static const struct { const char *name; uint8_t r; } names[] = {
-    {"navigation", CB_DROP_NAVIGATION}, {"share", CB_DROP_SHARE}, {"newsletter", CB_DROP_NEWSLETTER},
-    {"comments", CB_DROP_COMMENTS}, {"most_read", CB_DROP_MOST_READ}, {"related", CB_DROP_RELATED},
-    {"ad", CB_DROP_AD}, {"caption", CB_DROP_CAPTION}, {"metadata", CB_DROP_METADATA},
-    {"boilerplate", CB_DROP_BOILERPLATE}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0) return names[i].r;
-  return CB_DROP_BOILERPLATE;
-}
 
 /* One line of data/html/phrases.txt: REASON MAXCHARS PHRASE (the phrase may end in a space). */
 static void parse_phrase(const char *s, const char *end) {
   if (s >= end || *s == '#' || nphrases >= sizeof phrases / sizeof *phrases) return;
   const char *sp = memchr(s, ' ', (size_t)(end - s));
   if (!sp) return;
-  uint8_t r = reason_named(s, (size_t)(sp - s));
+  int parsed = cb_drop_reason_parse(s, (size_t)(sp - s));
+  uint8_t r = (uint8_t)(parsed ? parsed : CB_DROP_BOILERPLATE);
   long max = strtol(sp + 1, (char **)&s, 10);
   if (s >= end || *s != ' ') return;
   s++;

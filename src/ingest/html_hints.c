@@ -22,16 +22,6 @@ static rule rules[400];
 static size_t nrules;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static uint8_t reason_named(const char *s, size_t n) {
-  static const struct { const char *name; uint8_t r; } names[] = {
-    {"navigation", CB_DROP_NAVIGATION}, {"share", CB_DROP_SHARE}, {"newsletter", CB_DROP_NEWSLETTER},
-    {"comments", CB_DROP_COMMENTS}, {"most_read", CB_DROP_MOST_READ}, {"related", CB_DROP_RELATED},
-    {"ad", CB_DROP_AD}, {"caption", CB_DROP_CAPTION}, {"metadata", CB_DROP_METADATA},
-    {"boilerplate", CB_DROP_BOILERPLATE}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0) return names[i].r;
-  return 0;
-}
 
 static void add_rule(const char *w, size_t n, int weight, uint8_t reason) {
   if (nrules >= sizeof rules / sizeof *rules) return;
@@ -60,7 +50,7 @@ static void parse_line(const char *s, const char *end) {
   while (s < end && isspace((unsigned char)*s)) s++;
   const char *rs = s;
   while (s < end && !isspace((unsigned char)*s)) s++;
-  uint8_t reason = reason_named(rs, (size_t)(s - rs));
+  uint8_t reason = (uint8_t)cb_drop_reason_parse(rs, (size_t)(s - rs));
   for (;;) {
     while (s < end && isspace((unsigned char)*s)) s++;
     if (s >= end) break;

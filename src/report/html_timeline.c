@@ -5,25 +5,13 @@
  */
 #include "report/html_timeline.h"
 #include "report/html_esc.h"
+#include "extract/timex_cal.h"
 #include <stdint.h>
 
-/* Days since 1970-01-01 to year, month, day (proleptic Gregorian). */
-static void civil(int32_t z, int *y, int *m, int *d) {
-  z += 719468;
-  int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int32_t doe = z - era * 146097;
-  int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int32_t mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
+/* A day number (days since 1970-01-01) as YYYY-MM-DD. */
 static void day_label(cb_buf *o, int32_t day) {
-  int y, m, d;
-  civil(day, &y, &m, &d);
-  cb_buf_printf(o, "%04d-%02d-%02d", y, m, d);
+  cb_ymd c = cb_cal_date(day);
+  cb_buf_printf(o, "%04d-%02d-%02d", c.y, c.m, c.d);
 }
 
 static int usable(const cb_event *ev) { return ev->day_lo <= ev->day_hi && ev->articles.n > 0; }

@@ -212,10 +212,10 @@ static const char *dup_col(cb_article *a, sqlite3_stmt *st, int i) {
   return v ? cb_arena_strdup(a->arena, v) : NULL;
 }
 
-static cb_drop_reason reason_named(const char *name) {
-  for (int r = CB_DROP_JUNK_NUMBER; r <= CB_DROP_BOILERPLATE; r++)
-    if (name && strcmp(name, cb_drop_reason_name((cb_drop_reason)r)) == 0) return (cb_drop_reason)r;
-  return CB_DROP_BOILERPLATE;
+
+static cb_drop_reason stored_reason(const char *name) {
+  int r = name ? cb_drop_reason_parse(name, strlen(name)) : 0;
+  return r ? (cb_drop_reason)r : CB_DROP_BOILERPLATE;
 }
 
 static int load_lists(cb_store *s, cb_article *a, int64_t id, cb_error *e) {
@@ -225,7 +225,7 @@ static int load_lists(cb_store *s, cb_article *a, int64_t id, cb_error *e) {
   sqlite3_bind_int64(st, 1, id);
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *t = col(st, 2);
-    if (cb_article_drop(a, reason_named(col(st, 0)), t ? t : "", t ? strlen(t) : 0, dup_col(a, st, 1))) break;
+    if (cb_article_drop(a, stored_reason(col(st, 0)), t ? t : "", t ? strlen(t) : 0, dup_col(a, st, 1))) break;
   }
   sqlite3_finalize(st);
   if (sqlite3_prepare_v2(s->db, "SELECT text FROM captions WHERE article_id = ? ORDER BY seq", -1, &st, NULL))
