@@ -121,7 +121,7 @@ int cb_facts_build(cb_story_ctx *c) {
   }
   free(cand);
   (void)cap;
-  qsort(pairs, np, sizeof *pairs, by_sim);
+  if (np) qsort(pairs, np, sizeof *pairs, by_sim);
   group *groups = calloc(np + 1, sizeof *groups);
   size_t ng = 0;
   int rc = groups ? CB_OK : CB_ENOMEM;

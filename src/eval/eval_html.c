@@ -98,7 +98,7 @@ static uint64_t *shingles(const char *t, size_t n, size_t *count) {
     h[i] = x;
   }
   free(tok);
-  qsort(h, ns, sizeof *h, cmp_u64);
+  if (ns) qsort(h, ns, sizeof *h, cmp_u64);
   *count = ns;
   return h;
 }

@@ -190,7 +190,7 @@ static int emit_group(builder *b, size_t gi, const size_t *fidx, size_t nf, cb_n
       if (o->diff == CB_FORM_VARIANT && fa->edge != CB_FORM_SAME) o->diff = fa->edge;
     }
   }
-  qsort(out->forms, out->nforms, sizeof *out->forms, cmp_forms_in_group);
+  if (out->nforms) qsort(out->forms, out->nforms, sizeof *out->forms, cmp_forms_in_group);
   out->roles = g->roles;
   out->nroles = g->nroles;
   out->articles = g->arts;
@@ -234,7 +234,7 @@ int cb_name_groups_build(cb_arena *a, const cb_names *const *arts, size_t n, con
   if (gather(&b, arts, n, root, edge, gid)) return CB_ENOMEM;
   for (size_t g = 0; g < b.ngroups; g++)
     order[g] = (group_rank){b.groups[g].narts, b.groups[g].mentions, b.groups[g].first, g};
-  qsort(order, b.ngroups, sizeof *order, cmp_groups);
+  if (b.ngroups) qsort(order, b.ngroups, sizeof *order, cmp_groups);
   size_t *fidx, *fstart;
   out->groups = cb_arena_calloc(a, b.ngroups + 1, sizeof *out->groups);
   if (!out->groups || bucket_forms(&b, &fidx, &fstart)) return CB_ENOMEM;

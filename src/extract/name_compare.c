@@ -181,7 +181,7 @@ size_t cb_name_translation_key(const char *key, size_t n, char *out, int *transl
     sorted[k] = store[k];
     k++;
   }
-  qsort(sorted, k, sizeof *sorted, cmp_words);
+  if (k) qsort(sorted, k, sizeof *sorted, cmp_words);
   size_t o = 0;
   for (size_t i = 0; i < k; i++) {
     size_t len = strlen(sorted[i]);

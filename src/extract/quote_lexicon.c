@@ -57,7 +57,7 @@ static int load(list *l, const char *name) {
     if (!add_line(l, d + i, end - i)) return 0;
     i = e + 1;
   }
-  qsort(l->v, l->n, sizeof *l->v, cmp_entry);
+  if (l->n) qsort(l->v, l->n, sizeof *l->v, cmp_entry);
   return 1;
 }
 

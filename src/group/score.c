@@ -18,7 +18,7 @@ static int cmp_ab(const void *x, const void *y) {
 
 /* Sorts v by (a, b) and writes each item's run size to size[item]; returns the run count. */
 static size_t run_sizes(lab *v, size_t n, double *size) {
-  qsort(v, n, sizeof *v, cmp_ab);
+  if (n) qsort(v, n, sizeof *v, cmp_ab);
   size_t runs = 0;
   for (size_t i = 0; i < n;) {
     size_t j = i;

@@ -19,8 +19,8 @@ static int cmp_weight(const void *a, const void *b) {
   return x->key < y->key ? -1 : x->key > y->key;
 }
 
-void cb_terms_sort_key(cb_term *t, size_t n) { qsort(t, n, sizeof *t, cmp_key); }
-void cb_terms_sort_weight(cb_term *t, size_t n) { qsort(t, n, sizeof *t, cmp_weight); }
+void cb_terms_sort_key(cb_term *t, size_t n) { if (n) qsort(t, n, sizeof *t, cmp_key); }
+void cb_terms_sort_weight(cb_term *t, size_t n) { if (n) qsort(t, n, sizeof *t, cmp_weight); }
 
 size_t cb_content_terms(const cb_word *w, size_t n, uint64_t *keys) {
   size_t k = 0;

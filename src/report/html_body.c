@@ -103,8 +103,8 @@ int cb_html_cites_story(cb_html_cites *c, const cb_story_brief *s) {
   for (size_t i = 0; i < s->facts.n; i++)
     for (size_t k = 0; k < s->facts.v[i].sentences.n; k++) add_claim(c, &s->facts.v[i].sentences.v[k], 0);
   for (size_t i = 0; i < s->articles.n; i++) {
-    qsort(c->sent[i].v, c->sent[i].n, sizeof *c->sent[i].v, by_start);
-    qsort(c->words[i].v, c->words[i].n, sizeof *c->words[i].v, by_start);
+    if (c->sent[i].n) qsort(c->sent[i].v, c->sent[i].n, sizeof *c->sent[i].v, by_start);
+    if (c->words[i].n) qsort(c->words[i].v, c->words[i].n, sizeof *c->words[i].v, by_start);
   }
   return 0;
 }
@@ -140,7 +140,7 @@ static void cuts(cb_arena *ar, const span_vec *sent, const span_vec *words, cut_
     push_cut(ar, out, w->end, CLOSE_MARK, 0);
     mark_end = w->end;
   }
-  qsort(out->v, out->n, sizeof *out->v, by_pos);
+  if (out->n) qsort(out->v, out->n, sizeof *out->v, by_pos);
 }
 
 static void emit_cut(cb_buf *o, const cb_brief *b, int article, const cut *c) {

@@ -92,7 +92,7 @@ static void articles(cb_term *t, const cb_brief *b, const cb_story_brief *s) {
     int copy = orig >= 0 && b->story_of[orig] == b->story_of[a];
     p[i] = (placed){copy ? orig : a, copy, i, a};
   }
-  qsort(p, s->articles.n, sizeof *p, by_key);
+  if (s->articles.n) qsort(p, s->articles.n, sizeof *p, by_key);
   for (size_t i = 0; i < s->articles.n; i++) article_line(t, b, p[i].article, p[i].copy ? 6 : 2);
   free(p);
 }
