@@ -316,7 +316,7 @@ int cmd_ingest(int argc, char **argv) {
     }
   }
   if (r.added) r.store_errors += fill_years(r.store, first_id);
-  if (!no_group && cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store);
+  if (!no_group && cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store, jobs);
   cb_store_close(r.store);
   free(paths);
   fprintf(stderr, "corroborate: %ld new article%s, %ld already stored, %ld problem%s\n", r.added,
