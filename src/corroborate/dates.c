@@ -143,8 +143,9 @@ static int add_event(cb_story_ctx *c, const cb_interval *iv, const char *date, c
   ev->precision = precision;
   ev->what = what;
   ev->surface = surface;
-  ev->day_lo = isinf(iv->lo) ? INT32_MIN : (int32_t)iv->lo;   /* "since August" has no end */
-  ev->day_hi = isinf(iv->hi) ? INT32_MAX : (int32_t)iv->hi;
+  /* "since August" has no end: on the timeline it stands at its start */
+  ev->day_lo = isinf(iv->lo) ? (isinf(iv->hi) ? 0 : (int32_t)iv->hi) : (int32_t)iv->lo;
+  ev->day_hi = isinf(iv->hi) ? ev->day_lo : (int32_t)iv->hi;
   for (size_t i = 0; i < k; i++) {
     int seen = 0;
     for (size_t j = 0; j < ev->articles.n && !seen; j++) seen = ev->articles.v[j] == arts[i];
