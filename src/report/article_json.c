@@ -3,33 +3,29 @@
  */
 #include "report/article_json.h"
 
+/* ,"name":"value" (or null) */
+static void str_member(cb_buf *b, const char *name, const char *value) {
+  cb_buf_printf(b, ",\"%s\":", name);
+  cb_buf_json_str(b, value);
+}
+
 void cb_article_json_meta(cb_buf *b, const cb_article *a, int64_t id) {
-  cb_buf_printf(b, "\"id\":%lld,\"file\":", (long long)id);
-  cb_buf_json_str(b, a->source);
+  cb_buf_printf(b, "\"id\":%lld", (long long)id);
+  str_member(b, "file", a->source);
   if (a->line) cb_buf_printf(b, ",\"line\":%ld", a->line);
   else cb_buf_puts(b, ",\"line\":null");
   if (a->offset >= 0) cb_buf_printf(b, ",\"offset\":%lld", a->offset);
-  cb_buf_puts(b, ",\"format\":");
-  cb_buf_json_str(b, cb_format_name(a->format));
-  cb_buf_puts(b, ",\"outlet\":");
-  cb_buf_json_str(b, a->outlet);
-  cb_buf_puts(b, ",\"title\":");
-  cb_buf_json_str(b, a->title);
-  cb_buf_puts(b, ",\"author\":");
-  cb_buf_json_str(b, a->author);
-  cb_buf_puts(b, ",\"url\":");
-  cb_buf_json_str(b, a->url);
-  cb_buf_puts(b, ",\"published\":");
-  cb_buf_json_str(b, a->published[0] ? a->published : NULL);
+  str_member(b, "format", cb_format_name(a->format));
+  str_member(b, "outlet", a->outlet);
+  str_member(b, "title", a->title);
+  str_member(b, "author", a->author);
+  str_member(b, "url", a->url);
+  str_member(b, "published", a->published[0] ? a->published : NULL);
   cb_buf_printf(b, ",\"published_inferred\":%s", a->published_inferred ? "true" : "false");
-  cb_buf_puts(b, ",\"published_why\":");
-  cb_buf_json_str(b, a->published_why);
-  cb_buf_puts(b, ",\"dateline\":");
-  cb_buf_json_str(b, a->dateline);
-  cb_buf_puts(b, ",\"credit\":");
-  cb_buf_json_str(b, a->credit);
-  cb_buf_puts(b, ",\"hash\":");
-  cb_buf_json_str(b, a->hash);
+  str_member(b, "published_why", a->published_why);
+  str_member(b, "dateline", a->dateline);
+  str_member(b, "credit", a->credit);
+  str_member(b, "hash", a->hash);
 }
 
 void cb_article_json(cb_buf *b, const cb_article *a, int64_t id) {
@@ -41,10 +37,8 @@ void cb_article_json(cb_buf *b, const cb_article *a, int64_t id) {
   for (size_t i = 0; i < a->ndropped; i++) {
     cb_buf_puts(b, i ? ",{\"reason\":" : "{\"reason\":");
     cb_buf_json_str(b, cb_drop_reason_name(a->dropped[i].reason));
-    cb_buf_puts(b, ",\"why\":");
-    cb_buf_json_str(b, a->dropped[i].why);
-    cb_buf_puts(b, ",\"text\":");
-    cb_buf_json_str(b, a->dropped[i].text);
+    str_member(b, "why", a->dropped[i].why);
+    str_member(b, "text", a->dropped[i].text);
     cb_buf_putc(b, '}');
   }
   cb_buf_puts(b, "],\"captions\":[");
