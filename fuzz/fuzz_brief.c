@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   cb_brief *b = NULL;
   cb_error e;
-  if (na && cb_brief_build(arts, NULL, na, NULL, &b, &e) == CB_OK) {
+  if (na && cb_brief_build(arts, NULL, na, &b, &e) == CB_OK) {
     for (size_t s = 0; s < b->stories.n; s++)
       for (size_t f = 0; f < b->stories.v[s].findings.n; f++)
         for (size_t k = 0; k < b->stories.v[s].findings.v[f].claims.n; k++) {

@@ -165,7 +165,7 @@ static cb_brief *build(batch *bt, const char *const *texts, size_t n) {
   if (bt->n != n) return NULL;
   cb_brief *b = NULL;
   cb_error e;
-  CHECK_INT(cb_brief_build(bt->a, NULL, bt->n, NULL, &b, &e), 0);
+  CHECK_INT(cb_brief_build(bt->a, NULL, bt->n, &b, &e), 0);
   return b;
 }
 
@@ -433,7 +433,7 @@ static void test_facts(const cb_brief *b) {
 static void test_ids_and_empty(void) {
   cb_brief *b = NULL;
   cb_error e;
-  CHECK_INT(cb_brief_build(NULL, NULL, 0, NULL, &b, &e), 0);
+  CHECK_INT(cb_brief_build(NULL, NULL, 0, &b, &e), 0);
   CHECK(b && b->stories.n == 0 && b->narticles == 0);
   cb_brief_free(b);
 
@@ -446,7 +446,7 @@ static void test_ids_and_empty(void) {
   CHECK_INT(bt.n, 2);
   int64_t ids[2] = {41, 97};
   b = NULL;
-  CHECK_INT(cb_brief_build(bt.a, ids, bt.n, NULL, &b, &e), 0);
+  CHECK_INT(cb_brief_build(bt.a, ids, bt.n, &b, &e), 0);
   CHECK(b && b->ids[0] == 41 && b->ids[1] == 97);
   release(&bt, b);
 }

@@ -37,7 +37,7 @@ static void replay(const char *path) {
   CHECK(na > 0);
   cb_brief *b = NULL;
   cb_error e;
-  CHECK_INT(cb_brief_build(arts, NULL, na, NULL, &b, &e), CB_OK);
+  CHECK_INT(cb_brief_build(arts, NULL, na, &b, &e), CB_OK);
   if (b) {
     for (size_t s = 0; s < b->stories.n; s++)
       for (size_t k = 0; k < b->stories.v[s].timeline.n; k++)

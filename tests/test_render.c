@@ -43,7 +43,7 @@ static cb_brief *build(got *g) {
   cb_error e;
   cb_ingest_buffer("mem.jsonl", corpus, strlen(corpus), NULL, keep, NULL, g);
   CHECK_INT(g->n, 3);
-  CHECK_INT(cb_brief_build(g->a, NULL, g->n, NULL, &b, &e), 0);
+  CHECK_INT(cb_brief_build(g->a, NULL, g->n, &b, &e), 0);
   return b;
 }
 

@@ -40,10 +40,7 @@ static void on_problem(void *ud, const cb_error *e) {
 }
 
 static int on_row(void *ud, const cb_article_row *r) {
-  int64_t *ids = ((collect *)ud)->ids;
-  (void)ids;
-  collect *c = ud;
-  return push(c, NULL, r->id);
+  return push(ud, NULL, r->id);   /* the article itself is loaded after the listing */
 }
 
 static int on_member(void *ud, const cb_group_row *r) {
@@ -118,7 +115,7 @@ int cmd_report(int argc, char **argv) {
   cb_brief *b = NULL;
   cb_error e;
   if (!rc && c.n == 0) { cli_errorf("report: no articles to report on"); rc = CLI_INPUT; }
-  if (!rc && cb_brief_build(c.v, c.ids, c.n, NULL, &b, &e)) { cli_problem(&e); rc = CLI_FAIL; }
+  if (!rc && cb_brief_build(c.v, c.ids, c.n, &b, &e)) { cli_problem(&e); rc = CLI_FAIL; }
   if (!rc && story > 0 && !nfiles) {   /* the stored story's articles: its brief keeps the stored id */
     if (b->stories.n == 1) b->stories.v[0].id = story;
   } else if (!rc && story > 0) {   /* keep only the asked story */

@@ -80,8 +80,7 @@ static int analyse(cb_brief *b, cb_story_brief *s) {
   return rc;
 }
 
-int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, const cb_brief_opts *o,
-                   cb_brief **out, cb_error *e) {
+int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, cb_brief **out, cb_error *e) {
   *out = NULL;
   cb_arena *ar = cb_arena_new(1 << 20);
   cb_brief *b = ar ? cb_arena_calloc(ar, 1, sizeof *b) : NULL;

@@ -86,12 +86,7 @@ typedef struct cb_brief {
   CB_VEC(cb_story_brief) stories;
 } cb_brief;
 
-typedef struct cb_brief_opts {
-  int with_duplicates;          /* 1: group near-duplicates (default) */
-} cb_brief_opts;
-
 /* Builds the brief of the given articles. ids may be NULL (then index + 1). */
-int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, const cb_brief_opts *o,
-                   cb_brief **out, cb_error *e);
+int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, cb_brief **out, cb_error *e);
 void cb_brief_free(cb_brief *b);
 #endif

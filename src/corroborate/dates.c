@@ -119,11 +119,9 @@ static void event_keys_near(const cb_story_ctx *c, cb_item *it, dclaim *dc, size
   }
 }
 
-typedef struct dctx { dclaim *claims; } dctx;
-
 static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
-  dctx *d = ud;
-  const dclaim *a = &d->claims[x->idx], *b = &d->claims[y->idx];
+  const dclaim *claims = ud;   /* the claims the items index */
+  const dclaim *a = &claims[x->idx], *b = &claims[y->idx];
   int shared = cb_item_shared_keys(x, y);
   double s = 0.4 * (shared > 2 ? 2 : shared) + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
   if (!shared) s -= 0.3;
@@ -322,8 +320,7 @@ int cb_dates_build(cb_story_ctx *c) {
     }
   }
   if (rc || !items.n) return rc;
-  dctx dc = {claims.v};
-  rc = cb_align_each(c, items.v, items.n, dscore, &dc, DATE_MIN_SCORE, emit, claims.v);
+  rc = cb_align_each(c, items.v, items.n, dscore, claims.v, DATE_MIN_SCORE, emit, claims.v);
   if (!rc) qsort(c->story->timeline.v, c->story->timeline.n, sizeof *c->story->timeline.v, by_day);
   if (!rc) rc = merge_repeats(c);
   return rc;

@@ -16,8 +16,6 @@
 #define EVENT_SUBJECT_WORDS 6   /* the actor must be named within this many words before */
 
 typedef struct eclaim { size_t start, end; const char *actor, *verb; } eclaim;
-typedef struct ectx { eclaim *claims; } ectx;
-
 static int is_event_word(uint64_t k) { return cb_keyset_has(cb_keyset_get("corroborate/events.txt"), k); }
 
 static double escore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
@@ -117,6 +115,5 @@ int cb_events_build(cb_story_ctx *c) {
   int rc = CB_OK;
   for (size_t s = 0; s < c->story->articles.n && !rc; s++) rc = collect(c, s, &items, &claims);
   if (rc || items.n < 2) return rc;
-  ectx ec = {claims.v};
-  return cb_align_each(c, items.v, items.n, escore, &ec, EVENT_MIN_SCORE, emit, claims.v);
+  return cb_align_each(c, items.v, items.n, escore, claims.v, EVENT_MIN_SCORE, emit, claims.v);
 }

@@ -78,11 +78,9 @@ static int comparable_dims(const char *a, const char *b) {
   return (ca && cbb) || !strcmp(a, b);
 }
 
-typedef struct qctx { qclaim *claims; } qctx;
-
 static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
-  qctx *q = ud;
-  const qclaim *a = &q->claims[x->idx], *b = &q->claims[y->idx];
+  const qclaim *claims = ud;   /* the claims the items index */
+  const qclaim *a = &claims[x->idx], *b = &claims[y->idx];
   if (!comparable_dims(a->dim, b->dim)) return 0;
   int shared = cb_item_shared_keys(x, y);
   if (!shared) return 0;
@@ -293,6 +291,5 @@ int cb_quantities_build(cb_story_ctx *c) {
     }
   }
   if (rc || !items.n) return rc;
-  qctx qc = {claims.v};
-  return cb_align_each(c, items.v, items.n, qscore, &qc, QTY_MIN_SCORE, emit, claims.v);
+  return cb_align_each(c, items.v, items.n, qscore, claims.v, QTY_MIN_SCORE, emit, claims.v);
 }

@@ -17,8 +17,6 @@
 #define QUOTE_MIN_SCORE 0.5
 
 typedef struct qtclaim { const cb_quote *q; const char *folded; } qtclaim;
-typedef struct qtctx { qtclaim *claims; } qtctx;
-
 static uint64_t speaker_key(const char *name) {
   if (!name || !*name) return 0;
   const char *last = strrchr(name, ' ');
@@ -98,6 +96,5 @@ int cb_quotes_build(cb_story_ctx *c) {
     }
   }
   if (rc || !items.n) return rc;
-  qtctx qc = {claims.v};
-  return cb_align_each(c, items.v, items.n, qtscore, &qc, QUOTE_MIN_SCORE, emit, claims.v);
+  return cb_align_each(c, items.v, items.n, qtscore, claims.v, QUOTE_MIN_SCORE, emit, claims.v);
 }
