@@ -8,7 +8,8 @@
  * single-source figures, facts that count a copy once, given ids, an empty brief, "so far in"
  * years that are no anachronism, junk text, and a story whose sources contradict each other
  * (Sunday against Saturday, "at least 22" against "fewer than 20") with its flags, and two
- * percentages (or two statements of one speaker) that stay apart.
+ * percentages (or two statements of one speaker) that stay apart; one long sentence that
+ * backs two facts, and a rank ("Deputy") that makes another office.
  */
 #include "test.h"
 #include "corroborate.h"
@@ -728,6 +729,64 @@ static void test_last_week(void) {
   release(&bt, b);
 }
 
+/* A hostage story in three invented outlets: the first tells in one long sentence what
+ * the second and the third each report of it in part, and the second gives the governor a
+ * rank the others do not. */
+static const char *const siege[] = {
+  "Bay Herald | News | May 4, 2026\n"
+  "Hostages held in Lindqvist Bay harbour office\n"
+  "By Nora Vik\n\n"
+  "Armed men held staff hostage in the harbour office of Lindqvist Bay on Sunday, police said.\n\n"
+  "The kidnappers, who had demanded a ransom in gold coins for the release of the two hostages, also asked for safe "
+  "passage out of the harbour district and a boat with fuel for three days, police said.\n\n"
+  "Governor Petra Lund said the region would not pay.\n",
+
+  "Coastal Times | News | May 4, 2026\n"
+  "Lindqvist Bay hostage standoff enters second day\n"
+  "By Erik Sand\n\n"
+  "Armed men held staff hostage in the harbour office of Lindqvist Bay on Sunday, police said.\n\n"
+  "Negotiators said the gang had asked for a ransom paid in gold coins before releasing the hostages.\n\n"
+  "Deputy Governor Petra Lund urged residents to stay away from the quay.\n",
+
+  "Fjord Post | Local | May 4, 2026\n"
+  "Police negotiate with gang in Lindqvist Bay\n"
+  "By Ida Holm\n\n"
+  "Police negotiated through the night with the gang holding the harbour office of Lindqvist Bay.\n\n"
+  "Officers said the gang also wanted a fuelled boat and safe passage out of the harbour district.\n\n"
+  "Governor Petra Lund thanked the police.\n",
+};
+
+/* A fact citing articles a and b whose text or sentences hold word. */
+static int has_fact(const cb_story_brief *s, int a, int b, const char *word) {
+  for (size_t i = 0; s && i < s->facts.n; i++) {
+    const cb_fact *f = &s->facts.v[i];
+    int ha = 0, hb = 0, hw = 0;
+    for (size_t k = 0; k < f->articles.n; k++) {
+      ha |= f->articles.v[k] == a;
+      hb |= f->articles.v[k] == b;
+      hw |= strstr(f->sentences.v[k].sentence, word) != NULL;
+    }
+    if (ha && hb && hw) return 1;
+  }
+  return 0;
+}
+
+/* One long sentence backs two facts, each with another source, though the two other
+ * sentences share little with each other; "Deputy Governor" is another office than "Governor". */
+static void test_clause_facts_and_rank(void) {
+  batch bt;
+  cb_brief *b = build(&bt, siege, 3);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(b && b->stories.n == 1);
+  CHECK(has_fact(s, 0, 1, "ransom"));
+  CHECK(has_fact(s, 0, 2, "safe passage"));
+  const cb_finding *f = finding_about(s, CB_KIND_ROLE, "Petra Lund");
+  CHECK(f && f->verdict == CB_CONFLICT);
+  CHECK_INT(nflags(s, "role", 1), 1);
+  CHECK_INT(nflags(s, "role", 0), 0);
+  release(&bt, b);
+}
+
 int main(void) {
   cb_ingest_init();
   test_flood();
@@ -741,5 +800,6 @@ int main(void) {
   test_contradictions();
   test_role_flag_names_other_side();
   test_timeline_conflict_sources();
+  test_clause_facts_and_rank();
   return test_report();
 }

@@ -2,7 +2,7 @@
  * align.c - best-first, complete-link grouping of claims; see align.h.
  *
  * Candidates come from blocking, not from all pairs: items are indexed by their topic
- * keys and their rarest context words, and only items that share such a block are
+ * keys and their rarest context words that another article also uses, and only items that share such a block are
  * scored. A block shared by very many items (a toll every one of ten thousand articles
  * gives) pairs each item with its next BLOCK_WINDOW neighbours only, so the work stays
  * linear in the number of claims; greedy joining then links the rest through the groups.
@@ -76,6 +76,7 @@ static size_t blocks_of(const cb_story_ctx *c, const cb_item *it, uint64_t *out)
   uint64_t best[BLOCK_CTX_WORDS] = {0};
   double w[BLOCK_CTX_WORDS] = {0};
   for (size_t k = 0; k < it->ctx.n; k++) {
+    if (cb_ctx_article_df(c, it->ctx.keys[k]) < 2) continue;   /* a word one article uses pairs nothing */
     double x = cb_ctx_weight(c, it->ctx.keys[k]);
     for (int b = 0; b < BLOCK_CTX_WORDS; b++) {
       if (x <= w[b]) continue;

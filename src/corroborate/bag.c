@@ -102,31 +102,63 @@ static size_t uniq(uint64_t *v, size_t n) {
   return k;
 }
 
-int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag) {
-  memset(bag, 0, sizeof *bag);
+/* The content-word keys of s[0..n) in text order (repeats kept); in the arena. */
+static int content_seq(cb_arena *a, const char *s, size_t n, uint64_t **seq, size_t *nseq) {
   size_t fl;
   char *f = cb_fold(a, s, n, &fl);
   if (!f) return CB_ENOMEM;
-  size_t cap = fl / 2 + 2;
-  bag->keys = cb_arena_alloc(a, cap * sizeof *bag->keys);
-  bag->bigrams = cb_arena_alloc(a, cap * sizeof *bag->bigrams);
-  if (!bag->keys || !bag->bigrams) return CB_ENOMEM;
-  uint64_t prev = 0;
+  *nseq = 0;
+  *seq = cb_arena_alloc(a, (fl / 2 + 2) * sizeof **seq);
+  if (!*seq) return CB_ENOMEM;
   for (size_t i = 0; i < fl;) {
     if (!(isalnum((unsigned char)f[i]) || (unsigned char)f[i] >= 0x80)) { i++; continue; }
     size_t j = i;
     while (j < fl && (isalnum((unsigned char)f[j]) || (unsigned char)f[j] >= 0x80)) j++;
     uint64_t k = (j - i > 1 || isdigit((unsigned char)f[i])) ? cb_content_key(f + i, j - i) : 0;
-    if (k) {
-      bag->keys[bag->n++] = k;
-      if (prev) bag->bigrams[bag->nb++] = (prev * 0x9E3779B97F4A7C15ull) ^ k;
-      prev = k;
-    }
+    if (k) (*seq)[(*nseq)++] = k;
     i = j;
+  }
+  return CB_OK;
+}
+
+/* A bag of a run of content keys: the distinct keys and adjacent-key bigrams. */
+static int bag_of_seq(cb_arena *a, const uint64_t *seq, size_t n, cb_bag *bag) {
+  memset(bag, 0, sizeof *bag);
+  bag->keys = cb_arena_alloc(a, (n + 1) * sizeof *bag->keys);
+  bag->bigrams = cb_arena_alloc(a, (n + 1) * sizeof *bag->bigrams);
+  if (!bag->keys || !bag->bigrams) return CB_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    bag->keys[bag->n++] = seq[i];
+    if (i) bag->bigrams[bag->nb++] = (seq[i - 1] * 0x9E3779B97F4A7C15ull) ^ seq[i];
   }
   bag->n = uniq(bag->keys, bag->n);
   bag->nb = uniq(bag->bigrams, bag->nb);
   return CB_OK;
+}
+
+int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag) {
+  uint64_t *seq;
+  size_t ns;
+  int rc = content_seq(a, s, n, &seq, &ns);
+  return rc ? rc : bag_of_seq(a, seq, ns, bag);
+}
+
+int cb_bag_windows(cb_arena *a, const char *s, size_t n, size_t width, size_t step, cb_bag **out, size_t *nout) {
+  uint64_t *seq;
+  size_t ns;
+  int rc = content_seq(a, s, n, &seq, &ns);
+  if (rc) return rc;
+  if (!width || !step) return CB_EUSAGE;
+  size_t nw = ns <= width ? 1 : (ns - width + step - 1) / step + 1;
+  *out = cb_arena_alloc(a, nw * sizeof **out);
+  if (!*out) return CB_ENOMEM;
+  *nout = nw;
+  for (size_t w = 0; w < nw && !rc; w++) {
+    size_t start = w * step, end = start + width < ns ? start + width : ns;
+    if (w == nw - 1 && ns > width) start = ns - width;   /* the last window ends with the text */
+    rc = bag_of_seq(a, seq + start, end - start, &(*out)[w]);
+  }
+  return rc;
 }
 
 static size_t shared(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny,

@@ -14,6 +14,10 @@ typedef struct cb_bag { uint64_t *keys; size_t n; uint64_t *bigrams; size_t nb; 
 /* Fills bag with the sorted, distinct content-word keys (and adjacent content-word
  * bigrams) of s[0..n). Keys live in the arena. */
 int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag);
+/* The content words of s[0..n) cut into overlapping windows of width words, one every step
+ * words (the last ends with the text; a short text is one window): a long sentence's
+ * clauses, each a bag, so two sentences that share one clause can be found alike. */
+int cb_bag_windows(cb_arena *a, const char *s, size_t n, size_t width, size_t step, cb_bag **out, size_t *nout);
 /* Key of one word (ASCII case ignored, stemmed, synonym class); 0 for a stop-word. */
 uint64_t cb_content_key(const char *w, size_t n);
 /* Number of shared keys. */

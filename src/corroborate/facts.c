@@ -11,12 +11,22 @@
 #define FACT_SIMILARITY 0.45   /* weighted overlap needed (smaller sentence's weight) */
 #define FACT_MIN_SHARED 3      /* shared content words needed */
 #define FACT_MIN_DISTINCT 2    /* or: shared words no other article uses */
+#define CLAUSE_WIDTH 12        /* or: two clauses alike, a clause being a window of */
+#define CLAUSE_STEP 4          /* 12 content words, one every 4 words, */
+#define CLAUSE_SIMILARITY 0.30 /* with this weighted overlap */
+#define CLAUSE_MIN_SHARED 4    /* of at least this many words */
+#define REPEAT_CORE_SHARE 0.5  /* a fact repeats another that holds its sentences and words */
 
 typedef struct pair { int i, j; double sim; } pair;
 
 static int by_sim(const void *a, const void *b) {
   const pair *x = a, *y = b;
   return x->sim < y->sim ? 1 : x->sim > y->sim ? -1 : (x->i - y->i) * 65536 + (x->j - y->j);
+}
+
+static int cmp_key(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
 }
 
 typedef struct fact_tmp { int id; int independent; size_t nsent; } fact_tmp;
@@ -34,15 +44,40 @@ static void count_distinct(void *ud, uint64_t k) {
   d->n += cb_ctx_article_df(d->c, k) == 2;
 }
 
-/* Alike when the weighted overlap is high, or when the two sentences share words that no
- * other article of the story uses (two sources alone mention "amnesty" and "conditions"). */
-static int similar(const cb_story_ctx *c, int i, int j, double *sim) {
-  const cb_sent *x = &c->sents.v[i], *y = &c->sents.v[j];
+static int windows_of(const cb_story_ctx *c, cb_sent *s) {
+  if (s->windows) return CB_OK;
+  const char *text = c->brief->articles[s->article]->body + s->start;
+  return cb_bag_windows(c->arena, text, s->end - s->start, CLAUSE_WIDTH, CLAUSE_STEP, &s->windows, &s->nwindows);
+}
+
+/* The best likeness of a clause of x and a clause of y (two long sentences that say one
+ * thing in passing: "the alleged conditions he offered for stepping down, which included
+ * amnesty" and "discussions about amnesty conditions if he were to step down"). */
+static double clause_similarity(const cb_story_ctx *c, cb_sent *x, cb_sent *y) {
+  if (windows_of(c, x) || windows_of(c, y)) return 0;
+  double best = 0;
+  for (size_t a = 0; a < x->nwindows; a++)
+    for (size_t b = 0; b < y->nwindows; b++) {
+      size_t shared;
+      double s = cb_ctx_similarity(c, &x->windows[a], &y->windows[b], &shared);
+      if (shared >= CLAUSE_MIN_SHARED && s > best) best = s;
+    }
+  return best;
+}
+
+/* Alike when the weighted overlap is high, of the sentences or of one clause of each, or
+ * when the two share words that no other article of the story uses. */
+static int similar(cb_story_ctx *c, int i, int j, double *sim) {
+  cb_sent *x = &c->sents.v[i], *y = &c->sents.v[j];
   if (x->bag.n < FACT_MIN_SHARED || y->bag.n < FACT_MIN_SHARED) return 0;
   size_t shared;
   *sim = cb_ctx_similarity(c, &x->bag, &y->bag, &shared);
   if (shared < FACT_MIN_SHARED) return 0;
   if (*sim >= FACT_SIMILARITY) return 1;
+  if (x->bag.n > CLAUSE_WIDTH || y->bag.n > CLAUSE_WIDTH) {
+    double s = clause_similarity(c, x, y);
+    if (s >= CLAUSE_SIMILARITY) { *sim = s; return 1; }
+  }
   if (c->story->articles.n < 3) return 0;
   distinct_ud d = {c, 0};
   cb_bag_each_shared(&x->bag, &y->bag, count_distinct, &d);
@@ -60,7 +95,7 @@ static int in_group(const group *g, int x) {
 /* Complete link: x joins a fact only if it is similar to every member and its source is
  * not there yet; this keeps facts from chaining across a story. A sentence may support
  * several facts (a long sentence makes several claims). */
-static int can_join(const cb_story_ctx *c, const group *g, int x) {
+static int can_join(cb_story_ctx *c, const group *g, int x) {
   for (size_t k = 0; k < g->n; k++)
     if (c->source_of[c->sents.v[g->m[k]].article] == c->source_of[c->sents.v[x].article]) return 0;
   for (size_t k = 0; k < g->n; k++) {   /* a large fact: its first and last 12 sentences stand for it */
@@ -86,16 +121,42 @@ static int add_member(group *g, int x, double sim) {
   return CB_OK;
 }
 
-/* A fact that says again what a better-supported one said: half or more of its
- * sentences are already in one earlier fact. */
-static int repeats(const cb_story_ctx *c, const group *groups, const fact_tmp *tmp, int f) {
+/* What a fact's sentences have in common: the words two or more of them use. */
+static int core_of(cb_story_ctx *c, const group *g, cb_bag *core) {
+  size_t total = 0;
+  for (size_t k = 0; k < g->n; k++) total += c->sents.v[g->m[k]].bag.n;
+  memset(core, 0, sizeof *core);
+  uint64_t *all = cb_arena_alloc(c->arena, (total + 1) * sizeof *all);
+  if (!all) return CB_ENOMEM;
+  for (size_t k = 0, n = 0; k < g->n; k++) {
+    const cb_bag *b = &c->sents.v[g->m[k]].bag;
+    memcpy(all + n, b->keys, b->n * sizeof *all);
+    n += b->n;
+  }
+  qsort(all, total, sizeof *all, cmp_key);
+  core->keys = all;
+  for (size_t a = 0; a < total;) {
+    size_t e = a;
+    while (e < total && all[e] == all[a]) e++;
+    if (e - a >= 2) all[core->n++] = all[a];
+    a = e;
+  }
+  return CB_OK;
+}
+
+/* A fact that says again what a better-supported one said: half or more of its sentences
+ * are already in one earlier fact, and what its sentences share is mostly what that
+ * fact's share. (One long sentence may back two facts that share little: "conditions for
+ * stepping down, which included amnesty" with one source, "regime change" with another.) */
+static int repeats(cb_story_ctx *c, const group *groups, const cb_bag *cores, const fact_tmp *tmp, int f) {
   const group *g = &groups[tmp[f].id];
   for (int e = 0; e < f; e++) {
     const group *h = &groups[tmp[e].id];
     if (tmp[e].independent < 2) continue;
     size_t common = 0;
     for (size_t k = 0; k < g->n; k++) common += in_group(h, g->m[k]);
-    if (common * 2 >= g->n) return 1;
+    if (common * 2 < g->n) continue;
+    if (common == g->n || cb_ctx_similarity(c, &cores[tmp[f].id], &cores[tmp[e].id], NULL) >= REPEAT_CORE_SHARE) return 1;
   }
   return 0;
 }
@@ -151,8 +212,11 @@ int cb_facts_build(cb_story_ctx *c) {
     tmp[f] = (fact_tmp){f, cb_ctx_independent(c, arts, na), groups[f].n};
   }
   if (tmp) qsort(tmp, (size_t)nf, sizeof *tmp, by_support);
+  cb_bag *cores = rc ? NULL : cb_arena_calloc(c->arena, (size_t)nf + 1, sizeof *cores);
+  if (!cores) rc = CB_ENOMEM;
+  for (int f = 0; f < nf && !rc; f++) rc = core_of(c, &groups[f], &cores[f]);
   for (int f = 0; f < nf && !rc; f++) {
-    if (tmp[f].independent < 2 || repeats(c, groups, tmp, f)) continue;
+    if (tmp[f].independent < 2 || repeats(c, groups, cores, tmp, f)) continue;
     cb_fact *fact = CB_VEC_PUSH(c->arena, &c->story->facts);
     if (!fact) { rc = CB_ENOMEM; break; }
     fact->independent = tmp[f].independent;

@@ -62,6 +62,17 @@ static int different_offices(const char *a, const char *b) {
   return !shared;
 }
 
+/* A rank the title's modifiers give it ("Deputy" Governor): part of the office. */
+static const char *rank_of(const cb_name_role *r) {
+  for (size_t i = 0; i < r->nmodifiers; i++) if (rank_word(r->modifiers[i], strlen(r->modifiers[i]))) return r->modifiers[i];
+  return NULL;
+}
+
+static int same_rank(const cb_name_role *a, const cb_name_role *b) {
+  const char *x = rank_of(a), *y = rank_of(b);
+  return x == y || (x && y && !strcasecmp(x, y));
+}
+
 static const char *temporal_of(const cb_name_role *r) {
   for (size_t i = 0; i < r->nmodifiers; i++) if (temporal_modifier(r->modifiers[i])) return r->modifiers[i];
   return NULL;
@@ -82,7 +93,8 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
   if (cb_ctx_independent(c, art_of, k) < 2) return CB_OK;
   int same_title = 1, with_temporal = 0;
   for (size_t i = 0; i < k; i++) {
-    if (strcasecmp(roles[i]->role, roles[0]->role) && different_offices(roles[i]->role, roles[0]->role)) same_title = 0;
+    if ((strcasecmp(roles[i]->role, roles[0]->role) && different_offices(roles[i]->role, roles[0]->role)) || !same_rank(roles[i], roles[0]))
+      same_title = 0;
     with_temporal += temporal_of(roles[i]) != NULL;
   }
   /* a title some sources qualify as no longer held ("former"), or a different office
@@ -115,7 +127,7 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
     /* flag the sources whose title most others do not give */
     for (size_t i = 0; i < k; i++) {
       size_t same = 0;
-      for (size_t j = 0; j < k; j++) same += !strcasecmp(roles[i]->role, roles[j]->role);
+      for (size_t j = 0; j < k; j++) same += !strcasecmp(roles[i]->role, roles[j]->role) && same_rank(roles[i], roles[j]);
       if (same * 2 >= k) continue;
       cb_flag *fl = CB_VEC_PUSH(c->arena, &c->story->flags);
       if (!fl) return CB_ENOMEM;

@@ -13,6 +13,7 @@ typedef struct cb_sent {
   int article;                  /* brief article index */
   size_t start, end;            /* byte span in the article body */
   cb_bag bag;
+  cb_bag *windows; size_t nwindows;   /* its clauses as word windows, made when first needed */
 } cb_sent;
 
 typedef struct cb_df_entry { uint64_t key; uint32_t df; uint32_t adf; int last_article; double weight; } cb_df_entry;

@@ -42,6 +42,8 @@ check('ferry: deaths compatible', finding(ferry, 'quantity', 'compatible', 'More
 check('ferry: the promise is a variant', finding(ferry, 'quote', 'variant', 'not rest'))
 check('ferry: Tecle diacritics, Tecla misspelling', entity(ferry, 'Amina Tecl\u00e9', 'Amina Tecle', 'Amina Tecla'))
 check('ferry: LVTA acronym', entity(ferry, 'Lake Varo Transport Authority', 'LVTA'))
+check('ferry: Deputy Governor vs Governor conflict', finding(ferry, 'role', 'conflict', 'Deputy Governor', '"Governor"'))
+check('ferry: a role flag on Kasenda Radio', any(name[f['article']].startswith('ferry-kasenda') and f['kind'] == 'role' for f in ferry['flags']))
 # event B
 check('bank: 50 basis points = half a percentage point', finding(bank, 'quantity', 'agree', '50 basis points', 'percentage point'))
 check('bank: 6.4% vs 6.1% conflict', finding(bank, 'quantity', 'conflict', '6.4', '6.1'))

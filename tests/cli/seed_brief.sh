@@ -8,7 +8,7 @@ expect_exit 0 "report seeds" -- "$CB" report --format json --output "$TMP/brief.
 python3 "$SHARED/tools/check-seed-brief" "$TMP/brief.json" > "$TMP/check.txt"
 cat "$TMP/check.txt"
 MUST=("1 call date compatible" "2 boats compatible" "3 killed >=83" "4 former President conflict" "5 tone quote variant"
-      "6 dialogue quote variant" "7 designation 2025-11-24" "8 Rubio on the call" "9 meeting discussed" "10 VTV = Venezolana de Television"
+      "6 dialogue quote variant" "7 designation 2025-11-24" "8 Rubio on the call" "9 meeting discussed" "10 VTV = Venezolana de Television" "11 amnesty"
       "12 Trump confirmed" "13 August order" "names: Maduro diacritics" "names: Higgseth misspelling"
       "names: Cartel of the Suns" "flag: 2024 in 001" "flag: former in 001" "single: \$50 million (003)"
       "single: 14,407 (001)" "single: 4.5 million (002)" "single: 266 deportees (001)" "one story")
