@@ -9,7 +9,7 @@
  * years that are no anachronism, junk text, and a story whose sources contradict each other
  * (Sunday against Saturday, "at least 22" against "fewer than 20") with its flags, and two
  * percentages (or two statements of one speaker) that stay apart; one long sentence that
- * backs two facts, and a rank ("Deputy") that makes another office.
+ * backs two facts, a rank ("Deputy") that makes another office, and causes that differ.
  */
 #include "test.h"
 #include "corroborate.h"
@@ -787,6 +787,47 @@ static void test_clause_facts_and_rank(void) {
   release(&bt, b);
 }
 
+/* A barn fire told by three invented outlets, each giving its cause in its own way; the
+ * third's cause is swapped in by test_causes. */
+#define BARN_A "Valley Star | Local | June 2, 2026\nBarn fire destroys hay store near Oster\nBy Lena Moor\n\n" \
+  "A fire destroyed a hay barn and two tractors on a farm near Oster on Monday night, the fire brigade said.\n\n" \
+  "Police said the fire was started by a faulty heater in the workshop.\n"
+#define BARN_B "Oster Courier | News | June 2, 2026\nHay barn burns down on Oster farm\nBy Tim Roe\n\n" \
+  "Flames tore through a hay barn outside Oster late on Monday, and firefighters from three villages fought them " \
+  "until dawn while the farmer moved his cattle to a neighbour's field.\n\n" \
+  "The cause of the fire is under investigation.\n"
+#define BARN_C(cause) "Plain Weekly | Region | June 3, 2026\nFarm near Oster loses hay barn to fire\nBy Ada Berg\n\n" \
+  "An Oster farming family lost its hay barn and two tractors to a blaze on Monday night; nobody was hurt, and the " \
+  "insurer has sent an assessor.\n\n" \
+  "Investigators said " cause " was the most likely cause.\n"
+
+static void test_causes(void) {
+  static const char *const apart[] = {BARN_A, BARN_B, BARN_C("a lightning strike")};
+  static const char *const alike[] = {BARN_A, BARN_B, BARN_C("the workshop heater")};
+  batch bt;
+  cb_brief *b = build(&bt, apart, 3);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  const cb_finding *f = finding_about(s, CB_KIND_EVENT, "cause");
+  CHECK(f && f->verdict == CB_CONFLICT && f->claims.n == 3);
+  const cb_claim *c = claim_of(f, 0);
+  CHECK(c && c->value && !strcmp(c->value, "faulty heater"));
+  c = claim_of(f, 1);
+  CHECK(c && c->value && !strcmp(c->value, "not known"));
+  c = claim_of(f, 2);
+  CHECK(c && c->value && !strcmp(c->value, "lightning strike"));
+  CHECK(f && claims_point_at_text(b, f));
+  release(&bt, b);
+  b = build(&bt, alike, 3);
+  s = b ? story_of(b, 0) : NULL;
+  f = finding_about(s, CB_KIND_EVENT, "cause");
+  CHECK(f && f->verdict == CB_COMPATIBLE && f->value && strstr(f->value, "heater"));
+  release(&bt, b);
+  b = build(&bt, alike, 1);   /* one source: no finding */
+  s = b ? story_of(b, 0) : NULL;
+  CHECK(s && !finding_about(s, CB_KIND_EVENT, "cause"));
+  release(&bt, b);
+}
+
 int main(void) {
   cb_ingest_init();
   test_flood();
@@ -801,5 +842,6 @@ int main(void) {
   test_role_flag_names_other_side();
   test_timeline_conflict_sources();
   test_clause_facts_and_rank();
+  test_causes();
   return test_report();
 }

@@ -115,6 +115,12 @@ static void test_intervals(void) {
   if (x) { CHECK_INT(x->change, CB_QCHANGE_EQ); CHECK_STR(x->event, "kill"); CHECK(near(x->lo, 83) && near(x->hi, 83)); }
   x = one("22 vessels struck");
   if (x) { CHECK_STR(x->noun, "vessel"); CHECK_STR(x->event, "strike"); }
+  x = one("The fire forced more than 2,000 residents to leave their homes.");   /* an event phrase */
+  if (x) { CHECK_STR(x->noun, "resident"); CHECK_STR(x->event, "evacuate"); }
+  x = one("At least 2,400 people have been moved out of their homes.");
+  if (x) CHECK_STR(x->event, "evacuate");
+  x = one("300 homes were destroyed.");                                         /* "homes" alone is no event */
+  if (x) { CHECK_STR(x->noun, "home"); CHECK_STR(x->event, "destroy"); }
   x = one("sales rose 27 %");
   if (x) CHECK_INT(x->change, CB_QCHANGE_UP);
   x = one("exports fell 19 percent");

@@ -74,6 +74,7 @@ static int analyse(cb_brief *b, cb_story_brief *s) {
   if (!rc) rc = cb_quotes_build(&c);
   if (!rc) rc = cb_names_build(&c);
   if (!rc) rc = cb_events_build(&c);
+  if (!rc) rc = cb_causes_build(&c);
   if (!rc) rc = cb_facts_build(&c);
   if (!rc) rc = cb_flags_build(&c);
   if (!rc) rc = cb_summary_build(&c);

@@ -58,5 +58,6 @@ int cb_dates_build(cb_story_ctx *c);
 int cb_quotes_build(cb_story_ctx *c);
 int cb_names_build(cb_story_ctx *c);
 int cb_events_build(cb_story_ctx *c);   /* after cb_names_build */
+int cb_causes_build(cb_story_ctx *c);
 int cb_summary_build(cb_story_ctx *c);  /* last: reads the findings and facts */
 #endif

@@ -63,8 +63,16 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
   return cb_arena_strndup(a, out, len);
 }
 
+/* The event a word names, or a phrase of up to four words starting there ("out of their
+ * homes", "forced from their homes"). */
 static const char *event_at(const cb_qctx *c, size_t j) {
-  char w[32];
+  char w[64];
+  size_t last;
+  for (int k = 4; k >= 2; k--) {
+    size_t n = cb_q_key(c, j, k, 1, w, sizeof w, &last);
+    const char *ev = n ? cb_qlex_event(c->lx, w, n) : NULL;
+    if (ev) return ev;
+  }
   size_t n = cb_q_lower(c, j, w, sizeof w);
   return n ? cb_qlex_event(c->lx, w, n) : NULL;
 }

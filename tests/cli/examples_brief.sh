@@ -54,6 +54,8 @@ check('bank: NCB acronym', entity(bank, 'Norland Central Bank', 'NCB'))
 check('bank: the governor quote is a variant', finding(bank, 'quote', 'variant', 'too slowly'))
 # event C
 check('fire: area compatible across hectares and km2', finding(fire, 'quantity', 'compatible', 'hectares', 'square kilomet'))
+check('fire: evacuated 1,800 vs more than 2,000 conflict', finding(fire, 'quantity', 'conflict', '1,800', 'more than 2,000'))
+check('fire: cigarette vs lightning cause conflict', finding(fire, 'event', 'conflict', 'cigarette', 'lightning'))
 check('fire: Ferras misspelling', entity(fire, 'L\u00facia Ferraz', 'Lucia Ferras'))
 check('fire: SACPS acronym', entity(fire, 'Serra Alta Civil Protection Service', 'SACPS'))
 print(f'{passed} passed, {failed} failed')
