@@ -277,6 +277,14 @@ static void test_rules(void) {
   CHECK_STR(m ? m->role : NULL, "General");
   m = mention(one[0], "Mia Wong");
   CHECK(m && m->kind == CB_NAME_PERSON);
+  /* a modifier glued to its title by a hyphen */
+  const cb_names *two = extract(a, "He met ex-Vice President Rolf Dahl and the then-Secretary of State Ines Bauer.");
+  m = mention(two, "Rolf Dahl");
+  CHECK_STR(m ? m->role : NULL, "Vice President");
+  CHECK(m && m->nmodifiers == 1 && !strcmp(m->modifiers[0], "former"));
+  CHECK_STR(m ? m->role_text : NULL, "ex-Vice President");
+  m = mention(two, "Ines Bauer");
+  CHECK(m && m->nmodifiers == 1 && !strcmp(m->modifiers[0], "then"));
   cb_arena_free(a);
 }
 

@@ -10,6 +10,7 @@
 #include "extract/name_lexicon.h"
 #include "text/utf8.h"
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 typedef struct tok_state { const char *s; size_t n; } tok_state;
@@ -42,6 +43,11 @@ static int is_wordchar(int32_t cp) {
 static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
+/* A modifier written glued to the title it qualifies ("ex-", "then-"). */
+static int prefix_modifier(const char *w, size_t n) {
+  return (n == 2 && !strncasecmp(w, "ex", 2)) || (n == 4 && !strncasecmp(w, "then", 4));
+}
+
 /* End of the word starting at i; sets *poss when a possessive 's follows. */
 static size_t word_end(const char *s, size_t n, size_t i, int *poss) {
   int len;
@@ -59,6 +65,7 @@ static size_t word_end(const char *s, size_t n, size_t i, int *poss) {
       int32_t a3 = after < n ? cp_at(s, n, after, &len3) : ' ';
       if (!is_wordchar(a3)) { *poss = 1; break; }
     }
+    if (is_hyphen(cp) && prefix_modifier(s + i, j - i)) break;   /* "ex-Vice President": two words */
     if ((is_apostrophe(cp) || is_hyphen(cp)) && is_letter(next)) { j += (size_t)len; continue; }
     /* dotted abbreviation: one letter then '.', then a letter */
     if (cp == '.' && letters == 1 && is_letter(next)) {
@@ -98,7 +105,7 @@ static unsigned short case_flags(const char *s, size_t b, size_t e) {
 }
 
 /* Flags from the bytes between the previous token's end p and this token's start b. */
-static unsigned short gap_flags(const char *s, size_t p, size_t b, int first, int prev_abbrev) {
+static unsigned short gap_flags(const char *s, size_t prev_start, size_t p, size_t b, int first, int prev_abbrev) {
   if (first) return CB_NT_SENT_START;
   size_t spaces = 0, other = 0, dots = 0, paren = 0, comma = 0, newline = 0, stop = 0;
   for (size_t i = p; i < b; i++) {
@@ -115,6 +122,7 @@ static unsigned short gap_flags(const char *s, size_t p, size_t b, int first, in
   }
   unsigned short f = 0;
   if (newline || stop || (dots && !prev_abbrev)) f |= CB_NT_SENT_START;
+  if (b == p + 1 && (s[p] == '-') && prefix_modifier(s + prev_start, p - prev_start)) return CB_NT_JOINED;   /* "ex-" */
   if (!newline && !other && !paren && !comma && spaces >= 1 && spaces <= 2 &&
       (dots == 0 || (dots == 1 && prev_abbrev && s[p] == '.')))
     f |= CB_NT_JOINED;
@@ -206,7 +214,7 @@ size_t cb_name_tokens(cb_arena *a, const char *s, size_t n, cb_ntok **out, int *
     tk->keylen = (unsigned short)kl;
     tk->lex = cb_name_lex_word(tk->key, kl, &tk->lex_first);
     int prev_abbrev = k > 0 && (t[k - 1].flags & CB_NT_DOT_AFTER) && is_abbrev(&t[k - 1]);
-    tk->flags = case_flags(s, i, e) | gap_flags(s, prev_end, i, k == 0, prev_abbrev);
+    tk->flags = case_flags(s, i, e) | gap_flags(s, k ? t[k - 1].start : 0, prev_end, i, k == 0, prev_abbrev);
     if (poss) tk->flags |= CB_NT_POSS;
     if (e < n && s[e] == '.') tk->flags |= CB_NT_DOT_AFTER;
     if (e < n && s[e] == ')') tk->flags |= CB_NT_PAREN_AFTER;
