@@ -785,6 +785,15 @@ static void test_clause_facts_and_rank(void) {
   CHECK_INT(nflags(s, "role", 1), 1);
   CHECK_INT(nflags(s, "role", 0), 0);
   release(&bt, b);
+  /* a title held at the time ("then-Governor") contradicts no one */
+  static char t[4096];
+  const char *texts[3] = {siege[0], swap_mayor(t, sizeof t, siege[1], "Deputy Governor", "then-Governor"), siege[2]};
+  b = build(&bt, texts, 3);
+  s = b ? story_of(b, 0) : NULL;
+  f = finding_about(s, CB_KIND_ROLE, "Petra Lund");
+  CHECK(f && f->verdict == CB_AGREE && f->claims.n == 2);
+  CHECK_INT(nflags(s, "role", -1), 0);
+  release(&bt, b);
 }
 
 /* A barn fire told by three invented outlets, each giving its cause in its own way; the

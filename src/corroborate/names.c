@@ -17,7 +17,7 @@
 
 /* Modifiers that change whether the title holds now. */
 static int temporal_modifier(const char *m) {
-  static const char *const t[] = {"former", "ex", "late", "acting", "interim", "outgoing", "incoming", "elect", "then", NULL};
+  static const char *const t[] = {"former", "ex", "late", "acting", "interim", "outgoing", "incoming", "elect", NULL};
   for (int i = 0; t[i]; i++) if (!strcasecmp(m, t[i])) return 1;
   return 0;
 }
@@ -73,6 +73,13 @@ static int same_rank(const cb_name_role *a, const cb_name_role *b) {
   return x == y || (x && y && !strcasecmp(x, y));
 }
 
+/* A title held at the time of a past event ("then-Senator Obama"): it says nothing of
+ * the title now, so it neither supports nor contradicts the others. */
+static int held_then(const cb_name_role *r) {
+  for (size_t i = 0; i < r->nmodifiers; i++) if (!strcasecmp(r->modifiers[i], "then")) return 1;
+  return 0;
+}
+
 static const char *temporal_of(const cb_name_role *r) {
   for (size_t i = 0; i < r->nmodifiers; i++) if (temporal_modifier(r->modifiers[i])) return r->modifiers[i];
   return NULL;
@@ -84,6 +91,7 @@ static int role_finding(cb_story_ctx *c, const cb_name_group *g, const cb_names 
   /* one role per article: its first */
   const cb_name_role *roles[64];
   for (size_t i = 0; i < g->nroles && k < 64; i++) {
+    if (held_then(&g->roles[i])) continue;
     int a = c->story->articles.v[g->roles[i].article], seen = 0;
     for (size_t j = 0; j < k && !seen; j++) seen = art_of[j] == a;
     if (seen) continue;
