@@ -831,6 +831,15 @@ static void test_causes(void) {
   f = finding_about(s, CB_KIND_EVENT, "cause");
   CHECK(f && f->verdict == CB_COMPATIBLE && f->value && strstr(f->value, "heater"));
   release(&bt, b);
+  /* a cause of something else ("the feud was started by") is no cause of the fire */
+  static char t[4096];
+  const char *other[3] = {swap_mayor(t, sizeof t, BARN_A, "the fire was started by a faulty heater",
+                                     "the feud was started by a neighbour"), BARN_B, BARN_C("a lightning strike")};
+  b = build(&bt, other, 3);
+  s = b ? story_of(b, 0) : NULL;
+  f = finding_about(s, CB_KIND_EVENT, "cause");
+  CHECK(f && f->verdict == CB_COMPATIBLE && f->claims.n == 2 && !claim_of(f, 0));
+  release(&bt, b);
   b = build(&bt, alike, 1);   /* one source: no finding */
   s = b ? story_of(b, 0) : NULL;
   CHECK(s && !finding_about(s, CB_KIND_EVENT, "cause"));

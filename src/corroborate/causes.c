@@ -2,7 +2,9 @@
  * causes.c - what caused the story's event, as each source gives it. A cue phrase from
  * data/corroborate/causes.tsv finds the cause ("started by a discarded cigarette", "a
  * lightning strike was the most likely cause") or says it is not known ("under
- * investigation", after "cause"). The story's causes make one finding: sources whose causes share a word
+ * investigation", after "cause"), for the story's own incident (data/corroborate/incidents.txt:
+ * "the fire was started by", "the cause of the fire"), not for anything the articles
+ * mention in passing ("the war was started by"). The story's causes make one finding: sources whose causes share a word
  * agree, causes that share none conflict, and a cause against "not known" is compatible.
  */
 #include "corroborate/story.h"
@@ -93,7 +95,56 @@ static void phrase_before(const char *b, size_t lo, size_t hi, size_t *s, size_t
   if (k < *e && determiner(b + *s, k - *s)) { *s = k; while (*s < *e && b[*s] == ' ') (*s)++; }
 }
 
-static int names_cause(const char *s, size_t n) { return memmem(s, n, "cause", 5) || memmem(s, n, "Cause", 5); }
+/* Where "cause" stands in s[0..n), or NULL. */
+static const char *names_cause(const char *s, size_t n) {
+  const char *p = memmem(s, n, "cause", 5);
+  return p ? p : memmem(s, n, "Cause", 5);
+}
+
+/* Is the word a kind of incident (data/corroborate/incidents.txt) that at least half of
+ * the story's articles name: the story's own event, not a war or a confusion in passing? */
+static int story_incident(const cb_story_ctx *c, const char *w, size_t n) {
+  uint64_t k = cb_content_key(w, n);
+  return k && cb_keyset_has(cb_keyset_get("corroborate/incidents.txt"), k) &&
+         cb_ctx_article_df(c, k) * 2 >= c->story->articles.n;
+}
+
+static size_t next_word(const char *b, size_t p, size_t hi, size_t *w) {
+  while (p < hi && b[p] == ' ') p++;
+  *w = p;
+  while (p < hi && word_char(b[p])) p++;
+  return p - *w;
+}
+
+/* What a cause is of, when the words at p say it ("of the fire"): 1 when it is the
+ * story's incident or unsaid, 0 when it is something else ("the cause of the delay" in a
+ * fire story). */
+static int of_story_incident(const cb_story_ctx *c, const char *b, size_t p, size_t hi) {
+  size_t w, n = next_word(b, p, hi, &w);
+  if (n != 2 || strncasecmp(b + w, "of", 2)) return 1;
+  n = next_word(b, w + n, hi, &w);
+  if (determiner(b + w, n)) n = next_word(b, w + n, hi, &w);
+  return n && story_incident(c, b + w, n);
+}
+
+/* Before "started by": the incident started, past the auxiliaries ("the fire was
+ * probably started by"). */
+static int subject_is_incident(const cb_story_ctx *c, const char *b, size_t lo, size_t at) {
+  static const char *const aux[] = {"was", "were", "is", "are", "been", "being", "be", "had", "has", "have",
+                                    "probably", "likely", "allegedly", "reportedly", "deliberately",
+                                    "apparently", "accidentally", "believed", "thought", "said", "to", NULL};
+  size_t p = at;
+  for (int words = 0; words < 6 && p > lo; words++) {
+    while (p > lo && b[p - 1] == ' ') p--;
+    size_t e = p;
+    while (p > lo && word_char(b[p - 1])) p--;
+    if (p == e) return 0;
+    int is_aux = 0;
+    for (int i = 0; aux[i] && !is_aux; i++) is_aux = strlen(aux[i]) == e - p && !strncasecmp(b + p, aux[i], e - p);
+    if (!is_aux) return story_incident(c, b + p, e - p);
+  }
+  return 0;
+}
 
 /* The first cause an article gives: 1 if found, 0 if none, -1 when out of memory. */
 static int find_cause(cb_story_ctx *c, int ai, const cue *cues, size_t ncues, cause *out) {
@@ -111,9 +162,12 @@ static int find_cause(cb_story_ctx *c, int ai, const cue *cues, size_t ncues, ca
       long si = cb_ctx_sentence_at(c, ai, at);
       if (si < 0) break;
       size_t s = at, e = at;
-      if (cues[k].side == CUE_AFTER) phrase_after(a->body, end, c->sents.v[si].end, &s, &e);
-      if (cues[k].side == CUE_BEFORE) phrase_before(a->body, c->sents.v[si].start, at, &s, &e);
-      if (cues[k].side == CUE_UNKNOWN && names_cause(a->body + c->sents.v[si].start, at - c->sents.v[si].start)) {
+      size_t lo = c->sents.v[si].start, hi = c->sents.v[si].end;
+      const char *cz;
+      if (cues[k].side == CUE_AFTER && subject_is_incident(c, a->body, lo, at)) phrase_after(a->body, end, hi, &s, &e);
+      if (cues[k].side == CUE_BEFORE && of_story_incident(c, a->body, end, hi)) phrase_before(a->body, lo, at, &s, &e);
+      if (cues[k].side == CUE_UNKNOWN && (cz = names_cause(a->body + lo, at - lo)) &&
+          of_story_incident(c, a->body, (size_t)(cz - a->body) + 5, at)) {
         s = at;   /* "the cause of the fire is under investigation" */
         e = end;
       }
