@@ -282,6 +282,22 @@ static void test_quarters(void) {
   CHECK_STR(value_of("He worked there for 52 years.", "1989-11-02", "52 years"), "P52Y");
 }
 
+/* timex3 fixes: clock time then a date after a comma, UTC times, words TimeML corpora leave unmarked,
+ * "the fall of X", plans told with "planning" / "as early as". */
+static void test_timex3(void) {
+  const char *t = "Dow Jones extended its offer until 5 p.m. EST, Nov. 6.";
+  CHECK_STR(value_of(t, "1989-10-30", "5 p.m. EST"), "1989-11-06T17:00");
+  CHECK_STR(value_of(t, "1989-10-30", "Nov. 6"), "1989-11-06");
+  CHECK_STR(value_of("The plane vanished at 16:15 UTC, June 1st.", "2009-06-04", "16:15 UTC"), "2009-06-01T16:15Z");
+  CHECK_STR(value_of("The statement came at 9 a.m. GMT.", "2009-06-04", "9 a.m. GMT"), "2009-06-04T09:00Z");
+  CHECK_STR(value_of("Trading will stop at 4 p.m. EST Friday.", "1989-10-25", "4 p.m. EST Friday"), "1989-10-27T16:00");
+  CHECK_INT(count("Talks will resume soon, and a deal should follow shortly.", "2000-01-07"), 0);
+  CHECK_INT(count("After the fall of Paris the government moved south.", "2000-01-07"), 0);
+  CHECK_STR(value_of("Prices fell in the fall of 1998.", "2000-01-07", "the fall of 1998"), "1998-FA");
+  CHECK_STR(value_of("Exiles were planning to drive around the airport on Monday.", "2000-01-07", "Monday"), "2000-01-10");
+  CHECK_STR(value_of("His father could arrive as early as Tuesday.", "2000-04-03", "Tuesday"), "2000-04-04");
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
@@ -289,6 +305,7 @@ int main(void) {
   test_narrative();
   test_traps();
   test_quarters();
+  test_timex3();
   test_calendar();
   test_bad_input();
   test_eval();

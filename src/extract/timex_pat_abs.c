@@ -341,7 +341,7 @@ size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   j++;
   int y = 0;
   size_t ye = year_suffix(c, j, &y);
-  if (!ye && !the) return 0;
+  if (!ye && (!the || word_is(c, j, "of"))) return 0;   /* "the fall of Paris": not a season */
   if (ye) j = ye;
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : -1; }
