@@ -296,6 +296,20 @@ static void test_timex3(void) {
   CHECK_STR(value_of("Prices fell in the fall of 1998.", "2000-01-07", "the fall of 1998"), "1998-FA");
   CHECK_STR(value_of("Exiles were planning to drive around the airport on Monday.", "2000-01-07", "Monday"), "2000-01-10");
   CHECK_STR(value_of("His father could arrive as early as Tuesday.", "2000-04-03", "Tuesday"), "2000-04-04");
+  /* a deadline lies ahead, with or without a clock time between */
+  CHECK_STR(value_of("The agency extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday"),
+            "2000-04-04T09:00");
+  CHECK_STR(value_of("The agency extended the offer until Friday.", "2000-04-03", "Friday"), "2000-04-07");
+  /* month words naming events */
+  CHECK_INT(count("Women's March on Versailles began the revolt.", "2009-12-19"), 0);
+  CHECK_INT(count("Police scanned the crowd at the annual March for Life on Capitol Hill.", "1999-01-22"), 0);
+  CHECK_INT(count("The army embarked on the Ice March to the Kuban.", "2009-12-19"), 0);
+  CHECK_STR(value_of("He resigned in March.", "1999-05-22", "March"), "1999-03");
+  CHECK_STR(value_of("March was a hard month.", "1999-05-22", "March"), "1999-03");
+  /* holidays: the nearest one without a cue, and the week holding one */
+  CHECK_STR(value_of("Prices always rise at Easter.", "2000-04-17", "Easter"), "2000-04-23");
+  CHECK_STR(value_of("They spent Easter week in Miami.", "2000-04-17", "Easter week"), "2000-W16");
+  CHECK_STR(value_of("They celebrated Christmas at home.", "2000-04-17", "Christmas"), "1999-12-25");
 }
 
 int main(void) {

@@ -133,6 +133,21 @@ static int past_verb_before(const cb_tm_ctx *c, size_t i) {
   return k >= 5 && w[k - 2] == 'e' && w[k - 1] == 'd' && !has(c, i - 1, TL_FUTURE);
 }
 
+/* A bare month word that names an event, not a month: "Women's March on Versailles", "the Ice March to
+ * the Kuban", "the annual March for Life" (after a possessive or a capitalised word inside the sentence,
+ * or before on/to/for/from and a capitalised word). Only for month words that double as words. */
+static int event_named_march(const cb_tm_ctx *c, size_t i, size_t j) {
+  const cb_tl_entry *e = lexof(c, i);
+  if (!e || !(e->flags & TLF_CAP)) return 0;
+  if ((word_is(c, j, "on") || word_is(c, j, "to") || word_is(c, j, "for") || word_is(c, j, "from")) &&
+      j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && c->t[j + 1].cap && !has(c, j + 1, TL_MONTH) &&
+      !has(c, j + 1, TL_WEEKDAY) && !has(c, j + 1, TL_REL)) return 1;
+  if (i >= 1 && word_is(c, i - 1, "s") && i >= 2 && is_punct(c, i - 2, '\'')) return 1;
+  if (i >= 2 && c->t[i - 1].kind == TK_WORD && c->t[i - 1].cap && !lexof(c, i - 1) && c->t[i - 1].gap < 2 &&
+      !(c->t[i - 2].kind == TK_PUNCT && strchr(".!?\"'`", c->t[i - 2].ch)) && !(i >= 1 && c->t[i - 1].gap == 2)) return 1;
+  return 0;
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -153,6 +168,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       end = ye ? ye : j;
       if (!ye) y = 0;
       if (!ye && (c->t[i].e - c->t[i].s) < 3) return 0;
+      if (!ye && event_named_march(c, i, j)) return 0;
     }
   } else {
     if (wd) return 0;
@@ -375,7 +391,9 @@ size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     y = cb_cal_date(c->dct).y;
     long d = holiday_day(h, y);
     if (dir > 0 && d < c->dct) y++;
-    else if (dir <= 0 && d > c->dct + 1) y--;
+    else if (dir < 0 && d > c->dct + (word_is(c, j, "week") ? 7 : 1)) y--;   /* a week holding the dct is not ahead */
+    else if (dir == 0 && d - c->dct > 122) y--;           /* no cue: the nearest one, leaning to the past */
+    else if (dir == 0 && c->dct - d > 243) y++;
   }
   set(r, j, CB_TIMEX_DATE, CB_TP_DAY, fl);
   if (!y) {
@@ -386,6 +404,12 @@ size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     long d = holiday_day(h, y);
     if (!d) return 0;
     cb_tv_day(r->val, sizeof r->val, c, d);
+    if (word_is(c, j, "week")) {                            /* "Easter week": the week holding the day */
+      cb_tv_week(r->val, sizeof r->val, c, d);
+      r->prec = CB_TP_WEEK;
+      r->end = j + 1;
+      return j + 1;
+    }
   }
   return cb_tp_part_of_day(c, j, r);
 }
