@@ -310,6 +310,13 @@ static void test_timex3(void) {
   CHECK_STR(value_of("Prices always rise at Easter.", "2000-04-17", "Easter"), "2000-04-23");
   CHECK_STR(value_of("They spent Easter week in Miami.", "2000-04-17", "Easter week"), "2000-W16");
   CHECK_STR(value_of("They celebrated Christmas at home.", "2000-04-17", "Christmas"), "1999-12-25");
+  /* the second day of a pair; "N more units" */
+  CHECK_STR(value_of("A ceremony will be held on April 24 and 25.", "1999-02-10", "25"), "1999-04-25");
+  CHECK_STR(value_of("A ceremony will be held on April 24 and 25.", "1999-02-10", "April 24"), "1999-04-24");
+  CHECK_INT(count("He scored 24 and 25 points.", "1999-02-10"), 0);
+  CHECK_STR(value_of("Elian will remain for two more weeks.", "2000-06-01", "two more weeks"), "P2W");
+  /* a passive after "be" is no past-tense cue: "will be named ... in December" looks ahead */
+  CHECK_STR(value_of("Collins will be named commander for a mission in December.", "1998-03-04", "December"), "1998-12");
 }
 
 int main(void) {

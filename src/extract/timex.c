@@ -92,11 +92,14 @@ static int past_plan(const run *r, size_t i) {
          r->t[j - 1].e - r->t[j - 1].s <= 4;                                        /* was, were, had */
 }
 
+static int tok_is(const run *r, size_t k, const char *w);
+
 static int build_cues(run *r, size_t nt) {
   r->ncue = 0;
   for (size_t i = 0; i < nt; i++) {
     int q = cue_of(r->s, &r->t[i]);
     if (q == 2 && past_plan(r, i)) q = -2;
+    if (q == -1 && i > 0 && tok_is(r, i - 1, "be")) q = 0;   /* "will be named", "to be completed": no past */
     if (!q) continue;
     if (r->ncue == r->cuecap) {
       size_t nc = r->cuecap ? r->cuecap * 2 : 256;

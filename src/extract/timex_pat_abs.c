@@ -207,6 +207,33 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return end;
 }
 
+/* "April 24 and 25", "Nov. 3 or 4": the second day of a pair, in the month (and year) of the first. */
+size_t cb_tp_paired_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t e, k;
+  int d = day_at(c, i, &e);
+  if (!d || i < 3 || !(word_is(c, i - 1, "and") || word_is(c, i - 1, "or"))) return 0;
+  int d1 = day_at(c, i - 2, &k);
+  if (!d1 || k != i - 1 || d1 >= d) return 0;
+  size_t m_at = is_punct(c, i - 3, '.') && i >= 4 ? i - 4 : i - 3;
+  if (!month_at(c, m_at, &k) || k != i - 2) return 0;
+  if (has(c, e, TL_MONTH) || num_tok(c, e, 1, 4)) return 0;     /* "24 and 25 April": not this shape */
+  cb_tm_res first;
+  memset(&first, 0, sizeof first);
+  if (cb_tp_month(c, m_at, &first) != i - 1 || first.prec != CB_TP_DAY || strlen(first.val) != 10) return 0;
+  int y = 0, m = 0;
+  if (sscanf(first.val, "%4d-%2d", &y, &m) != 2) {
+    if (sscanf(first.val, "XXXX-%2d", &m) != 1) return 0;
+    set(r, e, CB_TIMEX_DATE, CB_TP_DAY, first.flags);
+    snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+    return e;
+  }
+  size_t ye = year_suffix(c, e, &y);
+  if (!cb_cal_valid(y, m, d)) return 0;
+  set(r, ye ? ye : e, CB_TIMEX_DATE, CB_TP_DAY, first.flags);
+  cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+  return r->end;
+}
+
 /* 1998, the 1990s, mid-1990s handled by p_part; fiscal 1989; 264 BC */
 size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
