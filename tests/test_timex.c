@@ -317,6 +317,15 @@ static void test_timex3(void) {
   CHECK_STR(value_of("Elian will remain for two more weeks.", "2000-06-01", "two more weeks"), "P2W");
   /* a passive after "be" is no past-tense cue: "will be named ... in December" looks ahead */
   CHECK_STR(value_of("Collins will be named commander for a mission in December.", "1998-03-04", "December"), "1998-12");
+  /* bare "current" / "recent" before a noun; not "current account" nor "then current" */
+  CHECK_STR(value_of("The current system has evolved.", "1998-03-04", "current"), "PRESENT_REF");
+  CHECK_STR(value_of("It cited a recent filing.", "1998-03-04", "recent"), "PAST_REF");
+  CHECK_INT(count("The current account deficit widened.", "1998-03-04"), 0);
+  CHECK_INT(count("Shares sold at the then current price.", "1998-03-04"), 0);
+  /* daily, weekly, monthly: sets, but not an average daily rate */
+  CHECK_STR(value_of("Rallies are held almost daily.", "2000-01-15", "daily"), "P1D");
+  CHECK_INT(find("Clinton said in his weekly radio address.", "1998-08-08", "weekly")->type, CB_TIMEX_SET);
+  CHECK_INT(count("It traded half its average daily volume.", "1989-10-27"), 0);
 }
 
 int main(void) {

@@ -197,7 +197,11 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       cb_tv_duration(r->val, sizeof r->val, unit_at(c, i + 1), 1, 1);
       return i + 2;
     }
-    return 0;                                     /* bare "current", "recent": adjectives */
+    /* bare "current", "recent" before a noun ("the current system", "a recent filing"): TimeML marks them
+     * PRESENT_REF / PAST_REF; not "current account", nor after "then" */
+    if (i + 1 >= c->nt || c->t[i + 1].kind != TK_WORD || has(c, i + 1, TL_FUNC) || word_is(c, i + 1, "account") ||
+        word_is(c, i + 1, "accounts") || (i > 0 && word_is(c, i - 1, "then")) || (i > 0 && word_is(c, i - 1, "most")))
+      return 0;
   }
   set(r, i + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   snprintf(r->val, sizeof r->val, "%s", refs[k]);
@@ -335,6 +339,7 @@ size_t cb_tp_set(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (has(c, i, TL_SETADV)) {
     int u = val(c, i, TL_SETADV);
     if (word_is(c, i, "annual")) return 0;
+    if (i > 0 && word_is(c, i - 1, "average")) return 0;          /* "average daily volume": a rate, not a set */
     set(r, i + 1, CB_TIMEX_SET, CB_TP_NONE, 0);
     cb_tv_duration(r->val, sizeof r->val, u, 1, 0);
     return i + 1;
