@@ -300,6 +300,7 @@ static void test_timex3(void) {
   CHECK_STR(value_of("The agency extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday"),
             "2000-04-04T09:00");
   CHECK_STR(value_of("The agency extended the offer until Friday.", "2000-04-03", "Friday"), "2000-04-07");
+  CHECK_STR(value_of("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday"), "1999-05-06");
   /* month words naming events */
   CHECK_INT(count("Women's March on Versailles began the revolt.", "2009-12-19"), 0);
   CHECK_INT(count("Police scanned the crowd at the annual March for Life on Capitol Hill.", "1999-01-22"), 0);

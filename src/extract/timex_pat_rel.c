@@ -145,8 +145,8 @@ size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 }
 
 /* Monday, on Sunday, Thursday evening: the tense of the sentence picks the direction. */
-/* "until Tuesday", "until 9 a.m. EST Tuesday": a deadline, ahead of the article date. Looks back over a
- * clock time between the word and the weekday. */
+/* "until Tuesday", "until 9 a.m. EST Tuesday": a deadline, ahead of the article date unless the sentence
+ * is plainly past. Looks back over a clock time between the word and the weekday. */
 static int deadline_before(const cb_tm_ctx *c, size_t i) {
   for (size_t k = i, n = 0; k > 0 && n < 8; k--, n++) {
     const cb_tt *t = &c->t[k - 1];
@@ -163,7 +163,8 @@ size_t cb_tp_weekday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t e;
   int wd = weekday_at(c, i, &e);
   if (!wd || !c->t[i].cap) return 0;
-  int dir = tense(c, i) > 0 || deadline_before(c, i) ? 1 : -1;
+  int t = tense(c, i);
+  int dir = t > 0 || (t > -2 && deadline_before(c, i)) ? 1 : -1;   /* "Until Thursday, they had not": past */
   set(r, e, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0));
   weekday_value(c, r, wd, dir);
   return cb_tp_part_of_day(c, e, r);
