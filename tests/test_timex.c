@@ -318,6 +318,12 @@ static void test_timex3(void) {
   CHECK_STR(value_of("Elian will remain for two more weeks.", "2000-06-01", "two more weeks"), "P2W");
   /* a passive after "be" is no past-tense cue: "will be named ... in December" looks ahead */
   CHECK_STR(value_of("Collins will be named commander for a mission in December.", "1998-03-04", "December"), "1998-12");
+  /* "last Oct. 23": the latest such day before the article date */
+  CHECK_STR(value_of("He was killed last Oct. 23 at home.", "1999-04-19", "last Oct. 23"), "1998-10-23");
+  /* a clock time with no day of its own falls on the day named just before it, else on the dct */
+  CHECK_STR(value_of("The blast hit on Oct. 23. It came at 10 p.m. as he stood in the kitchen.", "1999-04-19", "10 p.m."),
+            "1998-10-23T22:00");
+  CHECK_STR(value_of("The vote closes at 10 p.m. tonight.", "1999-04-19", "10 p.m."), "1999-04-19T22:00");
   /* bare "current" / "recent" before a noun; not "current account" nor "then current" */
   CHECK_STR(value_of("The current system has evolved.", "1998-03-04", "current"), "PRESENT_REF");
   CHECK_STR(value_of("It cited a recent filing.", "1998-03-04", "recent"), "PAST_REF");

@@ -168,8 +168,15 @@ static int worth_trying(const cb_tt *t, const cb_tt *next, const cb_tt *after) {
 
 /* The last resolved date of year-or-finer precision, for "that year", "that day". */
 static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
-  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
   int y = 0, mo = 1, d = 1;
+  if ((m->type == CB_TIMEX_DATE || m->type == CB_TIMEX_TIME) && m->prec >= CB_TP_DAY && !m->vend[0] &&
+      sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) == 3 && cb_cal_valid(y, mo, d)) {
+    c->has_last_day = 1;
+    c->last_day = cb_cal_days(y, mo, d);
+    c->last_day_tok = m->end;
+  }
+  y = 0; mo = 1; d = 1;
+  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
   if (m->val[0] < '0' || m->val[0] > '9' || sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) < 1 || y < 1) return;
   if (mo < 1 || mo > 12) mo = 1;
   if (!cb_cal_valid(y, mo, d)) d = 1;
@@ -240,6 +247,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   r->have_region = 0; r->nsent = 0;
   if (!build_cues(r, nt)) return 0;
   c->s = r->s; c->t = *tok; c->nt = nt; c->tense = tense_at; c->ud = r;
+  c->has_last_day = 0;                            /* its token index belongs to the previous window */
   cb_ymd an;
   int fixed_anchor = o && o->anchor && cb_cal_parse(o->anchor, &an);
   long sent_anchor = 0;
@@ -253,6 +261,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && (sentence_bounds(r, (*tok)[i].s, &bs, &be), bs) == anchor_sent) {
       c->has_anchor = 1; c->anchor = sent_anchor;
     }
+    c->at = i;
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
     quarter_context(r, c, &m, i);
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;

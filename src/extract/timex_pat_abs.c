@@ -70,9 +70,13 @@ static size_t ampm_at(const cb_tm_ctx *c, size_t i, int *pm) {
   return 0;
 }
 
+/* A clock time with no day of its own ("was shot at 10 p.m.") falls on the day named just before it
+ * (within a couple of sentences), else on the article date. */
+#define CLOCK_REACH 40
 void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
   char d[16] = "XXXX-XX-XX";
-  if (c->has_dct) cb_tv_day(d, sizeof d, c, c->dct);
+  if (c->has_last_day && c->last_day_tok <= c->at && c->at - c->last_day_tok <= CLOCK_REACH) cb_tv_day(d, sizeof d, c, c->last_day);
+  else if (c->has_dct) cb_tv_day(d, sizeof d, c, c->dct);
   snprintf(r->val, sizeof r->val, "%sT%02d:%02d", d, h, mi);
 }
 

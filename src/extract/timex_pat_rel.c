@@ -89,6 +89,20 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return cb_tp_part_of_day(c, j, r);
   }
   int m = month_at(c, j, &e);
+  size_t de;
+  int d = m ? day_at(c, e, &de) : 0;
+  if (m && d && k != 0 && c->has_dct) {            /* "last Oct. 23": the latest Oct. 23 before the article date */
+    cb_ymd t = cb_cal_date(c->dct);
+    int y = t.y;
+    if (!cb_cal_valid(y, m, d) && !cb_cal_valid(y + k, m, d)) return 0;
+    long here = cb_cal_valid(y, m, d) ? cb_cal_days(y, m, d) : 0;
+    if (k < 0 && (!here || here >= c->dct)) y--;
+    if (k > 0 && (!here || here <= c->dct)) y++;
+    if (!cb_cal_valid(y, m, d)) return 0;
+    set(r, de, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
+    cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+    return de;
+  }
   if (m) {
     int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
     int cur = y >= 0 ? cb_cal_date(c->dct).m : 0;
