@@ -324,6 +324,10 @@ static void test_timex3(void) {
   CHECK_STR(value_of("The blast hit on Oct. 23. It came at 10 p.m. as he stood in the kitchen.", "1999-04-19", "10 p.m."),
             "1998-10-23T22:00");
   CHECK_STR(value_of("The vote closes at 10 p.m. tonight.", "1999-04-19", "10 p.m."), "1999-04-19T22:00");
+  /* "earlier in the year" is this year, like "earlier this year" */
+  const cb_timex *ey = find("Profit fell earlier in the year.", "1989-10-26", "earlier in the year");
+  CHECK(ey != NULL);
+  if (ey) { CHECK_STR(ey->value, "1989"); CHECK_STR(ey->mod, "START"); }
   /* bare "current" / "recent" before a noun; not "current account" nor "then current" */
   CHECK_STR(value_of("The current system has evolved.", "1998-03-04", "current"), "PRESENT_REF");
   CHECK_STR(value_of("It cited a recent filing.", "1998-03-04", "recent"), "PAST_REF");

@@ -37,6 +37,7 @@ static int with_part(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   j++;
   if (needs_of) { if (!word_is(c, j, "of")) return 0; j++; }
   else if (is_punct(c, j, '-') && glued(c, j)) j++;
+  if (!needs_of && word_is(c, j, "in") && word_is(c, j + 1, "the")) j++;   /* "earlier in the year": this year */
   if (word_is(c, j, "the") && (unit_at(c, j + 1) == TU_YEAR || unit_at(c, j + 1) == TU_MONTH || unit_at(c, j + 1) == TU_WEEK)
       && !word_is(c, j + 1, "years") && !word_is(c, j + 1, "months") && !word_is(c, j + 1, "weeks")) {
     if (!c->has_dct) return 0;
