@@ -332,7 +332,13 @@ size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return j + 1;
   }
   if (named) return 0;
-  if (!word_is(c, j, "quarter") || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
+  int period = latest && word_is(c, j, "period");             /* "the latest period": a quarter in company reports */
+  if (period && c->lastq_q) {
+    set(r, j + 1, CB_TIMEX_DATE, CB_TP_QUARTER, CB_TIMEX_RELATIVE);
+    cb_tv_quarter(r->val, sizeof r->val, c, c->lastq_y, c->lastq_q);
+    return j + 1;
+  }
+  if ((!word_is(c, j, "quarter") && !period) || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
       word_is(c, j + 1, "century")) return 0;
   int y = 0, q = 0;
   cb_tm_res d;
