@@ -333,6 +333,12 @@ static void test_timex3(void) {
   CHECK_STR(value_of("It cited a recent filing.", "1998-03-04", "recent"), "PAST_REF");
   CHECK_INT(count("The current account deficit widened.", "1998-03-04"), 0);
   CHECK_INT(count("Shares sold at the then current price.", "1998-03-04"), 0);
+  /* "future" before a noun is FUTURE_REF; "the foreseeable future" is not a bare adjective */
+  CHECK_STR(value_of("The pact would limit future wars.", "1998-03-04", "future"), "FUTURE_REF");
+  CHECK_INT(count("Forces stay for the foreseeable future.", "1998-03-04"), 0);
+  /* "the latest period" in a company report: the quarter in context */
+  CHECK_STR(value_of("Profit rose in the third quarter. Sales in the latest period fell.", "1989-10-26", "the latest period"),
+            "1989-Q3");
   /* daily, weekly, monthly: sets, but not an average daily rate */
   CHECK_STR(value_of("Rallies are held almost daily.", "2000-01-15", "daily"), "P1D");
   CHECK_INT(find("Clinton said in his weekly radio address.", "1998-08-08", "weekly")->type, CB_TIMEX_SET);

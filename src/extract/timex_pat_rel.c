@@ -204,7 +204,8 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int k = val(c, i, TL_REF);
   if (k < 0 || k > 2) return 0;
   if (has(c, i, TL_REL) && !word_is(c, i, "current")) return 0;   /* "past", "present": only after "the" */
-  if (word_is(c, i, "future")) return 0;
+  if (word_is(c, i, "future") && (i + 1 >= c->nt || c->t[i + 1].kind != TK_WORD || has(c, i + 1, TL_FUNC) ||
+                                  c->t[i + 1].cap)) return 0;   /* "future wars": FUTURE_REF; "the future" above */
   if (word_is(c, i, "current") || word_is(c, i, "recent")) {
     if (unit_at(c, i + 1) == TU_YEAR || unit_at(c, i + 1) == TU_MONTH || unit_at(c, i + 1) == TU_WEEK || unit_at(c, i + 1) == TU_DAY || unit_at(c, i + 1) == TU_DECADE) {
       if (word_is(c, i, "current")) return 0;   /* "the current quarter": cb_tp_relative */
