@@ -301,6 +301,9 @@ static void test_timex3(void) {
             "2000-04-04T09:00");
   CHECK_STR(value_of("The agency extended the offer until Friday.", "2000-04-03", "Friday"), "2000-04-07");
   CHECK_STR(value_of("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday"), "1999-05-06");
+  CHECK_STR(value_of("The program is to pay down the loan by February.", "1989-10-30", "February"), "1990-02");
+  CHECK_STR(value_of("Qantas will double flights by August, in markets untouched by the crisis.", "1998-02-13", "August"),
+            "1998-08");
   /* month words naming events */
   CHECK_INT(count("Women's March on Versailles began the revolt.", "2009-12-19"), 0);
   CHECK_INT(count("Police scanned the crowd at the annual March for Life on Capitol Hill.", "1999-01-22"), 0);
