@@ -295,6 +295,8 @@ static void test_timex3(void) {
   CHECK_INT(count("After the fall of Paris the government moved south.", "2000-01-07"), 0);
   CHECK_STR(value_of("Prices fell in the fall of 1998.", "2000-01-07", "the fall of 1998"), "1998-FA");
   CHECK_STR(value_of("Exiles were planning to drive around the airport on Monday.", "2000-01-07", "Monday"), "2000-01-10");
+  CHECK_STR(value_of("Protesters planned a rally on Saturday and were planning a drive.", "2000-01-07", "Saturday"),
+            "2000-01-08");
   CHECK_STR(value_of("His father could arrive as early as Tuesday.", "2000-04-03", "Tuesday"), "2000-04-04");
   /* a deadline lies ahead, with or without a clock time between */
   CHECK_STR(value_of("The agency extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday"),
