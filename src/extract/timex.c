@@ -99,6 +99,9 @@ static int build_cues(run *r, size_t nt) {
   for (size_t i = 0; i < nt; i++) {
     int q = cue_of(r->s, &r->t[i]);
     if (q == 2 && past_plan(r, i)) q = -2;
+    if (q == 2 && i > 0 && (tok_is(r, i - 1, "the") || tok_is(r, i - 1, "a") || tok_is(r, i - 1, "its") ||
+                            tok_is(r, i - 1, "their") || tok_is(r, i - 1, "his") || tok_is(r, i - 1, "her")))
+      q = 0;                                                 /* "announced the plan Aug. 21": a noun, not a plan */
     if (q == -1 && i > 0 && tok_is(r, i - 1, "be")) q = 0;   /* "will be named", "to be completed": no past */
     if (q == -2 && i + 1 < nt && (tok_is(r, i, "was") || tok_is(r, i, "were")) && r->t[i + 1].lex &&
         cb_tl_is(r->t[i + 1].lex, TL_FUTURE)) q = 0;          /* "were planning": the plan word speaks for both */
