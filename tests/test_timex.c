@@ -331,6 +331,9 @@ static void test_timex3(void) {
   CHECK_STR(value_of("The blast hit on Oct. 23. It came at 10 p.m. as he stood in the kitchen.", "1999-04-19", "10 p.m."),
             "1998-10-23T22:00");
   CHECK_STR(value_of("The vote closes at 10 p.m. tonight.", "1999-04-19", "10 p.m."), "1999-04-19T22:00");
+  /* "the following year" counts from the date named before it (else from the dct) */
+  CHECK_STR(value_of("The plant opened in 1995. The following year it closed.", "1998-04-18", "The following year"), "1996");
+  CHECK_STR(value_of("They met the next day.", "1998-03-04", "the next day"), "1998-03-05");
   /* "earlier in the year" is this year, like "earlier this year" */
   const cb_timex *ey = find("Profit fell earlier in the year.", "1989-10-26", "earlier in the year");
   CHECK(ey != NULL);

@@ -135,6 +135,12 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (!cb_tp_unit_value(&back, r, u, 0)) return 0;
     return j + 1;
   }
+  if (the && k != 0 && c->has_last && c->last_prec >= need && !word_is(c, j - 1, "last")) {
+    cb_tm_ctx back = *c;                   /* "the following year", "the previous month": from the date named before */
+    back.dct = c->last;
+    if (!cb_tp_unit_value(&back, r, u, k)) return 0;
+    return j + 1;
+  }
   if (!cb_tp_unit_value(c, r, u, k)) return 0;
   if (u == TU_WEEKEND && c->has_dct && k == 0) {
     long sat = cb_tv_weekday(c->dct, 6, tense(c, i) > 0 ? 1 : -1);
