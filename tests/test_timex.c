@@ -342,6 +342,8 @@ static void test_timex3(void) {
   CHECK_STR(value_of("The current system has evolved.", "1998-03-04", "current"), "PRESENT_REF");
   CHECK_STR(value_of("It cited a recent filing.", "1998-03-04", "recent"), "PAST_REF");
   CHECK_INT(count("The current account deficit widened.", "1998-03-04"), 0);
+  CHECK_STR(value_of("Sales in the current fiscal year rose.", "1989-11-02", "the current fiscal year"), "1989");
+  CHECK_STR(value_of("Last fiscal year they fell.", "1989-11-02", "Last fiscal year"), "1988");
   CHECK_INT(count("Shares sold at the then current price.", "1998-03-04"), 0);
   /* "future" before a noun is FUTURE_REF; "the foreseeable future" is not a bare adjective */
   CHECK_STR(value_of("The pact would limit future wars.", "1998-03-04", "future"), "FUTURE_REF");

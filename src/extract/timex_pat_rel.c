@@ -75,6 +75,7 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
                                  !word_is(c, j, "present") && !word_is(c, j, "same"))) return 0;
   if ((word_is(c, j, "same") && !the) || (word_is(c, j, "that") && the)) return 0;
   j++;
+  if (has(c, j, TL_FISCAL) && unit_at(c, j + 1) == TU_YEAR && !word_is(c, j + 1, "years")) j++;   /* "the current fiscal year" */
   size_t e;
   int wd = weekday_at(c, j, &e);
   if (wd) {
@@ -221,7 +222,8 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     }
     /* bare "current", "recent" before a noun ("the current system", "a recent filing"): TimeML marks them
      * PRESENT_REF / PAST_REF; not "current account", nor after "then" */
-    if (i + 1 >= c->nt || c->t[i + 1].kind != TK_WORD || has(c, i + 1, TL_FUNC) || word_is(c, i + 1, "account") ||
+    if (i + 1 >= c->nt || c->t[i + 1].kind != TK_WORD || has(c, i + 1, TL_FUNC) || has(c, i + 1, TL_FISCAL) ||
+        word_is(c, i + 1, "account") ||
         word_is(c, i + 1, "accounts") || (i > 0 && word_is(c, i - 1, "then")) || (i > 0 && word_is(c, i - 1, "most")))
       return 0;
   }
