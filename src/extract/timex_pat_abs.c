@@ -148,7 +148,7 @@ static int event_named_march(const cb_tm_ctx *c, size_t i, size_t j) {
       !has(c, j + 1, TL_WEEKDAY) && !has(c, j + 1, TL_REL)) return 1;
   if (i >= 1 && word_is(c, i - 1, "s") && i >= 2 && is_punct(c, i - 2, '\'')) return 1;
   if (i >= 2 && c->t[i - 1].kind == TK_WORD && c->t[i - 1].cap && !lexof(c, i - 1) && c->t[i - 1].gap < 2 &&
-      !(c->t[i - 2].kind == TK_PUNCT && strchr(".!?\"'`", c->t[i - 2].ch)) && !(i >= 1 && c->t[i - 1].gap == 2)) return 1;
+      !(c->t[i - 2].kind == TK_PUNCT && c->t[i - 2].ch && strchr(".!?\"'`", c->t[i - 2].ch)) && !(i >= 1 && c->t[i - 1].gap == 2)) return 1;
   return 0;
 }
 
