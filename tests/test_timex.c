@@ -300,6 +300,9 @@ static void test_timex3(void) {
   CHECK_STR(value_of("His father could arrive as early as Tuesday.", "2000-04-03", "Tuesday"), "2000-04-04");
   CHECK_STR(value_of("The stock is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday"), "1989-10-31");
   CHECK_STR(value_of("The thrift announced the plan Aug. 21.", "1989-10-27", "Aug. 21"), "1989-08-21");
+  /* present-tense schedule verbs look ahead: "meet Monday", "the session opens Tuesday" */
+  CHECK_STR(value_of("He and Arafat meet separately Monday with Albright.", "1998-05-01", "Monday"), "1998-05-04");
+  CHECK_STR(value_of("The session opens Tuesday.", "1998-05-01", "Tuesday"), "1998-05-05");
   /* a deadline lies ahead, with or without a clock time between */
   CHECK_STR(value_of("The agency extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday"),
             "2000-04-04T09:00");
