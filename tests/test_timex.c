@@ -282,6 +282,84 @@ static void test_quarters(void) {
   CHECK_STR(value_of("He worked there for 52 years.", "1989-11-02", "52 years"), "P52Y");
 }
 
+/* timex3 fixes: clock time then a date after a comma, UTC times, words TimeML corpora leave unmarked,
+ * "the fall of X", plans told with "planning" / "as early as". */
+static void test_timex3(void) {
+  const char *t = "Dow Jones extended its offer until 5 p.m. EST, Nov. 6.";
+  CHECK_STR(value_of(t, "1989-10-30", "5 p.m. EST"), "1989-11-06T17:00");
+  CHECK_STR(value_of(t, "1989-10-30", "Nov. 6"), "1989-11-06");
+  CHECK_STR(value_of("The plane vanished at 16:15 UTC, June 1st.", "2009-06-04", "16:15 UTC"), "2009-06-01T16:15Z");
+  CHECK_STR(value_of("The statement came at 9 a.m. GMT.", "2009-06-04", "9 a.m. GMT"), "2009-06-04T09:00Z");
+  CHECK_STR(value_of("Trading will stop at 4 p.m. EST Friday.", "1989-10-25", "4 p.m. EST Friday"), "1989-10-27T16:00");
+  CHECK_INT(count("Talks will resume soon, and a deal should follow shortly.", "2000-01-07"), 0);
+  CHECK_INT(count("After the fall of Paris the government moved south.", "2000-01-07"), 0);
+  CHECK_STR(value_of("Prices fell in the fall of 1998.", "2000-01-07", "the fall of 1998"), "1998-FA");
+  CHECK_STR(value_of("Exiles were planning to drive around the airport on Monday.", "2000-01-07", "Monday"), "2000-01-10");
+  CHECK_STR(value_of("Protesters planned a rally on Saturday and were planning a drive.", "2000-01-07", "Saturday"),
+            "2000-01-08");
+  CHECK_STR(value_of("His father could arrive as early as Tuesday.", "2000-04-03", "Tuesday"), "2000-04-04");
+  CHECK_STR(value_of("The stock is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday"), "1989-10-31");
+  CHECK_STR(value_of("The thrift announced the plan Aug. 21.", "1989-10-27", "Aug. 21"), "1989-08-21");
+  /* present-tense schedule verbs look ahead: "meet Monday", "the session opens Tuesday" */
+  CHECK_STR(value_of("He and Arafat meet separately Monday with Albright.", "1998-05-01", "Monday"), "1998-05-04");
+  CHECK_STR(value_of("The session opens Tuesday.", "1998-05-01", "Tuesday"), "1998-05-05");
+  /* a deadline lies ahead, with or without a clock time between */
+  CHECK_STR(value_of("The agency extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday"),
+            "2000-04-04T09:00");
+  CHECK_STR(value_of("The agency extended the offer until Friday.", "2000-04-03", "Friday"), "2000-04-07");
+  CHECK_STR(value_of("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday"), "1999-05-06");
+  CHECK_STR(value_of("The program is to pay down the loan by February.", "1989-10-30", "February"), "1990-02");
+  CHECK_STR(value_of("Qantas will double flights by August, in markets untouched by the crisis.", "1998-02-13", "August"),
+            "1998-08");
+  /* month words naming events */
+  CHECK_INT(count("Women's March on Versailles began the revolt.", "2009-12-19"), 0);
+  CHECK_INT(count("Police scanned the crowd at the annual March for Life on Capitol Hill.", "1999-01-22"), 0);
+  CHECK_INT(count("The army embarked on the Ice March to the Kuban.", "2009-12-19"), 0);
+  CHECK_STR(value_of("He resigned in March.", "1999-05-22", "March"), "1999-03");
+  CHECK_STR(value_of("March was a hard month.", "1999-05-22", "March"), "1999-03");
+  /* holidays: the nearest one without a cue, and the week holding one */
+  CHECK_STR(value_of("Prices always rise at Easter.", "2000-04-17", "Easter"), "2000-04-23");
+  CHECK_STR(value_of("They spent Easter week in Miami.", "2000-04-17", "Easter week"), "2000-W16");
+  CHECK_STR(value_of("They celebrated Christmas at home.", "2000-04-17", "Christmas"), "1999-12-25");
+  /* the second day of a pair; "N more units" */
+  CHECK_STR(value_of("A ceremony will be held on April 24 and 25.", "1999-02-10", "25"), "1999-04-25");
+  CHECK_STR(value_of("A ceremony will be held on April 24 and 25.", "1999-02-10", "April 24"), "1999-04-24");
+  CHECK_INT(count("He scored 24 and 25 points.", "1999-02-10"), 0);
+  CHECK_STR(value_of("Elian will remain for two more weeks.", "2000-06-01", "two more weeks"), "P2W");
+  /* a passive after "be" is no past-tense cue: "will be named ... in December" looks ahead */
+  CHECK_STR(value_of("Collins will be named commander for a mission in December.", "1998-03-04", "December"), "1998-12");
+  /* "last Oct. 23": the latest such day before the article date */
+  CHECK_STR(value_of("He was killed last Oct. 23 at home.", "1999-04-19", "last Oct. 23"), "1998-10-23");
+  /* a clock time with no day of its own falls on the day named just before it, else on the dct */
+  CHECK_STR(value_of("The blast hit on Oct. 23. It came at 10 p.m. as he stood in the kitchen.", "1999-04-19", "10 p.m."),
+            "1998-10-23T22:00");
+  CHECK_STR(value_of("The vote closes at 10 p.m. tonight.", "1999-04-19", "10 p.m."), "1999-04-19T22:00");
+  /* "the following year" counts from the date named before it (else from the dct) */
+  CHECK_STR(value_of("The plant opened in 1995. The following year it closed.", "1998-04-18", "The following year"), "1996");
+  CHECK_STR(value_of("They met the next day.", "1998-03-04", "the next day"), "1998-03-05");
+  /* "earlier in the year" is this year, like "earlier this year" */
+  const cb_timex *ey = find("Profit fell earlier in the year.", "1989-10-26", "earlier in the year");
+  CHECK(ey != NULL);
+  if (ey) { CHECK_STR(ey->value, "1989"); CHECK_STR(ey->mod, "START"); }
+  /* bare "current" / "recent" before a noun; not "current account" nor "then current" */
+  CHECK_STR(value_of("The current system has evolved.", "1998-03-04", "current"), "PRESENT_REF");
+  CHECK_STR(value_of("It cited a recent filing.", "1998-03-04", "recent"), "PAST_REF");
+  CHECK_INT(count("The current account deficit widened.", "1998-03-04"), 0);
+  CHECK_STR(value_of("Sales in the current fiscal year rose.", "1989-11-02", "the current fiscal year"), "1989");
+  CHECK_STR(value_of("Last fiscal year they fell.", "1989-11-02", "Last fiscal year"), "1988");
+  CHECK_INT(count("Shares sold at the then current price.", "1998-03-04"), 0);
+  /* "future" before a noun is FUTURE_REF; "the foreseeable future" is not a bare adjective */
+  CHECK_STR(value_of("The pact would limit future wars.", "1998-03-04", "future"), "FUTURE_REF");
+  CHECK_INT(count("Forces stay for the foreseeable future.", "1998-03-04"), 0);
+  /* "the latest period" in a company report: the quarter in context */
+  CHECK_STR(value_of("Profit rose in the third quarter. Sales in the latest period fell.", "1989-10-26", "the latest period"),
+            "1989-Q3");
+  /* daily, weekly, monthly: sets, but not an average daily rate */
+  CHECK_STR(value_of("Rallies are held almost daily.", "2000-01-15", "daily"), "P1D");
+  CHECK_INT(find("Clinton said in his weekly radio address.", "1998-08-08", "weekly")->type, CB_TIMEX_SET);
+  CHECK_INT(count("It traded half its average daily volume.", "1989-10-27"), 0);
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
@@ -289,6 +367,7 @@ int main(void) {
   test_narrative();
   test_traps();
   test_quarters();
+  test_timex3();
   test_calendar();
   test_bad_input();
   test_eval();

@@ -92,11 +92,19 @@ static int past_plan(const run *r, size_t i) {
          r->t[j - 1].e - r->t[j - 1].s <= 4;                                        /* was, were, had */
 }
 
+static int tok_is(const run *r, size_t k, const char *w);
+
 static int build_cues(run *r, size_t nt) {
   r->ncue = 0;
   for (size_t i = 0; i < nt; i++) {
     int q = cue_of(r->s, &r->t[i]);
     if (q == 2 && past_plan(r, i)) q = -2;
+    if (q == 2 && i > 0 && (tok_is(r, i - 1, "the") || tok_is(r, i - 1, "a") || tok_is(r, i - 1, "its") ||
+                            tok_is(r, i - 1, "their") || tok_is(r, i - 1, "his") || tok_is(r, i - 1, "her")))
+      q = 0;                                                 /* "announced the plan Aug. 21": a noun, not a plan */
+    if (q == -1 && i > 0 && tok_is(r, i - 1, "be")) q = 0;   /* "will be named", "to be completed": no past */
+    if (q == -2 && i + 1 < nt && (tok_is(r, i, "was") || tok_is(r, i, "were")) && r->t[i + 1].lex &&
+        cb_tl_is(r->t[i + 1].lex, TL_FUTURE)) q = 0;          /* "were planning": the plan word speaks for both */
     if (!q) continue;
     if (r->ncue == r->cuecap) {
       size_t nc = r->cuecap ? r->cuecap * 2 : 256;
@@ -165,8 +173,15 @@ static int worth_trying(const cb_tt *t, const cb_tt *next, const cb_tt *after) {
 
 /* The last resolved date of year-or-finer precision, for "that year", "that day". */
 static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
-  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
   int y = 0, mo = 1, d = 1;
+  if ((m->type == CB_TIMEX_DATE || m->type == CB_TIMEX_TIME) && m->prec >= CB_TP_DAY && !m->vend[0] &&
+      sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) == 3 && cb_cal_valid(y, mo, d)) {
+    c->has_last_day = 1;
+    c->last_day = cb_cal_days(y, mo, d);
+    c->last_day_tok = m->end;
+  }
+  y = 0; mo = 1; d = 1;
+  if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
   if (m->val[0] < '0' || m->val[0] > '9' || sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) < 1 || y < 1) return;
   if (mo < 1 || mo > 12) mo = 1;
   if (!cb_cal_valid(y, mo, d)) d = 1;
@@ -237,6 +252,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
   r->have_region = 0; r->nsent = 0;
   if (!build_cues(r, nt)) return 0;
   c->s = r->s; c->t = *tok; c->nt = nt; c->tense = tense_at; c->ud = r;
+  c->has_last_day = 0;                            /* its token index belongs to the previous window */
   cb_ymd an;
   int fixed_anchor = o && o->anchor && cb_cal_parse(o->anchor, &an);
   long sent_anchor = 0;
@@ -250,6 +266,7 @@ static int scan_window(run *r, const cb_timex_opts *o, cb_tm_ctx *c, cb_tt **tok
     else if (o && o->sentence_anchor && anchor_sent != (size_t)-1 && (sentence_bounds(r, (*tok)[i].s, &bs, &be), bs) == anchor_sent) {
       c->has_anchor = 1; c->anchor = sent_anchor;
     }
+    c->at = i;
     if (!cb_tm_match(c, i, &m) || m.end <= i) { i++; continue; }
     quarter_context(r, c, &m, i);
     if (c->has_dct && (m.flags & CB_TIMEX_RELATIVE) && o && o->dct_inferred) m.flags |= CB_TIMEX_INFERRED;

@@ -19,6 +19,10 @@ typedef struct cb_tm_ctx {
   int has_last;
   long last;                               /* the last date the text resolved ("that year") */
   int last_prec;                           /* and its precision */
+  int has_last_day;
+  long last_day;                           /* the last day the text named ("on Oct. 23", "Friday") */
+  size_t last_day_tok;                     /* and the token it ended on */
+  size_t at;                               /* the token the patterns are tried at */
   int lastq_y, lastq_q;                    /* the last quarter the text named (q 0: none) */
   size_t lastq_sent;                       /* the start of its sentence */
   int has_anchor;

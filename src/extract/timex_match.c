@@ -10,7 +10,7 @@ typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {
   cb_tp_numeric, cb_tp_clock, cb_tp_month, cb_tp_year, cb_tp_relative, cb_tp_dayrel, cb_tp_weekday, cb_tp_ref,
   cb_tp_duration, cb_tp_year_ago, cb_tp_quarter, cb_tp_the_quarter, cb_tp_the_year, cb_tp_season, cb_tp_holiday, cb_tp_set, cb_tp_century,
-  cb_tp_spelled_year, cb_tp_year_end};
+  cb_tp_spelled_year, cb_tp_year_end, cb_tp_paired_day};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
@@ -37,6 +37,7 @@ static int with_part(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   j++;
   if (needs_of) { if (!word_is(c, j, "of")) return 0; j++; }
   else if (is_punct(c, j, '-') && glued(c, j)) j++;
+  if (!needs_of && word_is(c, j, "in") && word_is(c, j + 1, "the")) j++;   /* "earlier in the year": this year */
   if (word_is(c, j, "the") && (unit_at(c, j + 1) == TU_YEAR || unit_at(c, j + 1) == TU_MONTH || unit_at(c, j + 1) == TU_WEEK)
       && !word_is(c, j + 1, "years") && !word_is(c, j + 1, "months") && !word_is(c, j + 1, "weeks")) {
     if (!c->has_dct) return 0;
@@ -62,10 +63,15 @@ static size_t p_noon(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return i + 1;
 }
 
-/* "5 p.m. EST Nov. 9", "10 p.m. Wednesday": a clock time followed by its day. */
+/* "5 p.m. EST Nov. 9", "10 p.m. Wednesday": a clock time followed by its day. After a comma ("16:15 UTC,
+ * June 1") the day still dates the time, but stays a mention of its own. UTC and GMT times end in "Z". */
 static void clock_then_day(const cb_tm_ctx *c, cb_tm_res *r) {
-  size_t j = r->end;
-  if (has(c, j, TL_TZ) && c->t[j].cap) j++;
+  size_t j = r->end, tz = 0;
+  int apart = 0;
+  if (has(c, j, TL_TZ) && c->t[j].cap) {
+    tz = ++j;
+    if (is_punct(c, j, ',') && month_at(c, j + 1, &(size_t){0})) { j++; apart = 1; }
+  }
   if (word_is(c, j, "on")) j++;
   cb_tm_res d;
   memset(&d, 0, sizeof d);
@@ -73,11 +79,14 @@ static void clock_then_day(const cb_tm_ctx *c, cb_tm_res *r) {
   if (!e) e = cb_tp_weekday(c, j, &d);
   if (!e) e = cb_tp_dayrel(c, j, &d);
   const char *tpart = strchr(r->val, 'T');
-  if (!e || d.prec != CB_TP_DAY || strlen(d.val) != 10 || !tpart) { r->end = j > r->end && has(c, r->end, TL_TZ) ? r->end + 1 : r->end; return; }
+  int utc = tz && (word_is(c, tz - 1, "UTC") || word_is(c, tz - 1, "GMT"));
+  if (tz) r->end = tz;
+  if (utc && tpart && strlen(r->val) + 1 < sizeof r->val) strcat(r->val, "Z");
+  if (!e || d.prec != CB_TP_DAY || strlen(d.val) != 10 || !tpart) return;
   char v[48];
-  snprintf(v, sizeof v, "%s%s", d.val, tpart);
+  snprintf(v, sizeof v, "%s%s", d.val, strchr(r->val, 'T'));
   snprintf(r->val, sizeof r->val, "%s", v);
-  r->end = e;
+  if (!apart) r->end = e;
   r->flags |= d.flags;
 }
 

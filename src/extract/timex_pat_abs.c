@@ -70,9 +70,13 @@ static size_t ampm_at(const cb_tm_ctx *c, size_t i, int *pm) {
   return 0;
 }
 
+/* A clock time with no day of its own ("was shot at 10 p.m.") falls on the day named just before it
+ * (within a couple of sentences), else on the article date. */
+#define CLOCK_REACH 40
 void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
   char d[16] = "XXXX-XX-XX";
-  if (c->has_dct) cb_tv_day(d, sizeof d, c, c->dct);
+  if (c->has_last_day && c->last_day_tok <= c->at && c->at - c->last_day_tok <= CLOCK_REACH) cb_tv_day(d, sizeof d, c, c->last_day);
+  else if (c->has_dct) cb_tv_day(d, sizeof d, c, c->dct);
   snprintf(r->val, sizeof r->val, "%sT%02d:%02d", d, h, mi);
 }
 
@@ -133,6 +137,21 @@ static int past_verb_before(const cb_tm_ctx *c, size_t i) {
   return k >= 5 && w[k - 2] == 'e' && w[k - 1] == 'd' && !has(c, i - 1, TL_FUTURE);
 }
 
+/* A bare month word that names an event, not a month: "Women's March on Versailles", "the Ice March to
+ * the Kuban", "the annual March for Life" (after a possessive or a capitalised word inside the sentence,
+ * or before on/to/for/from and a capitalised word). Only for month words that double as words. */
+static int event_named_march(const cb_tm_ctx *c, size_t i, size_t j) {
+  const cb_tl_entry *e = lexof(c, i);
+  if (!e || !(e->flags & TLF_CAP)) return 0;
+  if ((word_is(c, j, "on") || word_is(c, j, "to") || word_is(c, j, "for") || word_is(c, j, "from")) &&
+      j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && c->t[j + 1].cap && !has(c, j + 1, TL_MONTH) &&
+      !has(c, j + 1, TL_WEEKDAY) && !has(c, j + 1, TL_REL)) return 1;
+  if (i >= 1 && word_is(c, i - 1, "s") && i >= 2 && is_punct(c, i - 2, '\'')) return 1;
+  if (i >= 2 && c->t[i - 1].kind == TK_WORD && c->t[i - 1].cap && !lexof(c, i - 1) && c->t[i - 1].gap < 2 &&
+      !(c->t[i - 2].kind == TK_PUNCT && c->t[i - 2].ch && strchr(".!?\"'`", c->t[i - 2].ch)) && !(i >= 1 && c->t[i - 1].gap == 2)) return 1;
+  return 0;
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -153,6 +172,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       end = ye ? ye : j;
       if (!ye) y = 0;
       if (!ye && (c->t[i].e - c->t[i].s) < 3) return 0;
+      if (!ye && event_named_march(c, i, j)) return 0;
     }
   } else {
     if (wd) return 0;
@@ -172,7 +192,9 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   if (wd && !d) return 0;
   int dir = tense(c, start);
-  dir = dir >= 2 ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues move a month off the nearest */
+  int deadline = start > 0 && (word_is(c, start - 1, "by") || word_is(c, start - 1, "until") || word_is(c, start - 1, "till"));
+  dir = dir >= 2 || (deadline && dir > -2) ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues
+      (or a deadline: "by February") move a month off the nearest */
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
   if (d) {
@@ -189,6 +211,33 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     cb_tv_month(r->val, sizeof r->val, c, y, m);
   }
   return end;
+}
+
+/* "April 24 and 25", "Nov. 3 or 4": the second day of a pair, in the month (and year) of the first. */
+size_t cb_tp_paired_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t e, k;
+  int d = day_at(c, i, &e);
+  if (!d || i < 3 || !(word_is(c, i - 1, "and") || word_is(c, i - 1, "or"))) return 0;
+  int d1 = day_at(c, i - 2, &k);
+  if (!d1 || k != i - 1 || d1 >= d) return 0;
+  size_t m_at = is_punct(c, i - 3, '.') && i >= 4 ? i - 4 : i - 3;
+  if (!month_at(c, m_at, &k) || k != i - 2) return 0;
+  if (has(c, e, TL_MONTH) || num_tok(c, e, 1, 4)) return 0;     /* "24 and 25 April": not this shape */
+  cb_tm_res first;
+  memset(&first, 0, sizeof first);
+  if (cb_tp_month(c, m_at, &first) != i - 1 || first.prec != CB_TP_DAY || strlen(first.val) != 10) return 0;
+  int y = 0, m = 0;
+  if (sscanf(first.val, "%4d-%2d", &y, &m) != 2) {
+    if (sscanf(first.val, "XXXX-%2d", &m) != 1) return 0;
+    set(r, e, CB_TIMEX_DATE, CB_TP_DAY, first.flags);
+    snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+    return e;
+  }
+  size_t ye = year_suffix(c, e, &y);
+  if (!cb_cal_valid(y, m, d)) return 0;
+  set(r, ye ? ye : e, CB_TIMEX_DATE, CB_TP_DAY, first.flags);
+  cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+  return r->end;
 }
 
 /* 1998, the 1990s, mid-1990s handled by p_part; fiscal 1989; 264 BC */
@@ -285,7 +334,13 @@ size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return j + 1;
   }
   if (named) return 0;
-  if (!word_is(c, j, "quarter") || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
+  int period = latest && word_is(c, j, "period");             /* "the latest period": a quarter in company reports */
+  if (period && c->lastq_q) {
+    set(r, j + 1, CB_TIMEX_DATE, CB_TP_QUARTER, CB_TIMEX_RELATIVE);
+    cb_tv_quarter(r->val, sizeof r->val, c, c->lastq_y, c->lastq_q);
+    return j + 1;
+  }
+  if ((!word_is(c, j, "quarter") && !period) || (is_punct(c, j + 1, '-') && glued(c, j + 1)) || word_is(c, j + 1, "of") ||
       word_is(c, j + 1, "century")) return 0;
   int y = 0, q = 0;
   cb_tm_res d;
@@ -341,7 +396,7 @@ size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   j++;
   int y = 0;
   size_t ye = year_suffix(c, j, &y);
-  if (!ye && !the) return 0;
+  if (!ye && (!the || word_is(c, j, "of"))) return 0;   /* "the fall of Paris": not a season */
   if (ye) j = ye;
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : -1; }
@@ -375,7 +430,9 @@ size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     y = cb_cal_date(c->dct).y;
     long d = holiday_day(h, y);
     if (dir > 0 && d < c->dct) y++;
-    else if (dir <= 0 && d > c->dct + 1) y--;
+    else if (dir < 0 && d > c->dct + (word_is(c, j, "week") ? 7 : 1)) y--;   /* a week holding the dct is not ahead */
+    else if (dir == 0 && d - c->dct > 122) y--;           /* no cue: the nearest one, leaning to the past */
+    else if (dir == 0 && c->dct - d > 243) y++;
   }
   set(r, j, CB_TIMEX_DATE, CB_TP_DAY, fl);
   if (!y) {
@@ -386,6 +443,12 @@ size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     long d = holiday_day(h, y);
     if (!d) return 0;
     cb_tv_day(r->val, sizeof r->val, c, d);
+    if (word_is(c, j, "week")) {                            /* "Easter week": the week holding the day */
+      cb_tv_week(r->val, sizeof r->val, c, d);
+      r->prec = CB_TP_WEEK;
+      r->end = j + 1;
+      return j + 1;
+    }
   }
   return cb_tp_part_of_day(c, j, r);
 }

@@ -75,6 +75,7 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
                                  !word_is(c, j, "present") && !word_is(c, j, "same"))) return 0;
   if ((word_is(c, j, "same") && !the) || (word_is(c, j, "that") && the)) return 0;
   j++;
+  if (has(c, j, TL_FISCAL) && unit_at(c, j + 1) == TU_YEAR && !word_is(c, j + 1, "years")) j++;   /* "the current fiscal year" */
   size_t e;
   int wd = weekday_at(c, j, &e);
   if (wd) {
@@ -89,6 +90,20 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return cb_tp_part_of_day(c, j, r);
   }
   int m = month_at(c, j, &e);
+  size_t de;
+  int d = m ? day_at(c, e, &de) : 0;
+  if (m && d && k != 0 && c->has_dct) {            /* "last Oct. 23": the latest Oct. 23 before the article date */
+    cb_ymd t = cb_cal_date(c->dct);
+    int y = t.y;
+    if (!cb_cal_valid(y, m, d) && !cb_cal_valid(y + k, m, d)) return 0;
+    long here = cb_cal_valid(y, m, d) ? cb_cal_days(y, m, d) : 0;
+    if (k < 0 && (!here || here >= c->dct)) y--;
+    if (k > 0 && (!here || here <= c->dct)) y++;
+    if (!cb_cal_valid(y, m, d)) return 0;
+    set(r, de, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
+    cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
+    return de;
+  }
   if (m) {
     int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
     int cur = y >= 0 ? cb_cal_date(c->dct).m : 0;
@@ -121,6 +136,12 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (!cb_tp_unit_value(&back, r, u, 0)) return 0;
     return j + 1;
   }
+  if (the && k != 0 && c->has_last && c->last_prec >= need && !word_is(c, j - 1, "last")) {
+    cb_tm_ctx back = *c;                   /* "the following year", "the previous month": from the date named before */
+    back.dct = c->last;
+    if (!cb_tp_unit_value(&back, r, u, k)) return 0;
+    return j + 1;
+  }
   if (!cb_tp_unit_value(c, r, u, k)) return 0;
   if (u == TU_WEEKEND && c->has_dct && k == 0) {
     long sat = cb_tv_weekday(c->dct, 6, tense(c, i) > 0 ? 1 : -1);
@@ -145,11 +166,26 @@ size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 }
 
 /* Monday, on Sunday, Thursday evening: the tense of the sentence picks the direction. */
+/* "until Tuesday", "until 9 a.m. EST Tuesday": a deadline, ahead of the article date unless the sentence
+ * is plainly past. Looks back over a clock time between the word and the weekday. */
+static int deadline_before(const cb_tm_ctx *c, size_t i) {
+  for (size_t k = i, n = 0; k > 0 && n < 8; k--, n++) {
+    const cb_tt *t = &c->t[k - 1];
+    if (word_is(c, k - 1, "until") || word_is(c, k - 1, "till")) return 1;
+    int clockish = t->kind == TK_NUM || is_punct(c, k - 1, '.') || is_punct(c, k - 1, ':') || has(c, k - 1, TL_TZ) ||
+                   word_is(c, k - 1, "a") || word_is(c, k - 1, "p") || word_is(c, k - 1, "m") || word_is(c, k - 1, "am") ||
+                   word_is(c, k - 1, "pm") || word_is(c, k - 1, "noon") || word_is(c, k - 1, "midnight");
+    if (!clockish) return 0;
+  }
+  return 0;
+}
+
 size_t cb_tp_weekday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t e;
   int wd = weekday_at(c, i, &e);
   if (!wd || !c->t[i].cap) return 0;
-  int dir = tense(c, i) > 0 ? 1 : -1;
+  int t = tense(c, i);
+  int dir = t > 0 || (t > -2 && deadline_before(c, i)) ? 1 : -1;   /* "Until Thursday, they had not": past */
   set(r, e, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0));
   weekday_value(c, r, wd, dir);
   return cb_tp_part_of_day(c, e, r);
@@ -175,7 +211,8 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int k = val(c, i, TL_REF);
   if (k < 0 || k > 2) return 0;
   if (has(c, i, TL_REL) && !word_is(c, i, "current")) return 0;   /* "past", "present": only after "the" */
-  if (word_is(c, i, "future")) return 0;
+  if (word_is(c, i, "future") && (i + 1 >= c->nt || c->t[i + 1].kind != TK_WORD || has(c, i + 1, TL_FUNC) ||
+                                  c->t[i + 1].cap)) return 0;   /* "future wars": FUTURE_REF; "the future" above */
   if (word_is(c, i, "current") || word_is(c, i, "recent")) {
     if (unit_at(c, i + 1) == TU_YEAR || unit_at(c, i + 1) == TU_MONTH || unit_at(c, i + 1) == TU_WEEK || unit_at(c, i + 1) == TU_DAY || unit_at(c, i + 1) == TU_DECADE) {
       if (word_is(c, i, "current")) return 0;   /* "the current quarter": cb_tp_relative */
@@ -183,7 +220,12 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
       cb_tv_duration(r->val, sizeof r->val, unit_at(c, i + 1), 1, 1);
       return i + 2;
     }
-    return 0;                                     /* bare "current", "recent": adjectives */
+    /* bare "current", "recent" before a noun ("the current system", "a recent filing"): TimeML marks them
+     * PRESENT_REF / PAST_REF; not "current account", nor after "then" */
+    if (i + 1 >= c->nt || c->t[i + 1].kind != TK_WORD || has(c, i + 1, TL_FUNC) || has(c, i + 1, TL_FISCAL) ||
+        word_is(c, i + 1, "account") ||
+        word_is(c, i + 1, "accounts") || (i > 0 && word_is(c, i - 1, "then")) || (i > 0 && word_is(c, i - 1, "most")))
+      return 0;
   }
   set(r, i + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   snprintf(r->val, sizeof r->val, "%s", refs[k]);
@@ -244,6 +286,8 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (!plural_unit(c, j)) return 0;               /* "the past months" */
   }
   size_t u_at = n.end;
+  if (!n.article && (word_is(c, u_at, "more") || word_is(c, u_at, "additional") || word_is(c, u_at, "further") ||
+                     word_is(c, u_at, "extra")) && unit_at(c, u_at + 1)) u_at++;      /* "two more weeks" */
   int hyphen = 0;
   if (is_punct(c, u_at, '-') && glued(c, u_at) && u_at > j) { u_at++; hyphen = 1; }
   int u = unit_at(c, u_at);
@@ -319,6 +363,7 @@ size_t cb_tp_set(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (has(c, i, TL_SETADV)) {
     int u = val(c, i, TL_SETADV);
     if (word_is(c, i, "annual")) return 0;
+    if (i > 0 && word_is(c, i - 1, "average")) return 0;          /* "average daily volume": a rate, not a set */
     set(r, i + 1, CB_TIMEX_SET, CB_TP_NONE, 0);
     cb_tv_duration(r->val, sizeof r->val, u, 1, 0);
     return i + 1;

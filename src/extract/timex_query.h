@@ -168,6 +168,7 @@ size_t cb_tp_numeric(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+size_t cb_tp_paired_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
