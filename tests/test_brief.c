@@ -739,14 +739,16 @@ static const char *const siege[] = {
   "Armed men held staff hostage in the harbour office of Lindqvist Bay on Sunday, police said.\n\n"
   "The kidnappers, who had demanded a ransom in gold coins for the release of the two hostages, also asked for safe "
   "passage out of the harbour district and a boat with fuel for three days, police said.\n\n"
-  "Governor Petra Lund said the region would not pay.\n",
+  "Governor Petra Lund said the region would not pay.\n\n"
+  "The port authority spent $2 million on new cranes for the quay last year.\n",
 
   "Coastal Times | News | May 4, 2026\n"
   "Lindqvist Bay hostage standoff enters second day\n"
   "By Erik Sand\n\n"
   "Armed men held staff hostage in the harbour office of Lindqvist Bay on Sunday, police said.\n\n"
   "Negotiators said the gang had asked for a ransom paid in gold coins before releasing the hostages.\n\n"
-  "Deputy Governor Petra Lund urged residents to stay away from the quay.\n",
+  "Deputy Governor Petra Lund urged residents to stay away from the quay.\n\n"
+  "A local charity has offered $1.5 million to families of the staff.\n",
 
   "Fjord Post | Local | May 4, 2026\n"
   "Police negotiate with gang in Lindqvist Bay\n"
@@ -784,6 +786,11 @@ static void test_clause_facts_and_rank(void) {
   CHECK(f && f->verdict == CB_CONFLICT);
   CHECK_INT(nflags(s, "role", 1), 1);
   CHECK_INT(nflags(s, "role", 0), 0);
+  /* two sums of money about different things are two single claims, not a conflict */
+  const cb_finding *cranes = finding_with(s, CB_KIND_QUANTITY, 0, "$2 million");
+  CHECK(cranes && cranes->verdict == CB_SINGLE && cranes->claims.n == 1);
+  const cb_finding *gift = finding_with(s, CB_KIND_QUANTITY, 1, "$1.5 million");
+  CHECK(gift && gift->verdict == CB_SINGLE && gift->claims.n == 1);
   release(&bt, b);
   /* a title held at the time ("then-Governor") contradicts no one */
   static char t[4096];

@@ -84,9 +84,13 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   if (!comparable_dims(a->dim, b->dim)) return 0;
   int shared = cb_item_shared_keys(x, y);
   if (!shared) return 0;
-  /* the same dimension ("percent") is weak evidence: the words around must say more */
-  int dim_only = strcmp(a->dim, "count") && strcmp(a->dim, "none") && !strcmp(a->dim, b->dim);
-  double score = (dim_only ? 0.6 * (shared - 1) + 0.4 : 0.6 * shared) + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
+  /* the same dimension ("percent") or currency is weak evidence: the words around, or
+   * what is counted, must say more */
+  int weak = 0;
+  if (strcmp(a->dim, "count") && strcmp(a->dim, "none") && !strcmp(a->dim, b->dim)) weak = 1;
+  if (a->q->currency && b->q->currency && !strcmp(a->q->currency, b->q->currency)) weak++;
+  if (weak > shared) weak = shared;
+  double score = 0.6 * (shared - weak) + (weak ? 0.4 : 0) + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
   /* figures far apart (2 vs 22) are seldom two reports of one count: a real conflict
    * (163 vs 136 passengers) is close */
   if (!cb_interval_meet(&a->iv, &b->iv, NULL)) {
