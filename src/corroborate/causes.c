@@ -1,11 +1,12 @@
 /*
  * causes.c - what caused the story's event, as each source gives it. A cue phrase from
  * data/corroborate/causes.tsv finds the cause ("started by a discarded cigarette", "a
- * lightning strike was the most likely cause") or says it is not known ("under
- * investigation", after "cause"), for the story's own incident (data/corroborate/incidents.txt:
- * "the fire was started by", "the cause of the fire"), not for anything the articles
- * mention in passing ("the war was started by"). The story's causes make one finding: sources whose causes share a word
- * agree, causes that share none conflict, and a cause against "not known" is compatible.
+ * lightning strike was the most likely cause") or says it is not known ("the cause ... is
+ * under investigation"). Only causes of the story's own incident count
+ * (data/corroborate/incidents.txt: "the fire was started by", "the cause of the fire"),
+ * not of anything mentioned in passing ("the war was started by"). The story's causes make
+ * one finding: causes that share a word agree, causes that share none conflict, and a
+ * cause against "not known" is compatible.
  */
 #include "corroborate/story.h"
 #include "core/buf.h"
