@@ -8,6 +8,8 @@
 #include "group/lsh.h"
 #include "group/story.h"
 #include "group/u64map.h"
+#include "group/words.h"
+#include "group/minhash.h"
 
 struct cb_grouper {
   cb_group_opts o;
@@ -28,8 +30,34 @@ struct cb_grouper {
   cb_stories stories;
   cb_u64map outlet_ids;
   uint32_t noutlets;
+  /* persistence (persist.c): once keeping, the terms each later article posted and the
+   * terms whose document frequency changed, so that only what changed is saved */
+  int keeping;
+  size_t keep_from;         /* first article whose posted terms are kept */
+  uint64_t *kept;           /* LOOKUP_TERMS slots per kept article */
+  uint8_t *nkept;           /* terms used per kept article */
+  size_t kept_cap;          /* articles room */
+  cb_u64map df_dirty;
 };
 
+#define CB_LOOKUP_TERMS 20  /* an article's strongest terms: posted, and used to find stories */
+
+/* Remembers the terms article i posted (nothing unless keeping). 0 ok, -1 OOM. */
+int cb_grouper_keep_terms(cb_grouper *g, uint32_t i, const uint64_t *keys, size_t n);
+
+struct cb_group_prep {
+  cb_words ws;            /* body words, then title words */
+  char *title, *outlet;
+  int32_t day;
+  uint32_t nsh;
+  int nh;
+  uint32_t sig[CB_MINHASH_MAX];
+};
+
+/* Room for one more article. 0 ok, -1 OOM. */
+int cb_grouper_reserve(cb_grouper *g);
+/* The engine's number for an outlet name (0 for none or on OOM). */
+uint32_t cb_grouper_outlet_id(cb_grouper *g, const char *outlet);
 /* Root of article i's copy group. */
 uint32_t cb_grouper_root(const cb_grouper *g, uint32_t i);
 /* 1 if article a should represent its copies rather than b (earlier date, then earlier add). */
