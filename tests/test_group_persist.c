@@ -91,8 +91,9 @@ static void save(const cb_grouper *g, const doc *v, saved *sv) {
     CHECK_INT(cb_grouper_article_state(g, i, &sv->a[i]), 0);
     sv->a[i].sig = sv->abuf[2 * i] = copy_bytes(sv->a[i].sig, sv->a[i].sig_len);
     sv->a[i].terms = sv->abuf[2 * i + 1] = copy_bytes(sv->a[i].terms, sv->a[i].terms_len);
-    sv->a[i].title = v[i].title;
-    sv->a[i].outlet = v[i].outlet;
+    CHECK_STR(sv->a[i].title, v[i].title);
+    CHECK(sv->a[i].outlet != 0);
+    sv->a[i].title = v[i].title;   /* the engine's copy goes with the engine */
   }
   for (size_t id = 0; id < sv->ns; id++) CHECK_INT(cb_grouper_story_state(g, id, &sv->s[id], &sv->sbuf[id]), 0);
   cb_grouper_df_changed_each(g, keep_df, sv);

@@ -60,7 +60,7 @@ void cb_grouper_free(cb_grouper *g) {
   cb_u64map_free(&g->df);
   cb_u64map_free(&g->outlet_ids);
   cb_u64map_free(&g->df_dirty);
-  free(g->kept); free(g->nkept);
+  free(g->kept); free(g->nkept); free(g->outlet_keys);
   cb_stories_free(&g->stories);
   free(g);
 }
@@ -138,12 +138,26 @@ static long find_copy(cb_grouper *g, uint32_t self) {
   return s.best;
 }
 
-uint32_t cb_grouper_outlet_id(cb_grouper *g, const char *outlet) {
-  if (!outlet || !outlet[0]) return 0;
-  uint32_t *v = cb_u64map_slot(&g->outlet_ids, XXH3_64bits(outlet, strlen(outlet)));
+uint32_t cb_grouper_outlet_key_id(cb_grouper *g, uint64_t key) {
+  if (!key) return 0;
+  uint32_t *v = cb_u64map_slot(&g->outlet_ids, key);
   if (!v) return 0;
-  if (!*v) *v = ++g->noutlets;
+  if (!*v) {
+    if (g->noutlets + 1 >= g->outlet_keys_cap) {
+      size_t cap = g->outlet_keys_cap ? g->outlet_keys_cap * 2 : 64;
+      uint64_t *k = realloc(g->outlet_keys, cap * sizeof *k);
+      if (!k) return 0;
+      g->outlet_keys = k;
+      g->outlet_keys_cap = cap;
+    }
+    *v = ++g->noutlets;
+    g->outlet_keys[*v] = key;
+  }
   return *v;
+}
+
+uint32_t cb_grouper_outlet_id(cb_grouper *g, const char *outlet) {
+  return outlet && outlet[0] ? cb_grouper_outlet_key_id(g, XXH3_64bits(outlet, strlen(outlet))) : 0;
 }
 
 /* Counts the article's content terms in the document frequencies. */

@@ -28,8 +28,10 @@ struct cb_grouper {
   cb_u64map df;
   uint32_t ndocs;
   cb_stories stories;
-  cb_u64map outlet_ids;
+  cb_u64map outlet_ids;     /* outlet key (hash of the name) -> id */
   uint32_t noutlets;
+  uint64_t *outlet_keys;    /* id -> outlet key */
+  size_t outlet_keys_cap;
   /* persistence (persist.c): once keeping, the terms each later article posted and the
    * terms whose document frequency changed, so that only what changed is saved */
   int keeping;
@@ -56,8 +58,9 @@ struct cb_group_prep {
 
 /* Room for one more article. 0 ok, -1 OOM. */
 int cb_grouper_reserve(cb_grouper *g);
-/* The engine's number for an outlet name (0 for none or on OOM). */
+/* The engine's number for an outlet name, or for its key (0 for none or on OOM). */
 uint32_t cb_grouper_outlet_id(cb_grouper *g, const char *outlet);
+uint32_t cb_grouper_outlet_key_id(cb_grouper *g, uint64_t key);
 /* Root of article i's copy group. */
 uint32_t cb_grouper_root(const cb_grouper *g, uint32_t i);
 /* 1 if article a should represent its copies rather than b (earlier date, then earlier add). */

@@ -67,6 +67,7 @@ int cb_grouper_article_state(const cb_grouper *g, size_t i, cb_group_article_sta
   out->match = g->match[i];
   out->story = g->story[i];
   out->title = g->title[i];
+  out->outlet = g->outlet[i] ? g->outlet_keys[g->outlet[i]] : 0;
   return 0;
 }
 
@@ -139,7 +140,7 @@ int cb_grouper_restore_article(cb_grouper *g, const cb_group_article_state *a) {
   g->parent[i] = a->parent;
   g->match[i] = a->match;
   g->story[i] = a->story;
-  g->outlet[i] = cb_grouper_outlet_id(g, a->outlet);
+  g->outlet[i] = cb_grouper_outlet_key_id(g, a->outlet);
   g->stamp[i] = 0;
   g->n++;
   if (cb_story_restore_member(&g->stories, a->story, i, terms, nt) ||

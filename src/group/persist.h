@@ -24,7 +24,8 @@ typedef struct cb_group_article_state {
   uint32_t parent;                      /* engine index of its copy-group parent (itself: root) */
   int32_t match;                        /* the earlier copy it matched, -1 */
   uint32_t story;                       /* engine story id */
-  const char *title, *outlet;           /* restoring only (the store keeps these with the article) */
+  const char *title;
+  uint64_t outlet;                      /* the outlet's key (a hash of its name), 0: none */
 } cb_group_article_state;
 
 typedef struct cb_group_story_state {

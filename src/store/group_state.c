@@ -12,8 +12,8 @@ enum { Q_META_GET, Q_META_SET, Q_STATE_PUT, Q_PARENT_SET, Q_STORY_STATE_PUT, Q_D
 static const char *const sql_of[] = {
   [Q_META_GET] = "SELECT value FROM group_meta WHERE key = ?",
   [Q_META_SET] = "INSERT OR REPLACE INTO group_meta (key, value) VALUES (?, ?)",
-  [Q_STATE_PUT] = "INSERT OR REPLACE INTO group_articles (article_id, sig, terms, shingles, day, parent, match, story)"
-                  " VALUES (?,?,?,?,?,?,?,?)",
+  [Q_STATE_PUT] = "INSERT OR REPLACE INTO group_articles (article_id, sig, terms, shingles, day, parent, match, story,"
+                  " title, outlet) VALUES (?,?,?,?,?,?,?,?,?,?)",
   [Q_PARENT_SET] = "UPDATE group_articles SET parent = ? WHERE article_id = ?",
   [Q_STORY_STATE_PUT] = "INSERT OR REPLACE INTO group_stories (id, centroid, norm, first, last) VALUES (?,?,?,?,?)",
   [Q_DF_GET] = "SELECT df FROM group_df WHERE term = ?",
@@ -82,9 +82,8 @@ int cb_store_clear_groups(cb_store *s, cb_error *e) {
 
 int cb_store_each_group_state(cb_store *s, cb_group_state_fn fn, void *ud, cb_error *e) {
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(s->db, "SELECT g.article_id, g.sig, g.terms, g.shingles, g.day, g.parent, g.match, g.story,"
-                         " a.title, a.outlet FROM group_articles g JOIN articles a ON a.id = g.article_id"
-                         " ORDER BY g.article_id", -1, &st, NULL))
+  if (sqlite3_prepare_v2(s->db, "SELECT article_id, sig, terms, shingles, day, parent, match, story, title, outlet"
+                         " FROM group_articles ORDER BY article_id", -1, &st, NULL))
     return cb_store_fail(s, e, "reading the grouping state");
   int r;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -96,7 +95,7 @@ int cb_store_each_group_state(cb_store *s, cb_group_state_fn fn, void *ud, cb_er
       .has_day = sqlite3_column_type(st, 4) != SQLITE_NULL, .day = sqlite3_column_int64(st, 4),
       .parent = sqlite3_column_int64(st, 5), .match = sqlite3_column_int64(st, 6),
       .story = sqlite3_column_int64(st, 7),
-      .title = (const char *)sqlite3_column_text(st, 8), .outlet = (const char *)sqlite3_column_text(st, 9)};
+      .title = (const char *)sqlite3_column_text(st, 8), .outlet = sqlite3_column_int64(st, 9)};
     if (fn(ud, &row)) break;
   }
   int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "reading the grouping state");
@@ -115,6 +114,8 @@ int cb_store_put_group_state(cb_store *s, const cb_group_state_row *r, cb_error 
   sqlite3_bind_int64(st, 6, r->parent);
   sqlite3_bind_int64(st, 7, r->match);
   sqlite3_bind_int64(st, 8, r->story);
+  cb_store_bind_text(st, 9, r->title);
+  if (r->outlet) sqlite3_bind_int64(st, 10, r->outlet); else sqlite3_bind_null(st, 10);
   return cb_store_step(s, st, e, "saving an article's grouping state");
 }
 

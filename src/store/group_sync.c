@@ -58,7 +58,7 @@ static int restore_article(void *ud, const cb_group_state_row *r) {
                  (!r->has_day || (r->day > INT32_MIN && r->day <= INT32_MAX));
   cb_group_article_state a = {r->sig, r->sig_len, r->terms, r->terms_len, (uint32_t)r->shingles,
                               r->has_day ? (int32_t)r->day : CB_GROUP_NO_DAY, (uint32_t)r->parent,
-                              (int32_t)r->match, (uint32_t)(r->story - 1), r->title, r->outlet};
+                              (int32_t)r->match, (uint32_t)(r->story - 1), r->title, (uint64_t)r->outlet};
   if (!in_range || cb_grouper_restore_article(gs->g, &a) || cb_group_sync_added(gs, r->article_id)) run->bad = 1;
   return run->bad;
 }
@@ -153,7 +153,7 @@ static int save_article(cb_store *s, cb_group_sync *gs, size_t i, cb_error *e) {
   cb_group_article_state a;
   if (cb_grouper_article_state(gs->g, i, &a)) return oom(e);
   cb_group_state_row r = {gs->ids[i], a.sig, a.sig_len, a.terms, a.terms_len, a.shingles, a.parent, a.match,
-                          (int64_t)a.story + 1, a.day != CB_GROUP_NO_DAY, a.day, NULL, NULL};
+                          (int64_t)a.story + 1, a.day != CB_GROUP_NO_DAY, a.day, a.title, (int64_t)a.outlet};
   return cb_store_put_group_state(s, &r, e);
 }
 

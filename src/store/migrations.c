@@ -34,7 +34,7 @@ const char *const cb_migrations[] = {
   "CREATE TABLE group_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
   "CREATE TABLE group_articles (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
   "  sig BLOB NOT NULL, terms BLOB, shingles INTEGER NOT NULL, day INTEGER, parent INTEGER NOT NULL,"
-  "  match INTEGER NOT NULL, story INTEGER NOT NULL);"
+  "  match INTEGER NOT NULL, story INTEGER NOT NULL, title TEXT, outlet INTEGER);"
   "CREATE TABLE group_stories (id INTEGER PRIMARY KEY, centroid BLOB NOT NULL, norm REAL NOT NULL,"
   "  first INTEGER, last INTEGER);"
   "CREATE TABLE group_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;",

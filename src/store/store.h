@@ -98,7 +98,8 @@ typedef struct cb_group_state_row {
   const void *terms; size_t terms_len;
   int64_t shingles, parent, match, story;
   int has_day; int64_t day;
-  const char *title, *outlet;   /* listing only: the article's own */
+  const char *title;            /* the article's title, for story headlines */
+  int64_t outlet;               /* its outlet's key, 0: none */
 } cb_group_state_row;
 typedef int (*cb_group_state_fn)(void *ud, const cb_group_state_row *r);
 /* In article id order; blobs and strings valid during the call. */
