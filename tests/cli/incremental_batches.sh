@@ -5,7 +5,7 @@
 # copies that arrive after their original and carry an earlier date, so an older article's
 # original changes); a store at schema v2 (no saved state) is migrated and regrouped once;
 # with --no-group the state catches up at the next ingest; a failed write leaves the state
-# as it was.
+# as it was; an ingest killed at random moments and run again ends with the same groups.
 . "$(dirname "$0")/lib.bash"
 snapshot() {   # everything a reader sees of the groups, ids included
   local db="$1"
@@ -97,4 +97,18 @@ check "a failed file adds no state (had $before)" test "$(state_rows "$TMP/f.db"
 expect_exit 0 "the rest" -- "$CB" ingest -q --db "$TMP/f.db" "${GF[@]:2}"
 snapshot "$TMP/f.db" > "$TMP/f.txt"
 check "after a failed write, continuing == 1 batch" cmp -s "$TMP/g1.txt" "$TMP/f.txt"
+
+# ---- killed at random moments (during reading, storing or grouping), then run again ------
+for round in 1 2 3 4; do
+  "$CB" ingest -q --jobs 2 --db "$TMP/k.db" "${GF[@]}" >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.$((RANDOM % 9 + 1))"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+done
+expect_exit 0 "after the kills" -- "$CB" ingest -q --db "$TMP/k.db" "${GF[@]}"
+snapshot "$TMP/k.db" > "$TMP/k.txt"
+check "killed 4 times, then finished == 1 batch" cmp -s "$TMP/g1.txt" "$TMP/k.txt"
+ok_db=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma integrity_check").fetchone()[0])' "$TMP/k.db")
+check "integrity_check after the kills ($ok_db)" test "$ok_db" = ok
 finish
