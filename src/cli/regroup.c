@@ -9,6 +9,7 @@
  */
 #include "cli/cli.h"
 #include "group/group.h"
+#include "group/persist.h"
 #include "store/group_sync.h"
 #include "store/store.h"
 #include <pthread.h>
@@ -59,6 +60,9 @@ static void flush(regroup_run *run) {
   sign_part(&jobs[0]);
   for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
   run->threads = saved;
+  cb_group_prep *preps[BATCH];
+  for (size_t i = 0; i < run->nbatch; i++) preps[i] = run->batch[i].prep;
+  if (!run->failed && cb_grouper_prepare_batch(run->sync.g, preps, run->nbatch)) run->failed = CB_ENOMEM;
   for (size_t i = 0; i < run->nbatch; i++) {
     batch_doc *b = &run->batch[i];
     if (!run->failed && !b->prep) run->failed = CB_ENOMEM;

@@ -47,6 +47,7 @@ cb_grouper *cb_grouper_new(const cb_group_opts *o) {
   cb_u64map_init(&g->df);
   cb_u64map_init(&g->outlet_ids);
   cb_u64map_init(&g->df_dirty);
+  cb_u64map_init(&g->lsh_done);
   cb_stories_init(&g->stories, g->o.terms_per_story);
   return g;
 }
@@ -60,6 +61,7 @@ void cb_grouper_free(cb_grouper *g) {
   cb_u64map_free(&g->df);
   cb_u64map_free(&g->outlet_ids);
   cb_u64map_free(&g->df_dirty);
+  cb_u64map_free(&g->lsh_done);
   free(g->kept); free(g->nkept); free(g->outlet_keys);
   cb_stories_free(&g->stories);
   free(g);
@@ -239,7 +241,11 @@ cb_group_prep *cb_group_prepare(const cb_group_opts *o, const cb_group_doc *d) {
 }
 
 long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p) {
-  if (!g || !p || p->nh != g->nh || cb_grouper_reserve(g)) { cb_group_prep_free(p); return -1; }
+  if (!g || !p || p->nh != g->nh || g->lsh.items != g->n || cb_grouper_index_restored(g, &p, 1) ||
+      cb_grouper_reserve(g)) {
+    cb_group_prep_free(p);
+    return -1;
+  }
   uint32_t i = (uint32_t)g->n;
   g->title[i] = p->title;
   p->title = NULL;

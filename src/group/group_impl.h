@@ -40,6 +40,11 @@ struct cb_grouper {
   uint8_t *nkept;           /* terms used per kept article */
   size_t kept_cap;          /* articles room */
   cb_u64map df_dirty;
+  /* restored articles 0..lsh_old-1 enter the LSH index lazily, one band key at a time,
+   * when an article being added first needs that key (persist.c); 0: all indexed */
+  size_t lsh_old;
+  cb_u64map lsh_done;       /* band keys whose restored articles are indexed */
+  int lsh_scans;
 };
 
 #define CB_LOOKUP_TERMS 20  /* an article's strongest terms: posted, and used to find stories */
@@ -56,6 +61,9 @@ struct cb_group_prep {
   uint32_t sig[CB_MINHASH_MAX];
 };
 
+/* Indexes the restored articles under the band keys of p[0..n) not indexed yet (one pass
+ * over the restored signatures). 0 ok, -1 OOM. */
+int cb_grouper_index_restored(cb_grouper *g, cb_group_prep *const *p, size_t n);
 /* Room for one more article. 0 ok, -1 OOM. */
 int cb_grouper_reserve(cb_grouper *g);
 /* The engine's number for an outlet name, or for its key (0 for none or on OOM). */

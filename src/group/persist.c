@@ -143,8 +143,7 @@ int cb_grouper_restore_article(cb_grouper *g, const cb_group_article_state *a) {
   g->outlet[i] = cb_grouper_outlet_key_id(g, a->outlet);
   g->stamp[i] = 0;
   g->n++;
-  if (cb_story_restore_member(&g->stories, a->story, i, terms, nt) ||
-      cb_lsh_insert(&g->lsh, g->sig + (size_t)i * (size_t)g->nh)) {
+  if (cb_story_restore_member(&g->stories, a->story, i, terms, nt)) {   /* LSH: see restore_done */
     free(g->title[i]);
     g->n--;
     return -1;
@@ -152,9 +151,13 @@ int cb_grouper_restore_article(cb_grouper *g, const cb_group_article_state *a) {
   return 0;
 }
 
-/* Every parent in range and every copy group ends in a root (no cycle). */
+/* Every parent in range and every copy group ends in a root (no cycle). The restored
+ * articles are counted in the LSH index but enter its chains only when a key is needed. */
 int cb_grouper_restore_done(cb_grouper *g) {
+  if (g->lsh.items || g->keeping) return -1;
   for (size_t i = 0; i < g->n; i++) if (g->parent[i] >= g->n) return -1;
+  if (cb_lsh_skip(&g->lsh, g->n)) return -1;
+  g->lsh_old = g->n;
   uint8_t *ok = calloc(g->n + 1, 1);   /* 1: reaches a root */
   if (!ok) return -1;
   int rc = 0;
@@ -168,6 +171,51 @@ int cb_grouper_restore_done(cb_grouper *g) {
   free(ok);
   return rc;
 }
+
+#define MAX_SCANS 8   /* passes over the restored signatures before indexing them all */
+
+/* Indexes every band of the restored articles whose key is in want (want NULL: every key
+ * not indexed yet), in article order. */
+static int index_keys(cb_grouper *g, const cb_u64map *want) {
+  for (size_t i = 0; i < g->lsh_old; i++) {
+    const uint32_t *sig = g->sig + i * (size_t)g->nh;
+    for (int b = 0; b < g->o.bands; b++) {
+      uint64_t key = cb_lsh_band_key(&g->lsh, sig, b);
+      int needed = want ? cb_u64map_find(want, key) != NULL : !cb_u64map_find(&g->lsh_done, key);
+      if (needed && cb_lsh_insert_band(&g->lsh, i, b, key)) return -1;
+    }
+  }
+  return 0;
+}
+
+int cb_grouper_index_restored(cb_grouper *g, cb_group_prep *const *p, size_t n) {
+  if (!g->lsh_old) return 0;
+  cb_u64map want;
+  cb_u64map_init(&want);
+  size_t nwant = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!p[k] || p[k]->nh != g->nh) continue;
+    for (int b = 0; b < g->o.bands; b++) {
+      uint64_t key = cb_lsh_band_key(&g->lsh, p[k]->sig, b);
+      if (cb_u64map_find(&g->lsh_done, key) || cb_u64map_find(&want, key)) continue;
+      if (!cb_u64map_slot(&want, key)) { cb_u64map_free(&want); return -1; }
+      nwant++;
+    }
+  }
+  int rc = 0;
+  if (nwant && ++g->lsh_scans > MAX_SCANS) {   /* many batches: index everything once */
+    rc = index_keys(g, NULL);
+    if (!rc) { g->lsh_old = 0; cb_u64map_free(&g->lsh_done); }
+  } else if (nwant) {
+    rc = index_keys(g, &want);
+    for (size_t i = 0; !rc && i < want.cap; i++)
+      if (want.keys[i] && !cb_u64map_slot(&g->lsh_done, want.keys[i])) rc = -1;
+  }
+  cb_u64map_free(&want);
+  return rc;
+}
+
+int cb_grouper_prepare_batch(cb_grouper *g, cb_group_prep *const *p, size_t n) { return cb_grouper_index_restored(g, p, n); }
 
 int cb_group_prep_terms(const cb_group_prep *p, void (*fn)(void *ud, uint64_t term), void *ud) {
   uint64_t *keys = malloc((p->ws.n ? p->ws.n : 1) * sizeof *keys);

@@ -62,6 +62,10 @@ int cb_grouper_df_known(const cb_grouper *g, uint64_t term);
 int cb_grouper_restore_story(cb_grouper *g, const cb_group_story_state *s);
 int cb_grouper_restore_article(cb_grouper *g, const cb_group_article_state *a);
 int cb_grouper_restore_done(cb_grouper *g);
+/* Optional, before adding prepared articles p[0..n) to a restored engine: readies the
+ * index for all of them in one pass over the restored signatures (adding one at a time
+ * would pass once per article). 0 ok, -1 OOM. */
+int cb_grouper_prepare_batch(cb_grouper *g, cb_group_prep *const *p, size_t n);
 
 /* Calls fn(ud, term) for each distinct content term of a prepared article: the terms whose
  * document frequencies adding it reads and counts. 0 ok, -1 on OOM. */
