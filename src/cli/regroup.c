@@ -1,12 +1,16 @@
 /*
  * regroup.c - keeps the store's stories and near-duplicates up to date: after an ingest
- * the grouping engine (src/group) reads every stored article in id order and the result
- * replaces the stored groups. Articles are signed in batches on every core and added to
- * the engine in order, one thread. Reading in id order makes "ingest A, then B" give the same
- * groups as "ingest A and B together" (up to story ids).
+ * the grouping engine (src/group) is restored from the state the store saved (see
+ * store/group_sync.h), continues its online pass with the articles stored since, in id
+ * order, and what changed is written back with the state, in one transaction. Articles
+ * are signed in batches on every core and added to the engine in order, one thread.
+ * Continuing the same pass in id order makes "ingest A, then B" give exactly the groups
+ * of "ingest A and B together". A store without usable state is grouped from scratch once.
  */
 #include "cli/cli.h"
 #include "group/group.h"
+#include "group/persist.h"
+#include "store/group_sync.h"
 #include "store/store.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -18,10 +22,12 @@
 typedef struct batch_doc { char *title, *body, *published, *outlet; size_t body_len; cb_group_prep *prep; } batch_doc;
 
 typedef struct regroup_run {
-  cb_grouper *g;
-  int64_t *ids; size_t n, cap;
+  cb_store *s;
+  cb_group_sync sync;
+  cb_error e;
+  int64_t batch_ids[BATCH];
   batch_doc batch[BATCH]; size_t nbatch;
-  int threads, oom;
+  int threads, failed;   /* failed: CB_ENOMEM or CB_ESTORE, e says what */
 } regroup_run;
 
 typedef struct sign_job { regroup_run *run; int t; } sign_job;
@@ -54,9 +60,18 @@ static void flush(regroup_run *run) {
   sign_part(&jobs[0]);
   for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
   run->threads = saved;
+  cb_group_prep *preps[BATCH];
+  for (size_t i = 0; i < run->nbatch; i++) preps[i] = run->batch[i].prep;
+  if (!run->failed && cb_grouper_prepare_batch(run->sync.g, preps, run->nbatch)) run->failed = CB_ENOMEM;
   for (size_t i = 0; i < run->nbatch; i++) {
     batch_doc *b = &run->batch[i];
-    if (!b->prep || cb_grouper_add_prepared(run->g, b->prep) < 0) run->oom = 1;
+    if (!run->failed && !b->prep) run->failed = CB_ENOMEM;
+    if (!run->failed) run->failed = cb_group_sync_prefetch(run->s, &run->sync, b->prep, &run->e);
+    if (!run->failed && (cb_grouper_add_prepared(run->sync.g, b->prep) < 0 ||
+                         cb_group_sync_added(&run->sync, run->batch_ids[i])))
+      run->failed = CB_ENOMEM;
+    else if (run->failed)
+      cb_group_prep_free(b->prep);
     free(b->title); free(b->body); free(b->published); free(b->outlet);
     memset(b, 0, sizeof *b);
   }
@@ -67,13 +82,7 @@ static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static int add_text(void *ud, const cb_text_row *r) {
   regroup_run *run = ud;
-  if (run->n == run->cap) {
-    size_t cap = run->cap ? run->cap * 2 : 1024;
-    int64_t *v = realloc(run->ids, cap * sizeof *v);
-    if (!v) { run->oom = 1; return 1; }
-    run->ids = v;
-    run->cap = cap;
-  }
+  run->batch_ids[run->nbatch] = r->id;
   batch_doc *b = &run->batch[run->nbatch++];
   b->title = dup_or_null(r->title);
   b->body = r->body ? malloc(r->body_len + 1) : NULL;
@@ -82,54 +91,42 @@ static int add_text(void *ud, const cb_text_row *r) {
   /* an inferred date is only a lower bound: it must not keep an article out of a story */
   b->published = r->published_inferred ? NULL : dup_or_null(r->published);
   b->outlet = dup_or_null(r->outlet);
-  run->ids[run->n++] = r->id;
   if (run->nbatch == BATCH) flush(run);
-  return run->oom;
+  return run->failed;
+}
+
+static void free_batch(regroup_run *run) {   /* a batch left by an error */
+  for (size_t i = 0; i < run->nbatch; i++) {
+    batch_doc *b = &run->batch[i];
+    free(b->title); free(b->body); free(b->published); free(b->outlet);
+  }
+  run->nbatch = 0;
+}
+
+/* Restores, adds the articles stored after the state, saves: in the caller's transaction. */
+static int continue_pass(regroup_run *run) {
+  int rc = cb_group_sync_open(run->s, &run->sync, &run->e);
+  if (!rc) rc = cb_store_each_text_after(run->s, run->sync.last_id, add_text, run, &run->e);
+  if (!rc && !run->failed) flush(run);
+  if (!rc && run->failed) rc = run->failed;
+  if (rc == CB_ENOMEM) cb_error_set(&run->e, CB_ENOMEM, "", 0, "out of memory grouping articles");
+  if (!rc) rc = cb_group_sync_save(run->s, &run->sync, &run->e);
+  free_batch(run);
+  cb_group_sync_free(&run->sync);
+  return rc;
 }
 
 int cli_regroup(cb_store *s, int threads) {
-  cb_error e;
+  if (!cb_group_sync_pending(s)) return 0;   /* the saved state holds every article */
   regroup_run *run = calloc(1, sizeof *run);   /* the batch is large: on the heap */
   if (!run) { cli_errorf("out of memory grouping articles"); return 1; }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   run->threads = threads > 0 ? threads : cores > 0 ? (int)cores : 1;
-  run->g = cb_grouper_new(NULL);
-  if (!run->g) { cli_errorf("out of memory grouping articles"); free(run); return 1; }
-  int rc = cb_store_each_text(s, add_text, run, &e);
-  if (!rc) flush(run);
-  if (rc) cli_problem(&e);
-  if (!rc && run->oom) { cli_errorf("out of memory grouping articles"); rc = 1; }
-  size_t ns = rc ? 0 : cb_grouper_nstories(run->g);
-  cb_story_row *stories = calloc(ns + 1, sizeof *stories);
-  cb_group_row *groups = calloc(run->n + 1, sizeof *groups);
-  char (*spans)[2][11] = calloc(ns + 1, sizeof *spans);   /* the rows point into these */
-  if (!rc && (!stories || !groups || !spans)) { cli_errorf("out of memory grouping articles"); rc = 1; }
-  size_t k = 0;
-  for (size_t i = 0; !rc && i < ns; i++) {
-    cb_story_info info;
-    if (cb_grouper_story(run->g, i, &info)) continue;
-    memcpy(spans[k][0], info.first, 11);
-    memcpy(spans[k][1], info.last, 11);
-    stories[k] = (cb_story_row){(int64_t)i + 1, info.headline, spans[k][0], spans[k][1], (long)info.articles,
-                                (long)info.outlets, (long)info.duplicates};
-    k++;
-  }
-  for (size_t i = 0; !rc && i < run->n; i++) {
-    double sim = 0, cont = 0;
-    long d = cb_grouper_duplicate_of(run->g, i, &sim, &cont);
-    groups[i] = (cb_group_row){run->ids[i], (int64_t)cb_grouper_story_of(run->g, i) + 1, d >= 0 ? run->ids[d] : 0,
-                               sim > cont ? sim : cont};
-  }
-  if (!rc && cb_store_put_groups(s, stories, k, groups, run->n, &e)) { cli_problem(&e); rc = 1; }
-  free(stories);
-  free(spans);
-  free(groups);
-  free(run->ids);
-  cb_grouper_free(run->g);
-  for (size_t i = 0; i < run->nbatch; i++) {   /* a batch left by an error */
-    batch_doc *b = &run->batch[i];
-    free(b->title); free(b->body); free(b->published); free(b->outlet);
-  }
+  run->s = s;
+  int rc = cb_store_begin(s, &run->e);
+  if (!rc) rc = continue_pass(run);
+  if (!rc) rc = cb_store_commit(s, &run->e);
+  if (rc) { cli_problem(&run->e); cb_store_rollback(s); }
   free(run);
-  return rc;
+  return rc != 0;
 }

@@ -14,7 +14,7 @@
 
 #define MAX_PER_BAND 64
 #define MAX_POSTINGS 400
-#define LOOKUP_TERMS 20   /* an article's strongest terms: posted, and used to find stories */
+#define LOOKUP_TERMS CB_LOOKUP_TERMS
 
 void cb_group_opts_default(cb_group_opts *o) {
   o->shingle_words = 3;
@@ -46,6 +46,8 @@ cb_grouper *cb_grouper_new(const cb_group_opts *o) {
   cb_lsh_init(&g->lsh, g->o.bands, g->o.rows);
   cb_u64map_init(&g->df);
   cb_u64map_init(&g->outlet_ids);
+  cb_u64map_init(&g->df_dirty);
+  cb_u64map_init(&g->lsh_done);
   cb_stories_init(&g->stories, g->o.terms_per_story);
   return g;
 }
@@ -58,13 +60,16 @@ void cb_grouper_free(cb_grouper *g) {
   cb_lsh_free(&g->lsh);
   cb_u64map_free(&g->df);
   cb_u64map_free(&g->outlet_ids);
+  cb_u64map_free(&g->df_dirty);
+  cb_u64map_free(&g->lsh_done);
+  free(g->kept); free(g->nkept); free(g->outlet_keys);
   cb_stories_free(&g->stories);
   free(g);
 }
 
 #define GROW(ptr, cap) do { void *p_ = realloc((ptr), (cap) * sizeof *(ptr)); if (!p_) return -1; (ptr) = p_; } while (0)
 
-static int reserve(cb_grouper *g) {
+int cb_grouper_reserve(cb_grouper *g) {
   if (g->n < g->cap) return 0;
   size_t cap = g->cap ? g->cap * 2 : 256;
   GROW(g->title, cap); GROW(g->nsh, cap); GROW(g->day, cap); GROW(g->parent, cap);
@@ -135,12 +140,26 @@ static long find_copy(cb_grouper *g, uint32_t self) {
   return s.best;
 }
 
-static uint32_t outlet_id(cb_grouper *g, const char *outlet) {
-  if (!outlet || !outlet[0]) return 0;
-  uint32_t *v = cb_u64map_slot(&g->outlet_ids, XXH3_64bits(outlet, strlen(outlet)));
+uint32_t cb_grouper_outlet_key_id(cb_grouper *g, uint64_t key) {
+  if (!key) return 0;
+  uint32_t *v = cb_u64map_slot(&g->outlet_ids, key);
   if (!v) return 0;
-  if (!*v) *v = ++g->noutlets;
+  if (!*v) {
+    if (g->noutlets + 1 >= g->outlet_keys_cap) {
+      size_t cap = g->outlet_keys_cap ? g->outlet_keys_cap * 2 : 64;
+      uint64_t *k = realloc(g->outlet_keys, cap * sizeof *k);
+      if (!k) return 0;
+      g->outlet_keys = k;
+      g->outlet_keys_cap = cap;
+    }
+    *v = ++g->noutlets;
+    g->outlet_keys[*v] = key;
+  }
   return *v;
+}
+
+uint32_t cb_grouper_outlet_id(cb_grouper *g, const char *outlet) {
+  return outlet && outlet[0] ? cb_grouper_outlet_key_id(g, XXH3_64bits(outlet, strlen(outlet))) : 0;
 }
 
 /* Counts the article's content terms in the document frequencies. */
@@ -150,7 +169,7 @@ static int count_df(cb_grouper *g, const cb_words *ws) {
   size_t k = cb_content_terms(ws->w, ws->n, keys);
   for (size_t i = 0; i < k; i++) {
     uint32_t *v = cb_u64map_slot(&g->df, keys[i]);
-    if (!v) { free(keys); return -1; }
+    if (!v || (g->keeping && !cb_u64map_slot(&g->df_dirty, keys[i]))) { free(keys); return -1; }
     (*v)++;
   }
   g->ndocs++;
@@ -188,19 +207,11 @@ static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
   long sid = cb_story_best(&g->stories, v, (size_t)nv, keys, nk, g->day[i], g->o.window_days, MAX_POSTINGS, &cos);
   if (sid < 0 || cos < g->o.story_threshold) sid = cb_story_open(&g->stories);
   int rc = sid < 0 ? -1 : cb_story_add(&g->stories, (uint32_t)sid, i, g->day[i], v, (size_t)nv, keys, nk);
+  if (!rc) rc = cb_grouper_keep_terms(g, i, keys, nk);
   free(v);
   g->story[i] = (uint32_t)sid;
   return rc;
 }
-
-struct cb_group_prep {
-  cb_words ws;            /* body words, then title words */
-  char *title, *outlet;
-  int32_t day;
-  uint32_t nsh;
-  int nh;
-  uint32_t sig[CB_MINHASH_MAX];
-};
 
 void cb_group_prep_free(cb_group_prep *p) {
   if (!p) return;
@@ -230,14 +241,18 @@ cb_group_prep *cb_group_prepare(const cb_group_opts *o, const cb_group_doc *d) {
 }
 
 long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p) {
-  if (!g || !p || p->nh != g->nh || reserve(g)) { cb_group_prep_free(p); return -1; }
+  if (!g || !p || p->nh != g->nh || g->lsh.items != g->n || cb_grouper_index_restored(g, &p, 1) ||
+      cb_grouper_reserve(g)) {
+    cb_group_prep_free(p);
+    return -1;
+  }
   uint32_t i = (uint32_t)g->n;
   g->title[i] = p->title;
   p->title = NULL;
   g->day[i] = p->day;
   g->parent[i] = i;
   g->match[i] = -1;
-  g->outlet[i] = outlet_id(g, p->outlet);
+  g->outlet[i] = cb_grouper_outlet_id(g, p->outlet);
   g->stamp[i] = 0;
   g->nsh[i] = p->nsh;
   memcpy(g->sig + (size_t)i * (size_t)g->nh, p->sig, (size_t)g->nh * sizeof *p->sig);
@@ -249,6 +264,7 @@ long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p) {
     join_copies(g, i, (uint32_t)copy);
     g->story[i] = g->story[copy];
     rc = cb_story_add(&g->stories, g->story[i], i, g->day[i], NULL, 0, NULL, 0);
+    if (!rc) rc = cb_grouper_keep_terms(g, i, NULL, 0);
   } else {
     rc = place_in_story(g, i, &p->ws);
   }

@@ -87,9 +87,7 @@ static int merge_centroid(cb_stories *ss, uint32_t id, const cb_term *v, size_t 
   return 0;
 }
 
-int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv,
-                 const uint64_t *keys, size_t nkeys) {
-  cb_story *s = &ss->s[id];
+static int append_member(cb_story *s, uint32_t article) {
   if (s->nmembers == s->cap) {
     uint32_t cap = s->cap ? s->cap * 2 : 4;
     uint32_t *m = realloc(s->members, cap * sizeof *m);
@@ -97,6 +95,33 @@ int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, con
     s->members = m; s->cap = cap;
   }
   s->members[s->nmembers++] = article;
+  return 0;
+}
+
+long cb_story_restore(cb_stories *ss, const cb_term *c, size_t nc, double norm, int32_t first, int32_t last) {
+  cb_term *copy = malloc((nc ? nc : 1) * sizeof *copy);
+  long id = copy ? cb_story_open(ss) : -1;
+  if (id < 0) { free(copy); return -1; }
+  if (nc) memcpy(copy, c, nc * sizeof *copy);
+  cb_story *s = &ss->s[id];
+  s->c = copy;
+  s->nc = (uint32_t)nc;
+  s->norm = norm;
+  s->first = first;
+  s->last = last;
+  return id;
+}
+
+int cb_story_restore_member(cb_stories *ss, uint32_t id, uint32_t article, const uint64_t *keys, size_t nkeys) {
+  if (append_member(&ss->s[id], article)) return -1;
+  for (size_t k = 0; k < nkeys; k++) if (post(ss, keys[k], id)) return -1;
+  return 0;
+}
+
+int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv,
+                 const uint64_t *keys, size_t nkeys) {
+  cb_story *s = &ss->s[id];
+  if (append_member(s, article)) return -1;
   if (day != CB_NO_DATE) {
     if (s->first == CB_NO_DATE || day < s->first) s->first = day;
     if (s->last == CB_NO_DATE || day > s->last) s->last = day;

@@ -46,6 +46,12 @@ int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, con
  * Ties go to the lower id. Returns the id or -1; *cos gets the similarity. */
 long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *keys, size_t nkeys,
                    int32_t day, int window, size_t max_postings, double *cos);
+/* Restoring a saved story (persist.c): opens the next story with this centroid (key-sorted,
+ * copied), norm and span; its members come back with cb_story_restore_member. -1 on OOM. */
+long cb_story_restore(cb_stories *ss, const cb_term *c, size_t nc, double norm, int32_t first, int32_t last);
+/* Appends a saved member to story id and posts its terms, as cb_story_add did, leaving the
+ * centroid and span as saved. 0 ok, -1 OOM. */
+int cb_story_restore_member(cb_stories *ss, uint32_t id, uint32_t article, const uint64_t *keys, size_t nkeys);
 /* Weight of term key in story id's centroid (0 if absent). */
 double cb_story_weight(const cb_stories *ss, uint32_t id, uint64_t key);
 #endif

@@ -29,5 +29,14 @@ const char *const cb_migrations[] = {
   "CREATE TABLE article_groups (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
   "  story_id INTEGER NOT NULL REFERENCES stories(id), duplicate_of INTEGER REFERENCES articles(id), similarity REAL);"
   "CREATE INDEX article_groups_story ON article_groups(story_id);",
+  /* 2 -> 3: the grouping engine's state, so an ingest continues the online pass with the
+   * new articles only (group_state.c); empty after migrating: rebuilt by the next ingest */
+  "CREATE TABLE group_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+  "CREATE TABLE group_articles (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  sig BLOB NOT NULL, terms BLOB, shingles INTEGER NOT NULL, day INTEGER, parent INTEGER NOT NULL,"
+  "  match INTEGER NOT NULL, story INTEGER NOT NULL, title TEXT, outlet INTEGER);"
+  "CREATE TABLE group_stories (id INTEGER PRIMARY KEY, centroid BLOB NOT NULL, norm REAL NOT NULL,"
+  "  first INTEGER, last INTEGER);"
+  "CREATE TABLE group_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;",
   NULL
 };

@@ -4,25 +4,20 @@
  */
 #include "store/store.h"
 #include "store/migrations.h"
+#include "store/store_impl.h"
 #include "core/article.h"
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct cb_store {
-  long fault_after;   /* testing: fail the put after this many (CORROBORATE_FAULT_STORE_AFTER) */
-  sqlite3 *db;
-  char *path;
-  sqlite3_stmt *ins_article, *ins_dropped, *ins_caption, *ins_extra, *find_hash;
-};
-
-static int fail(cb_store *s, cb_error *e, const char *what) {
+int cb_store_fail(cb_store *s, cb_error *e, const char *what) {
   cb_error_set(e, CB_ESTORE, s->path, 0, "%s: %s", what, sqlite3_errmsg(s->db));
   return CB_ESTORE;
 }
 
-static int exec(cb_store *s, const char *sql, cb_error *e) {
+int cb_store_exec(cb_store *s, const char *sql, cb_error *e) {
   char *msg = NULL;
   if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK) return CB_OK;
   cb_error_set(e, CB_ESTORE, s->path, 0, "%s", msg ? msg : sqlite3_errmsg(s->db));
@@ -43,7 +38,7 @@ int cb_store_schema_version(cb_store *s) {
 static int migrate(cb_store *s, cb_error *e) {
   int v = cb_store_schema_version(s), n = 0;
   while (cb_migrations[n]) n++;
-  if (v < 0) return fail(s, e, "cannot read the schema version");
+  if (v < 0) return cb_store_fail(s, e, "cannot read the schema version");
   if (v > n) {
     cb_error_set(e, CB_ESTORE, s->path, 0, "database schema version %d is newer than this corroborate (%d)", v, n);
     return CB_ESTORE;
@@ -51,16 +46,16 @@ static int migrate(cb_store *s, cb_error *e) {
   for (; v < n; v++) {
     char pragma[64];
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-    if (exec(s, "BEGIN IMMEDIATE", e)) return CB_ESTORE;
-    if (exec(s, cb_migrations[v], e) || exec(s, pragma, e)) { exec(s, "ROLLBACK", NULL); return CB_ESTORE; }
-    if (exec(s, "COMMIT", e)) return CB_ESTORE;
+    if (cb_store_exec(s, "BEGIN IMMEDIATE", e)) return CB_ESTORE;
+    if (cb_store_exec(s, cb_migrations[v], e) || cb_store_exec(s, pragma, e)) { cb_store_exec(s, "ROLLBACK", NULL); return CB_ESTORE; }
+    if (cb_store_exec(s, "COMMIT", e)) return CB_ESTORE;
   }
   return CB_OK;
 }
 
 static int prepare(cb_store *s, sqlite3_stmt **st, const char *sql, cb_error *e) {
   return sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) == SQLITE_OK ? CB_OK
-                                                                                                 : fail(s, e, "prepare");
+                                                                                                 : cb_store_fail(s, e, "prepare");
 }
 
 int cb_store_open(const char *path, cb_store **out, cb_error *e) {
@@ -75,7 +70,7 @@ int cb_store_open(const char *path, cb_store **out, cb_error *e) {
   sqlite3_busy_timeout(s->db, 10000);
   const char *fault = getenv("CORROBORATE_FAULT_STORE_AFTER");
   s->fault_after = fault && *fault ? atol(fault) : -1;
-  int rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e);
+  int rc = cb_store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", e);
   if (!rc) rc = migrate(s, e);
   if (!rc) rc = prepare(s, &s->ins_article,
       "INSERT INTO articles (hash, source, line, offset, format, title, outlet, author, url, dateline, credit,"
@@ -97,27 +92,28 @@ void cb_store_close(cb_store *s) {
   sqlite3_finalize(s->ins_caption);
   sqlite3_finalize(s->ins_extra);
   sqlite3_finalize(s->find_hash);
+  for (int i = 0; i < CB_STORE_CACHED; i++) sqlite3_finalize(s->cached[i]);
   sqlite3_close(s->db);
   free(s->path);
   free(s);
 }
 
-int cb_store_begin(cb_store *s, cb_error *e) { return exec(s, "BEGIN IMMEDIATE", e); }
-int cb_store_commit(cb_store *s, cb_error *e) { return exec(s, "COMMIT", e); }
+int cb_store_begin(cb_store *s, cb_error *e) { return cb_store_exec(s, "BEGIN IMMEDIATE", e); }
+int cb_store_commit(cb_store *s, cb_error *e) { return cb_store_exec(s, "COMMIT", e); }
 void cb_store_rollback(cb_store *s) {
-  if (!sqlite3_get_autocommit(s->db)) exec(s, "ROLLBACK", NULL);
+  if (!sqlite3_get_autocommit(s->db)) cb_store_exec(s, "ROLLBACK", NULL);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v) {
+void cb_store_bind_text(sqlite3_stmt *st, int i, const char *v) {
   if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
   else sqlite3_bind_null(st, i);
 }
 
-static int step_done(cb_store *s, sqlite3_stmt *st, cb_error *e, const char *what) {
+int cb_store_step(cb_store *s, sqlite3_stmt *st, cb_error *e, const char *what) {
   int r = sqlite3_step(st);
   sqlite3_reset(st);
   sqlite3_clear_bindings(st);
-  return r == SQLITE_DONE || r == SQLITE_ROW ? CB_OK : fail(s, e, what);
+  return r == SQLITE_DONE || r == SQLITE_ROW ? CB_OK : cb_store_fail(s, e, what);
 }
 
 int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *added, cb_error *e) {
@@ -126,23 +122,23 @@ int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *add
     return CB_ESTORE;
   }
   sqlite3_stmt *st = s->ins_article;
-  bind_text(st, 1, a->hash);
-  bind_text(st, 2, a->source ? a->source : "");
+  cb_store_bind_text(st, 1, a->hash);
+  cb_store_bind_text(st, 2, a->source ? a->source : "");
   sqlite3_bind_int64(st, 3, a->line);
   sqlite3_bind_int64(st, 4, a->offset);
-  bind_text(st, 5, cb_format_name(a->format));
-  bind_text(st, 6, a->title);
-  bind_text(st, 7, a->outlet);
-  bind_text(st, 8, a->author);
-  bind_text(st, 9, a->url);
-  bind_text(st, 10, a->dateline);
-  bind_text(st, 11, a->credit);
-  bind_text(st, 12, a->published[0] ? a->published : NULL);
+  cb_store_bind_text(st, 5, cb_format_name(a->format));
+  cb_store_bind_text(st, 6, a->title);
+  cb_store_bind_text(st, 7, a->outlet);
+  cb_store_bind_text(st, 8, a->author);
+  cb_store_bind_text(st, 9, a->url);
+  cb_store_bind_text(st, 10, a->dateline);
+  cb_store_bind_text(st, 11, a->credit);
+  cb_store_bind_text(st, 12, a->published[0] ? a->published : NULL);
   sqlite3_bind_int(st, 13, a->published_inferred);
-  bind_text(st, 14, a->published_why);
+  cb_store_bind_text(st, 14, a->published_why);
   sqlite3_bind_text(st, 15, a->body ? a->body : "", (int)a->body_len, SQLITE_STATIC);
   sqlite3_bind_blob(st, 16, a->original ? a->original : "", (int)a->original_len, SQLITE_STATIC);
-  if (step_done(s, st, e, "storing an article")) return CB_ESTORE;
+  if (cb_store_step(s, st, e, "storing an article")) return CB_ESTORE;
   *added = sqlite3_changes(s->db) > 0;
   if (!*added) {
     sqlite3_bind_text(s->find_hash, 1, a->hash, -1, SQLITE_STATIC);
@@ -154,22 +150,22 @@ int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *add
   for (size_t i = 0; i < a->ndropped; i++) {
     sqlite3_bind_int64(s->ins_dropped, 1, *id);
     sqlite3_bind_int64(s->ins_dropped, 2, (sqlite3_int64)i);
-    bind_text(s->ins_dropped, 3, cb_drop_reason_name(a->dropped[i].reason));
-    bind_text(s->ins_dropped, 4, a->dropped[i].why);
-    bind_text(s->ins_dropped, 5, a->dropped[i].text);
-    if (step_done(s, s->ins_dropped, e, "storing dropped text")) return CB_ESTORE;
+    cb_store_bind_text(s->ins_dropped, 3, cb_drop_reason_name(a->dropped[i].reason));
+    cb_store_bind_text(s->ins_dropped, 4, a->dropped[i].why);
+    cb_store_bind_text(s->ins_dropped, 5, a->dropped[i].text);
+    if (cb_store_step(s, s->ins_dropped, e, "storing dropped text")) return CB_ESTORE;
   }
   for (size_t i = 0; i < a->ncaptions; i++) {
     sqlite3_bind_int64(s->ins_caption, 1, *id);
     sqlite3_bind_int64(s->ins_caption, 2, (sqlite3_int64)i);
-    bind_text(s->ins_caption, 3, a->captions[i]);
-    if (step_done(s, s->ins_caption, e, "storing a caption")) return CB_ESTORE;
+    cb_store_bind_text(s->ins_caption, 3, a->captions[i]);
+    if (cb_store_step(s, s->ins_caption, e, "storing a caption")) return CB_ESTORE;
   }
   for (size_t i = 0; i < a->nextra; i++) {
     sqlite3_bind_int64(s->ins_extra, 1, *id);
-    bind_text(s->ins_extra, 2, a->extra[i].key);
-    bind_text(s->ins_extra, 3, a->extra[i].value);
-    if (step_done(s, s->ins_extra, e, "storing metadata")) return CB_ESTORE;
+    cb_store_bind_text(s->ins_extra, 2, a->extra[i].key);
+    cb_store_bind_text(s->ins_extra, 3, a->extra[i].value);
+    if (cb_store_step(s, s->ins_extra, e, "storing metadata")) return CB_ESTORE;
   }
   return CB_OK;
 }
@@ -192,7 +188,7 @@ int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error
         "SELECT id, source, format, outlet, published, title, author, url, hash, line, published_inferred,"
         " length(CAST(body AS BLOB)), (SELECT count(*) FROM dropped d WHERE d.article_id = a.id)"
         " FROM articles a ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-    return fail(s, e, "listing articles");
+    return cb_store_fail(s, e, "listing articles");
   int r;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
     cb_article_row row = {
@@ -202,7 +198,7 @@ int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error
       .body_len = (size_t)sqlite3_column_int64(st, 11), .ndropped = (size_t)sqlite3_column_int64(st, 12)};
     if (fn(ud, &row)) break;
   }
-  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "listing articles");
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "listing articles");
   sqlite3_finalize(st);
   return rc;
 }
@@ -221,7 +217,7 @@ static cb_drop_reason stored_reason(const char *name) {
 static int load_lists(cb_store *s, cb_article *a, int64_t id, cb_error *e) {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db, "SELECT reason, why, text FROM dropped WHERE article_id = ? ORDER BY seq", -1, &st, NULL))
-    return fail(s, e, "loading dropped text");
+    return cb_store_fail(s, e, "loading dropped text");
   sqlite3_bind_int64(st, 1, id);
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *t = col(st, 2);
@@ -229,7 +225,7 @@ static int load_lists(cb_store *s, cb_article *a, int64_t id, cb_error *e) {
   }
   sqlite3_finalize(st);
   if (sqlite3_prepare_v2(s->db, "SELECT text FROM captions WHERE article_id = ? ORDER BY seq", -1, &st, NULL))
-    return fail(s, e, "loading captions");
+    return cb_store_fail(s, e, "loading captions");
   sqlite3_bind_int64(st, 1, id);
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *t = col(st, 0);
@@ -237,7 +233,7 @@ static int load_lists(cb_store *s, cb_article *a, int64_t id, cb_error *e) {
   }
   sqlite3_finalize(st);
   if (sqlite3_prepare_v2(s->db, "SELECT key, value FROM extras WHERE article_id = ? ORDER BY rowid", -1, &st, NULL))
-    return fail(s, e, "loading metadata");
+    return cb_store_fail(s, e, "loading metadata");
   sqlite3_bind_int64(st, 1, id);
   while (sqlite3_step(st) == SQLITE_ROW)
     if (cb_article_add_extra(a, col(st, 0) ? col(st, 0) : "", col(st, 1) ? col(st, 1) : "")) break;
@@ -251,7 +247,7 @@ int cb_store_get_article(cb_store *s, int64_t id, cb_article **out, cb_error *e)
   if (sqlite3_prepare_v2(s->db,
         "SELECT hash, source, line, offset, format, title, outlet, author, url, dateline, credit, published,"
         " published_inferred, published_why, body, original FROM articles WHERE id = ?", -1, &st, NULL))
-    return fail(s, e, "loading an article");
+    return cb_store_fail(s, e, "loading an article");
   sqlite3_bind_int64(st, 1, id);
   if (sqlite3_step(st) != SQLITE_ROW) {
     sqlite3_finalize(st);
@@ -299,6 +295,9 @@ static int64_t scalar(cb_store *s, const char *sql, int64_t arg) {
 }
 
 int64_t cb_store_max_id(cb_store *s) { return scalar(s, "SELECT coalesce(max(id), 0) FROM articles WHERE ?1 = ?1", 0); }
+int64_t cb_store_count_articles_upto(cb_store *s, int64_t max_id) {
+  return scalar(s, "SELECT count(*) FROM articles WHERE id <= ?", max_id);
+}
 
 int cb_store_common_year(cb_store *s, int64_t min_id) {
   static const char *sql =
@@ -315,7 +314,7 @@ int cb_store_undated(cb_store *s, int64_t min_id, int64_t **ids, size_t *n, cb_e
   *n = 0;
   if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles WHERE id >= ? AND (published IS NULL OR published GLOB 'XXXX*')"
                          " ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-    return fail(s, e, "finding undated articles");
+    return cb_store_fail(s, e, "finding undated articles");
   sqlite3_bind_int64(st, 1, min_id);
   size_t cap = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -335,67 +334,28 @@ int cb_store_set_published(cb_store *s, int64_t id, const char *published, int i
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db, "UPDATE articles SET published = ?, published_inferred = ?, published_why = ? WHERE id = ?",
                          -1, &st, NULL) != SQLITE_OK)
-    return fail(s, e, "updating a date");
-  bind_text(st, 1, published);
+    return cb_store_fail(s, e, "updating a date");
+  cb_store_bind_text(st, 1, published);
   sqlite3_bind_int(st, 2, inferred);
-  bind_text(st, 3, why);
+  cb_store_bind_text(st, 3, why);
   sqlite3_bind_int64(st, 4, id);
   int r = sqlite3_step(st);
   sqlite3_finalize(st);
-  return r == SQLITE_DONE ? CB_OK : fail(s, e, "updating a date");
-}
-
-int cb_store_put_groups(cb_store *s, const cb_story_row *stories, size_t nstories, const cb_group_row *groups,
-                        size_t ngroups, cb_error *e) {
-  sqlite3_stmt *ss = NULL, *gs = NULL;
-  if (cb_store_begin(s, e)) return CB_ESTORE;
-  int rc = exec(s, "DELETE FROM article_groups; DELETE FROM stories;", e);
-  if (!rc && (sqlite3_prepare_v2(s->db, "INSERT INTO stories (id, headline, first, last, articles, outlets, duplicates)"
-                                 " VALUES (?,?,?,?,?,?,?)", -1, &ss, NULL) ||
-              sqlite3_prepare_v2(s->db, "INSERT INTO article_groups (article_id, story_id, duplicate_of, similarity)"
-                                 " VALUES (?,?,?,?)", -1, &gs, NULL)))
-    rc = fail(s, e, "storing stories");
-  for (size_t i = 0; !rc && i < nstories; i++) {
-    sqlite3_bind_int64(ss, 1, stories[i].id);
-    bind_text(ss, 2, stories[i].headline);
-    bind_text(ss, 3, stories[i].first && *stories[i].first ? stories[i].first : NULL);
-    bind_text(ss, 4, stories[i].last && *stories[i].last ? stories[i].last : NULL);
-    sqlite3_bind_int64(ss, 5, stories[i].articles);
-    sqlite3_bind_int64(ss, 6, stories[i].outlets);
-    sqlite3_bind_int64(ss, 7, stories[i].duplicates);
-    rc = step_done(s, ss, e, "storing a story");
-  }
-  for (size_t i = 0; !rc && i < ngroups; i++) {
-    sqlite3_bind_int64(gs, 1, groups[i].article_id);
-    sqlite3_bind_int64(gs, 2, groups[i].story_id);
-    if (groups[i].duplicate_of > 0) {
-      sqlite3_bind_int64(gs, 3, groups[i].duplicate_of);
-      sqlite3_bind_double(gs, 4, groups[i].similarity);
-    } else {
-      sqlite3_bind_null(gs, 3);
-      sqlite3_bind_null(gs, 4);
-    }
-    rc = step_done(s, gs, e, "storing an article's story");
-  }
-  sqlite3_finalize(ss);
-  sqlite3_finalize(gs);
-  if (!rc) rc = cb_store_commit(s, e);
-  if (rc) cb_store_rollback(s);
-  return rc;
+  return r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "updating a date");
 }
 
 int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e) {
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db, "SELECT id, headline, first, last, articles, outlets, duplicates FROM stories"
                          " ORDER BY articles - duplicates DESC, id", -1, &st, NULL))
-    return fail(s, e, "listing stories");
+    return cb_store_fail(s, e, "listing stories");
   int r;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
     cb_story_row row = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), col(st, 3),
                         (long)sqlite3_column_int64(st, 4), (long)sqlite3_column_int64(st, 5), (long)sqlite3_column_int64(st, 6)};
     if (fn(ud, &row)) break;
   }
-  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "listing stories");
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "listing stories");
   sqlite3_finalize(st);
   return rc;
 }
@@ -404,7 +364,7 @@ int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db, "SELECT article_id, story_id, coalesce(duplicate_of, 0), coalesce(similarity, 0)"
                          " FROM article_groups WHERE ?1 = 0 OR story_id = ?1 ORDER BY article_id", -1, &st, NULL))
-    return fail(s, e, "listing groups");
+    return cb_store_fail(s, e, "listing groups");
   sqlite3_bind_int64(st, 1, story_id);
   int r;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -412,7 +372,7 @@ int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void
                         sqlite3_column_double(st, 3)};
     if (fn(ud, &row)) break;
   }
-  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "listing groups");
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "listing groups");
   sqlite3_finalize(st);
   return rc;
 }
@@ -421,7 +381,7 @@ int cb_store_article_ids(cb_store *s, int64_t **ids, size_t *n, cb_error *e) {
   sqlite3_stmt *st;
   *ids = NULL;
   *n = 0;
-  if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles ORDER BY id", -1, &st, NULL)) return fail(s, e, "listing ids");
+  if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles ORDER BY id", -1, &st, NULL)) return cb_store_fail(s, e, "listing ids");
   size_t cap = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
     if (*n == cap) {
@@ -437,17 +397,22 @@ int cb_store_article_ids(cb_store *s, int64_t **ids, size_t *n, cb_error *e) {
 }
 
 int cb_store_each_text(cb_store *s, cb_text_row_fn fn, void *ud, cb_error *e) {
+  return cb_store_each_text_after(s, INT64_MIN, fn, ud, e);
+}
+
+int cb_store_each_text_after(cb_store *s, int64_t after_id, cb_text_row_fn fn, void *ud, cb_error *e) {
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(s->db, "SELECT id, title, body, published, outlet, published_inferred FROM articles ORDER BY id",
-                         -1, &st, NULL))
-    return fail(s, e, "reading articles");
+  if (sqlite3_prepare_v2(s->db, "SELECT id, title, body, published, outlet, published_inferred FROM articles"
+                         " WHERE id > ? ORDER BY id", -1, &st, NULL))
+    return cb_store_fail(s, e, "reading articles");
+  sqlite3_bind_int64(st, 1, after_id);
   int r;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
     cb_text_row row = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
                        (size_t)sqlite3_column_bytes(st, 2), sqlite3_column_int(st, 5)};
     if (fn(ud, &row)) break;
   }
-  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : fail(s, e, "reading articles");
+  int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "reading articles");
   sqlite3_finalize(st);
   return rc;
 }

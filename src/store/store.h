@@ -52,9 +52,12 @@ typedef struct cb_story_row {
   long articles, outlets, duplicates;
 } cb_story_row;
 typedef struct cb_group_row { int64_t article_id, story_id, duplicate_of; double similarity; } cb_group_row;
-/* Replaces the stories and article groups with these (one transaction). */
-int cb_store_put_groups(cb_store *s, const cb_story_row *stories, size_t nstories, const cb_group_row *groups,
-                        size_t ngroups, cb_error *e);
+/* Writes (inserts or replaces) one story / one article's group; inside the caller's
+ * transaction. */
+int cb_store_put_story(cb_store *s, const cb_story_row *r, cb_error *e);
+int cb_store_put_group(cb_store *s, const cb_group_row *r, cb_error *e);
+/* Deletes every story, article group and the grouping engine's saved state. */
+int cb_store_clear_groups(cb_store *s, cb_error *e);
 typedef int (*cb_story_row_fn)(void *ud, const cb_story_row *r);
 int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e);
 /* Group rows of one story (story_id > 0) or of all articles (0), in article order. */
@@ -69,9 +72,53 @@ typedef struct cb_text_row {
 } cb_text_row;
 typedef int (*cb_text_row_fn)(void *ud, const cb_text_row *r);
 int cb_store_each_text(cb_store *s, cb_text_row_fn fn, void *ud, cb_error *e);
+/* The same for the articles with id > after_id only. */
+int cb_store_each_text_after(cb_store *s, int64_t after_id, cb_text_row_fn fn, void *ud, cb_error *e);
 /* Every article id, ascending. */
 int cb_store_article_ids(cb_store *s, int64_t **ids, size_t *n, cb_error *e);
 
 /* The largest article id (0 when empty). */
 int64_t cb_store_max_id(cb_store *s);
+/* How many articles have id <= max_id. */
+int64_t cb_store_count_articles_upto(cb_store *s, int64_t max_id);
+
+/* ---- the grouping engine's saved state (group_state.c) --------------------------------
+ * One row per grouped article (signature, posted terms, decisions), one per story
+ * (centroid, span), the document frequencies, and named counters (group_meta). Blobs are
+ * opaque to the store (src/group/persist.h says what they hold). Writes go into the
+ * caller's transaction, so the state and the groups change together or not at all. */
+/* *v gets the counter's value; 0 found, 1 absent, CB_ESTORE on error. */
+int cb_store_group_meta(cb_store *s, const char *key, int64_t *v, cb_error *e);
+int cb_store_set_group_meta(cb_store *s, const char *key, int64_t v, cb_error *e);
+int64_t cb_store_count_group_states(cb_store *s);
+
+typedef struct cb_group_state_row {
+  int64_t article_id;
+  const void *sig; size_t sig_len;
+  const void *terms; size_t terms_len;
+  int64_t shingles, parent, match, story;
+  int has_day; int64_t day;
+  const char *title;            /* the article's title, for story headlines */
+  int64_t outlet;               /* its outlet's key, 0: none */
+} cb_group_state_row;
+typedef int (*cb_group_state_fn)(void *ud, const cb_group_state_row *r);
+/* In article id order; blobs and strings valid during the call. */
+int cb_store_each_group_state(cb_store *s, cb_group_state_fn fn, void *ud, cb_error *e);
+int cb_store_put_group_state(cb_store *s, const cb_group_state_row *r, cb_error *e);
+int cb_store_set_group_parent(cb_store *s, int64_t article_id, int64_t parent, cb_error *e);
+
+typedef struct cb_story_state_row {
+  int64_t id;
+  const void *centroid; size_t centroid_len;
+  double norm;
+  int has_span; int64_t first, last;
+} cb_story_state_row;
+typedef int (*cb_story_state_fn)(void *ud, const cb_story_state_row *r);
+/* In id order. */
+int cb_store_each_story_state(cb_store *s, cb_story_state_fn fn, void *ud, cb_error *e);
+int cb_store_put_story_state(cb_store *s, const cb_story_state_row *r, cb_error *e);
+
+/* Document frequency of a term: 0 found (*df set), 1 absent, CB_ESTORE on error. */
+int cb_store_get_df(cb_store *s, uint64_t term, uint32_t *df, cb_error *e);
+int cb_store_put_df(cb_store *s, uint64_t term, uint32_t df, cb_error *e);
 #endif
