@@ -14,6 +14,7 @@
 #include "test.h"
 #include "corroborate.h"
 #include "corroborate/brief.h"
+#include "corroborate/bag.h"
 #include <stdlib.h>
 
 /* ---- the stories ----------------------------------------------------------------------- */
@@ -740,7 +741,8 @@ static const char *const siege[] = {
   "The kidnappers, who had demanded a ransom in gold coins for the release of the two hostages, also asked for safe "
   "passage out of the harbour district and a boat with fuel for three days, police said.\n\n"
   "Governor Petra Lund said the region would not pay.\n\n"
-  "The port authority spent $2 million on new cranes for the quay last year.\n",
+  "The port authority spent $2 million on new cranes for the quay last year.\n\n"
+  "A total of 14 people who were in the building were later checked by paramedics at the scene.\n",
 
   "Coastal Times | News | May 4, 2026\n"
   "Lindqvist Bay hostage standoff enters second day\n"
@@ -755,7 +757,8 @@ static const char *const siege[] = {
   "By Ida Holm\n\n"
   "Police negotiated through the night with the gang holding the harbour office of Lindqvist Bay.\n\n"
   "Officers said the gang also wanted a fuelled boat and safe passage out of the harbour district.\n\n"
-  "Governor Petra Lund thanked the police.\n",
+  "Governor Petra Lund thanked the police.\n\n"
+  "Paramedics checked 14 people who had been in the building, the ambulance service said.\n",
 };
 
 /* A fact citing articles a and b whose text or sentences hold word. */
@@ -786,6 +789,9 @@ static void test_clause_facts_and_rank(void) {
   CHECK(f && f->verdict == CB_CONFLICT);
   CHECK_INT(nflags(s, "role", 1), 1);
   CHECK_INT(nflags(s, "role", 0), 0);
+  /* "14 people" names nothing counted: the words around tell that both count the same */
+  const cb_finding *checked = finding_with(s, CB_KIND_QUANTITY, 0, "14");
+  CHECK(checked && checked == finding_with(s, CB_KIND_QUANTITY, 2, "14") && checked->verdict == CB_AGREE);
   /* two sums of money about different things are two single claims, not a conflict */
   const cb_finding *cranes = finding_with(s, CB_KIND_QUANTITY, 0, "$2 million");
   CHECK(cranes && cranes->verdict == CB_SINGLE && cranes->claims.n == 1);
@@ -853,6 +859,16 @@ static void test_causes(void) {
   release(&bt, b);
 }
 
+/* Word keys meet across inflections, a final e included. */
+static void test_word_keys(void) {
+  uint64_t k = cb_content_key("quarantine", 10);
+  CHECK(k && k == cb_content_key("quarantined", 11) && k == cb_content_key("quarantines", 11));
+  k = cb_content_key("include", 7);
+  CHECK(k && k == cb_content_key("included", 8) && k == cb_content_key("including", 9) && k == cb_content_key("includes", 8));
+  CHECK(cb_content_key("strikes", 7) == cb_content_key("strike", 6));
+  CHECK(cb_content_key("the", 3) == 0);
+}
+
 int main(void) {
   cb_ingest_init();
   test_flood();
@@ -868,5 +884,6 @@ int main(void) {
   test_timeline_conflict_sources();
   test_clause_facts_and_rank();
   test_causes();
+  test_word_keys();
   return test_report();
 }

@@ -54,8 +54,9 @@ static void load_lexicons(void) {
   load_file("corroborate/synonyms.tsv", 1);
 }
 
-/* Crude English suffix stripping: enough to meet "strikes"/"strike", "holding"/"hold". */
-static size_t stem(const char *w, size_t n) {
+/* Crude English suffix stripping: enough to meet "strikes"/"strike", "holding"/"hold",
+ * "quarantined"/"quarantine" (a final e goes too, as "ed" and "ing" take it). */
+static size_t strip_suffix(const char *w, size_t n) {
   if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0) {
     size_t k = n - 3;   /* "stepping" -> "step", "holding" -> "hold" */
     if (k > 2 && w[k - 1] == w[k - 2] && !strchr("aeiouls", w[k - 1])) k--;
@@ -65,6 +66,11 @@ static size_t stem(const char *w, size_t n) {
   if (n > 4 && memcmp(w + n - 3, "ies", 3) == 0) return n - 3;
   if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') return n - 1;
   return n;
+}
+
+static size_t stem(const char *w, size_t n) {
+  size_t k = strip_suffix(w, n);
+  return k > 4 && w[k - 1] == 'e' && w[k - 2] != 'e' ? k - 1 : k;
 }
 
 uint64_t cb_content_key(const char *w, size_t n) {

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #define QTY_MIN_SCORE 0.6   /* one shared topic key is enough; the context breaks ties */
+#define KEYLESS_PENALTY 0.1 /* two figures of nothing named: context likeness 0.7 or more */
 
 typedef struct qclaim {
   const cb_quantity *q;
@@ -83,7 +84,9 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   const qclaim *a = &claims[x->idx], *b = &claims[y->idx];
   if (!comparable_dims(a->dim, b->dim)) return 0;
   int shared = cb_item_shared_keys(x, y);
-  if (!shared) return 0;
+  if (!shared && (x->nkeys || y->nkeys)) return 0;
+  if (!shared)   /* "28 people": nothing named is counted, so the words around must say it all */
+    return cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL) - KEYLESS_PENALTY;
   /* the same dimension ("percent") or currency is weak evidence: the words around, or
    * what is counted, must say more */
   int weak = 0;
