@@ -196,6 +196,10 @@ static void test_traps(void) {
   size_t n = run("Two in 10 people agree", &q);      /* "in" is not inches */
   for (size_t k = 0; k < n; k++) CHECK(strcmp(q[k].unit_norm, "inch") != 0);
   none("It was a mix of styles.");                  /* "a mix" is not a mile */
+  const cb_quantity *k4 = one("The console streams games at 4K to the television.");   /* not kelvin */
+  if (k4) CHECK(strcmp(k4->dimension, "temperature") != 0);
+  k4 = one("The sample was cooled to 4 kelvin.");
+  if (k4) CHECK_STR(k4->dimension, "temperature");
   none("the 2012\xe2\x80\x93" "13 season");          /* not averaged, not a count */
   none("the 2012-13 season");
   none("so far in 2024, officials said");           /* a year */
