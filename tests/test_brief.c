@@ -859,6 +859,43 @@ static void test_causes(void) {
   release(&bt, b);
 }
 
+static int kind_rank(const char *k) { return !strcmp(k, "fact") ? 0 : !strcmp(k, "conflict") ? 1 : 2; }
+
+/* The summary: facts, then conflicts, then single-source figures, whose sentences no fact
+ * holds, one per source before a second from any. */
+static void check_summary(const cb_story_brief *s) {
+  int per_article[64] = {0}, singles = 0;
+  for (size_t i = 0; s && i < s->summary.n; i++) {
+    const cb_summary_line *l = &s->summary.v[i];
+    if (i) CHECK(kind_rank(s->summary.v[i - 1].kind) <= kind_rank(l->kind));
+    if (strcmp(l->kind, "single")) continue;
+    singles++;
+    CHECK_INT(l->articles.n, 1);
+    if (l->articles.n == 1 && l->articles.v[0] < 64) per_article[l->articles.v[0]]++;
+    for (size_t f = 0; f < s->facts.n; f++)
+      for (size_t k = 0; k < s->facts.v[f].sentences.n; k++)
+        CHECK(!strstr(l->text, s->facts.v[f].sentences.v[k].sentence) || s->facts.v[f].sentences.v[k].article != l->articles.v[0]);
+  }
+  int most = 0, sources = 0;
+  for (int a = 0; a < 64; a++) { if (per_article[a] > most) most = per_article[a]; sources += per_article[a] > 0; }
+  CHECK(singles == 0 || most == 1 || sources * most >= singles);   /* spread before repeating a source */
+}
+
+static void test_summary(void) {
+  batch bt;
+  cb_brief *b = build(&bt, siege, 3);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(s && s->summary.n > 0);
+  check_summary(s);
+  int singles = 0;
+  for (size_t i = 0; s && i < s->summary.n; i++) singles += !strcmp(s->summary.v[i].kind, "single");
+  CHECK(singles >= 2);   /* the cranes (Bay Herald) and the gift (Coastal Times): two sources */
+  release(&bt, b);
+  b = build(&bt, flood, NFLOOD);
+  check_summary(b ? story_of(b, 0) : NULL);
+  release(&bt, b);
+}
+
 /* Word keys meet across inflections, a final e included. */
 static void test_word_keys(void) {
   uint64_t k = cb_content_key("quarantine", 10);
@@ -885,5 +922,6 @@ int main(void) {
   test_clause_facts_and_rank();
   test_causes();
   test_word_keys();
+  test_summary();
   return test_report();
 }

@@ -1,7 +1,7 @@
 /*
  * summary.c - the story's short extractive summary, citing its sources: the facts most
  * independent sources give first, then where the sources conflict, then figures only one
- * source reports. Sentences are the articles' own; nothing is generated.
+ * source reports (in sentences no other source backs, spread over the sources). Sentences are the articles' own; nothing is generated.
  */
 #include "corroborate/story.h"
 #include <string.h>
@@ -31,6 +31,16 @@ static int claim_articles(const cb_finding *f, int *arts, size_t cap) {
   return (int)n;
 }
 
+/* Is the claim's sentence one of a fact's, so another source backs it? */
+static int in_fact(const cb_story_brief *s, const cb_claim *cl) {
+  for (size_t i = 0; i < s->facts.n; i++)
+    for (size_t k = 0; k < s->facts.v[i].sentences.n; k++) {
+      const cb_claim *x = &s->facts.v[i].sentences.v[k];
+      if (x->article == cl->article && x->sent_start == cl->sent_start) return 1;
+    }
+  return 0;
+}
+
 int cb_summary_build(cb_story_ctx *c) {
   const cb_story_brief *s = c->story;
   int rc = CB_OK, arts[64];
@@ -47,13 +57,22 @@ int cb_summary_build(cb_story_ctx *c) {
     rc = add_line(c, "conflict", cb_arena_printf(c->arena, "Sources disagree on %s: %s", f->topic, f->explanation), arts, (size_t)n);
     k++;
   }
-  for (size_t i = 0, k = 0; i < s->findings.n && k < SUMMARY_SINGLES && !rc; i++) {
-    const cb_finding *f = &s->findings.v[i];
-    if (f->verdict != CB_SINGLE || f->kind != CB_KIND_QUANTITY || !f->claims.n) continue;
-    const cb_claim *cl = &f->claims.v[0];
-    rc = add_line(c, "single", cb_arena_printf(c->arena, "Only %s reports: %s", cb_ctx_source_name(c, cl->article), cl->sentence),
-                  &cl->article, 1);
-    k++;
-  }
+  /* single-source figures: sentences no other source backs, one per source before a
+   * second from any, each sentence once */
+  const cb_claim *picked[SUMMARY_SINGLES];
+  size_t npicked = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < s->findings.n && npicked < SUMMARY_SINGLES; i++) {
+      const cb_finding *f = &s->findings.v[i];
+      if (f->verdict != CB_SINGLE || f->kind != CB_KIND_QUANTITY || !f->claims.n) continue;
+      const cb_claim *cl = &f->claims.v[0];
+      int skip = in_fact(s, cl);
+      for (size_t j = 0; j < npicked && !skip; j++)
+        skip = picked[j]->article == cl->article && (pass == 0 || picked[j]->sent_start == cl->sent_start);
+      if (!skip) picked[npicked++] = cl;
+    }
+  for (size_t j = 0; j < npicked && !rc; j++)
+    rc = add_line(c, "single", cb_arena_printf(c->arena, "Only %s reports: %s", cb_ctx_source_name(c, picked[j]->article),
+                                               picked[j]->sentence), &picked[j]->article, 1);
   return rc;
 }
