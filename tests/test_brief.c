@@ -859,6 +859,35 @@ static void test_causes(void) {
   release(&bt, b);
 }
 
+/* Two outlets on one price rise, figures written more or less exactly. */
+static const char *const fares[] = {
+  "Isle Times | Business | March 2, 2026\nFerry fares to Marrow Island rise again\nBy Jon Vale\n\n"
+  "A return ticket to Marrow Island now costs $129, the ferry operator said on Monday.\n\n"
+  "Fuel costs rose 2 percent in a month, the operator said, and a new pier cost the county $1 million.\n",
+
+  "Harbour Daily | Travel | March 3, 2026\nMarrow Island ferry raises return fare\nBy Lia Moss\n\n"
+  "The operator of the Marrow Island ferry has raised the price of a return ticket to $129.99, blaming the cost "
+  "of fuel, which climbed 2.1 percent in February alone.\n\n"
+  "The county paid $500,000 for a new pier last spring, records show.\n",
+};
+
+/* Figures that differ only by rounding are compatible, with the exact one as the value;
+ * "$1 million" is no rounding of "$500,000". */
+static void test_rounding(void) {
+  batch bt;
+  cb_brief *b = build(&bt, fares, 2);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(b && b->stories.n == 1);
+  const cb_finding *f = finding_with(s, CB_KIND_QUANTITY, 0, "$129");
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "$129.99") && f->verdict == CB_COMPATIBLE);
+  CHECK(f && f->value && strstr(f->value, "129.99") && strstr(f->explanation, "rounding"));
+  f = finding_with(s, CB_KIND_QUANTITY, 0, "2 percent");
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "2.1 percent") && f->verdict == CB_COMPATIBLE);
+  f = finding_with(s, CB_KIND_QUANTITY, 0, "$1 million");
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "$500,000") && f->verdict == CB_CONFLICT);
+  release(&bt, b);
+}
+
 static int kind_rank(const char *k) { return !strcmp(k, "fact") ? 0 : !strcmp(k, "conflict") ? 1 : 2; }
 
 /* The summary: facts, then conflicts, then single-source figures, whose sentences no fact
@@ -923,5 +952,6 @@ int main(void) {
   test_causes();
   test_word_keys();
   test_summary();
+  test_rounding();
   return test_report();
 }

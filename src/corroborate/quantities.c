@@ -213,12 +213,56 @@ static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *
   return dim;
 }
 
+/* The last written digit's worth of a measure written with no qualifier ("2 percent": 1
+ * percent, "$1 million": a million), in base units: 0 when written with decimals ("2.1
+ * percent"); -1 when rounding says nothing of it (qualified, a range, a count). */
+static double written_unit(const cb_story_ctx *c, int article, const qclaim *qc) {
+  const cb_quantity *q = qc->q;
+  const char *body = c->brief->articles[article]->body;
+  if (!strcmp(qc->dim, "count") || !strcmp(qc->dim, "none") || q->is_range || q->tolerance > 0 ||
+      (q->change != CB_QCHANGE_EQ && q->change != CB_QCHANGE_UP && q->change != CB_QCHANGE_DOWN))
+    return -1;
+  if (memchr(body + q->start, '.', q->end - q->start)) return 0;
+  double written = 0;   /* the digits as written */
+  for (size_t i = q->start; i < q->end; i++) {
+    if (isdigit((unsigned char)body[i])) written = written * 10 + (body[i] - '0');
+    else if (written > 0 && body[i] != ',') break;
+  }
+  return written > 0 && q->value > 0 ? q->value / written * qc->scale : -1;
+}
+
+/* Do the figures differ only by rounding? Each figure written less exactly than the most
+ * exact one stands for what rounds to it, (v - 1/2, v + 1/2] of its last digit, a price
+ * also for what it cuts ("$129" for "$129.99", "2 percent" for "2.1 percent"; not "$1
+ * million" for "$500,000"). *exact gets the most exactly written claim. */
+static int only_rounding(const cb_story_ctx *c, const qclaim *cl, const int *arts, const int *idx, size_t k,
+                         size_t *exact) {
+  double unit[64];
+  int found = 0;
+  for (size_t i = 0; i < k; i++) {
+    unit[i] = written_unit(c, arts[i], &cl[idx[i]]);
+    if (unit[i] >= 0 && (!found || unit[i] < unit[*exact])) { *exact = i; found = 1; }
+  }
+  if (!found) return 0;
+  cb_interval riv[64];
+  for (size_t i = 0; i < k; i++) {
+    riv[i] = cl[idx[i]].iv;
+    if (unit[i] <= unit[*exact]) continue;
+    riv[i].lo -= unit[i] / 2;
+    riv[i].lo_open = 1;
+    riv[i].hi += cl[idx[i]].q->currency ? unit[i] : unit[i] / 2;
+    riv[i].hi_open = cl[idx[i]].q->currency != NULL;
+  }
+  return cb_interval_verdict(riv, k, NULL) != CB_CONFLICT;
+}
+
 static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
   const qclaim *cl = ud;
   cb_interval iv[64] = {{0}}, meet = {0};
   size_t k = n < 64 ? n : 64;
   for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
   cb_verdict v = cb_interval_verdict(iv, k, &meet);
+
   cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
   if (!f) return CB_ENOMEM;
   int arts[64] = {0}, idx[64] = {0};
@@ -226,6 +270,9 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   if (cb_ctx_independent(c, arts, k) < 2 && v != CB_CONFLICT) v = CB_SINGLE;   /* copies of one source */
   int grew = v == CB_CONFLICT && growing_count(c, cl, arts, idx, k, &meet);
   if (grew) v = CB_COMPATIBLE;
+  size_t exact = 0;
+  int rounded = v == CB_CONFLICT && only_rounding(c, cl, arts, idx, k, &exact);
+  if (rounded) { v = CB_COMPATIBLE; meet = cl[idx[exact]].iv; }   /* the value: the most exact figure */
   f->kind = CB_KIND_QUANTITY;
   f->verdict = v;
   f->topic = topic_of(c, cl, idx, arts, k);
@@ -238,6 +285,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   case CB_AGREE: cb_buf_printf(&why, "all sources give %s", val); break;
   case CB_COMPATIBLE:
     if (grew) cb_buf_printf(&why, "counts at different times: the figure grew as the story went on, to %s by the latest report:", val);
+    else if (rounded) cb_buf_printf(&why, "the figures differ only by rounding; all hold for %s:", val);
     else cb_buf_printf(&why, "the figures differ in wording but all hold for %s:", val);
     break;
   case CB_CONFLICT: cb_buf_puts(&why, "the figures cannot all be true:"); break;
