@@ -859,6 +859,30 @@ static void test_causes(void) {
   release(&bt, b);
 }
 
+/* Two outlets on one company's job cuts, each dating a different announcement. */
+static const char *const cuts[] = {
+  "Metro Ledger | Business | June 10, 2026\nBrightdesk to cut 2,000 jobs across Europe\nBy Ana Ruiz\n\n"
+  "Brightdesk, the shared-office company, will cut 2,000 jobs across Europe, its chairman told staff in an email.\n\n"
+  "Details of the cuts will be announced later this week in the units that do not serve its core business.\n",
+
+  "Office Week | Companies | June 10, 2026\nBrightdesk job cuts begin as cleaners move to contractor\nBy Tom Ek\n\n"
+  "Brightdesk, the shared-office company, will cut 2,000 jobs across Europe, according to an email its chairman "
+  "sent to staff.\n\n"
+  "A union announced over the weekend that a contractor had agreed to take on the company's 800 cleaners.\n",
+};
+
+/* Two disjoint dates of one event word ("announced") but of unlike sentences are two
+ * events, not a conflict. */
+static void test_dates_apart(void) {
+  batch bt;
+  cb_brief *b = build(&bt, cuts, 2);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(b && b->stories.n == 1);
+  for (size_t i = 0; s && i < s->findings.n; i++)
+    CHECK(!(s->findings.v[i].kind == CB_KIND_DATE && s->findings.v[i].verdict == CB_CONFLICT));
+  release(&bt, b);
+}
+
 /* Two outlets on one price rise, figures written more or less exactly. */
 static const char *const fares[] = {
   "Isle Times | Business | March 2, 2026\nFerry fares to Marrow Island rise again\nBy Jon Vale\n\n"
@@ -953,5 +977,6 @@ int main(void) {
   test_word_keys();
   test_summary();
   test_rounding();
+  test_dates_apart();
   return test_report();
 }

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #define DATE_MIN_SCORE 0.45
+#define DATE_APART_MIN_SIM 0.25   /* context likeness two disjoint dates need to be one event */
 
 typedef struct dclaim {
   const cb_timex *t;
@@ -123,7 +124,11 @@ static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   const dclaim *claims = ud;   /* the claims the items index */
   const dclaim *a = &claims[x->idx], *b = &claims[y->idx];
   int shared = cb_item_shared_keys(x, y);
-  double s = 0.4 * (shared > 2 ? 2 : shared) + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
+  double sim = cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
+  /* dates that cannot both hold are one event only when the words around say so too: an
+   * event word alone ("announced later this week", "announced over the weekend") is not enough */
+  if (sim < DATE_APART_MIN_SIM && !cb_interval_meet(&a->iv, &b->iv, NULL)) return 0;
+  double s = 0.4 * (shared > 2 ? 2 : shared) + sim;
   if (!shared) s -= 0.3;
   if (cb_interval_same(&a->iv, &b->iv)) s += 0.15;   /* the very same day or month is evidence too */
   if (!cb_interval_meet(&a->iv, &b->iv, NULL)) {   /* days apart: seldom the same event */
