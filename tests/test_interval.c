@@ -142,6 +142,10 @@ static void test_format(void) {
   fmt(EQ(-14407), "-14,407");
   fmt(EQ(3000000), "3 million");
   fmt(EQ(1500000), "1.5 million");
+  fmt(EQ(3e9), "3 billion");
+  fmt(EQ(6.5e9), "6.5 billion");
+  fmt(EQ(2.5e12), "2.5 trillion");
+  fmt(EQ(1234e6), "1234 million");
   fmt(CL(28500, 31500), "28,500\xe2\x80\x93" "31,500");
   fmt(((cb_interval){-INFINITY, INFINITY, 0, 0}), "any");
   /* a tiny buffer is cut, never overrun */

@@ -24,6 +24,8 @@ int cb_interval_same(const cb_interval *a, const cb_interval *b) {
 }
 
 static void number(double v, char *out, size_t cap) {
+  if (fabs(v) >= 1e12 && fmod(v, 1e11) == 0) { snprintf(out, cap, "%g trillion", v / 1e12); return; }
+  if (fabs(v) >= 1e9 && fmod(v, 1e8) == 0) { snprintf(out, cap, "%g billion", v / 1e9); return; }
   if (fabs(v) >= 1e6 && fmod(v, 1e5) == 0) { snprintf(out, cap, "%g million", v / 1e6); return; }
   if (v == floor(v) && fabs(v) < 1e15) {
     char digits[32];
