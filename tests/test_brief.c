@@ -807,6 +807,21 @@ static void test_clause_facts_and_rank(void) {
   CHECK(f && f->verdict == CB_AGREE && f->claims.n == 2);
   CHECK_INT(nflags(s, "role", -1), 0);
   release(&bt, b);
+  /* one office in other words ("Representative", "Congresswoman", "Rep.") is no conflict;
+   * "Vice President" against "President" is */
+  static char u[3][4096];
+  const char *names[2][3] = {{"Representative Petra", "Congresswoman Petra", "Rep. Petra"},
+                             {"President Petra", "Vice President Petra", "President Petra"}};
+  for (int t2 = 0; t2 < 2; t2++) {
+    const char *v[3] = {swap_mayor(u[0], sizeof u[0], siege[0], "Governor Petra", names[t2][0]),
+                        swap_mayor(u[1], sizeof u[1], siege[1], "Deputy Governor Petra", names[t2][1]),
+                        swap_mayor(u[2], sizeof u[2], siege[2], "Governor Petra", names[t2][2])};
+    b = build(&bt, v, 3);
+    s = b ? story_of(b, 0) : NULL;
+    f = finding_about(s, CB_KIND_ROLE, "Petra Lund");
+    CHECK(f && f->claims.n == 3 && (t2 == 0 ? f->verdict != CB_CONFLICT : f->verdict == CB_CONFLICT));
+    release(&bt, b);
+  }
 }
 
 /* A barn fire told by three invented outlets, each giving its cause in its own way; the

@@ -43,6 +43,30 @@ static int has_word(const char *s, const char *w, size_t n) {
   return 0;
 }
 
+/* The group lines of data/names/title-groups.txt that hold a word of the title, as a bit
+ * set (line 1 = bit 0). */
+static unsigned title_groups(const char *title) {
+  size_t len;
+  const char *d = cb_data_get("names/title-groups.txt", &len);
+  unsigned set = 0;
+  int line = 0;
+  for (const char *p = d, *end = d ? d + len : NULL; p && p < end && line < 32;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
+    if (*p != '#' && le > p) {
+      for (const char *w = p; w < le;) {
+        while (w < le && *w == ' ') w++;
+        const char *e = w;
+        while (e < le && *e != ' ') e++;
+        if (e > w && has_word(title, w, (size_t)(e - w))) set |= 1u << line;
+        w = e;
+      }
+      line++;
+    }
+    p = le + 1;
+  }
+  return set;
+}
+
 static int different_offices(const char *a, const char *b) {
   int shared = 0;
   for (int pass = 0; pass < 2; pass++) {
@@ -59,7 +83,7 @@ static int different_offices(const char *a, const char *b) {
       p += k;
     }
   }
-  return !shared;
+  return !shared && !(title_groups(a) & title_groups(b));   /* "Senator", "Senate Majority Leader" */
 }
 
 /* A rank the title's modifiers give it ("Deputy" Governor): part of the office. */
