@@ -741,6 +741,7 @@ static const char *const siege[] = {
   "The kidnappers, who had demanded a ransom in gold coins for the release of the two hostages, also asked for safe "
   "passage out of the harbour district and a boat with fuel for three days, police said.\n\n"
   "Governor Petra Lund said the region would not pay.\n\n"
+  "\"Is a ransom the price of peace?\" Chief Inspector Ola Berg asked reporters.\n\n"
   "The port authority spent $2 million on new cranes for the quay last year.\n\n"
   "A total of 14 people who were in the building were later checked by paramedics at the scene.\n",
 
@@ -758,6 +759,8 @@ static const char *const siege[] = {
   "Police negotiated through the night with the gang holding the harbour office of Lindqvist Bay.\n\n"
   "Officers said the gang also wanted a fuelled boat and safe passage out of the harbour district.\n\n"
   "Governor Petra Lund thanked the police.\n\n"
+  "\"Nobody pays a ransom for peace here, and the quay will reopen the moment the last hostage walks out safely,\" Chief "
+  "Inspector Ola Berg said.\n\n"
   "Paramedics checked 14 people who had been in the building, the ambulance service said.\n",
 };
 
@@ -789,6 +792,9 @@ static void test_clause_facts_and_rank(void) {
   CHECK(f && f->verdict == CB_CONFLICT);
   CHECK_INT(nflags(s, "role", 1), 1);
   CHECK_INT(nflags(s, "role", 0), 0);
+  /* a short question and a long answer of one speaker that share two words are two statements */
+  const cb_finding *asked = finding_with(s, CB_KIND_QUOTE, 0, "Is a ransom the price of peace?");
+  CHECK(asked && asked->verdict == CB_SINGLE && asked->claims.n == 1);
   /* "14 people" names nothing counted: the words around tell that both count the same */
   const cb_finding *checked = finding_with(s, CB_KIND_QUANTITY, 0, "14");
   CHECK(checked && checked == finding_with(s, CB_KIND_QUANTITY, 2, "14") && checked->verdict == CB_AGREE);

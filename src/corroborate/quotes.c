@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QUOTE_MIN_SCORE 0.5
+#define QUOTE_MIN_SCORE 0.55   /* same speaker: content likeness 0.35 */
 
 typedef struct qtclaim { const cb_quote *q; const char *folded; } qtclaim;
 static uint64_t speaker_key(const char *name) {
@@ -27,7 +27,9 @@ static uint64_t speaker_key(const char *name) {
 static double qtscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   size_t shared;
   double sim = cb_ctx_similarity(c, &x->ctx, &y->ctx, &shared);
-  if (shared < 2) return 0;
+  /* two words in common make one statement of two short quotes only; a short question
+   * ("Is streaming the future of gaming?") is not a long answer that uses its words */
+  if (shared < 2 || (shared < 3 && (x->ctx.n > 4 || y->ctx.n > 4))) return 0;
   int same_speaker = x->nkeys && y->nkeys && cb_item_shared_keys(x, y);
   int other_speaker = x->nkeys && y->nkeys && !same_speaker;
   if (other_speaker) return 0;
