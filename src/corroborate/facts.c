@@ -14,7 +14,8 @@
 #define CLAUSE_WIDTH 12        /* or: two clauses alike, a clause being a window of */
 #define CLAUSE_STEP 4          /* 12 content words, one every 4 words, */
 #define CLAUSE_SIMILARITY 0.30 /* with this weighted overlap */
-#define CLAUSE_MIN_SHARED 4    /* of at least this many words */
+#define CLAUSE_MIN_SHARED 4    /* of at least this many words, */
+#define CLAUSE_MIN_TELLING 3   /* three of them words not every article of the story uses */
 #define REPEAT_CORE_SHARE 0.5  /* a fact repeats another that holds its sentences and words */
 
 typedef struct pair { int i, j; double sim; } pair;
@@ -53,6 +54,12 @@ static int windows_of(const cb_story_ctx *c, cb_sent *s) {
 /* The best likeness of a clause of x and a clause of y (two long sentences that say one
  * thing in passing: "the alleged conditions he offered for stepping down, which included
  * amnesty" and "discussions about amnesty conditions if he were to step down"). */
+typedef struct telling_ud { const cb_story_ctx *c; int n; } telling_ud;
+static void count_telling(void *ud, uint64_t k) {
+  telling_ud *t = ud;
+  t->n += cb_ctx_article_df(t->c, k) < t->c->story->articles.n;
+}
+
 static double clause_similarity(const cb_story_ctx *c, cb_sent *x, cb_sent *y) {
   if (windows_of(c, x) || windows_of(c, y)) return 0;
   double best = 0;
@@ -60,7 +67,10 @@ static double clause_similarity(const cb_story_ctx *c, cb_sent *x, cb_sent *y) {
     for (size_t b = 0; b < y->nwindows; b++) {
       size_t shared;
       double s = cb_ctx_similarity(c, &x->windows[a], &y->windows[b], &shared);
-      if (shared >= CLAUSE_MIN_SHARED && s > best) best = s;
+      if (shared < CLAUSE_MIN_SHARED || s <= best) continue;
+      telling_ud t = {c, 0};   /* words of the story's topic, which every article uses, tell nothing */
+      cb_bag_each_shared(&x->windows[a], &y->windows[b], count_telling, &t);
+      if (t.n >= CLAUSE_MIN_TELLING) best = s;
     }
   return best;
 }
