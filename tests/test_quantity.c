@@ -250,6 +250,8 @@ static void test_traps(void) {
   if ((x = one("About 700 people live on the island."))) CHECK_STR(x->unit_norm, "people");
   if ((x = one("Rescuers found 12 children sheltering in a barn."))) CHECK_STR(x->noun, "child");
   if ((x = one("Membership grew by 5,000 last year."))) CHECK_STR(x->unit_norm, "-");
+  /* a count with "a month", "per day" after it is a rate */
+  if ((x = one("The mill turns out 9,000 bales a month."))) { CHECK_STR(x->unit_norm, "bale per month"); CHECK_STR(x->noun, "bale"); }
 }
 
 static void test_bad_input(void) {

@@ -383,7 +383,13 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   const char *ev = NULL;
   size_t noun_last = p.end_tok;
   const char *noun = cb_q_noun_after(c, a, p.end_tok, &noun_last, &ev);
-  if (!strcmp(u.dim, "none") && noun) { u.norm = noun; u.dim = "count"; }
+  if (!strcmp(u.dim, "none") && noun) {   /* "22 vessels"; "20,000 wafers a month" is a rate */
+    u.norm = noun; u.dim = "count";
+    size_t per_end;
+    const char *per = cb_q_per_after(c, noun_last, &per_end);
+    const char *composed = per && strcmp(per, noun) ? cb_arena_printf(a, "%s per %s", noun, per) : NULL;
+    if (composed) { u.norm = composed; noun_last = per_end; }
+  }
   if (!strcmp(u.dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) {
     v->n--;   /* "FRANCE 24", "Apollo 11" */
     return p.end_tok + 1;
