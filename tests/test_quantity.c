@@ -154,6 +154,7 @@ static void test_change_rules(void) {
     CHECK(!q[1].is_range && near(q[1].value, 4200)); CHECK_INT(q[1].change, CB_QCHANGE_EQ);
   }
   if ((x = one("Forecasters expect 8 to 12 storms."))) CHECK(x->is_range);   /* a plain range stays one */
+  if ((x = one("The plan was vetted by 15 to 20 people."))) CHECK(x->is_range);   /* "by" without a change verb */
 }
 
 static void test_numbers(void) {

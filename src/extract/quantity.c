@@ -199,8 +199,9 @@ static int read_range(const cb_qctx *c, qparts *p, int between) {
   if (j >= c->nt) return 0;
   int dash = is_dash(c, j);
   if (!dash && !cb_q_is(c, j, "to") && !(between && cb_q_is(c, j, "and"))) return 0;
-  size_t before = cb_q_prev(c, p->first);   /* "fell by 900 to 11,400": a change, then where it ended */
-  if (!dash && before != (size_t)-1 && cb_q_is(c, before, "by")) return 0;
+  /* "fell by 900 to 11,400": the change, then where it ended; "vetted by 15 to 20 people" stays a range */
+  size_t before = cb_q_prev(c, p->first);
+  if (!dash && before != (size_t)-1 && cb_q_is(c, before, "by") && change_before(c, p->first)) return 0;
   size_t k = cb_q_next(c, j), pl;
   if (k < c->nt && p->prefix && prefix_at(c, k, &pl)) k = after_prefix(c, pl);
   if (k >= c->nt) return 0;
