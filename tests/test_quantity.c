@@ -127,6 +127,36 @@ static void test_intervals(void) {
   if (x) CHECK_INT(x->change, CB_QCHANGE_DOWN);
 }
 
+/* Change rules found on the own labelled dev sentences (eval/quantities/), one test each. */
+static void test_change_rules(void) {
+  const cb_quantity *x;
+  /* a change verb a few words before "by" */
+  if ((x = one("The government cut its budget deficit by $4 billion."))) CHECK_INT(x->change, CB_QCHANGE_DOWN);
+  /* verbs that mark a change only with "by" */
+  if ((x = one("The firm raised its dividend by 10% on Monday."))) CHECK_INT(x->change, CB_QCHANGE_UP);
+  if ((x = one("The startup raised $20 million from investors."))) CHECK_INT(x->change, CB_QCHANGE_EQ);
+  if ((x = one("Ministers want to reduce class sizes by 5 pupils."))) CHECK_INT(x->change, CB_QCHANGE_DOWN);
+  /* "was", "and" end the look back: a passive "by" is no change */
+  if ((x = one("The rise was driven by 12 new stores."))) CHECK_INT(x->change, CB_QCHANGE_EQ);
+  /* more change verbs */
+  if ((x = one("The peso weakened 3% against the dollar."))) CHECK_INT(x->change, CB_QCHANGE_DOWN);
+  if ((x = one("Airline shares rebounded 6% on Friday."))) CHECK_INT(x->change, CB_QCHANGE_UP);
+  if ((x = one("Output kept shrinking 2% a year."))) CHECK_INT(x->change, CB_QCHANGE_DOWN);
+  /* verbs of exceeding bound the value from below */
+  if ((x = one("Claims could exceed $2 billion."))) { CHECK_INT(x->change, CB_QCHANGE_GT); CHECK(x->lo_open && near(x->lo, 2e9)); }
+  /* "by X to Y": the change, then where it ended, not a range */
+  cb_quantity *q;
+  const char *t = "Staff numbers fell by 300 to 4,200.";
+  size_t n = run(t, &q);
+  CHECK_INT(n, 2);
+  if (n == 2) {
+    CHECK(!q[0].is_range && near(q[0].value, 300)); CHECK_INT(q[0].change, CB_QCHANGE_DOWN);
+    CHECK(!q[1].is_range && near(q[1].value, 4200)); CHECK_INT(q[1].change, CB_QCHANGE_EQ);
+  }
+  if ((x = one("Forecasters expect 8 to 12 storms."))) CHECK(x->is_range);   /* a plain range stays one */
+  if ((x = one("The plan was vetted by 15 to 20 people."))) CHECK(x->is_range);   /* "by" without a change verb */
+}
+
 static void test_numbers(void) {
   const cb_quantity *x;
   if ((x = one("14,407 Venezuelans"))) CHECK(near(x->value, 14407));
@@ -218,6 +248,15 @@ static void test_traps(void) {
   const cb_quantity *x;
   if ((x = one("I'm 1.8m tall."))) { CHECK_STR(x->unit_norm, "metre"); CHECK(near(x->value, 1.8)); }
   if ((x = one("that one mile can provide"))) CHECK_STR(x->unit_norm, "mile");
+  none("For tickets call 020 7946 0018 today.");        /* a leading zero: a phone number */
+  none("Dial 0161 496 0720.");
+  if ((x = one("a 0.5 point rise"))) CHECK(near(x->value, 0.5));   /* "0.5" is still a number */
+  /* plurals without -s end the counted noun; "last", "next" do not start one */
+  if ((x = one("About 700 people live on the island."))) CHECK_STR(x->unit_norm, "people");
+  if ((x = one("Rescuers found 12 children sheltering in a barn."))) CHECK_STR(x->noun, "child");
+  if ((x = one("Membership grew by 5,000 last year."))) CHECK_STR(x->unit_norm, "-");
+  /* a count with "a month", "per day" after it is a rate */
+  if ((x = one("The mill turns out 9,000 bales a month."))) { CHECK_STR(x->unit_norm, "bale per month"); CHECK_STR(x->noun, "bale"); }
 }
 
 static void test_bad_input(void) {
@@ -253,6 +292,7 @@ int main(void) {
   test_numbers();
   test_units();
   test_traps();
+  test_change_rules();
   test_bad_input();
   cb_arena_free(A);
   return test_report();

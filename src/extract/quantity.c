@@ -140,13 +140,36 @@ static const cb_qqual *qualifier_after(const cb_qctx *c, size_t i, size_t *last)
   return q;
 }
 
-static const char *change_before(const cb_qctx *c, size_t i) {
-  size_t p = cb_q_prev(c, i);
-  if (p != (size_t)-1 && cb_q_is(c, p, "by")) p = cb_q_prev(c, p);
+/* The change word at token p ("up"/"down"), or NULL; after_by admits the verbs that mark a
+ * change only with "by" ("raised ... by"). */
+static const char *change_word(const cb_qctx *c, size_t p, int after_by) {
   if (p == (size_t)-1 || c->t[p].kind != QT_WORD) return NULL;
   char w[24];
   size_t n = cb_q_lower(c, p, w, sizeof w);
-  return n ? cb_qlex_change(c->lx, w, n) : NULL;
+  if (!n) return NULL;
+  const char *ch = cb_qlex_change(c->lx, w, n);
+  return ch || !after_by ? ch : cb_qlex_change_by(c->lx, w, n);
+}
+
+/* How far back from "by" a change verb may stand: "cut its road maintenance budget by". */
+enum { CHANGE_BY_REACH = 5 };
+
+/* The change word governing the number at token i: the word right before it ("rose 5%",
+ * "rose by 5%"), or, after "by", a change verb a few words back in the same clause ("cut its
+ * lending rate by 0.5 points"); punctuation, numbers and words like "was", "and" end the
+ * look back. */
+static const char *change_before(const cb_qctx *c, size_t i) {
+  size_t p = cb_q_prev(c, i);
+  int by = p != (size_t)-1 && cb_q_is(c, p, "by");
+  if (by) p = cb_q_prev(c, p);
+  const char *ch = change_word(c, p, by);
+  for (int w = 1; !ch && by && w < CHANGE_BY_REACH && p != (size_t)-1 && c->t[p].kind == QT_WORD; w++) {
+    const cb_qword *cw = cb_q_word(c, p);
+    if (cw && !strcmp(cw->cls, "change_stop")) break;
+    p = cb_q_prev(c, p);
+    ch = change_word(c, p, 1);
+  }
+  return ch;
 }
 
 typedef struct qparts {
@@ -176,6 +199,9 @@ static int read_range(const cb_qctx *c, qparts *p, int between) {
   if (j >= c->nt) return 0;
   int dash = is_dash(c, j);
   if (!dash && !cb_q_is(c, j, "to") && !(between && cb_q_is(c, j, "and"))) return 0;
+  /* "fell by 900 to 11,400": the change, then where it ended; "vetted by 15 to 20 people" stays a range */
+  size_t before = cb_q_prev(c, p->first);
+  if (!dash && before != (size_t)-1 && cb_q_is(c, before, "by") && change_before(c, p->first)) return 0;
   size_t k = cb_q_next(c, j), pl;
   if (k < c->nt && p->prefix && prefix_at(c, k, &pl)) k = after_prefix(c, pl);
   if (k >= c->nt) return 0;
@@ -358,7 +384,13 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   const char *ev = NULL;
   size_t noun_last = p.end_tok;
   const char *noun = cb_q_noun_after(c, a, p.end_tok, &noun_last, &ev);
-  if (!strcmp(u.dim, "none") && noun) { u.norm = noun; u.dim = "count"; }
+  if (!strcmp(u.dim, "none") && noun) {   /* "22 vessels"; "20,000 wafers a month" is a rate */
+    u.norm = noun; u.dim = "count";
+    size_t per_end;
+    const char *per = cb_q_per_after(c, noun_last, &per_end);
+    const char *composed = per && strcmp(per, noun) ? cb_arena_printf(a, "%s per %s", noun, per) : NULL;
+    if (composed) { u.norm = composed; noun_last = per_end; }
+  }
   if (!strcmp(u.dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) {
     v->n--;   /* "FRANCE 24", "Apollo 11" */
     return p.end_tok + 1;

@@ -18,7 +18,7 @@ struct cb_qlex {
   unsigned char start_bloom[8192];   /* words and signs that can start a quantity */
   unsigned char unit_bloom[8192];    /* first tokens of the units */
   table numbers, units_exact, units_lower, prefixes, quals, scales_exact, scales_lower,
-        changes, events, stops, words, prefix_heads;
+        changes, changes_by, events, stops, words, prefix_heads;
 };
 
 static void bloom_set(unsigned char *bloom, const char *k, size_t n) {
@@ -193,8 +193,11 @@ static int on_scale(struct cb_qlex *lx, char **f, int nf) {
   return table_put(&lx->scales_lower, f[0], strlen(f[0]), s);
 }
 
+/* A third field "by": the word marks a change only for a number after "by" ("raised ... by"). */
 static int on_change(struct cb_qlex *lx, char **f, int nf) {
-  return nf < 2 ? 0 : table_put(&lx->changes, f[0], strlen(f[0]), f[1]);
+  if (nf < 2) return 0;
+  table *t = nf > 2 && !strcmp(f[2], "by") ? &lx->changes_by : &lx->changes;
+  return table_put(t, f[0], strlen(f[0]), f[1]);
 }
 static int on_event(struct cb_qlex *lx, char **f, int nf) {
   return nf < 2 ? 0 : table_put(&lx->events, f[0], strlen(f[0]), f[1]);
@@ -254,6 +257,9 @@ const cb_qscale *cb_qlex_scale(const struct cb_qlex *lx, const char *k, size_t n
 }
 const char *cb_qlex_change(const struct cb_qlex *lx, const char *k, size_t n) {
   return table_get(&lx->changes, k, n);
+}
+const char *cb_qlex_change_by(const struct cb_qlex *lx, const char *k, size_t n) {
+  return table_get(&lx->changes_by, k, n);
 }
 const char *cb_qlex_event(const struct cb_qlex *lx, const char *k, size_t n) {
   return table_get(&lx->events, k, n);

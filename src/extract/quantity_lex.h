@@ -33,6 +33,8 @@ const cb_qprefix *cb_qlex_prefix(const struct cb_qlex *lx, const char *k, size_t
 const cb_qqual *cb_qlex_qualifier(const struct cb_qlex *lx, const char *k, size_t n);
 const cb_qscale *cb_qlex_scale(const struct cb_qlex *lx, const char *k, size_t n, int exact_case);
 const char *cb_qlex_change(const struct cb_qlex *lx, const char *k, size_t n);  /* "up"/"down" */
+/* Verbs that mark a change only for a number after "by" ("raised its rate by 0.25"). */
+const char *cb_qlex_change_by(const struct cb_qlex *lx, const char *k, size_t n);
 const char *cb_qlex_event(const struct cb_qlex *lx, const char *k, size_t n);   /* lemma */
 int cb_qlex_stop(const struct cb_qlex *lx, const char *k, size_t n);
 /* Fast filter: the bit of cb_qlex_start_bloom() at cb_qlex_bloom_index(token) is 0 when the

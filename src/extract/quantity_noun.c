@@ -23,6 +23,13 @@ static size_t singular(char *w, size_t n) {
   return n - 1;
 }
 
+/* "people", "children", "men": plurals without an -s (words.tsv class "plural"); the
+ * singular ("people", "child", "man") or NULL. */
+static const char *irregular_plural(const cb_qctx *c, size_t j) {
+  const cb_qword *w = cb_q_word(c, j);
+  return w && !strcmp(w->cls, "plural") ? w->value : NULL;
+}
+
 static int is_event_verb(const char *w, size_t n) {
   return ends_with(w, n, "ed") || ends_with(w, n, "ing") || ends_with(w, n, "ly");
 }
@@ -47,12 +54,14 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
     const char *ev = cb_qlex_event(c->lx, w, n);
     if (is_event_verb(w, n) || (ev && words > 0)) { if (ev && !*event) *event = ev; break; }
     if (ev && !*event) *event = ev;
+    const char *irr = irregular_plural(c, j);
+    if (irr) n = strlen(irr);
     if (len + n + 2 >= sizeof out) break;
     if (len) out[len++] = ' ';
-    memcpy(out + len, w, n);
+    memcpy(out + len, irr ? irr : w, n);
     len += n;
     k = j;
-    if (singular(w, n) != n) { words++; break; }   /* a plural ends the phrase: "22 vessels" */
+    if (irr || singular(w, n) != n) { words++; break; }   /* a plural ends the phrase: "22 vessels", "5,000 people" */
   }
   if (!len) return NULL;
   /* singular of the last word */

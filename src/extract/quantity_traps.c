@@ -83,6 +83,14 @@ int cb_q_is_code(const cb_qctx *c, const cb_qnum *n, size_t *skip_to) {
     *skip_to = k;
     return 1;
   }
+  /* a digit group with a leading zero, "0161 496 0720", "020 7946": a phone number or code,
+   * with the digit groups spaced after it */
+  if (c->t[i].kind == QT_NUM && digits_of(c, i) >= 3 && c->s[c->t[i].start] == '0' && n->integer) {
+    size_t k = i;
+    while (k + 2 < c->nt && c->t[k + 1].kind == QT_SPACE && !c->t[k + 1].newline && c->t[k + 2].kind == QT_NUM) k += 2;
+    *skip_to = k;
+    return 1;
+  }
   /* a glued run of numbers joined by - . / : "2025-12-04", "555-123-4567", "12/04/2025" */
   size_t k = i, nums = 1;
   while (k + 2 < c->nt && (cb_q_punct(c, k + 1, '-') || cb_q_punct(c, k + 1, '/') || cb_q_punct(c, k + 1, '.'))
