@@ -2,6 +2,7 @@
  * bag.c - content-word bags; see bag.h.
  */
 #include "corroborate/bag.h"
+#include "core/lines.h"
 #include "text/utf8.h"
 #include <ctype.h>
 #include <pthread.h>
@@ -33,16 +34,11 @@ static const lex_entry *lex_get(uint64_t word) {
 
 static void load_file(const char *name, int synonyms) {
   size_t len;
-  const char *d = cb_data_get(name, &len);
-  for (const char *p = d, *end = d ? d + len : NULL; p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    if (*p != '#' && le > p) {
-      const char *tab = memchr(p, '\t', (size_t)(le - p));
-      if (synonyms && tab) lex_put(hash_word(p, (size_t)(tab - p)), hash_word(tab + 1, (size_t)(le - tab - 1)));
-      else if (!synonyms) lex_put(hash_word(p, (size_t)(le - p)), 0);
-    }
-    p = le + 1;
+  cb_lines it = cb_lines_of(name);
+  for (const char *p; (p = cb_lines_next(&it, &len));) {
+    const char *tab = memchr(p, '\t', len);
+    if (synonyms && tab) lex_put(hash_word(p, (size_t)(tab - p)), hash_word(tab + 1, len - (size_t)(tab - p) - 1));
+    else if (!synonyms) lex_put(hash_word(p, len), 0);
   }
 }
 
@@ -203,17 +199,15 @@ static pthread_mutex_t keysets_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static int load_keyset(const char *name, cb_keyset *ks) {
   size_t len, cap = 1;
-  const char *d = cb_data_get(name, &len);
-  for (size_t i = 0; d && i < len; i++) cap += d[i] == '\n';
+  cb_lines it = cb_lines_of(name);
+  while (cb_lines_next(&it, &len)) cap++;
   ks->keys = malloc(cap * sizeof *ks->keys);
   if (!ks->keys) return CB_ENOMEM;
   ks->n = 0;
-  for (const char *p = d, *end = d ? d + len : NULL; p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *le = nl ? nl : end;
-    uint64_t k = *p != '#' && le > p ? cb_content_key(p, (size_t)(le - p)) : 0;
+  it = cb_lines_of(name);
+  for (const char *p; (p = cb_lines_next(&it, &len));) {
+    uint64_t k = cb_content_key(p, len);
     if (k) ks->keys[ks->n++] = k;
-    p = le + 1;
   }
   ks->n = uniq(ks->keys, ks->n);
   return CB_OK;

@@ -10,6 +10,7 @@
  */
 #include "corroborate/story.h"
 #include "core/buf.h"
+#include "core/lines.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,19 +24,17 @@ typedef struct cause { int article; size_t start, end; cb_bag bag; int known; } 
 
 /* The cue phrases, parsed from the data file on each call (a few dozen lines). */
 static size_t load_cues(cb_arena *a, cue **out) {
-  size_t len, n = 0, cap = 1;
-  const char *d = cb_data_get("corroborate/causes.tsv", &len);
-  for (size_t i = 0; d && i < len; i++) cap += d[i] == '\n';
-  *out = cb_arena_alloc(a, cap * sizeof **out);
+  size_t n = 0, cap = 0, len;
+  cb_lines it = cb_lines_of("corroborate/causes.tsv");
+  while (cb_lines_next(&it, &len)) cap++;
+  *out = cb_arena_alloc(a, (cap + 1) * sizeof **out);
   if (!*out) return (size_t)-1;
-  for (const char *p = d, *end = d ? d + len : NULL; p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
-    const char *tab = memchr(p, '\t', (size_t)(le - p));
-    if (*p != '#' && tab) {
-      cue_side side = !strncmp(tab + 1, "before", 6) ? CUE_BEFORE : !strncmp(tab + 1, "unknown", 7) ? CUE_UNKNOWN : CUE_AFTER;
-      (*out)[n++] = (cue){p, (size_t)(tab - p), side};
-    }
-    p = le + 1;
+  it = cb_lines_of("corroborate/causes.tsv");
+  for (const char *p; (p = cb_lines_next(&it, &len));) {
+    const char *tab = memchr(p, '\t', len);
+    if (!tab) continue;
+    cue_side side = !strncmp(tab + 1, "before", 6) ? CUE_BEFORE : !strncmp(tab + 1, "unknown", 7) ? CUE_UNKNOWN : CUE_AFTER;
+    (*out)[n++] = (cue){p, (size_t)(tab - p), side};
   }
   return n;
 }
@@ -43,12 +42,9 @@ static size_t load_cues(cb_arena *a, cue **out) {
 /* Is w one of the lines of data/corroborate/cause-stops.txt? */
 static int stop_word(const char *w, size_t n) {
   size_t len;
-  const char *d = cb_data_get("corroborate/cause-stops.txt", &len);
-  for (const char *p = d, *end = d ? d + len : NULL; p && p < end;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
-    if ((size_t)(le - p) == n && !strncasecmp(p, w, n)) return 1;
-    p = le + 1;
-  }
+  cb_lines it = cb_lines_of("corroborate/cause-stops.txt");
+  for (const char *p; (p = cb_lines_next(&it, &len));)
+    if (len == n && !strncasecmp(p, w, n)) return 1;
   return 0;
 }
 

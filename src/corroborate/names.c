@@ -9,6 +9,7 @@
  */
 #include "corroborate/story.h"
 #include "core/buf.h"
+#include "core/lines.h"
 #include "extract/names.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,23 +47,18 @@ static int has_word(const char *s, const char *w, size_t n) {
 /* The group lines of data/names/title-groups.txt that hold a word of the title, as a bit
  * set (line 1 = bit 0). */
 static unsigned title_groups(const char *title) {
-  size_t len;
-  const char *d = cb_data_get("names/title-groups.txt", &len);
   unsigned set = 0;
   int line = 0;
-  for (const char *p = d, *end = d ? d + len : NULL; p && p < end && line < 32;) {
-    const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
-    if (*p != '#' && le > p) {
-      for (const char *w = p; w < le;) {
-        while (w < le && *w == ' ') w++;
-        const char *e = w;
-        while (e < le && *e != ' ') e++;
-        if (e > w && has_word(title, w, (size_t)(e - w))) set |= 1u << line;
-        w = e;
-      }
-      line++;
+  size_t len;
+  cb_lines it = cb_lines_of("names/title-groups.txt");
+  for (const char *p; line < 32 && (p = cb_lines_next(&it, &len)); line++) {
+    for (const char *w = p, *le = p + len; w < le;) {
+      while (w < le && *w == ' ') w++;
+      const char *e = w;
+      while (e < le && *e != ' ') e++;
+      if (e > w && has_word(title, w, (size_t)(e - w))) set |= 1u << line;
+      w = e;
     }
-    p = le + 1;
   }
   return set;
 }

@@ -262,7 +262,6 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   size_t k = n < 64 ? n : 64;
   for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
   cb_verdict v = cb_interval_verdict(iv, k, &meet);
-
   cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
   if (!f) return CB_ENOMEM;
   int arts[64] = {0}, idx[64] = {0};

@@ -1,7 +1,8 @@
 /*
  * summary.c - the story's short extractive summary, citing its sources: the facts most
  * independent sources give first, then where the sources conflict, then figures only one
- * source reports (in sentences no other source backs, spread over the sources). Sentences are the articles' own; nothing is generated.
+ * source reports (in sentences no other source backs, spread over the sources).
+ * Sentences are the articles' own; nothing is generated.
  */
 #include "corroborate/story.h"
 #include <string.h>
