@@ -2,8 +2,8 @@
  * align.c - best-first, complete-link grouping of claims; see align.h.
  *
  * Candidates come from blocking, not from all pairs: items are indexed by their topic
- * keys and their rarest context words that another article also uses, and only items that share such a block are
- * scored. A block shared by very many items (a toll every one of ten thousand articles
+ * keys and their rarest context words that another article also uses, and only items
+ * that share such a block are scored. A block shared by very many items (a toll every one of ten thousand articles
  * gives) pairs each item with its next BLOCK_WINDOW neighbours only, so the work stays
  * linear in the number of claims; greedy joining then links the rest through the groups.
  */

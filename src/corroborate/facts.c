@@ -51,15 +51,16 @@ static int windows_of(const cb_story_ctx *c, cb_sent *s) {
   return cb_bag_windows(c->arena, text, s->end - s->start, CLAUSE_WIDTH, CLAUSE_STEP, &s->windows, &s->nwindows);
 }
 
-/* The best likeness of a clause of x and a clause of y (two long sentences that say one
- * thing in passing: "the alleged conditions he offered for stepping down, which included
- * amnesty" and "discussions about amnesty conditions if he were to step down"). */
+/* Shared words that not every article uses: the story's topic words tell nothing. */
 typedef struct telling_ud { const cb_story_ctx *c; int n; } telling_ud;
 static void count_telling(void *ud, uint64_t k) {
   telling_ud *t = ud;
   t->n += cb_ctx_article_df(t->c, k) < t->c->story->articles.n;
 }
 
+/* The best likeness of a clause of x and a clause of y (two long sentences that say one
+ * thing in passing: "the alleged conditions he offered for stepping down, which included
+ * amnesty" and "discussions about amnesty conditions if he were to step down"). */
 static double clause_similarity(const cb_story_ctx *c, cb_sent *x, cb_sent *y) {
   if (windows_of(c, x) || windows_of(c, y)) return 0;
   double best = 0;
@@ -68,7 +69,7 @@ static double clause_similarity(const cb_story_ctx *c, cb_sent *x, cb_sent *y) {
       size_t shared;
       double s = cb_ctx_similarity(c, &x->windows[a], &y->windows[b], &shared);
       if (shared < CLAUSE_MIN_SHARED || s <= best) continue;
-      telling_ud t = {c, 0};   /* words of the story's topic, which every article uses, tell nothing */
+      telling_ud t = {c, 0};
       cb_bag_each_shared(&x->windows[a], &y->windows[b], count_telling, &t);
       if (t.n >= CLAUSE_MIN_TELLING) best = s;
     }
@@ -158,7 +159,7 @@ static int core_of(cb_story_ctx *c, const group *g, cb_bag *core) {
  * are already in one earlier fact, and what its sentences share is mostly what that
  * fact's share. (One long sentence may back two facts that share little: "conditions for
  * stepping down, which included amnesty" with one source, "regime change" with another.) */
-static int repeats(cb_story_ctx *c, const group *groups, const cb_bag *cores, const fact_tmp *tmp, int f) {
+static int repeats(const cb_story_ctx *c, const group *groups, const cb_bag *cores, const fact_tmp *tmp, int f) {
   const group *g = &groups[tmp[f].id];
   for (int e = 0; e < f; e++) {
     const group *h = &groups[tmp[e].id];
