@@ -312,7 +312,7 @@ static void test_lower_bounds(const cb_brief *b) {
   CHECK(f == finding_with(s, CB_KIND_QUANTITY, TIMES, "more than 300"));
   CHECK_INT(f->verdict, CB_COMPATIBLE);
   CHECK_STR(f->value, "\xe2\x89\xa5 320");
-  CHECK_CONTAINS(f->topic, "home");
+  CHECK_STR(f->topic, "homes destroyed");   /* the counted noun and what happened to it */
   CHECK_CONTAINS(f->explanation, "\"at least 310\" (Valley Courier)");
   CHECK(claims_point_at_text(b, f));
   const cb_claim *c = claim_of(f, POST);
@@ -970,6 +970,30 @@ static void test_summary(void) {
   release(&bt, b);
 }
 
+/* Topic names: plural nouns and what happened to them. */
+static void test_topic_names(void) {
+  static const char *const texts[] = {
+    "Lake Post | News | May 2, 2026\nFerry sinks on Lake Orun\nBy Eva Dahl\n\n"
+    "The ferry was carrying 84 passengers when it sank on Lake Orun on Friday, police said. Rescuers pulled 61 "
+    "survivors from the water. The port sent 14 ferries to help.\n",
+    "Orun Daily | Region | May 2, 2026\nLake Orun ferry disaster: dozens missing\nBy Ivo Berg\n\n"
+    "A ferry carrying 86 passengers sank on Lake Orun on Friday, police said, and 40 residents were evacuated "
+    "from the shore villages as a storm rose.\n",
+  };
+  batch bt;
+  cb_brief *b = build(&bt, texts, 2);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  const cb_finding *f = finding_with(s, CB_KIND_QUANTITY, 0, "84");
+  CHECK(f && f->topic && !strcmp(f->topic, "passengers carried"));
+  f = finding_with(s, CB_KIND_QUANTITY, 0, "61");
+  CHECK(f && f->topic && !strcmp(f->topic, "survivors"));   /* not "survivors survived" */
+  f = finding_with(s, CB_KIND_QUANTITY, 0, "14");
+  CHECK(f && f->topic && !strcmp(f->topic, "ferries"));
+  f = finding_with(s, CB_KIND_QUANTITY, 1, "40");
+  CHECK(f && f->topic && !strcmp(f->topic, "residents evacuated"));
+  release(&bt, b);
+}
+
 /* Word keys meet across inflections, a final e included. */
 static void test_word_keys(void) {
   uint64_t k = cb_content_key("quarantine", 10);
@@ -999,5 +1023,6 @@ int main(void) {
   test_summary();
   test_rounding();
   test_dates_apart();
+  test_topic_names();
   return test_report();
 }

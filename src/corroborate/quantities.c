@@ -6,6 +6,7 @@
  * verdict. Numbers that only one source gives are listed as single-source claims.
  */
 #include "corroborate/align.h"
+#include "core/lines.h"
 #include "corroborate/interval.h"
 #include "extract/quantity.h"
 #include <ctype.h>
@@ -192,23 +193,68 @@ static const char *word_before(const cb_story_ctx *c, int article, size_t start)
   return NULL;
 }
 
+/* The second column of the line of a data file whose first column is key, or NULL. */
+static const char *lookup(const char *data_name, const char *key) {
+  size_t len, kl = strlen(key);
+  cb_lines it = cb_lines_of(data_name);
+  for (const char *p; (p = cb_lines_next(&it, &len));) {
+    const char *tab = memchr(p, '\t', len);
+    if (tab && (size_t)(tab - p) == kl && !strncasecmp(p, key, kl)) return tab + 1;
+  }
+  return NULL;
+}
+
+/* The value of lookup() up to its line's end, copied into the arena. */
+static const char *lookup_word(cb_arena *a, const char *data_name, const char *key) {
+  const char *v = lookup(data_name, key);
+  if (!v) return NULL;
+  size_t n = 0;
+  while (v[n] && v[n] != '\n') n++;
+  return cb_arena_strndup(a, v, n);
+}
+
+/* "vessel" -> "vessels", "ferry" -> "ferries", "person" -> "people" (data/corroborate/plurals.tsv). */
+static const char *plural(cb_arena *a, const char *noun) {
+  const char *irregular = lookup_word(a, "corroborate/plurals.tsv", noun);
+  if (irregular) return irregular;
+  size_t n = strlen(noun);
+  if (n > 1 && noun[n - 1] == 'y' && !strchr("aeiou", noun[n - 2])) return cb_arena_printf(a, "%.*sies", (int)(n - 1), noun);
+  if (n && (noun[n - 1] == 's' || noun[n - 1] == 'x' || noun[n - 1] == 'z' || (n > 1 && noun[n - 1] == 'h' && strchr("cs", noun[n - 2]))))
+    return cb_arena_printf(a, "%ses", noun);
+  return cb_arena_printf(a, "%ss", noun);
+}
+
+/* "boats struck", "residents evacuated": the counted noun and what happened to it
+ * (data/corroborate/participles.tsv), or the noun alone when it names the event. */
+static const char *noun_event(cb_arena *a, const char *noun, const char *event) {
+  const char *done = lookup_word(a, "corroborate/participles.tsv", event);
+  const char *many = plural(a, noun);
+  if (!done || !many) return many ? many : noun;
+  size_t common = 0;
+  while (noun[common] && event[common] && noun[common] == event[common]) common++;
+  if (key_of_word(noun) == key_of_word(event) || common >= 5) return many;   /* "strikes", "deportees", "survivors" */
+  return cb_arena_printf(a, "%s %s", many, done);
+}
+
 static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *idx, const int *arts, size_t n) {
-  const char *noun = NULL, *event = NULL;
+  const char *noun = NULL, *event = NULL, *generic = NULL;
   for (size_t i = 0; i < n; i++) {
     const cb_quantity *q = cl[idx[i]].q;
     if (!noun && q->noun && !generic_noun(q->noun)) noun = q->noun;
+    if (!generic && q->noun && generic_noun(q->noun)) generic = q->noun;
     if (!event && q->event) event = q->event;
   }
   if (event && toll_event(event) && key_of_word(event) == key_of_word("killed")) return "people killed";
-  if (noun && event) return cb_arena_printf(c->arena, "%s (%s)", noun, event);
-  if (noun && !strcmp(cl[idx[0]].dim, "count")) return noun;
+  if (noun && event) return noun_event(c->arena, noun, event);
+  if (generic && event) return noun_event(c->arena, generic, event);
+  if (noun && !strcmp(cl[idx[0]].dim, "count")) return plural(c->arena, noun);
   /* a measure ("percent", "area"): name it by the word the sources put before it */
   const char *what = NULL;
   for (size_t i = 0; i < n && !what; i++) what = word_before(c, arts[i], cl[idx[i]].q->start);
   const char *dim = cl[idx[0]].dim;
   if (what && strcmp(dim, "count") && strcmp(dim, "none")) return cb_arena_printf(c->arena, "%s (%s)", what, dim);
   if (noun) return noun;
-  if (event) return cb_arena_printf(c->arena, "number (%s)", event);
+  if (event) return noun_event(c->arena, "number", event);
   if (what) return cb_arena_printf(c->arena, "%s (number)", what);
   return dim;
 }
