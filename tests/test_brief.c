@@ -15,6 +15,7 @@
 #include "corroborate.h"
 #include "corroborate/brief.h"
 #include "corroborate/bag.h"
+#include <stdio.h>
 #include <stdlib.h>
 
 /* ---- the stories ----------------------------------------------------------------------- */
@@ -970,6 +971,34 @@ static void test_summary(void) {
   release(&bt, b);
 }
 
+/* Poll figures of articles fifteen days apart are different moments, not a conflict; the
+ * same figures two days apart are. A middle article ties the three into one story. */
+#define POLL(outlet, day, title, pct) outlet " | Politics | " day ", 2026\n" title "\nBy Staff\n\n" \
+  "Councillor Lea Mora leads the race for mayor of Ostend, according to a poll of likely voters by the Ostend " \
+  "Polling Institute" pct ". Mora, a former harbour engineer, has promised new ferries for the islands and a tram " \
+  "line to the port. Her rival, Jon Aske, wants lower harbour fees. The election is on April 30.\n"
+static void test_figures_weeks_apart(void) {
+  static const char *const apart[] = {
+    POLL("Capital Post", "March 1", "Mora leads Ostend mayoral race in new poll", ", with 39 percent support"),
+    POLL("Ostend Courier", "March 8", "Mora campaigns in Ostend harbour as mayoral race tightens", ""),
+    POLL("Ostend Herald", "March 16", "Mora widens her lead in Ostend mayoral race", ", with 50 percent support")};
+  static const char *const close[] = {
+    POLL("Capital Post", "March 1", "Mora leads Ostend mayoral race in new poll", ", with 39 percent support"),
+    POLL("Ostend Herald", "March 3", "Mora widens her lead in Ostend mayoral race", ", with 50 percent support")};
+  batch bt;
+  cb_brief *b = build(&bt, apart, 3);
+  const cb_story_brief *s = b ? story_of(b, 0) : NULL;
+  CHECK(b && b->stories.n == 1);
+  const cb_finding *f = finding_with(s, CB_KIND_QUANTITY, 0, "39 percent");
+  CHECK(f && f->verdict == CB_SINGLE && f->claims.n == 1);
+  release(&bt, b);
+  b = build(&bt, close, 2);
+  s = b ? story_of(b, 0) : NULL;
+  f = finding_with(s, CB_KIND_QUANTITY, 0, "39 percent");
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "50 percent") && f->verdict == CB_CONFLICT);
+  release(&bt, b);
+}
+
 /* Topic names: plural nouns and what happened to them. */
 static void test_topic_names(void) {
   static const char *const texts[] = {
@@ -1024,5 +1053,6 @@ int main(void) {
   test_rounding();
   test_dates_apart();
   test_topic_names();
+  test_figures_weeks_apart();
   return test_report();
 }

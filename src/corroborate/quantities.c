@@ -9,6 +9,7 @@
 #include "core/lines.h"
 #include "corroborate/interval.h"
 #include "extract/quantity.h"
+#include "group/group.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <strings.h>
 
 #define QTY_MIN_SCORE 0.6   /* one shared topic key is enough; the context breaks ties */
+#define QTY_MAX_DAYS_APART 14 /* figures of articles further apart are of different moments */
 #define KEYLESS_PENALTY 0.1 /* two figures of nothing named: context likeness 0.7 or more */
 
 typedef struct qclaim {
@@ -80,10 +82,29 @@ static int comparable_dims(const char *a, const char *b) {
   return (ca && cbb) || !strcmp(a, b);
 }
 
+/* Is the event one whose count accumulates (data/corroborate/tolls.txt)? */
+static int toll_event(const char *event) {
+  return event && cb_keyset_has(cb_keyset_get("corroborate/tolls.txt"), key_of_word(event));
+}
+
+/* The day an article was published, INT32_MIN when unknown or only inferred. */
+static int32_t published_day(const cb_story_ctx *c, int article) {
+  const cb_article *a = c->brief->articles[article];
+  return a->published[0] && !a->published_inferred ? cb_day_number(a->published) : INT32_MIN;
+}
+
+/* Figures of articles published weeks apart describe different moments ("39 percent" in a
+ * December poll, "50 percent" in May), unless they are a toll that grows. */
+static int far_apart(const cb_story_ctx *c, const cb_item *x, const cb_item *y, const qclaim *a, const qclaim *b) {
+  int32_t dx = published_day(c, x->article), dy = published_day(c, y->article);
+  if (dx == INT32_MIN || dy == INT32_MIN || toll_event(a->q->event) || toll_event(b->q->event)) return 0;
+  return (dx > dy ? dx - dy : dy - dx) > QTY_MAX_DAYS_APART;
+}
+
 static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   const qclaim *claims = ud;   /* the claims the items index */
   const qclaim *a = &claims[x->idx], *b = &claims[y->idx];
-  if (!comparable_dims(a->dim, b->dim)) return 0;
+  if (!comparable_dims(a->dim, b->dim) || far_apart(c, x, y, a, b)) return 0;
   int shared = cb_item_shared_keys(x, y);
   if (!shared && (x->nkeys || y->nkeys)) return 0;
   if (!shared)   /* "28 people": nothing named is counted, so the words around must say it all */
@@ -123,10 +144,6 @@ static cb_interval interval_of(const cb_quantity *q, double scale) {
   return v;
 }
 
-/* Is the event one whose count accumulates (data/corroborate/tolls.txt)? */
-static int toll_event(const char *event) {
-  return event && cb_keyset_has(cb_keyset_get("corroborate/tolls.txt"), key_of_word(event));
-}
 
 /* A toll reported at different times that only grows (the dead, the evacuated): the
  * earlier figures were right when written. *latest gets the latest report's interval. */
