@@ -360,6 +360,28 @@ static void test_timex3(void) {
   CHECK_INT(count("It traded half its average daily volume.", "1989-10-27"), 0);
 }
 
+/* second value pass (timex4): one regression test per general rule */
+static void test_second_pass(void) {
+  /* a month "of that year" / "of the same year" takes the year named before */
+  CHECK_STR(value_of("The army landed in 1861. By July 25 of that year it had won.", "2009-12-19", "July 25 of that year"),
+            "1861-07-25");
+  CHECK_STR(value_of("The treaty was signed in 1955. In November of the same year, talks failed.", "2009-12-19",
+                     "November of the same year"), "1955-11");
+  /* "the time being", "the long term", "the short term": TIMEX3 reference points */
+  CHECK_STR(value_of("Rates will stay low for the time being.", "2008-11-18", "the time being"), "PRESENT_REF");
+  CHECK_STR(value_of("It secures the plant for the long term.", "2008-11-18", "the long term"), "FUTURE_REF");
+  CHECK_STR(value_of("In the short term, prices may fall.", "1998-03-04", "the short term"), "FUTURE_REF");
+  CHECK_INT(count("The long term debt rose.", "1998-03-04"), 0);
+  /* two-digit decades; an age ("in his 30s") is not one */
+  CHECK_STR(value_of("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-06", "70s"), "197");
+  CHECK_STR(value_of("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-06", "80s"), "198");
+  CHECK_STR(value_of("Sales were flat through the '80s.", "1989-10-26", "80s"), "198");
+  CHECK_INT(count("Kopp was in his 30s then.", "1999-01-22"), 0);
+  /* a four-digit clock time before a time zone, after "at" */
+  CHECK_STR(value_of("At 0800 UTC, the banks acted.", "2008-09-18", "0800 UTC"), "2008-09-18T08:00Z");
+  CHECK_INT(count("Flight 0800 GMT Airlines.", "2008-09-18"), 0);
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
@@ -368,6 +390,7 @@ int main(void) {
   test_traps();
   test_quarters();
   test_timex3();
+  test_second_pass();
   test_calendar();
   test_bad_input();
   test_eval();

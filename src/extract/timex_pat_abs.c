@@ -82,6 +82,14 @@ void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
 
 /* 2.15pm, 9 a.m., 14:30, 10:05 pm */
 size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (num_tok(c, i, 4, 4) && has(c, i + 1, TL_TZ) && c->t[i + 1].cap && !glued(c, i + 1) && i > 0 &&
+      (word_is(c, i - 1, "at") || word_is(c, i - 1, "by") || word_is(c, i - 1, "until") || word_is(c, i - 1, "from") ||
+       word_is(c, i - 1, "before") || word_is(c, i - 1, "after")) &&
+      c->t[i].num / 100 <= 23 && c->t[i].num % 100 <= 59) {          /* "at 0800 UTC", "by 1430 GMT" */
+    set(r, i + 1, CB_TIMEX_TIME, CB_TP_MINUTE, c->has_dct ? CB_TIMEX_RELATIVE : 0);
+    cb_tp_time_value(c, r, c->t[i].num / 100, c->t[i].num % 100);
+    return i + 1;
+  }
   if (!num_tok(c, i, 1, 2)) return 0;
   int h = c->t[i].num, mi = 0, pm = -1, colon = 0;
   size_t j = i + 1;
@@ -152,6 +160,21 @@ static int event_named_march(const cb_tm_ctx *c, size_t i, size_t j) {
   return 0;
 }
 
+/* "of that year", "of the same year" after a month ("August of that year", "July 25 of the same year"): the
+ * year of the date the text named before. Returns the token after it (0: none) and sets *y. */
+static size_t that_year_suffix(const cb_tm_ctx *c, size_t k, int *y) {
+  if (!c->has_last) return 0;
+  if (is_punct(c, k, ',')) k++;
+  if (!word_is(c, k, "of")) return 0;
+  k++;
+  if (word_is(c, k, "the") && word_is(c, k + 1, "same")) k += 2;
+  else if (word_is(c, k, "that")) k += word_is(c, k + 1, "same") ? 2 : 1;
+  else return 0;
+  if (!word_is(c, k, "year")) return 0;
+  *y = cb_cal_date(c->last).y;
+  return k + 1;
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -191,6 +214,10 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (ye && !word_is(c, j, "of")) end = ye; else y = 0;
   }
   if (wd && !d) return 0;
+  if (!y) {
+    size_t te = that_year_suffix(c, end, &y);
+    if (te) end = te;
+  }
   int dir = tense(c, start);
   int deadline = start > 0 && (word_is(c, start - 1, "by") || word_is(c, start - 1, "until") || word_is(c, start - 1, "till"));
   dir = dir >= 2 || (deadline && dir > -2) ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues
@@ -265,6 +292,22 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, 0);
   cb_tv_year(r->val, sizeof r->val, c, y);
   return r->end;
+}
+
+/* "the '80s", "the 70s and 80s": a decade of the twentieth century said in two digits. */
+size_t cb_tp_short_decade(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i;
+  if ((is_punct(c, j, '\'') || (c->t[j].kind == TK_PUNCT && c->t[j].ch == '?')) && glued(c, j + 1)) j++;   /* ' or ’ */
+  if (!num_tok(c, j, 2, 2) || c->t[j].num % 10 || c->t[j].num < 10) return 0;
+  if (j == i && i > 0 && glued(c, i) && c->t[i - 1].kind != TK_PUNCT) return 0;
+  if (!word_is(c, j + 1, "s") || !glued(c, j + 1) || !ends_clean(c, j + 2)) return 0;
+  if (j == i && i > 0 && (is_punct(c, i - 1, '$') || is_punct(c, i - 1, '-'))) return 0;
+  for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++)       /* "in his 30s", "their early 20s": an age */
+    if (word_is(c, k - 1, "his") || word_is(c, k - 1, "her") || word_is(c, k - 1, "their") || word_is(c, k - 1, "my") ||
+        word_is(c, k - 1, "your") || word_is(c, k - 1, "our")) return 0;
+  set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
+  snprintf(r->val, sizeof r->val, "19%d", c->t[j].num / 10);
+  return j + 2;
 }
 
 /* the third quarter, third-quarter, the first half of 1998, the fiscal first quarter */

@@ -207,7 +207,7 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     snprintf(r->val, sizeof r->val, "%s", refs[k]);
     return j + 1;
   }
-  if (!has(c, i, TL_REF)) return 0;
+  if (!has(c, i, TL_REF) || (lexof(c, i)->flags & TLF_ARTICLE)) return 0;   /* "long term debt": only "the long term" */
   int k = val(c, i, TL_REF);
   if (k < 0 || k > 2) return 0;
   if (has(c, i, TL_REL) && !word_is(c, i, "current")) return 0;   /* "past", "present": only after "the" */

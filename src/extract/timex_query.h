@@ -170,6 +170,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_paired_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_century(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+size_t cb_tp_short_decade(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_spelled_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
