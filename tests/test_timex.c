@@ -380,6 +380,18 @@ static void test_second_pass(void) {
   /* a four-digit clock time before a time zone, after "at" */
   CHECK_STR(value_of("At 0800 UTC, the banks acted.", "2008-09-18", "0800 UTC"), "2008-09-18T08:00Z");
   CHECK_INT(count("Flight 0800 GMT Airlines.", "2008-09-18"), 0);
+  /* years BC keep their era in months, seasons, decades and ranges */
+  CHECK_STR(value_of("Xerxes set out in the autumn of 481 BC.", "2009-12-19", "the autumn of 481 BC"), "BC0481-FA");
+  CHECK_STR(value_of("The army crossed in April 480 BC.", "2009-12-19", "April 480 BC"), "BC0480-04");
+  CHECK_STR(value_of("The revolt lasted from 499 to 493 BC.", "2009-12-19", "499"), "BC0499");
+  CHECK_STR(value_of("The Ionian Revolt (499-493 BC) failed.", "2009-12-19", "493 BC"), "BC0493");
+  CHECK_STR(value_of("Athens grew in the 470s BC.", "2009-12-19", "the 470s BC"), "BC047");
+  cb_timex *v;
+  cb_timex_opts o = {"2009-12-19", 0, NULL, 0, 1};
+  const char *bc = "Marathon was fought in 490 BC. The following decade saw a new fleet.";
+  size_t n = cb_timex_extract_opts(A, bc, strlen(bc), &o, &v);
+  CHECK_INT(n, 2);
+  if (n == 2) CHECK_STR(v[1].value, "BC048");
 }
 
 int main(void) {

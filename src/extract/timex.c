@@ -175,14 +175,14 @@ static int worth_trying(const cb_tt *t, const cb_tt *next, const cb_tt *after) {
 static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
   int y = 0, mo = 1, d = 1;
   if ((m->type == CB_TIMEX_DATE || m->type == CB_TIMEX_TIME) && m->prec >= CB_TP_DAY && !m->vend[0] &&
-      sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) == 3 && cb_cal_valid(y, mo, d)) {
+      cb_tv_parse(m->val, &y, &mo, &d) == 3 && cb_cal_valid(y, mo, d)) {
     c->has_last_day = 1;
     c->last_day = cb_cal_days(y, mo, d);
     c->last_day_tok = m->end;
   }
   y = 0; mo = 1; d = 1;
   if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
-  if (m->val[0] < '0' || m->val[0] > '9' || sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) < 1 || y < 1) return;
+  if (cb_tv_parse(m->val, &y, &mo, &d) < 1) return;
   if (mo < 1 || mo > 12) mo = 1;
   if (!cb_cal_valid(y, mo, d)) d = 1;
   c->has_last = 1;
@@ -194,13 +194,11 @@ static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
  * for the partial dates after it. */
 static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
   if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
-  int y = 0, mo = 1, d = 1, bc = strncmp(m->val, "BC", 2) == 0;
-  const char *v = m->val + (bc ? 2 : 0);
-  if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &d) < 1 || !y) return;
+  int y = 0, mo = 1, d = 1;
+  if (cb_tv_parse(m->val, &y, &mo, &d) < 1) return;
   if (mo < 1 || mo > 12) mo = 1;
   if (d < 1 || d > 28) d = d < 1 ? 1 : d;
-  if (bc) y = 1 - y;
-  if (!cb_cal_valid(y < 1 ? 2000 : y, mo, d)) return;
+  if (!cb_cal_valid(y, mo, d)) return;
   c->has_dct = 1;
   c->dct = cb_cal_days(y, mo, d);
   c->narrative = 1;

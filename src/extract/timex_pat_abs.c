@@ -227,10 +227,10 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (d) {
     if (!y) y = cb_tv_year_for_day(c, m, d, dir);
     set(r, end, CB_TIMEX_DATE, CB_TP_DAY, fl);
-    if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+    if (y == CB_TV_NOYEAR) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
     else if (!cb_cal_valid(y, m, d)) return 0;
     else cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
-    if (dlast && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
+    if (dlast && y != CB_TV_NOYEAR && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
     else if (dlast) snprintf(r->vend, sizeof r->vend, "XXXX-%02d-%02d", m, dlast);
   } else {
     if (!y) y = cb_tv_year_for_month(c, m, dir);
@@ -267,13 +267,36 @@ size_t cb_tp_paired_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return r->end;
 }
 
+static int bc_word(const cb_tm_ctx *c, size_t i) { return word_is(c, i, "BC") || word_is(c, i, "BCE"); }
+
+/* Years BC said without their own "BC": the first year of a range that ends in one ("499-493 BC", "from 499
+ * to 493 BC"), and decades ("the 470s BC"). */
+static size_t year_bc(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
+  if (!num_tok(c, j, 1, 4) || c->t[j].num < 1) return 0;
+  int y = c->t[j].num;
+  if (word_is(c, j + 1, "s") && glued(c, j + 1) && bc_word(c, j + 2) && y % 10 == 0) {
+    set(r, j + 3, CB_TIMEX_DATE, CB_TP_DECADE, 0);
+    cb_tv_decade(r->val, sizeof r->val, 1 - y);
+    return j + 3;
+  }
+  size_t k = j + 1;
+  if (!((is_punct(c, k, '-') && glued(c, k)) || word_is(c, k, "to") || word_is(c, k, "and"))) return 0;
+  k++;
+  if (!num_tok(c, k, 1, 4) || !bc_word(c, k + 1) || c->t[k].num >= y) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+  cb_tv_year(r->val, sizeof r->val, c, 1 - y);
+  return j + 1;
+}
+
 /* 1998, the 1990s, mid-1990s handled by p_part; fiscal 1989; 264 BC */
 size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   int fiscal = 0, the = 0;
   if (word_is(c, j, "the")) { the = 1; j++; }
   if (has(c, j, TL_FISCAL)) { fiscal = 1; j++; }
-  if (num_tok(c, j, 1, 4) && (word_is(c, j + 1, "BC") || word_is(c, j + 1, "BCE") || word_is(c, j + 1, "AD"))) {
+  size_t be = fiscal ? 0 : year_bc(c, j, r);
+  if (be) return the && r->prec != CB_TP_DECADE ? 0 : be;
+  if (num_tok(c, j, 1, 4) && (bc_word(c, j + 1) || word_is(c, j + 1, "AD"))) {
     int y = c->t[j].num;
     if (y < 1) return 0;
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_YEAR, 0);
@@ -285,7 +308,7 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!y) return 0;
   if (word_is(c, j + 1, "s") && glued(c, j + 1) && y % 10 == 0) {
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
-    snprintf(r->val, sizeof r->val, "%03d", y / 10);
+    cb_tv_decade(r->val, sizeof r->val, y);
     return r->end;
   }
   if (the) return 0;
@@ -347,7 +370,7 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!y && named) { y = named; fl = c->t[i].kind == TK_NUM || c->t[i + 1].kind == TK_NUM ? 0 : CB_TIMEX_RELATIVE; }
   if (!y) {
     fl = CB_TIMEX_RELATIVE;
-    if (!c->has_dct) y = -1;
+    if (!c->has_dct) y = CB_TV_NOYEAR;
     else {
       cb_ymd d = cb_cal_date(c->dct);
       int cur = u == TU_QUARTER ? (d.m - 1) / 3 + 1 : (d.m <= 6 ? 1 : 2);
@@ -357,7 +380,7 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   set(r, j, CB_TIMEX_DATE, u == TU_QUARTER ? CB_TP_QUARTER : CB_TP_HALF, fl);
   if (u == TU_QUARTER) cb_tv_quarter(r->val, sizeof r->val, c, y, q);
-  else if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
+  else if (y == CB_TV_NOYEAR) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
   else snprintf(r->val, sizeof r->val, "%04d-H%d", y, q);
   return j;
 }
@@ -442,10 +465,10 @@ size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!ye && (!the || word_is(c, j, "of"))) return 0;   /* "the fall of Paris": not a season */
   if (ye) j = ye;
   unsigned fl = 0;
-  if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : -1; }
+  if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : CB_TV_NOYEAR; }
   set(r, j, CB_TIMEX_DATE, CB_TP_SEASON, fl);
-  if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%s", sn[s]);
-  else snprintf(r->val, sizeof r->val, "%04d-%s", y, sn[s]);
+  cb_tv_year(r->val, sizeof r->val, c, y);
+  snprintf(r->val + strlen(r->val), sizeof r->val - strlen(r->val), "-%s", sn[s]);
   return j;
 }
 

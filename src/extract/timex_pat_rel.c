@@ -31,8 +31,8 @@ int cb_tp_unit_value(const cb_tm_ctx *c, cb_tm_res *r, int unit, int k) {
   case TU_QUARTER: cb_tv_quarter(r->val, sizeof r->val, c, y.y, (y.m - 1) / 3 + 1); r->prec = CB_TP_QUARTER; return 1;
   case TU_HALF: snprintf(r->val, sizeof r->val, "%04d-H%d", y.y, y.m <= 6 ? 1 : 2); r->prec = CB_TP_HALF; return 1;
   case TU_YEAR: cb_tv_year(r->val, sizeof r->val, c, y.y); r->prec = CB_TP_YEAR; return 1;
-  case TU_DECADE: snprintf(r->val, sizeof r->val, "%03d", y.y / 10); r->prec = CB_TP_DECADE; return 1;
-  case TU_CENTURY: snprintf(r->val, sizeof r->val, "%02d", y.y / 100); r->prec = CB_TP_CENTURY; return 1;
+  case TU_DECADE: cb_tv_decade(r->val, sizeof r->val, y.y); r->prec = CB_TP_DECADE; return 1;
+  case TU_CENTURY: cb_tv_century(r->val, sizeof r->val, y.y); r->prec = CB_TP_CENTURY; return 1;
   case TU_DAY: cb_tv_day(r->val, sizeof r->val, c, d); r->prec = CB_TP_DAY; return 1;
   default: return 0;
   }
@@ -105,12 +105,12 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return de;
   }
   if (m) {
-    int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
-    int cur = y >= 0 ? cb_cal_date(c->dct).m : 0;
+    int y = c->has_dct ? cb_cal_date(c->dct).y : CB_TV_NOYEAR;
+    int cur = c->has_dct ? cb_cal_date(c->dct).m : 0;
     /* "last April": the latest April before this month, but not the month just gone (that one
      * is "in February"; "last February" in March means a year before) */
-    if (y >= 0 && k < 0 && (m >= cur || cur - m == 1)) y--;
-    if (y >= 0 && k > 0 && m <= cur) y++;
+    if (c->has_dct && k < 0 && (m >= cur || cur - m == 1)) y--;
+    if (c->has_dct && k > 0 && m <= cur) y++;
     set(r, e, CB_TIMEX_DATE, CB_TP_MONTH, CB_TIMEX_RELATIVE);
     cb_tv_month(r->val, sizeof r->val, c, y, m);
     return e;
@@ -119,10 +119,10 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
     int s = val(c, j, TL_SEASON);
     if (s < 1 || s > 4) return 0;
-    int y = c->has_dct ? cb_cal_date(c->dct).y + (k < 0 ? -1 : k > 0 ? 1 : 0) : -1;
+    int y = c->has_dct ? cb_cal_date(c->dct).y + (k < 0 ? -1 : k > 0 ? 1 : 0) : CB_TV_NOYEAR;
     set(r, j + 1, CB_TIMEX_DATE, CB_TP_SEASON, CB_TIMEX_RELATIVE);
-    if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%s", sn[s]);
-    else snprintf(r->val, sizeof r->val, "%04d-%s", y, sn[s]);
+    cb_tv_year(r->val, sizeof r->val, c, y);
+    snprintf(r->val + strlen(r->val), sizeof r->val - strlen(r->val), "-%s", sn[s]);
     return j + 1;
   }
   int u = unit_at(c, j);
@@ -243,8 +243,8 @@ static void shifted_value(const cb_tm_ctx *c, cb_tm_res *r, int unit, int k, int
   case TU_MONTH: r->prec = CB_TP_MONTH; cb_tv_month(r->val, sizeof r->val, c, y.y, y.m); break;
   case TU_QUARTER: r->prec = CB_TP_QUARTER; cb_tv_quarter(r->val, sizeof r->val, c, y.y, (y.m - 1) / 3 + 1); break;
   case TU_YEAR: case TU_HALF: r->prec = CB_TP_YEAR; cb_tv_year(r->val, sizeof r->val, c, y.y); break;
-  case TU_DECADE: r->prec = CB_TP_DECADE; snprintf(r->val, sizeof r->val, "%03d", y.y / 10); break;
-  case TU_CENTURY: r->prec = CB_TP_CENTURY; snprintf(r->val, sizeof r->val, "%02d", y.y / 100); break;
+  case TU_DECADE: r->prec = CB_TP_DECADE; cb_tv_decade(r->val, sizeof r->val, y.y); break;
+  case TU_CENTURY: r->prec = CB_TP_CENTURY; cb_tv_century(r->val, sizeof r->val, y.y); break;
   default: r->prec = CB_TP_DAY; cb_tv_day(r->val, sizeof r->val, c, d); break;
   }
 }
