@@ -392,6 +392,11 @@ static void test_second_pass(void) {
   size_t n = cb_timex_extract_opts(A, bc, strlen(bc), &o, &v);
   CHECK_INT(n, 2);
   if (n == 2) CHECK_STR(v[1].value, "BC048");
+  /* a bare season after a preposition; not a noun or a verb */
+  CHECK_STR(value_of("The offensive stalled in winter.", "1998-03-04", "winter"), "1998-WI");
+  CHECK_INT(count("Water came from a spring and prices fall.", "1998-03-04"), 0);
+  /* "at night": a part of no day in particular */
+  CHECK_STR(value_of("They travelled at night to avoid patrols.", "2009-12-19", "night"), "XXXX-XX-XXTNI");
 }
 
 int main(void) {

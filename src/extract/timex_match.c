@@ -53,6 +53,14 @@ static int with_part(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return 1;
 }
 
+/* "at night", "by night": a part of no day in particular (XXXX-XX-XXTNI) */
+static int p_at_night(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "night") || i == 0 || !(word_is(c, i - 1, "at") || word_is(c, i - 1, "by"))) return 0;
+  set(r, i + 1, CB_TIMEX_TIME, CB_TP_PART_OF_DAY, 0);
+  snprintf(r->val, sizeof r->val, "XXXX-XX-XXTNI");
+  return 1;
+}
+
 /* noon, midnight: a TIME on the article date */
 static size_t p_noon(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!has(c, i, TL_POD)) return 0;
@@ -105,6 +113,8 @@ int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int found = best_plain(c, i, r);
   memset(&p, 0, sizeof p);
   if (!found && p_noon(c, i, &p)) { *r = p; found = 1; }
+  memset(&p, 0, sizeof p);
+  if (!found && p_at_night(c, i, &p)) { *r = p; found = 1; }
   memset(&p, 0, sizeof p);
   if (with_part(c, i, &p) && (!found || p.end > r->end)) { *r = p; found = 1; }
   if (!found && has(c, i, TL_QUAL) && cb_tl_qual_name(val(c, i, TL_QUAL)) &&

@@ -450,7 +450,19 @@ size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
-/* the summer, summer 1998, the spring of 1990 (this/last/next summer: cb_tp_relative) */
+/* A season word with no "the" and no year is a season after a preposition that takes times ("in spring",
+ * "until winter", "that same spring"), not a noun ("a spring", "the fall of Paris") nor a verb ("prices fall"). */
+static int bare_season(const cb_tm_ctx *c, size_t i) {
+  if (i == 0 || c->t[i].gap > 1) return 0;
+  if (i + 1 < c->nt && c->t[i + 1].kind == TK_WORD && !has(c, i + 1, TL_FUNC) && !has(c, i + 1, TL_YEARPREP)) return 0;
+  static const char *const before[] = {"in", "during", "by", "until", "till", "since", "through", "throughout", "before",
+                                       "after", "from", "same", "until", "into", NULL};
+  for (int k = 0; before[k]; k++)
+    if (word_is_n(c, i - 1, before[k], strlen(before[k]))) return 1;
+  return 0;
+}
+
+/* the summer, summer 1998, the spring of 1990, in spring (this/last/next summer: cb_tp_relative) */
 size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
   size_t j = i;
@@ -462,7 +474,8 @@ size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   j++;
   int y = 0;
   size_t ye = year_suffix(c, j, &y);
-  if (!ye && (!the || word_is(c, j, "of"))) return 0;   /* "the fall of Paris": not a season */
+  if (!ye && the && word_is(c, j, "of")) return 0;   /* "the fall of Paris": not a season */
+  if (!ye && !the && !bare_season(c, i)) return 0;
   if (ye) j = ye;
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : CB_TV_NOYEAR; }
