@@ -397,6 +397,12 @@ static void test_second_pass(void) {
   CHECK_INT(count("Water came from a spring and prices fall.", "1998-03-04"), 0);
   /* "at night": a part of no day in particular */
   CHECK_STR(value_of("They travelled at night to avoid patrols.", "2009-12-19", "night"), "XXXX-XX-XXTNI");
+  /* in a history, "today" in a quote is no day the text names */
+  cb_timex_opts h = {"2009-12-19", 0, NULL, 0, 1};
+  const char *q = "On 1 May 1961 the army marched. \"We will win today,\" the general said.";
+  n = cb_timex_extract_opts(A, q, strlen(q), &h, &v);
+  CHECK_INT(n, 2);
+  if (n == 2) { CHECK_STR(v[0].value, "1961-05-01"); CHECK_STR(v[1].value, "XXXX-XX-XX"); }
 }
 
 int main(void) {

@@ -150,12 +150,13 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
-/* today, yesterday, tomorrow, tonight, yesterday morning */
+/* today, yesterday, tomorrow, tonight, yesterday morning. In a history the day someone says "today" is not
+ * the last date the text named (a quote, or "today" meaning nowadays): it stays unknown. */
 size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!has(c, i, TL_DAYREL)) return 0;
   int k = val(c, i, TL_DAYREL);
   set(r, i + 1, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
-  if (!c->has_dct) snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+  if (!c->has_dct || c->narrative) snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
   else cb_tv_day(r->val, sizeof r->val, c, c->dct + (k == 100 ? 0 : k));
   if (k == 100) {
     strncat(r->val, "TNI", sizeof r->val - strlen(r->val) - 1);
