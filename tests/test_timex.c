@@ -403,6 +403,12 @@ static void test_second_pass(void) {
   n = cb_timex_extract_opts(A, q, strlen(q), &h, &v);
   CHECK_INT(n, 2);
   if (n == 2) { CHECK_STR(v[0].value, "1961-05-01"); CHECK_STR(v[1].value, "XXXX-XX-XX"); }
+  /* no article date: the dateline's full date stands in, and relative values say they are inferred */
+  const char *dl = "Airbus test flight delayed September 01, 2007 A test flight was delayed today in Bangkok.";
+  const cb_timex *td = find(dl, NULL, "today");
+  CHECK(td != NULL);
+  if (td) { CHECK_STR(td->value, "2007-09-01"); CHECK(td->flags & CB_TIMEX_INFERRED); }
+  CHECK_STR(value_of("A flight was delayed today. It had left on September 1, 2007.", NULL, "today"), "XXXX-XX-XX");
 }
 
 int main(void) {

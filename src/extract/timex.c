@@ -318,8 +318,15 @@ size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_t
   cb_tm_ctx c;
   memset(&c, 0, sizeof c);
   cb_ymd d;
+  cb_timex_opts auto_o, line_o;
   if (o && o->dct && cb_cal_parse(o->dct, &d)) { c.has_dct = 1; c.dct = cb_cal_days(d.y, d.m, d.d); }
-  cb_timex_opts auto_o;
+  else if (cb_tm_dateline(text, n, &c.dct)) {        /* no article date: the dateline's, flagged as inferred */
+    c.has_dct = 1;
+    d = cb_cal_date(c.dct);
+    if (o) line_o = *o; else memset(&line_o, 0, sizeof line_o);
+    line_o.dct_inferred = 1;
+    o = &line_o;
+  }
   if (c.has_dct && o && o->narrative == 0 && looks_historical(text, n, d.y)) { auto_o = *o; auto_o.narrative = 1; o = &auto_o; }
   run r;
   memset(&r, 0, sizeof r);

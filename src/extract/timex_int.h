@@ -41,6 +41,10 @@ typedef struct cb_tm_res {
   char vend[40];
 } cb_tm_res;
 
+/* With no dct: the full date in the text's first few hundred bytes (headline, dateline), as a day number;
+ * 0 if none (timex_dateline.c). */
+int cb_tm_dateline(const char *text, size_t n, long *days);
+
 /* Tries every pattern at token i; fills r with the longest match and returns 1, else 0. */
 int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 
