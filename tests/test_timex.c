@@ -409,6 +409,10 @@ static void test_second_pass(void) {
   CHECK(td != NULL);
   if (td) { CHECK_STR(td->value, "2007-09-01"); CHECK(td->flags & CB_TIMEX_INFERRED); }
   CHECK_STR(value_of("A flight was delayed today. It had left on September 1, 2007.", NULL, "today"), "XXXX-XX-XX");
+  /* "and a half": the half in the next smaller unit */
+  CHECK_STR(value_of("They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years"), "P2Y6M");
+  CHECK_STR(value_of("The climb took a minute and a half in all.", "1998-01-14", "a minute and a half"), "PT1M30S");
+  CHECK_STR(value_of("She spent two and a half hours there.", "1998-08-10", "two and a half hours"), "PT2H30M");
 }
 
 int main(void) {

@@ -62,6 +62,7 @@ void cb_tv_century(char *out, size_t n, int y);
  * returns how many of them it read (0 if it is no calendar date). */
 int cb_tv_parse(const char *v, int *y, int *m, int *d);
 void cb_tv_duration(char *out, size_t n, int unit, double amount, int vague);
+void cb_tv_duration_half(char *out, size_t n, int unit, int whole);   /* "two and a half years": P2Y6M */
 long cb_tv_add(long days, int unit, int amount);      /* calendar step by units */
 long cb_tv_weekday(long from, int weekday, int dir);  /* dir -1: on or before, +1: on or after, -2/+2 strictly */
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir);

@@ -263,6 +263,14 @@ static int plural_unit(const cb_tm_ctx *c, size_t i) {
   return i < c->nt && c->t[i].e - c->t[i].s > 2 && (c->s[c->t[i].e - 1] == 's' || c->s[c->t[i].e - 1] == 'S');
 }
 
+/* "and a half" (3 tokens) or a glued "1/2" (3 tokens) at i: the tokens it takes, else 0. */
+static int and_a_half(const cb_tm_ctx *c, size_t i) {
+  if (word_is(c, i, "and") && (word_is(c, i + 1, "a") || word_is(c, i + 1, "one")) && word_is(c, i + 2, "half")) return 3;
+  if (num_tok(c, i, 1, 1) && c->t[i].num == 1 && is_punct(c, i + 1, '/') && glued(c, i + 1) && num_tok(c, i + 2, 1, 1) &&
+      c->t[i + 2].num == 2 && glued(c, i + 2) && !glued(c, i)) return 3;
+  return 0;
+}
+
 /* [the past|last|next|first] [qualifier] N unit(s) [ago|earlier|later]; a year ago; several years */
 size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
@@ -287,6 +295,8 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (!plural_unit(c, j)) return 0;               /* "the past months" */
   }
   size_t u_at = n.end;
+  int half = and_a_half(c, u_at);                   /* "two and a half years", "2 1/2 years" */
+  if (half && !n.vague) u_at += half; else half = 0;
   if (!n.article && (word_is(c, u_at, "more") || word_is(c, u_at, "additional") || word_is(c, u_at, "further") ||
                      word_is(c, u_at, "extra")) && unit_at(c, u_at + 1)) u_at++;      /* "two more weeks" */
   int hyphen = 0;
@@ -304,6 +314,8 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (is_punct(c, end, '-') && glued(c, end) && (word_is(c, end + 1, "earlier") || word_is(c, end + 1, "ago")))
     return 0;                                                                            /* "a year-earlier": cb_tp_year_ago */
   if (word_is(c, end, "or") && word_is(c, end + 1, "so")) end += 2;                    /* "a week or so" */
+  if (!half && !n.vague && (half = and_a_half(c, end)) == 3) end += 3;                /* "a minute and a half" */
+  else if (half != 3) half = 0;
   int ago = word_is(c, end, "ago") || word_is(c, end, "earlier") || word_is(c, end, "later");
   if (ago && !rel) {
     int k = val(c, end, TL_AGO) < 0 ? -1 : 1;
@@ -331,6 +343,7 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (u == TU_DECADE && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 10, 0);
   else if (u == TU_CENTURY && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 100, 0);
   else if (u == TU_QUARTER && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_MONTH, n.v * 3, 0);
+  else if (half) cb_tv_duration_half(r->val, sizeof r->val, u, (int)n.v);
   else cb_tv_duration(r->val, sizeof r->val, u, n.v, n.vague);
   return end;
 }

@@ -88,6 +88,19 @@ void cb_tv_duration(char *out, size_t n, int unit, double a, int vague) {
   }
 }
 
+/* N and a half units: the half in the next smaller unit ("P2Y6M", "PT5H30M", "PT1M30S"). */
+void cb_tv_duration_half(char *out, size_t n, int unit, int whole) {
+  switch (unit) {
+  case TU_YEAR: snprintf(out, n, "P%dY6M", whole); break;
+  case TU_DAY: snprintf(out, n, "P%dDT12H", whole); break;
+  case TU_HOUR: snprintf(out, n, "PT%dH30M", whole); break;
+  case TU_MINUTE: snprintf(out, n, "PT%dM30S", whole); break;
+  case TU_DECADE: snprintf(out, n, "P%dY", whole * 10 + 5); break;
+  case TU_CENTURY: snprintf(out, n, "P%dY", whole * 100 + 50); break;
+  default: cb_tv_duration(out, n, unit, whole + 0.5, 0); break;
+  }
+}
+
 static long add_months(long days, int months) {
   cb_ymd d = cb_cal_date(days);
   long m0 = (long)d.y * 12 + (d.m - 1) + months;
