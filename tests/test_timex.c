@@ -413,6 +413,14 @@ static void test_second_pass(void) {
   CHECK_STR(value_of("They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years"), "P2Y6M");
   CHECK_STR(value_of("The climb took a minute and a half in all.", "1998-01-14", "a minute and a half"), "PT1M30S");
   CHECK_STR(value_of("She spent two and a half hours there.", "1998-08-10", "two and a half hours"), "PT2H30M");
+  /* bare plural units after "in", "within": vague durations */
+  CHECK_STR(value_of("The index fell 100 points in just minutes.", "2008-10-10", "minutes"), "PTXM");
+  CHECK_STR(value_of("Italy was repulsed within days.", "2009-12-19", "days"), "PXD");
+  /* "that same day" is "that day"; after a month it is a day of that month */
+  CHECK_STR(value_of("He fell on May 3, 1945. That same day the city surrendered.", "2009-12-19", "That same day"),
+            "1945-05-03");
+  CHECK_STR(value_of("He was shot last October. The site crossed him out that same day.", "1999-02-06", "that same day"),
+            "1998-10-XX");
 }
 
 int main(void) {

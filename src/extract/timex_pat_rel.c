@@ -74,7 +74,9 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (word_is(c, j, "past") || (the && k != 1 && !word_is(c, j, "previous") && !word_is(c, j, "current") &&
                                  !word_is(c, j, "present") && !word_is(c, j, "same"))) return 0;
   if ((word_is(c, j, "same") && !the) || (word_is(c, j, "that") && the)) return 0;
+  int that = word_is(c, j, "that");
   j++;
+  if (that && word_is(c, j, "same") && unit_at(c, j + 1)) j++;   /* "that same day": "that day" */
   if (has(c, j, TL_FISCAL) && unit_at(c, j + 1) == TU_YEAR && !word_is(c, j + 1, "years")) j++;   /* "the current fiscal year" */
   size_t e;
   int wd = weekday_at(c, j, &e);
@@ -128,9 +130,16 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int u = unit_at(c, j);
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
-  if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
+  if (u == TU_DAY && !the && !that) return 0;   /* "the next day", "that day"; not "this day" */
   int need = u == TU_DAY ? CB_TP_DAY : u == TU_WEEK ? CB_TP_WEEK : u == TU_MONTH ? CB_TP_MONTH : CB_TP_YEAR;
-  if (word_is(c, j - 1, "that") && c->has_last && c->last_prec >= need) {   /* "that year": the one named before */
+  if (that && u == TU_DAY && c->has_last && c->last_prec == CB_TP_MONTH) {   /* "last October ... that day" */
+    char mo[16];
+    cb_tv_month(mo, sizeof mo, c, cb_cal_date(c->last).y, cb_cal_date(c->last).m);
+    snprintf(r->val, sizeof r->val, "%s-XX", mo);
+    r->prec = CB_TP_DAY;
+    return j + 1;
+  }
+  if (that && c->has_last && c->last_prec >= need) {   /* "that year": the one named before */
     cb_tm_ctx back = *c;
     back.dct = c->last;
     if (!cb_tp_unit_value(&back, r, u, 0)) return 0;
@@ -276,8 +285,10 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   const char *mod = NULL;
   int rel = 0, relk = 0, the = 0;
-  if (i > 0 && word_is(c, i - 1, "for") && plural_unit(c, i) && unit_at(c, i) && unit_at(c, i) != TU_PERIOD &&
-      unit_at(c, i) != TU_WEEKEND) {                  /* "for years", "for centuries" */
+  if (i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "within") || word_is(c, i - 1, "in") ||
+                (word_is(c, i - 1, "just") && i > 1 && word_is(c, i - 2, "in"))) &&
+      plural_unit(c, i) && unit_at(c, i) && unit_at(c, i) != TU_PERIOD &&
+      unit_at(c, i) != TU_WEEKEND) {                  /* "for years", "for centuries", "within days", "in minutes" */
     set(r, i + 1, CB_TIMEX_DURATION, CB_TP_NONE, 0);
     cb_tv_duration(r->val, sizeof r->val, unit_at(c, i), 1, 1);
     return i + 1;
