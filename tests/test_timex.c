@@ -421,6 +421,10 @@ static void test_second_pass(void) {
             "1945-05-03");
   CHECK_STR(value_of("He was shot last October. The site crossed him out that same day.", "1999-02-06", "that same day"),
             "1998-10-XX");
+  /* "the same month" is the month named before; "... a year ago" the one a year before it */
+  const char *sm = "Sales fell 35% in January, compared to the same month a year ago.";
+  CHECK_STR(value_of(sm, "2009-02-03", "the same month a year ago"), "2008-01");
+  CHECK_STR(value_of("Troops landed in March 1982. Talks failed the same month.", "2009-12-19", "the same month"), "1982-03");
 }
 
 int main(void) {

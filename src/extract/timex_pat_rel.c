@@ -56,6 +56,17 @@ size_t cb_tp_part_of_day(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
   return j + 1;
 }
 
+/* "a year ago", "a year earlier", "last year", "the previous year" after "the same month": the token after
+ * it, else 0. */
+static size_t year_back_tail(const cb_tm_ctx *c, size_t i) {
+  if ((word_is(c, i, "a") || word_is(c, i, "one")) && word_is(c, i + 1, "year") &&
+      (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier") || word_is(c, i + 2, "before"))) return i + 3;
+  if (word_is(c, i, "last") && word_is(c, i + 1, "year")) return i + 2;
+  if (word_is(c, i, "the") && (word_is(c, i + 1, "previous") || word_is(c, i + 1, "prior")) && word_is(c, i + 2, "year"))
+    return i + 3;
+  return 0;
+}
+
 /* last week, this year, next month, the coming weekend, last Monday, this summer, last April */
 size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
@@ -139,11 +150,15 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     r->prec = CB_TP_DAY;
     return j + 1;
   }
-  if (that && c->has_last && c->last_prec >= need) {   /* "that year": the one named before */
+  int same = word_is(c, j - 1, "same");
+  if ((that || same) && c->has_last && c->last_prec >= need) {   /* "that year", "the same month": the one named before */
     cb_tm_ctx back = *c;
     back.dct = c->last;
+    size_t e = j + 1, t = same ? year_back_tail(c, e) : 0;
+    if (t) { back.dct = cb_tv_add(c->last, TU_YEAR, -1); e = t; }   /* "the same month a year ago" */
     if (!cb_tp_unit_value(&back, r, u, 0)) return 0;
-    return j + 1;
+    r->end = e;
+    return e;
   }
   if (the && k != 0 && c->has_last && c->last_prec >= need && !word_is(c, j - 1, "last")) {
     cb_tm_ctx back = *c;                   /* "the following year", "the previous month": from the date named before */
