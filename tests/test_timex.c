@@ -425,6 +425,11 @@ static void test_second_pass(void) {
   const char *sm = "Sales fell 35% in January, compared to the same month a year ago.";
   CHECK_STR(value_of(sm, "2009-02-03", "the same month a year ago"), "2008-01");
   CHECK_STR(value_of("Troops landed in March 1982. Talks failed the same month.", "2009-12-19", "the same month"), "1982-03");
+  /* "to end the day" in a market report: the trading day named, else the article date */
+  CHECK_STR(value_of("The Dow fell 3.4% to end the day at 7,114.", "2009-02-24", "the day"), "2009-02-24");
+  CHECK_STR(value_of("Stocks fell on Monday. The Dow lost 251 points to end the day at 7,114.", "2009-02-25", "the day"),
+            "2009-02-23");
+  CHECK_INT(count("He ended the day he was elected in tears.", "2009-02-24"), 0);
 }
 
 int main(void) {

@@ -10,7 +10,7 @@ typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {
   cb_tp_numeric, cb_tp_clock, cb_tp_month, cb_tp_year, cb_tp_relative, cb_tp_dayrel, cb_tp_weekday, cb_tp_ref,
   cb_tp_duration, cb_tp_year_ago, cb_tp_quarter, cb_tp_the_quarter, cb_tp_the_year, cb_tp_season, cb_tp_holiday, cb_tp_set, cb_tp_century,
-  cb_tp_spelled_year, cb_tp_year_end, cb_tp_paired_day, cb_tp_short_decade};
+  cb_tp_spelled_year, cb_tp_year_end, cb_tp_paired_day, cb_tp_short_decade, cb_tp_trading_day};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {

@@ -174,6 +174,24 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
+/* "ended the day", "to close the day", "for the day": the trading day of the report, the article date */
+size_t cb_tp_trading_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "the") || !word_is(c, i + 1, "day") || i == 0 || !c->has_dct || c->narrative) return 0;
+  static const char *const verbs[] = {"end", "ended", "ending", "ends", "close", "closed", "closing", "closes", "finish",
+                                      "finished", "finishing", "start", "started", "begin", "began", "for", NULL};
+  int ok = 0;
+  for (int k = 0; verbs[k] && !ok; k++) ok = word_is_n(c, i - 1, verbs[k], strlen(verbs[k]));
+  if (!ok || (i + 2 < c->nt && c->t[i + 2].kind == TK_WORD && c->t[i + 2].cap)) return 0;
+  static const char *const anchors[] = {"of", "when", "that", "before", "after", "he", "she", "they", "we", "i", "it",
+                                        "trader", "traders", "trading", "job", "off", NULL};
+  for (int k = 0; anchors[k]; k++)                  /* "the day of the vote", "the day he died": an event's day */
+    if (word_is_n(c, i + 2, anchors[k], strlen(anchors[k]))) return 0;
+  set(r, i + 2, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
+  int near = c->has_last_day && c->last_day_tok <= i && i - c->last_day_tok <= 60;   /* "On Monday ... ended the day" */
+  cb_tv_day(r->val, sizeof r->val, c, near ? c->last_day : c->dct);
+  return i + 2;
+}
+
 /* today, yesterday, tomorrow, tonight, yesterday morning. In a history the day someone says "today" is not
  * the last date the text named (a quote, or "today" meaning nowadays): it stays unknown. */
 size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {

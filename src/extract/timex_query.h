@@ -179,6 +179,7 @@ size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_holiday(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
+size_t cb_tp_trading_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_weekday(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
