@@ -430,6 +430,11 @@ static void test_second_pass(void) {
   CHECK_STR(value_of("Stocks fell on Monday. The Dow lost 251 points to end the day at 7,114.", "2009-02-25", "the day"),
             "2009-02-23");
   CHECK_INT(count("He ended the day he was elected in tears.", "2009-02-24"), 0);
+  /* "the same period last year": the period named before (a month, a quarter), a year earlier */
+  CHECK_STR(value_of("Sales rose 43% in February compared to the same period last year.", "2010-03-03",
+                     "the same period last year"), "2009-02");
+  CHECK_STR(value_of("Profit rose in the third quarter from the same period a year earlier.", "1989-11-01",
+                     "the same period a year earlier"), "1988-Q3");
 }
 
 int main(void) {

@@ -67,6 +67,26 @@ static size_t year_back_tail(const cb_tm_ctx *c, size_t i) {
   return 0;
 }
 
+/* "the same period [last year]": the period of the date named before (a quarter, a month, a year), or that
+ * period a year earlier. */
+static size_t same_period(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
+  size_t e = j + 1, t = year_back_tail(c, e);
+  int back = t ? 1 : 0;
+  if (t) e = t;
+  set(r, e, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
+  if (c->lastq_q) {
+    r->prec = CB_TP_QUARTER;
+    cb_tv_quarter(r->val, sizeof r->val, c, c->lastq_y - back, c->lastq_q);
+    return e;
+  }
+  if (!c->has_last || (c->last_prec != CB_TP_MONTH && c->last_prec != CB_TP_YEAR && c->last_prec != CB_TP_DAY)) return 0;
+  cb_tm_ctx at = *c;
+  at.dct = cb_tv_add(c->last, TU_YEAR, -back);
+  at.has_dct = 1;
+  int u = c->last_prec == CB_TP_MONTH ? TU_MONTH : c->last_prec == CB_TP_DAY ? TU_DAY : TU_YEAR;
+  return cb_tp_unit_value(&at, r, u, 0) ? e : 0;
+}
+
 /* last week, this year, next month, the coming weekend, last Monday, this summer, last April */
 size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
@@ -140,6 +160,7 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   int u = unit_at(c, j);
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
+  if (u == TU_PERIOD && word_is(c, j - 1, "same")) return same_period(c, j, r);
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
   if (u == TU_DAY && !the && !that) return 0;   /* "the next day", "that day"; not "this day" */
   int need = u == TU_DAY ? CB_TP_DAY : u == TU_WEEK ? CB_TP_WEEK : u == TU_MONTH ? CB_TP_MONTH : CB_TP_YEAR;
