@@ -435,6 +435,10 @@ static void test_second_pass(void) {
                      "the same period last year"), "2009-02");
   CHECK_STR(value_of("Profit rose in the third quarter from the same period a year earlier.", "1989-11-01",
                      "the same period a year earlier"), "1988-Q3");
+  /* "this past": the last one */
+  CHECK_STR(value_of("The unit was scrapped this past spring.", "1989-10-30", "this past spring"), "1989-SP");
+  CHECK_STR(value_of("They met this past week.", "1998-03-04", "this past week"), "1998-W09");
+  CHECK_STR(value_of("They met this past Sunday.", "1998-03-04", "this past Sunday"), "1998-03-01");
 }
 
 int main(void) {

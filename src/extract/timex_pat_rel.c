@@ -87,6 +87,8 @@ static size_t same_period(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
   return cb_tp_unit_value(&at, r, u, 0) ? e : 0;
 }
 
+static int plural_unit(const cb_tm_ctx *c, size_t i);
+
 /* last week, this year, next month, the coming weekend, last Monday, this summer, last April */
 size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
@@ -108,6 +110,9 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int that = word_is(c, j, "that");
   j++;
   if (that && word_is(c, j, "same") && unit_at(c, j + 1)) j++;   /* "that same day": "that day" */
+  int this_past = k == 0 && !the && word_is(c, j - 1, "this") && (word_is(c, j, "past") || word_is(c, j, "last")) &&
+                  j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !plural_unit(c, j + 1);
+  if (this_past) { k = -1; j++; }                   /* "this past week": the last one */
   if (has(c, j, TL_FISCAL) && unit_at(c, j + 1) == TU_YEAR && !word_is(c, j + 1, "years")) j++;   /* "the current fiscal year" */
   size_t e;
   int wd = weekday_at(c, j, &e);
@@ -153,6 +158,7 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     int s = val(c, j, TL_SEASON);
     if (s < 1 || s > 4) return 0;
     int y = c->has_dct ? cb_cal_date(c->dct).y + (k < 0 ? -1 : k > 0 ? 1 : 0) : CB_TV_NOYEAR;
+    if (this_past && c->has_dct && s * 3 <= cb_cal_date(c->dct).m) y++;   /* "this past spring" in October: this year's */
     set(r, j + 1, CB_TIMEX_DATE, CB_TP_SEASON, CB_TIMEX_RELATIVE);
     cb_tv_year(r->val, sizeof r->val, c, y);
     snprintf(r->val + strlen(r->val), sizeof r->val - strlen(r->val), "-%s", sn[s]);
