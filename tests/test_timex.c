@@ -439,6 +439,9 @@ static void test_second_pass(void) {
   CHECK_STR(value_of("The unit was scrapped this past spring.", "1989-10-30", "this past spring"), "1989-SP");
   CHECK_STR(value_of("They met this past week.", "1998-03-04", "this past week"), "1998-W09");
   CHECK_STR(value_of("They met this past Sunday.", "1998-03-04", "this past Sunday"), "1998-03-01");
+  /* "the previous Friday" counts from the day named before it */
+  CHECK_STR(value_of("Shares fell on Oct. 27, down 4.5% from the previous Friday.", "1989-10-30", "the previous Friday"),
+            "1989-10-20");
 }
 
 int main(void) {

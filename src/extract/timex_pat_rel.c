@@ -118,7 +118,9 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int wd = weekday_at(c, j, &e);
   if (wd) {
     set(r, e, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
-    weekday_value(c, r, wd, k < 0 ? -2 : k > 0 ? 2 : (tense(c, i) > 0 ? 1 : -1));
+    cb_tm_ctx from = *c;                           /* "the previous Friday", "the following Monday": from the day named */
+    if (the && k != 0 && c->has_last && c->last_prec == CB_TP_DAY) { from.dct = c->last; from.has_dct = 1; }
+    weekday_value(&from, r, wd, k < 0 ? -2 : k > 0 ? 2 : (tense(c, i) > 0 ? 1 : -1));
     return cb_tp_part_of_day(c, e, r);
   }
   if (has(c, j, TL_POD) && (k == 0 || word_is(c, j, "night"))) {    /* "this morning", "last night" */
