@@ -442,6 +442,9 @@ static void test_second_pass(void) {
   /* "the previous Friday" counts from the day named before it */
   CHECK_STR(value_of("Shares fell on Oct. 27, down 4.5% from the previous Friday.", "1989-10-30", "the previous Friday"),
             "1989-10-20");
+  /* "five trading days", "three straight weeks": the adjective stays inside the duration */
+  CHECK_STR(value_of("For the past five trading days, stocks fell.", "2011-03-18", "the past five trading days"), "P5D");
+  CHECK_STR(value_of("Prices rose for three straight weeks.", "2011-03-18", "three straight weeks"), "P3W");
 }
 
 int main(void) {

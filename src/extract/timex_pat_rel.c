@@ -372,6 +372,9 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (half && !n.vague) u_at += half; else half = 0;
   if (!n.article && (word_is(c, u_at, "more") || word_is(c, u_at, "additional") || word_is(c, u_at, "further") ||
                      word_is(c, u_at, "extra")) && unit_at(c, u_at + 1)) u_at++;      /* "two more weeks" */
+  if (!n.vague && (word_is(c, u_at, "consecutive") || word_is(c, u_at, "straight") || word_is(c, u_at, "successive") ||
+                   word_is(c, u_at, "trading") || word_is(c, u_at, "business") || word_is(c, u_at, "working")) &&
+      unit_at(c, u_at + 1) && plural_unit(c, u_at + 1)) u_at++;                    /* "five trading days", "two straight weeks" */
   int hyphen = 0;
   if (is_punct(c, u_at, '-') && glued(c, u_at) && u_at > j) { u_at++; hyphen = 1; }
   int u = unit_at(c, u_at);
