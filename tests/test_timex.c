@@ -445,6 +445,12 @@ static void test_second_pass(void) {
   /* "five trading days", "three straight weeks": the adjective stays inside the duration */
   CHECK_STR(value_of("For the past five trading days, stocks fell.", "2011-03-18", "the past five trading days"), "P5D");
   CHECK_STR(value_of("Prices rose for three straight weeks.", "2011-03-18", "three straight weeks"), "P3W");
+  /* an hour with "in the morning/evening" is a clock time */
+  CHECK_STR(value_of("The ship sails at 4 in the morning.", "2000-04-03", "4 in the morning"), "2000-04-03T04:00");
+  CHECK_STR(value_of("The ship sails at 10 in the evening.", "2000-04-03", "10 in the evening"), "2000-04-03T22:00");
+  /* inside a quotation the speaker's tense counts, not the reporting verb's */
+  CHECK_STR(value_of("\"The father will leave on Thursday,\" Castro said.", "2000-04-03", "Thursday"), "2000-04-06");
+  CHECK_STR(value_of("Castro said the father left on Thursday.", "2000-04-03", "Thursday"), "2000-03-30");
 }
 
 int main(void) {

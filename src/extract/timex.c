@@ -132,12 +132,42 @@ static int nearest_cue(const run *r, size_t from, size_t to, size_t off) {
   return tense;
 }
 
+/* The length of a quotation mark at s[k] (" `` '' “ ”), else 0. */
+static size_t quote_mark(const char *s, size_t k, size_t end) {
+  if (s[k] == '"') return 1;
+  if (k + 1 < end && ((s[k] == '`' && s[k + 1] == '`') || (s[k] == '\'' && s[k + 1] == '\''))) return 2;
+  if (k + 2 < end && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+      ((unsigned char)s[k + 2] == 0x9C || (unsigned char)s[k + 2] == 0x9D)) return 3;
+  return 0;
+}
+
+/* Inside a quotation, the speaker's own tense counts, not the reporting verb's ("'He will leave at 4
+ * Thursday,' Castro said"): narrows [*bs, *be) to the quoted stretch holding off, if there is one. */
+static void quoted_stretch(const run *r, size_t off, size_t *bs, size_t *be) {
+  size_t open = 0;
+  int in = 0;
+  for (size_t k = *bs; k < *be;) {
+    size_t q = quote_mark(r->s, k, *be);
+    if (!q) { k++; continue; }
+    if (!in) { in = 1; open = k + q; }
+    else {
+      in = 0;
+      if (off >= open && off < k) { *bs = open; *be = k; return; }
+    }
+    k += q;
+  }
+  if (in && off >= open) *bs = open;   /* a quote running past the sentence end */
+}
+
 static int tense_at(void *ud, size_t tok) {
   run *r = ud;
   size_t off = r->t[tok].s;
   size_t bs, be;
   sentence_bounds(r, off, &bs, &be);
-  return nearest_cue(r, bs, be, off);
+  size_t qs = bs, qe = be;
+  quoted_stretch(r, off, &qs, &qe);
+  int t = nearest_cue(r, qs, qe, off);
+  return t || (qs == bs && qe == be) ? t : nearest_cue(r, bs, be, off);   /* no cue in the quote: the sentence's */
 }
 
 static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {

@@ -70,6 +70,16 @@ static size_t ampm_at(const cb_tm_ctx *c, size_t i, int *pm) {
   return 0;
 }
 
+/* "in the morning", "in the evening", "at night" after an hour ("4 in the morning"): its am/pm. */
+static size_t pod_clock_at(const cb_tm_ctx *c, size_t i, int *pm) {
+  if (word_is(c, i, "at") && word_is(c, i + 1, "night")) { *pm = 1; return i + 2; }
+  if (!word_is(c, i, "in") || !word_is(c, i + 1, "the")) return 0;
+  int p = has(c, i + 2, TL_POD) ? val(c, i + 2, TL_POD) : 0;
+  if (p != TD_MO && p != TD_AF && p != TD_EV) return 0;
+  *pm = p != TD_MO;
+  return i + 3;
+}
+
 /* A clock time with no day of its own ("was shot at 10 p.m.") falls on the day named just before it
  * (within a couple of sentences), else on the article date. */
 #define CLOCK_REACH 40
@@ -99,6 +109,7 @@ size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     j += 2;
   }
   size_t k = ampm_at(c, j, &pm);
+  if (!k) k = pod_clock_at(c, j, &pm);
   if (k) j = k;
   else if (!colon || glued(c, j)) return 0;
   if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12))) return 0;
