@@ -451,6 +451,11 @@ static void test_second_pass(void) {
   /* inside a quotation the speaker's tense counts, not the reporting verb's */
   CHECK_STR(value_of("\"The father will leave on Thursday,\" Castro said.", "2000-04-03", "Thursday"), "2000-04-06");
   CHECK_STR(value_of("Castro said the father left on Thursday.", "2000-04-03", "Thursday"), "2000-03-30");
+  /* "each July", "every summer": sets of a month, a season */
+  const cb_timex *ej = find("Orangemen march each July through the town.", "1998-03-22", "each July");
+  CHECK(ej != NULL);
+  if (ej) { CHECK_STR(ej->value, "XXXX-07"); CHECK_INT(ej->type, CB_TIMEX_SET); }
+  CHECK_STR(value_of("Floods come every summer.", "1998-03-22", "every summer"), "XXXX-SU");
 }
 
 int main(void) {

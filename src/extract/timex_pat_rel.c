@@ -471,6 +471,18 @@ size_t cb_tp_set(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
     return e;
   }
+  int mo = k == 1 ? month_at(c, j, &e) : 0;
+  if (mo && !num_tok(c, e, 1, 2)) {                  /* "each July": every July */
+    set(r, e, CB_TIMEX_SET, CB_TP_NONE, 0);
+    snprintf(r->val, sizeof r->val, "XXXX-%02d", mo);
+    return e;
+  }
+  if (k == 1 && has(c, j, TL_SEASON) && val(c, j, TL_SEASON) >= 1 && val(c, j, TL_SEASON) <= 4) {   /* "every summer" */
+    static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
+    set(r, j + 1, CB_TIMEX_SET, CB_TP_NONE, 0);
+    snprintf(r->val, sizeof r->val, "XXXX-%s", sn[val(c, j, TL_SEASON)]);
+    return j + 1;
+  }
   int u = unit_at(c, j);
   if (!u || u == TU_PERIOD || u == TU_HALF) return 0;
   set(r, j + 1, CB_TIMEX_SET, CB_TP_NONE, 0);
