@@ -377,6 +377,7 @@ static void test_second_pass(void) {
   CHECK_STR(value_of("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-06", "80s"), "198");
   CHECK_STR(value_of("Sales were flat through the '80s.", "1989-10-26", "80s"), "198");
   CHECK_INT(count("Kopp was in his 30s then.", "1999-01-22"), 0);
+  CHECK_INT(count("Highs will be in the low 70s.", "1999-01-22"), 0);
   /* a four-digit clock time before a time zone, after "at" */
   CHECK_STR(value_of("At 0800 UTC, the banks acted.", "2008-09-18", "0800 UTC"), "2008-09-18T08:00Z");
   CHECK_INT(count("Flight 0800 GMT Airlines.", "2008-09-18"), 0);

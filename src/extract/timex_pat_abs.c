@@ -336,9 +336,12 @@ size_t cb_tp_short_decade(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (j == i && i > 0 && glued(c, i) && c->t[i - 1].kind != TK_PUNCT) return 0;
   if (!word_is(c, j + 1, "s") || !glued(c, j + 1) || !ends_clean(c, j + 2)) return 0;
   if (j == i && i > 0 && (is_punct(c, i - 1, '$') || is_punct(c, i - 1, '-'))) return 0;
-  for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++)       /* "in his 30s", "their early 20s": an age */
+  for (size_t k = i, n = 0; k > 0 && n < 4; k--, n++)       /* "in his 30s": an age; "highs in the low 70s": degrees */
     if (word_is(c, k - 1, "his") || word_is(c, k - 1, "her") || word_is(c, k - 1, "their") || word_is(c, k - 1, "my") ||
-        word_is(c, k - 1, "your") || word_is(c, k - 1, "our")) return 0;
+        word_is(c, k - 1, "your") || word_is(c, k - 1, "our") || word_is(c, k - 1, "low") || word_is(c, k - 1, "upper") ||
+        word_is(c, k - 1, "high") || word_is(c, k - 1, "highs") || word_is(c, k - 1, "lows") ||
+        word_is(c, k - 1, "temperatures") || word_is(c, k - 1, "temperature") || word_is(c, k - 1, "degrees") ||
+        word_is(c, k - 1, "aged") || word_is(c, k - 1, "age")) return 0;
   set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
   snprintf(r->val, sizeof r->val, "19%d", c->t[j].num / 10);
   return j + 2;
