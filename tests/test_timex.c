@@ -219,6 +219,9 @@ static void test_bad_input(void) {
   n = cb_timex_extract(A, b, k, "2025-11-30", &v);
   CHECK_INT(n, k / strlen(unit));
   free(b);
+  /* a part-of-period word at the very end ("by the mid") must not read past the last token (found by fuzz_timex) */
+  CHECK_INT(count("books,\" said the dy by the mid", "2025-11-30"), 0);
+  CHECK_INT(count("early", "2025-11-30"), 0);
 }
 
 /* `eval timex` reads a TimeML file, takes its DCT, and exits 0; bad paths and usage are reported. */

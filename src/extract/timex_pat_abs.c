@@ -331,6 +331,7 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
 /* "the '80s", "the 70s and 80s": a decade of the twentieth century said in two digits. */
 size_t cb_tp_short_decade(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
+  if (i >= c->nt) return 0;
   if ((is_punct(c, j, '\'') || (c->t[j].kind == TK_PUNCT && c->t[j].ch == '?')) && glued(c, j + 1)) j++;   /* ' or ’ */
   if (!num_tok(c, j, 2, 2) || c->t[j].num % 10 || c->t[j].num < 10) return 0;
   if (j == i && i > 0 && glued(c, i) && c->t[i - 1].kind != TK_PUNCT) return 0;
