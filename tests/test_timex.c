@@ -219,6 +219,9 @@ static void test_bad_input(void) {
   n = cb_timex_extract(A, b, k, "2025-11-30", &v);
   CHECK_INT(n, k / strlen(unit));
   free(b);
+  /* a part-of-period word at the very end ("by the mid") must not read past the last token (found by fuzz_timex) */
+  CHECK_INT(count("books,\" said the dy by the mid", "2025-11-30"), 0);
+  CHECK_INT(count("early", "2025-11-30"), 0);
 }
 
 /* `eval timex` reads a TimeML file, takes its DCT, and exits 0; bad paths and usage are reported. */
@@ -360,6 +363,105 @@ static void test_timex3(void) {
   CHECK_INT(count("It traded half its average daily volume.", "1989-10-27"), 0);
 }
 
+/* second value pass (timex4): one regression test per general rule */
+static void test_second_pass(void) {
+  /* a month "of that year" / "of the same year" takes the year named before */
+  CHECK_STR(value_of("The army landed in 1861. By July 25 of that year it had won.", "2009-12-19", "July 25 of that year"),
+            "1861-07-25");
+  CHECK_STR(value_of("The treaty was signed in 1955. In November of the same year, talks failed.", "2009-12-19",
+                     "November of the same year"), "1955-11");
+  /* "the time being", "the long term", "the short term": TIMEX3 reference points */
+  CHECK_STR(value_of("Rates will stay low for the time being.", "2008-11-18", "the time being"), "PRESENT_REF");
+  CHECK_STR(value_of("It secures the plant for the long term.", "2008-11-18", "the long term"), "FUTURE_REF");
+  CHECK_STR(value_of("In the short term, prices may fall.", "1998-03-04", "the short term"), "FUTURE_REF");
+  CHECK_INT(count("The long term debt rose.", "1998-03-04"), 0);
+  /* two-digit decades; an age ("in his 30s") is not one */
+  CHECK_STR(value_of("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-06", "70s"), "197");
+  CHECK_STR(value_of("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-06", "80s"), "198");
+  CHECK_STR(value_of("Sales were flat through the '80s.", "1989-10-26", "80s"), "198");
+  CHECK_INT(count("Kopp was in his 30s then.", "1999-01-22"), 0);
+  CHECK_INT(count("Highs will be in the low 70s.", "1999-01-22"), 0);
+  /* a four-digit clock time before a time zone, after "at" */
+  CHECK_STR(value_of("At 0800 UTC, the banks acted.", "2008-09-18", "0800 UTC"), "2008-09-18T08:00Z");
+  CHECK_INT(count("Flight 0800 GMT Airlines.", "2008-09-18"), 0);
+  /* years BC keep their era in months, seasons, decades and ranges */
+  CHECK_STR(value_of("Xerxes set out in the autumn of 481 BC.", "2009-12-19", "the autumn of 481 BC"), "BC0481-FA");
+  CHECK_STR(value_of("The army crossed in April 480 BC.", "2009-12-19", "April 480 BC"), "BC0480-04");
+  CHECK_STR(value_of("The revolt lasted from 499 to 493 BC.", "2009-12-19", "499"), "BC0499");
+  CHECK_STR(value_of("The Ionian Revolt (499-493 BC) failed.", "2009-12-19", "493 BC"), "BC0493");
+  CHECK_STR(value_of("Athens grew in the 470s BC.", "2009-12-19", "the 470s BC"), "BC047");
+  cb_timex *v;
+  cb_timex_opts o = {"2009-12-19", 0, NULL, 0, 1};
+  const char *bc = "Marathon was fought in 490 BC. The following decade saw a new fleet.";
+  size_t n = cb_timex_extract_opts(A, bc, strlen(bc), &o, &v);
+  CHECK_INT(n, 2);
+  if (n == 2) CHECK_STR(v[1].value, "BC048");
+  /* a bare season after a preposition; not a noun or a verb */
+  CHECK_STR(value_of("The offensive stalled in winter.", "1998-03-04", "winter"), "1998-WI");
+  CHECK_INT(count("Water came from a spring and prices fall.", "1998-03-04"), 0);
+  /* "at night": a part of no day in particular */
+  CHECK_STR(value_of("They travelled at night to avoid patrols.", "2009-12-19", "night"), "XXXX-XX-XXTNI");
+  /* in a history, "today" in a quote is no day the text names */
+  cb_timex_opts h = {"2009-12-19", 0, NULL, 0, 1};
+  const char *q = "On 1 May 1961 the army marched. \"We will win today,\" the general said.";
+  n = cb_timex_extract_opts(A, q, strlen(q), &h, &v);
+  CHECK_INT(n, 2);
+  if (n == 2) { CHECK_STR(v[0].value, "1961-05-01"); CHECK_STR(v[1].value, "XXXX-XX-XX"); }
+  /* no article date: the dateline's full date stands in, and relative values say they are inferred */
+  const char *dl = "Airbus test flight delayed September 01, 2007 A test flight was delayed today in Bangkok.";
+  const cb_timex *td = find(dl, NULL, "today");
+  CHECK(td != NULL);
+  if (td) { CHECK_STR(td->value, "2007-09-01"); CHECK(td->flags & CB_TIMEX_INFERRED); }
+  CHECK_STR(value_of("A flight was delayed today. It had left on September 1, 2007.", NULL, "today"), "XXXX-XX-XX");
+  /* "and a half": the half in the next smaller unit */
+  CHECK_STR(value_of("They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years"), "P2Y6M");
+  CHECK_STR(value_of("The climb took a minute and a half in all.", "1998-01-14", "a minute and a half"), "PT1M30S");
+  CHECK_STR(value_of("She spent two and a half hours there.", "1998-08-10", "two and a half hours"), "PT2H30M");
+  /* bare plural units after "in", "within": vague durations */
+  CHECK_STR(value_of("The index fell 100 points in just minutes.", "2008-10-10", "minutes"), "PTXM");
+  CHECK_STR(value_of("Italy was repulsed within days.", "2009-12-19", "days"), "PXD");
+  /* "that same day" is "that day"; after a month it is a day of that month */
+  CHECK_STR(value_of("He fell on May 3, 1945. That same day the city surrendered.", "2009-12-19", "That same day"),
+            "1945-05-03");
+  CHECK_STR(value_of("He was shot last October. The site crossed him out that same day.", "1999-02-06", "that same day"),
+            "1998-10-XX");
+  /* "the same month" is the month named before; "... a year ago" the one a year before it */
+  const char *sm = "Sales fell 35% in January, compared to the same month a year ago.";
+  CHECK_STR(value_of(sm, "2009-02-03", "the same month a year ago"), "2008-01");
+  CHECK_STR(value_of("Troops landed in March 1982. Talks failed the same month.", "2009-12-19", "the same month"), "1982-03");
+  /* "to end the day" in a market report: the trading day named, else the article date */
+  CHECK_STR(value_of("The Dow fell 3.4% to end the day at 7,114.", "2009-02-24", "the day"), "2009-02-24");
+  CHECK_STR(value_of("Stocks fell on Monday. The Dow lost 251 points to end the day at 7,114.", "2009-02-25", "the day"),
+            "2009-02-23");
+  CHECK_INT(count("He ended the day he was elected in tears.", "2009-02-24"), 0);
+  /* "the same period last year": the period named before (a month, a quarter), a year earlier */
+  CHECK_STR(value_of("Sales rose 43% in February compared to the same period last year.", "2010-03-03",
+                     "the same period last year"), "2009-02");
+  CHECK_STR(value_of("Profit rose in the third quarter from the same period a year earlier.", "1989-11-01",
+                     "the same period a year earlier"), "1988-Q3");
+  /* "this past": the last one */
+  CHECK_STR(value_of("The unit was scrapped this past spring.", "1989-10-30", "this past spring"), "1989-SP");
+  CHECK_STR(value_of("They met this past week.", "1998-03-04", "this past week"), "1998-W09");
+  CHECK_STR(value_of("They met this past Sunday.", "1998-03-04", "this past Sunday"), "1998-03-01");
+  /* "the previous Friday" counts from the day named before it */
+  CHECK_STR(value_of("Shares fell on Oct. 27, down 4.5% from the previous Friday.", "1989-10-30", "the previous Friday"),
+            "1989-10-20");
+  /* "five trading days", "three straight weeks": the adjective stays inside the duration */
+  CHECK_STR(value_of("For the past five trading days, stocks fell.", "2011-03-18", "the past five trading days"), "P5D");
+  CHECK_STR(value_of("Prices rose for three straight weeks.", "2011-03-18", "three straight weeks"), "P3W");
+  /* an hour with "in the morning/evening" is a clock time */
+  CHECK_STR(value_of("The ship sails at 4 in the morning.", "2000-04-03", "4 in the morning"), "2000-04-03T04:00");
+  CHECK_STR(value_of("The ship sails at 10 in the evening.", "2000-04-03", "10 in the evening"), "2000-04-03T22:00");
+  /* inside a quotation the speaker's tense counts, not the reporting verb's */
+  CHECK_STR(value_of("\"The father will leave on Thursday,\" Castro said.", "2000-04-03", "Thursday"), "2000-04-06");
+  CHECK_STR(value_of("Castro said the father left on Thursday.", "2000-04-03", "Thursday"), "2000-03-30");
+  /* "each July", "every summer": sets of a month, a season */
+  const cb_timex *ej = find("Orangemen march each July through the town.", "1998-03-22", "each July");
+  CHECK(ej != NULL);
+  if (ej) { CHECK_STR(ej->value, "XXXX-07"); CHECK_INT(ej->type, CB_TIMEX_SET); }
+  CHECK_STR(value_of("Floods come every summer.", "1998-03-22", "every summer"), "XXXX-SU");
+}
+
 int main(void) {
   A = cb_arena_new(0);
   test_seeds();
@@ -368,6 +470,7 @@ int main(void) {
   test_traps();
   test_quarters();
   test_timex3();
+  test_second_pass();
   test_calendar();
   test_bad_input();
   test_eval();

@@ -132,12 +132,42 @@ static int nearest_cue(const run *r, size_t from, size_t to, size_t off) {
   return tense;
 }
 
+/* The length of a quotation mark at s[k] (" `` '' “ ”), else 0. */
+static size_t quote_mark(const char *s, size_t k, size_t end) {
+  if (s[k] == '"') return 1;
+  if (k + 1 < end && ((s[k] == '`' && s[k + 1] == '`') || (s[k] == '\'' && s[k + 1] == '\''))) return 2;
+  if (k + 2 < end && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+      ((unsigned char)s[k + 2] == 0x9C || (unsigned char)s[k + 2] == 0x9D)) return 3;
+  return 0;
+}
+
+/* Inside a quotation, the speaker's own tense counts, not the reporting verb's ("'He will leave at 4
+ * Thursday,' Castro said"): narrows [*bs, *be) to the quoted stretch holding off, if there is one. */
+static void quoted_stretch(const run *r, size_t off, size_t *bs, size_t *be) {
+  size_t open = 0;
+  int in = 0;
+  for (size_t k = *bs; k < *be;) {
+    size_t q = quote_mark(r->s, k, *be);
+    if (!q) { k++; continue; }
+    if (!in) { in = 1; open = k + q; }
+    else {
+      in = 0;
+      if (off >= open && off < k) { *bs = open; *be = k; return; }
+    }
+    k += q;
+  }
+  if (in && off >= open) *bs = open;   /* a quote running past the sentence end */
+}
+
 static int tense_at(void *ud, size_t tok) {
   run *r = ud;
   size_t off = r->t[tok].s;
   size_t bs, be;
   sentence_bounds(r, off, &bs, &be);
-  return nearest_cue(r, bs, be, off);
+  size_t qs = bs, qe = be;
+  quoted_stretch(r, off, &qs, &qe);
+  int t = nearest_cue(r, qs, qe, off);
+  return t || (qs == bs && qe == be) ? t : nearest_cue(r, bs, be, off);   /* no cue in the quote: the sentence's */
 }
 
 static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
@@ -175,14 +205,14 @@ static int worth_trying(const cb_tt *t, const cb_tt *next, const cb_tt *after) {
 static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
   int y = 0, mo = 1, d = 1;
   if ((m->type == CB_TIMEX_DATE || m->type == CB_TIMEX_TIME) && m->prec >= CB_TP_DAY && !m->vend[0] &&
-      sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) == 3 && cb_cal_valid(y, mo, d)) {
+      cb_tv_parse(m->val, &y, &mo, &d) == 3 && cb_cal_valid(y, mo, d)) {
     c->has_last_day = 1;
     c->last_day = cb_cal_days(y, mo, d);
     c->last_day_tok = m->end;
   }
   y = 0; mo = 1; d = 1;
   if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
-  if (m->val[0] < '0' || m->val[0] > '9' || sscanf(m->val, "%4d-%2d-%2d", &y, &mo, &d) < 1 || y < 1) return;
+  if (cb_tv_parse(m->val, &y, &mo, &d) < 1) return;
   if (mo < 1 || mo > 12) mo = 1;
   if (!cb_cal_valid(y, mo, d)) d = 1;
   c->has_last = 1;
@@ -194,13 +224,11 @@ static void remember_last(cb_tm_ctx *c, const cb_tm_res *m) {
  * for the partial dates after it. */
 static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
   if (m->type != CB_TIMEX_DATE || m->prec < CB_TP_YEAR || m->prec > CB_TP_DAY) return;
-  int y = 0, mo = 1, d = 1, bc = strncmp(m->val, "BC", 2) == 0;
-  const char *v = m->val + (bc ? 2 : 0);
-  if (sscanf(v, "%4d-%2d-%2d", &y, &mo, &d) < 1 || !y) return;
+  int y = 0, mo = 1, d = 1;
+  if (cb_tv_parse(m->val, &y, &mo, &d) < 1) return;
   if (mo < 1 || mo > 12) mo = 1;
   if (d < 1 || d > 28) d = d < 1 ? 1 : d;
-  if (bc) y = 1 - y;
-  if (!cb_cal_valid(y < 1 ? 2000 : y, mo, d)) return;
+  if (!cb_cal_valid(y, mo, d)) return;
   c->has_dct = 1;
   c->dct = cb_cal_days(y, mo, d);
   c->narrative = 1;
@@ -320,8 +348,15 @@ size_t cb_timex_extract_opts(cb_arena *a, const char *text, size_t n, const cb_t
   cb_tm_ctx c;
   memset(&c, 0, sizeof c);
   cb_ymd d;
+  cb_timex_opts auto_o, line_o;
   if (o && o->dct && cb_cal_parse(o->dct, &d)) { c.has_dct = 1; c.dct = cb_cal_days(d.y, d.m, d.d); }
-  cb_timex_opts auto_o;
+  else if (cb_tm_dateline(text, n, &c.dct)) {        /* no article date: the dateline's, flagged as inferred */
+    c.has_dct = 1;
+    d = cb_cal_date(c.dct);
+    if (o) line_o = *o; else memset(&line_o, 0, sizeof line_o);
+    line_o.dct_inferred = 1;
+    o = &line_o;
+  }
   if (c.has_dct && o && o->narrative == 0 && looks_historical(text, n, d.y)) { auto_o = *o; auto_o.narrative = 1; o = &auto_o; }
   run r;
   memset(&r, 0, sizeof r);

@@ -41,7 +41,7 @@ int cb_cal_month_days(int y, int m) {
 }
 
 int cb_cal_valid(int y, int m, int d) {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= cb_cal_month_days(y, m);
+  return y >= -9999 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= cb_cal_month_days(y, m);
 }
 
 void cb_cal_iso_week(long days, int *year, int *week) {

@@ -41,16 +41,28 @@ typedef struct cb_tm_res {
   char vend[40];
 } cb_tm_res;
 
+/* With no dct: the full date in the text's first few hundred bytes (headline, dateline), as a day number;
+ * 0 if none (timex_dateline.c). */
+int cb_tm_dateline(const char *text, size_t n, long *days);
+
 /* Tries every pattern at token i; fills r with the longest match and returns 1, else 0. */
 int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r);
 
-/* value helpers (timex_value.c) */
+/* value helpers (timex_value.c). Years are astronomical (0 is 1 BC, -479 is 480 BC, written "BC0480");
+ * CB_TV_NOYEAR stands for an unknown year ("XXXX"). */
+enum { CB_TV_NOYEAR = -99999 };
 void cb_tv_day(char *out, size_t n, const cb_tm_ctx *c, long days);
 void cb_tv_week(char *out, size_t n, const cb_tm_ctx *c, long days);
 void cb_tv_month(char *out, size_t n, const cb_tm_ctx *c, int y, int m);
 void cb_tv_year(char *out, size_t n, const cb_tm_ctx *c, int y);
 void cb_tv_quarter(char *out, size_t n, const cb_tm_ctx *c, int y, int q);
+void cb_tv_decade(char *out, size_t n, int y);
+void cb_tv_century(char *out, size_t n, int y);
+/* Reads a TIMEX3 date value ("1998-10-23", "BC0480-04", "1941"): fills y (astronomical), m, d as found and
+ * returns how many of them it read (0 if it is no calendar date). */
+int cb_tv_parse(const char *v, int *y, int *m, int *d);
 void cb_tv_duration(char *out, size_t n, int unit, double amount, int vague);
+void cb_tv_duration_half(char *out, size_t n, int unit, int whole);   /* "two and a half years": P2Y6M */
 long cb_tv_add(long days, int unit, int amount);      /* calendar step by units */
 long cb_tv_weekday(long from, int weekday, int dir);  /* dir -1: on or before, +1: on or after, -2/+2 strictly */
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir);

@@ -10,7 +10,7 @@ typedef size_t (*pattern)(const cb_tm_ctx *, size_t, cb_tm_res *);
 static const pattern patterns[] = {
   cb_tp_numeric, cb_tp_clock, cb_tp_month, cb_tp_year, cb_tp_relative, cb_tp_dayrel, cb_tp_weekday, cb_tp_ref,
   cb_tp_duration, cb_tp_year_ago, cb_tp_quarter, cb_tp_the_quarter, cb_tp_the_year, cb_tp_season, cb_tp_holiday, cb_tp_set, cb_tp_century,
-  cb_tp_spelled_year, cb_tp_year_end, cb_tp_paired_day};
+  cb_tp_spelled_year, cb_tp_year_end, cb_tp_paired_day, cb_tp_short_decade, cb_tp_trading_day};
 #define NPATTERNS (sizeof patterns / sizeof *patterns)
 
 static int best_plain(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
@@ -50,6 +50,14 @@ static int with_part(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   static const char *const mods[] = {"", "START", "MID", "END"};
   r->mod = part >= 1 && part <= 3 ? mods[part] : NULL;
+  return 1;
+}
+
+/* "at night", "by night": a part of no day in particular (XXXX-XX-XXTNI) */
+static int p_at_night(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "night") || i == 0 || !(word_is(c, i - 1, "at") || word_is(c, i - 1, "by"))) return 0;
+  set(r, i + 1, CB_TIMEX_TIME, CB_TP_PART_OF_DAY, 0);
+  snprintf(r->val, sizeof r->val, "XXXX-XX-XXTNI");
   return 1;
 }
 
@@ -105,6 +113,8 @@ int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int found = best_plain(c, i, r);
   memset(&p, 0, sizeof p);
   if (!found && p_noon(c, i, &p)) { *r = p; found = 1; }
+  memset(&p, 0, sizeof p);
+  if (!found && p_at_night(c, i, &p)) { *r = p; found = 1; }
   memset(&p, 0, sizeof p);
   if (with_part(c, i, &p) && (!found || p.end > r->end)) { *r = p; found = 1; }
   if (!found && has(c, i, TL_QUAL) && cb_tl_qual_name(val(c, i, TL_QUAL)) &&

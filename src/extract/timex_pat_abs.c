@@ -70,6 +70,16 @@ static size_t ampm_at(const cb_tm_ctx *c, size_t i, int *pm) {
   return 0;
 }
 
+/* "in the morning", "in the evening", "at night" after an hour ("4 in the morning"): its am/pm. */
+static size_t pod_clock_at(const cb_tm_ctx *c, size_t i, int *pm) {
+  if (word_is(c, i, "at") && word_is(c, i + 1, "night")) { *pm = 1; return i + 2; }
+  if (!word_is(c, i, "in") || !word_is(c, i + 1, "the")) return 0;
+  int p = has(c, i + 2, TL_POD) ? val(c, i + 2, TL_POD) : 0;
+  if (p != TD_MO && p != TD_AF && p != TD_EV) return 0;
+  *pm = p != TD_MO;
+  return i + 3;
+}
+
 /* A clock time with no day of its own ("was shot at 10 p.m.") falls on the day named just before it
  * (within a couple of sentences), else on the article date. */
 #define CLOCK_REACH 40
@@ -82,6 +92,14 @@ void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
 
 /* 2.15pm, 9 a.m., 14:30, 10:05 pm */
 size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (num_tok(c, i, 4, 4) && has(c, i + 1, TL_TZ) && c->t[i + 1].cap && !glued(c, i + 1) && i > 0 &&
+      (word_is(c, i - 1, "at") || word_is(c, i - 1, "by") || word_is(c, i - 1, "until") || word_is(c, i - 1, "from") ||
+       word_is(c, i - 1, "before") || word_is(c, i - 1, "after")) &&
+      c->t[i].num / 100 <= 23 && c->t[i].num % 100 <= 59) {          /* "at 0800 UTC", "by 1430 GMT" */
+    set(r, i + 1, CB_TIMEX_TIME, CB_TP_MINUTE, c->has_dct ? CB_TIMEX_RELATIVE : 0);
+    cb_tp_time_value(c, r, c->t[i].num / 100, c->t[i].num % 100);
+    return i + 1;
+  }
   if (!num_tok(c, i, 1, 2)) return 0;
   int h = c->t[i].num, mi = 0, pm = -1, colon = 0;
   size_t j = i + 1;
@@ -91,6 +109,7 @@ size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     j += 2;
   }
   size_t k = ampm_at(c, j, &pm);
+  if (!k) k = pod_clock_at(c, j, &pm);
   if (k) j = k;
   else if (!colon || glued(c, j)) return 0;
   if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12))) return 0;
@@ -152,6 +171,21 @@ static int event_named_march(const cb_tm_ctx *c, size_t i, size_t j) {
   return 0;
 }
 
+/* "of that year", "of the same year" after a month ("August of that year", "July 25 of the same year"): the
+ * year of the date the text named before. Returns the token after it (0: none) and sets *y. */
+static size_t that_year_suffix(const cb_tm_ctx *c, size_t k, int *y) {
+  if (!c->has_last) return 0;
+  if (is_punct(c, k, ',')) k++;
+  if (!word_is(c, k, "of")) return 0;
+  k++;
+  if (word_is(c, k, "the") && word_is(c, k + 1, "same")) k += 2;
+  else if (word_is(c, k, "that")) k += word_is(c, k + 1, "same") ? 2 : 1;
+  else return 0;
+  if (!word_is(c, k, "year")) return 0;
+  *y = cb_cal_date(c->last).y;
+  return k + 1;
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -191,6 +225,10 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (ye && !word_is(c, j, "of")) end = ye; else y = 0;
   }
   if (wd && !d) return 0;
+  if (!y) {
+    size_t te = that_year_suffix(c, end, &y);
+    if (te) end = te;
+  }
   int dir = tense(c, start);
   int deadline = start > 0 && (word_is(c, start - 1, "by") || word_is(c, start - 1, "until") || word_is(c, start - 1, "till"));
   dir = dir >= 2 || (deadline && dir > -2) ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues
@@ -200,10 +238,10 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (d) {
     if (!y) y = cb_tv_year_for_day(c, m, d, dir);
     set(r, end, CB_TIMEX_DATE, CB_TP_DAY, fl);
-    if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
+    if (y == CB_TV_NOYEAR) snprintf(r->val, sizeof r->val, "XXXX-%02d-%02d", m, d);
     else if (!cb_cal_valid(y, m, d)) return 0;
     else cb_tv_day(r->val, sizeof r->val, c, cb_cal_days(y, m, d));
-    if (dlast && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
+    if (dlast && y != CB_TV_NOYEAR && y > 0 && cb_cal_valid(y, m, dlast)) snprintf(r->vend, sizeof r->vend, "%04d-%02d-%02d", y, m, dlast);
     else if (dlast) snprintf(r->vend, sizeof r->vend, "XXXX-%02d-%02d", m, dlast);
   } else {
     if (!y) y = cb_tv_year_for_month(c, m, dir);
@@ -240,13 +278,36 @@ size_t cb_tp_paired_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return r->end;
 }
 
+static int bc_word(const cb_tm_ctx *c, size_t i) { return word_is(c, i, "BC") || word_is(c, i, "BCE"); }
+
+/* Years BC said without their own "BC": the first year of a range that ends in one ("499-493 BC", "from 499
+ * to 493 BC"), and decades ("the 470s BC"). */
+static size_t year_bc(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
+  if (!num_tok(c, j, 1, 4) || c->t[j].num < 1) return 0;
+  int y = c->t[j].num;
+  if (word_is(c, j + 1, "s") && glued(c, j + 1) && bc_word(c, j + 2) && y % 10 == 0) {
+    set(r, j + 3, CB_TIMEX_DATE, CB_TP_DECADE, 0);
+    cb_tv_decade(r->val, sizeof r->val, 1 - y);
+    return j + 3;
+  }
+  size_t k = j + 1;
+  if (!((is_punct(c, k, '-') && glued(c, k)) || word_is(c, k, "to") || word_is(c, k, "and"))) return 0;
+  k++;
+  if (!num_tok(c, k, 1, 4) || !bc_word(c, k + 1) || c->t[k].num >= y) return 0;
+  set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, 0);
+  cb_tv_year(r->val, sizeof r->val, c, 1 - y);
+  return j + 1;
+}
+
 /* 1998, the 1990s, mid-1990s handled by p_part; fiscal 1989; 264 BC */
 size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   int fiscal = 0, the = 0;
   if (word_is(c, j, "the")) { the = 1; j++; }
   if (has(c, j, TL_FISCAL)) { fiscal = 1; j++; }
-  if (num_tok(c, j, 1, 4) && (word_is(c, j + 1, "BC") || word_is(c, j + 1, "BCE") || word_is(c, j + 1, "AD"))) {
+  size_t be = fiscal ? 0 : year_bc(c, j, r);
+  if (be) return the && r->prec != CB_TP_DECADE ? 0 : be;
+  if (num_tok(c, j, 1, 4) && (bc_word(c, j + 1) || word_is(c, j + 1, "AD"))) {
     int y = c->t[j].num;
     if (y < 1) return 0;
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_YEAR, 0);
@@ -258,13 +319,33 @@ size_t cb_tp_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!y) return 0;
   if (word_is(c, j + 1, "s") && glued(c, j + 1) && y % 10 == 0) {
     set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
-    snprintf(r->val, sizeof r->val, "%03d", y / 10);
+    cb_tv_decade(r->val, sizeof r->val, y);
     return r->end;
   }
   if (the) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, 0);
   cb_tv_year(r->val, sizeof r->val, c, y);
   return r->end;
+}
+
+/* "the '80s", "the 70s and 80s": a decade of the twentieth century said in two digits. */
+size_t cb_tp_short_decade(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t j = i;
+  if (i >= c->nt) return 0;
+  if ((is_punct(c, j, '\'') || (c->t[j].kind == TK_PUNCT && c->t[j].ch == '?')) && glued(c, j + 1)) j++;   /* ' or ’ */
+  if (!num_tok(c, j, 2, 2) || c->t[j].num % 10 || c->t[j].num < 10) return 0;
+  if (j == i && i > 0 && glued(c, i) && c->t[i - 1].kind != TK_PUNCT) return 0;
+  if (!word_is(c, j + 1, "s") || !glued(c, j + 1) || !ends_clean(c, j + 2)) return 0;
+  if (j == i && i > 0 && (is_punct(c, i - 1, '$') || is_punct(c, i - 1, '-'))) return 0;
+  for (size_t k = i, n = 0; k > 0 && n < 4; k--, n++)       /* "in his 30s": an age; "highs in the low 70s": degrees */
+    if (word_is(c, k - 1, "his") || word_is(c, k - 1, "her") || word_is(c, k - 1, "their") || word_is(c, k - 1, "my") ||
+        word_is(c, k - 1, "your") || word_is(c, k - 1, "our") || word_is(c, k - 1, "low") || word_is(c, k - 1, "upper") ||
+        word_is(c, k - 1, "high") || word_is(c, k - 1, "highs") || word_is(c, k - 1, "lows") ||
+        word_is(c, k - 1, "temperatures") || word_is(c, k - 1, "temperature") || word_is(c, k - 1, "degrees") ||
+        word_is(c, k - 1, "aged") || word_is(c, k - 1, "age")) return 0;
+  set(r, j + 2, CB_TIMEX_DATE, CB_TP_DECADE, 0);
+  snprintf(r->val, sizeof r->val, "19%d", c->t[j].num / 10);
+  return j + 2;
 }
 
 /* the third quarter, third-quarter, the first half of 1998, the fiscal first quarter */
@@ -304,7 +385,7 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!y && named) { y = named; fl = c->t[i].kind == TK_NUM || c->t[i + 1].kind == TK_NUM ? 0 : CB_TIMEX_RELATIVE; }
   if (!y) {
     fl = CB_TIMEX_RELATIVE;
-    if (!c->has_dct) y = -1;
+    if (!c->has_dct) y = CB_TV_NOYEAR;
     else {
       cb_ymd d = cb_cal_date(c->dct);
       int cur = u == TU_QUARTER ? (d.m - 1) / 3 + 1 : (d.m <= 6 ? 1 : 2);
@@ -314,7 +395,7 @@ size_t cb_tp_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   }
   set(r, j, CB_TIMEX_DATE, u == TU_QUARTER ? CB_TP_QUARTER : CB_TP_HALF, fl);
   if (u == TU_QUARTER) cb_tv_quarter(r->val, sizeof r->val, c, y, q);
-  else if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
+  else if (y == CB_TV_NOYEAR) snprintf(r->val, sizeof r->val, "XXXX-H%d", q);
   else snprintf(r->val, sizeof r->val, "%04d-H%d", y, q);
   return j;
 }
@@ -384,7 +465,19 @@ size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
-/* the summer, summer 1998, the spring of 1990 (this/last/next summer: cb_tp_relative) */
+/* A season word with no "the" and no year is a season after a preposition that takes times ("in spring",
+ * "until winter", "that same spring"), not a noun ("a spring", "the fall of Paris") nor a verb ("prices fall"). */
+static int bare_season(const cb_tm_ctx *c, size_t i) {
+  if (i == 0 || c->t[i].gap > 1) return 0;
+  if (i + 1 < c->nt && c->t[i + 1].kind == TK_WORD && !has(c, i + 1, TL_FUNC) && !has(c, i + 1, TL_YEARPREP)) return 0;
+  static const char *const before[] = {"in", "during", "by", "until", "till", "since", "through", "throughout", "before",
+                                       "after", "from", "same", "until", "into", NULL};
+  for (int k = 0; before[k]; k++)
+    if (word_is_n(c, i - 1, before[k], strlen(before[k]))) return 1;
+  return 0;
+}
+
+/* the summer, summer 1998, the spring of 1990, in spring (this/last/next summer: cb_tp_relative) */
 size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
   size_t j = i;
@@ -396,13 +489,14 @@ size_t cb_tp_season(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   j++;
   int y = 0;
   size_t ye = year_suffix(c, j, &y);
-  if (!ye && (!the || word_is(c, j, "of"))) return 0;   /* "the fall of Paris": not a season */
+  if (!ye && the && word_is(c, j, "of")) return 0;   /* "the fall of Paris": not a season */
+  if (!ye && !the && !bare_season(c, i)) return 0;
   if (ye) j = ye;
   unsigned fl = 0;
-  if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : -1; }
+  if (!y) { fl = CB_TIMEX_RELATIVE; y = c->has_dct ? cb_cal_date(c->dct).y : CB_TV_NOYEAR; }
   set(r, j, CB_TIMEX_DATE, CB_TP_SEASON, fl);
-  if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%s", sn[s]);
-  else snprintf(r->val, sizeof r->val, "%04d-%s", y, sn[s]);
+  cb_tv_year(r->val, sizeof r->val, c, y);
+  snprintf(r->val + strlen(r->val), sizeof r->val - strlen(r->val), "-%s", sn[s]);
   return j;
 }
 

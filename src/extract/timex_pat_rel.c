@@ -31,8 +31,8 @@ int cb_tp_unit_value(const cb_tm_ctx *c, cb_tm_res *r, int unit, int k) {
   case TU_QUARTER: cb_tv_quarter(r->val, sizeof r->val, c, y.y, (y.m - 1) / 3 + 1); r->prec = CB_TP_QUARTER; return 1;
   case TU_HALF: snprintf(r->val, sizeof r->val, "%04d-H%d", y.y, y.m <= 6 ? 1 : 2); r->prec = CB_TP_HALF; return 1;
   case TU_YEAR: cb_tv_year(r->val, sizeof r->val, c, y.y); r->prec = CB_TP_YEAR; return 1;
-  case TU_DECADE: snprintf(r->val, sizeof r->val, "%03d", y.y / 10); r->prec = CB_TP_DECADE; return 1;
-  case TU_CENTURY: snprintf(r->val, sizeof r->val, "%02d", y.y / 100); r->prec = CB_TP_CENTURY; return 1;
+  case TU_DECADE: cb_tv_decade(r->val, sizeof r->val, y.y); r->prec = CB_TP_DECADE; return 1;
+  case TU_CENTURY: cb_tv_century(r->val, sizeof r->val, y.y); r->prec = CB_TP_CENTURY; return 1;
   case TU_DAY: cb_tv_day(r->val, sizeof r->val, c, d); r->prec = CB_TP_DAY; return 1;
   default: return 0;
   }
@@ -56,6 +56,39 @@ size_t cb_tp_part_of_day(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
   return j + 1;
 }
 
+/* "a year ago", "a year earlier", "last year", "the previous year" after "the same month": the token after
+ * it, else 0. */
+static size_t year_back_tail(const cb_tm_ctx *c, size_t i) {
+  if ((word_is(c, i, "a") || word_is(c, i, "one")) && word_is(c, i + 1, "year") &&
+      (word_is(c, i + 2, "ago") || word_is(c, i + 2, "earlier") || word_is(c, i + 2, "before"))) return i + 3;
+  if (word_is(c, i, "last") && word_is(c, i + 1, "year")) return i + 2;
+  if (word_is(c, i, "the") && (word_is(c, i + 1, "previous") || word_is(c, i + 1, "prior")) && word_is(c, i + 2, "year"))
+    return i + 3;
+  return 0;
+}
+
+/* "the same period [last year]": the period of the date named before (a quarter, a month, a year), or that
+ * period a year earlier. */
+static size_t same_period(const cb_tm_ctx *c, size_t j, cb_tm_res *r) {
+  size_t e = j + 1, t = year_back_tail(c, e);
+  int back = t ? 1 : 0;
+  if (t) e = t;
+  set(r, e, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
+  if (c->lastq_q) {
+    r->prec = CB_TP_QUARTER;
+    cb_tv_quarter(r->val, sizeof r->val, c, c->lastq_y - back, c->lastq_q);
+    return e;
+  }
+  if (!c->has_last || (c->last_prec != CB_TP_MONTH && c->last_prec != CB_TP_YEAR && c->last_prec != CB_TP_DAY)) return 0;
+  cb_tm_ctx at = *c;
+  at.dct = cb_tv_add(c->last, TU_YEAR, -back);
+  at.has_dct = 1;
+  int u = c->last_prec == CB_TP_MONTH ? TU_MONTH : c->last_prec == CB_TP_DAY ? TU_DAY : TU_YEAR;
+  return cb_tp_unit_value(&at, r, u, 0) ? e : 0;
+}
+
+static int plural_unit(const cb_tm_ctx *c, size_t i);
+
 /* last week, this year, next month, the coming weekend, last Monday, this summer, last April */
 size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
@@ -74,13 +107,20 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (word_is(c, j, "past") || (the && k != 1 && !word_is(c, j, "previous") && !word_is(c, j, "current") &&
                                  !word_is(c, j, "present") && !word_is(c, j, "same"))) return 0;
   if ((word_is(c, j, "same") && !the) || (word_is(c, j, "that") && the)) return 0;
+  int that = word_is(c, j, "that");
   j++;
+  if (that && word_is(c, j, "same") && unit_at(c, j + 1)) j++;   /* "that same day": "that day" */
+  int this_past = k == 0 && !the && word_is(c, j - 1, "this") && (word_is(c, j, "past") || word_is(c, j, "last")) &&
+                  j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !plural_unit(c, j + 1);
+  if (this_past) { k = -1; j++; }                   /* "this past week": the last one */
   if (has(c, j, TL_FISCAL) && unit_at(c, j + 1) == TU_YEAR && !word_is(c, j + 1, "years")) j++;   /* "the current fiscal year" */
   size_t e;
   int wd = weekday_at(c, j, &e);
   if (wd) {
     set(r, e, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
-    weekday_value(c, r, wd, k < 0 ? -2 : k > 0 ? 2 : (tense(c, i) > 0 ? 1 : -1));
+    cb_tm_ctx from = *c;                           /* "the previous Friday", "the following Monday": from the day named */
+    if (the && k != 0 && c->has_last && c->last_prec == CB_TP_DAY) { from.dct = c->last; from.has_dct = 1; }
+    weekday_value(&from, r, wd, k < 0 ? -2 : k > 0 ? 2 : (tense(c, i) > 0 ? 1 : -1));
     return cb_tp_part_of_day(c, e, r);
   }
   if (has(c, j, TL_POD) && (k == 0 || word_is(c, j, "night"))) {    /* "this morning", "last night" */
@@ -105,12 +145,12 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     return de;
   }
   if (m) {
-    int y = c->has_dct ? cb_cal_date(c->dct).y : -1;
-    int cur = y >= 0 ? cb_cal_date(c->dct).m : 0;
+    int y = c->has_dct ? cb_cal_date(c->dct).y : CB_TV_NOYEAR;
+    int cur = c->has_dct ? cb_cal_date(c->dct).m : 0;
     /* "last April": the latest April before this month, but not the month just gone (that one
      * is "in February"; "last February" in March means a year before) */
-    if (y >= 0 && k < 0 && (m >= cur || cur - m == 1)) y--;
-    if (y >= 0 && k > 0 && m <= cur) y++;
+    if (c->has_dct && k < 0 && (m >= cur || cur - m == 1)) y--;
+    if (c->has_dct && k > 0 && m <= cur) y++;
     set(r, e, CB_TIMEX_DATE, CB_TP_MONTH, CB_TIMEX_RELATIVE);
     cb_tv_month(r->val, sizeof r->val, c, y, m);
     return e;
@@ -119,22 +159,35 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
     int s = val(c, j, TL_SEASON);
     if (s < 1 || s > 4) return 0;
-    int y = c->has_dct ? cb_cal_date(c->dct).y + (k < 0 ? -1 : k > 0 ? 1 : 0) : -1;
+    int y = c->has_dct ? cb_cal_date(c->dct).y + (k < 0 ? -1 : k > 0 ? 1 : 0) : CB_TV_NOYEAR;
+    if (this_past && c->has_dct && s * 3 <= cb_cal_date(c->dct).m) y++;   /* "this past spring" in October: this year's */
     set(r, j + 1, CB_TIMEX_DATE, CB_TP_SEASON, CB_TIMEX_RELATIVE);
-    if (y < 0) snprintf(r->val, sizeof r->val, "XXXX-%s", sn[s]);
-    else snprintf(r->val, sizeof r->val, "%04d-%s", y, sn[s]);
+    cb_tv_year(r->val, sizeof r->val, c, y);
+    snprintf(r->val + strlen(r->val), sizeof r->val - strlen(r->val), "-%s", sn[s]);
     return j + 1;
   }
   int u = unit_at(c, j);
   if (!u || word_is(c, j, "weeks") || word_is(c, j, "years") || word_is(c, j, "months") || word_is(c, j, "days")) return 0;
+  if (u == TU_PERIOD && word_is(c, j - 1, "same")) return same_period(c, j, r);
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
-  if (u == TU_DAY && !the && !word_is(c, j - 1, "that")) return 0;   /* "the next day", "that day"; not "this day" */
+  if (u == TU_DAY && !the && !that) return 0;   /* "the next day", "that day"; not "this day" */
   int need = u == TU_DAY ? CB_TP_DAY : u == TU_WEEK ? CB_TP_WEEK : u == TU_MONTH ? CB_TP_MONTH : CB_TP_YEAR;
-  if (word_is(c, j - 1, "that") && c->has_last && c->last_prec >= need) {   /* "that year": the one named before */
+  if (that && u == TU_DAY && c->has_last && c->last_prec == CB_TP_MONTH) {   /* "last October ... that day" */
+    char mo[16];
+    cb_tv_month(mo, sizeof mo, c, cb_cal_date(c->last).y, cb_cal_date(c->last).m);
+    snprintf(r->val, sizeof r->val, "%s-XX", mo);
+    r->prec = CB_TP_DAY;
+    return j + 1;
+  }
+  int same = word_is(c, j - 1, "same");
+  if ((that || same) && c->has_last && c->last_prec >= need) {   /* "that year", "the same month": the one named before */
     cb_tm_ctx back = *c;
     back.dct = c->last;
+    size_t e = j + 1, t = same ? year_back_tail(c, e) : 0;
+    if (t) { back.dct = cb_tv_add(c->last, TU_YEAR, -1); e = t; }   /* "the same month a year ago" */
     if (!cb_tp_unit_value(&back, r, u, 0)) return 0;
-    return j + 1;
+    r->end = e;
+    return e;
   }
   if (the && k != 0 && c->has_last && c->last_prec >= need && !word_is(c, j - 1, "last")) {
     cb_tm_ctx back = *c;                   /* "the following year", "the previous month": from the date named before */
@@ -150,12 +203,31 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return j + 1;
 }
 
-/* today, yesterday, tomorrow, tonight, yesterday morning */
+/* "ended the day", "to close the day", "for the day": the trading day of the report, the article date */
+size_t cb_tp_trading_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  if (!word_is(c, i, "the") || !word_is(c, i + 1, "day") || i == 0 || !c->has_dct || c->narrative) return 0;
+  static const char *const verbs[] = {"end", "ended", "ending", "ends", "close", "closed", "closing", "closes", "finish",
+                                      "finished", "finishing", "start", "started", "begin", "began", "for", NULL};
+  int ok = 0;
+  for (int k = 0; verbs[k] && !ok; k++) ok = word_is_n(c, i - 1, verbs[k], strlen(verbs[k]));
+  if (!ok || (i + 2 < c->nt && c->t[i + 2].kind == TK_WORD && c->t[i + 2].cap)) return 0;
+  static const char *const anchors[] = {"of", "when", "that", "before", "after", "he", "she", "they", "we", "i", "it",
+                                        "trader", "traders", "trading", "job", "off", NULL};
+  for (int k = 0; anchors[k]; k++)                  /* "the day of the vote", "the day he died": an event's day */
+    if (word_is_n(c, i + 2, anchors[k], strlen(anchors[k]))) return 0;
+  set(r, i + 2, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
+  int near = c->has_last_day && c->last_day_tok <= i && i - c->last_day_tok <= 60;   /* "On Monday ... ended the day" */
+  cb_tv_day(r->val, sizeof r->val, c, near ? c->last_day : c->dct);
+  return i + 2;
+}
+
+/* today, yesterday, tomorrow, tonight, yesterday morning. In a history the day someone says "today" is not
+ * the last date the text named (a quote, or "today" meaning nowadays): it stays unknown. */
 size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!has(c, i, TL_DAYREL)) return 0;
   int k = val(c, i, TL_DAYREL);
   set(r, i + 1, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
-  if (!c->has_dct) snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
+  if (!c->has_dct || c->narrative) snprintf(r->val, sizeof r->val, "XXXX-XX-XX");
   else cb_tv_day(r->val, sizeof r->val, c, c->dct + (k == 100 ? 0 : k));
   if (k == 100) {
     strncat(r->val, "TNI", sizeof r->val - strlen(r->val) - 1);
@@ -207,7 +279,7 @@ size_t cb_tp_ref(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     snprintf(r->val, sizeof r->val, "%s", refs[k]);
     return j + 1;
   }
-  if (!has(c, i, TL_REF)) return 0;
+  if (!has(c, i, TL_REF) || (lexof(c, i)->flags & TLF_ARTICLE)) return 0;   /* "long term debt": only "the long term" */
   int k = val(c, i, TL_REF);
   if (k < 0 || k > 2) return 0;
   if (has(c, i, TL_REL) && !word_is(c, i, "current")) return 0;   /* "past", "present": only after "the" */
@@ -243,8 +315,8 @@ static void shifted_value(const cb_tm_ctx *c, cb_tm_res *r, int unit, int k, int
   case TU_MONTH: r->prec = CB_TP_MONTH; cb_tv_month(r->val, sizeof r->val, c, y.y, y.m); break;
   case TU_QUARTER: r->prec = CB_TP_QUARTER; cb_tv_quarter(r->val, sizeof r->val, c, y.y, (y.m - 1) / 3 + 1); break;
   case TU_YEAR: case TU_HALF: r->prec = CB_TP_YEAR; cb_tv_year(r->val, sizeof r->val, c, y.y); break;
-  case TU_DECADE: r->prec = CB_TP_DECADE; snprintf(r->val, sizeof r->val, "%03d", y.y / 10); break;
-  case TU_CENTURY: r->prec = CB_TP_CENTURY; snprintf(r->val, sizeof r->val, "%02d", y.y / 100); break;
+  case TU_DECADE: r->prec = CB_TP_DECADE; cb_tv_decade(r->val, sizeof r->val, y.y); break;
+  case TU_CENTURY: r->prec = CB_TP_CENTURY; cb_tv_century(r->val, sizeof r->val, y.y); break;
   default: r->prec = CB_TP_DAY; cb_tv_day(r->val, sizeof r->val, c, d); break;
   }
 }
@@ -262,13 +334,23 @@ static int plural_unit(const cb_tm_ctx *c, size_t i) {
   return i < c->nt && c->t[i].e - c->t[i].s > 2 && (c->s[c->t[i].e - 1] == 's' || c->s[c->t[i].e - 1] == 'S');
 }
 
+/* "and a half" (3 tokens) or a glued "1/2" (3 tokens) at i: the tokens it takes, else 0. */
+static int and_a_half(const cb_tm_ctx *c, size_t i) {
+  if (word_is(c, i, "and") && (word_is(c, i + 1, "a") || word_is(c, i + 1, "one")) && word_is(c, i + 2, "half")) return 3;
+  if (num_tok(c, i, 1, 1) && c->t[i].num == 1 && is_punct(c, i + 1, '/') && glued(c, i + 1) && num_tok(c, i + 2, 1, 1) &&
+      c->t[i + 2].num == 2 && glued(c, i + 2) && !glued(c, i)) return 3;
+  return 0;
+}
+
 /* [the past|last|next|first] [qualifier] N unit(s) [ago|earlier|later]; a year ago; several years */
 size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
   const char *mod = NULL;
   int rel = 0, relk = 0, the = 0;
-  if (i > 0 && word_is(c, i - 1, "for") && plural_unit(c, i) && unit_at(c, i) && unit_at(c, i) != TU_PERIOD &&
-      unit_at(c, i) != TU_WEEKEND) {                  /* "for years", "for centuries" */
+  if (i > 0 && (word_is(c, i - 1, "for") || word_is(c, i - 1, "within") || word_is(c, i - 1, "in") ||
+                (word_is(c, i - 1, "just") && i > 1 && word_is(c, i - 2, "in"))) &&
+      plural_unit(c, i) && unit_at(c, i) && unit_at(c, i) != TU_PERIOD &&
+      unit_at(c, i) != TU_WEEKEND) {                  /* "for years", "for centuries", "within days", "in minutes" */
     set(r, i + 1, CB_TIMEX_DURATION, CB_TP_NONE, 0);
     cb_tv_duration(r->val, sizeof r->val, unit_at(c, i), 1, 1);
     return i + 1;
@@ -286,8 +368,13 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     if (!plural_unit(c, j)) return 0;               /* "the past months" */
   }
   size_t u_at = n.end;
+  int half = and_a_half(c, u_at);                   /* "two and a half years", "2 1/2 years" */
+  if (half && !n.vague) u_at += half; else half = 0;
   if (!n.article && (word_is(c, u_at, "more") || word_is(c, u_at, "additional") || word_is(c, u_at, "further") ||
                      word_is(c, u_at, "extra")) && unit_at(c, u_at + 1)) u_at++;      /* "two more weeks" */
+  if (!n.vague && (word_is(c, u_at, "consecutive") || word_is(c, u_at, "straight") || word_is(c, u_at, "successive") ||
+                   word_is(c, u_at, "trading") || word_is(c, u_at, "business") || word_is(c, u_at, "working")) &&
+      unit_at(c, u_at + 1) && plural_unit(c, u_at + 1)) u_at++;                    /* "five trading days", "two straight weeks" */
   int hyphen = 0;
   if (is_punct(c, u_at, '-') && glued(c, u_at) && u_at > j) { u_at++; hyphen = 1; }
   int u = unit_at(c, u_at);
@@ -303,6 +390,8 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (is_punct(c, end, '-') && glued(c, end) && (word_is(c, end + 1, "earlier") || word_is(c, end + 1, "ago")))
     return 0;                                                                            /* "a year-earlier": cb_tp_year_ago */
   if (word_is(c, end, "or") && word_is(c, end + 1, "so")) end += 2;                    /* "a week or so" */
+  if (!half && !n.vague && (half = and_a_half(c, end)) == 3) end += 3;                /* "a minute and a half" */
+  else if (half != 3) half = 0;
   int ago = word_is(c, end, "ago") || word_is(c, end, "earlier") || word_is(c, end, "later");
   if (ago && !rel) {
     int k = val(c, end, TL_AGO) < 0 ? -1 : 1;
@@ -330,6 +419,7 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (u == TU_DECADE && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 10, 0);
   else if (u == TU_CENTURY && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_YEAR, n.v * 100, 0);
   else if (u == TU_QUARTER && !n.vague) cb_tv_duration(r->val, sizeof r->val, TU_MONTH, n.v * 3, 0);
+  else if (half) cb_tv_duration_half(r->val, sizeof r->val, u, (int)n.v);
   else cb_tv_duration(r->val, sizeof r->val, u, n.v, n.vague);
   return end;
 }
@@ -380,6 +470,18 @@ size_t cb_tp_set(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     set(r, e, CB_TIMEX_SET, CB_TP_NONE, 0);
     snprintf(r->val, sizeof r->val, "XXXX-WXX-%d", wd);
     return e;
+  }
+  int mo = k == 1 ? month_at(c, j, &e) : 0;
+  if (mo && !num_tok(c, e, 1, 2)) {                  /* "each July": every July */
+    set(r, e, CB_TIMEX_SET, CB_TP_NONE, 0);
+    snprintf(r->val, sizeof r->val, "XXXX-%02d", mo);
+    return e;
+  }
+  if (k == 1 && has(c, j, TL_SEASON) && val(c, j, TL_SEASON) >= 1 && val(c, j, TL_SEASON) <= 4) {   /* "every summer" */
+    static const char *const sn[] = {"", "SP", "SU", "FA", "WI"};
+    set(r, j + 1, CB_TIMEX_SET, CB_TP_NONE, 0);
+    snprintf(r->val, sizeof r->val, "XXXX-%s", sn[val(c, j, TL_SEASON)]);
+    return j + 1;
   }
   int u = unit_at(c, j);
   if (!u || u == TU_PERIOD || u == TU_HALF) return 0;

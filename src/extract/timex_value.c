@@ -5,9 +5,18 @@
 #include "extract/timex_int.h"
 #include <stdio.h>
 
+/* "1998", "BC0480" (astronomical -479), "XXXX" */
+static void year_str(char *out, size_t n, int y) {
+  if (y == CB_TV_NOYEAR) snprintf(out, n, "XXXX");
+  else if (y <= 0) snprintf(out, n, "BC%04d", 1 - y);
+  else snprintf(out, n, "%04d", y);
+}
+
 void cb_tv_day(char *out, size_t n, const cb_tm_ctx *c, long days) {
   cb_ymd d = cb_cal_date(days);
-  snprintf(out, n, "%04d-%02d-%02d", d.y, d.m, d.d);
+  char ys[16];
+  year_str(ys, sizeof ys, d.y);
+  snprintf(out, n, "%s-%02d-%02d", ys, d.m, d.d);
 }
 
 void cb_tv_week(char *out, size_t n, const cb_tm_ctx *c, long days) {
@@ -17,18 +26,39 @@ void cb_tv_week(char *out, size_t n, const cb_tm_ctx *c, long days) {
 }
 
 void cb_tv_month(char *out, size_t n, const cb_tm_ctx *c, int y, int m) {
-  if (y < 0) snprintf(out, n, "XXXX-%02d", m);
-  else snprintf(out, n, "%04d-%02d", y, m);
+  char ys[16];
+  year_str(ys, sizeof ys, y);
+  snprintf(out, n, "%s-%02d", ys, m);
 }
 
-void cb_tv_year(char *out, size_t n, const cb_tm_ctx *c, int y) {
-  if (y <= 0) snprintf(out, n, "BC%04d", 1 - y);
-  else snprintf(out, n, "%04d", y);
-}
+void cb_tv_year(char *out, size_t n, const cb_tm_ctx *c, int y) { year_str(out, n, y); }
 
 void cb_tv_quarter(char *out, size_t n, const cb_tm_ctx *c, int y, int q) {
-  if (y < 0) snprintf(out, n, "XXXX-Q%d", q);
-  else snprintf(out, n, "%04d-Q%d", y, q);
+  char ys[16];
+  year_str(ys, sizeof ys, y);
+  snprintf(out, n, "%s-Q%d", ys, q);
+}
+
+/* the 1990s: "199"; the 480s BC: "BC048" */
+void cb_tv_decade(char *out, size_t n, int y) {
+  if (y <= 0) snprintf(out, n, "BC%03d", (1 - y) / 10);
+  else snprintf(out, n, "%03d", y / 10);
+}
+
+/* the 1900s: "19"; the 400s BC: "BC04" */
+void cb_tv_century(char *out, size_t n, int y) {
+  if (y <= 0) snprintf(out, n, "BC%02d", (1 - y) / 100);
+  else snprintf(out, n, "%02d", y / 100);
+}
+
+int cb_tv_parse(const char *v, int *y, int *m, int *d) {
+  int bc = v[0] == 'B' && v[1] == 'C';
+  if (bc) v += 2;
+  if (v[0] < '0' || v[0] > '9') return 0;
+  int k = sscanf(v, "%4d-%2d-%2d", y, m, d);
+  if (k < 1) return 0;
+  if (bc) *y = 1 - *y;
+  return k;
 }
 
 static void amount_str(char *b, size_t n, double a, int vague) {
@@ -55,6 +85,19 @@ void cb_tv_duration(char *out, size_t n, int unit, double a, int vague) {
   case TU_MILLENNIUM: snprintf(out, n, "P%sML", k); break;
   case TU_WEEKEND: snprintf(out, n, "P%sWE", k); break;
   default: snprintf(out, n, "PX"); break;
+  }
+}
+
+/* N and a half units: the half in the next smaller unit ("P2Y6M", "PT5H30M", "PT1M30S"). */
+void cb_tv_duration_half(char *out, size_t n, int unit, int whole) {
+  switch (unit) {
+  case TU_YEAR: snprintf(out, n, "P%dY6M", whole); break;
+  case TU_DAY: snprintf(out, n, "P%dDT12H", whole); break;
+  case TU_HOUR: snprintf(out, n, "PT%dH30M", whole); break;
+  case TU_MINUTE: snprintf(out, n, "PT%dM30S", whole); break;
+  case TU_DECADE: snprintf(out, n, "P%dY", whole * 10 + 5); break;
+  case TU_CENTURY: snprintf(out, n, "P%dY", whole * 100 + 50); break;
+  default: cb_tv_duration(out, n, unit, whole + 0.5, 0); break;
   }
 }
 
@@ -97,7 +140,7 @@ long cb_tv_weekday(long from, int wd, int dir) {
 /* The year of month m: looking back (dir < 0), forward (dir > 0) or, without a cue, within a window
  * leaning to the past (news reports more than it announces): up to 8 months back, 4 ahead. */
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
-  if (!c->has_dct) return -1;
+  if (!c->has_dct) return CB_TV_NOYEAR;
   cb_ymd d = cb_cal_date(c->dct);
   if (c->narrative) return d.y;
   if (dir < 0) return m <= d.m + 2 ? d.y : d.y - 1;      /* a month just ahead is still this year's */
@@ -109,7 +152,7 @@ int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
 }
 
 int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int dd, int dir) {
-  if (!c->has_dct) return -1;
+  if (!c->has_dct) return CB_TV_NOYEAR;
   cb_ymd d = cb_cal_date(c->dct);
   int y = d.y;
   if (c->narrative) return y;
