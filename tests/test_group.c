@@ -13,6 +13,8 @@
 #include <cjson/cJSON.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include "basil.h"
 
 static void test_words(void) {
   cb_words ws;
@@ -108,28 +110,6 @@ static void test_duplicates(void) {
   cb_grouper_free(g);
 }
 
-typedef struct basil { char *title, *text, *published, *outlet, *event; } basil;
-
-static size_t load_basil(basil *v, size_t cap) {
-  FILE *f = fopen(CB_SHARED_DIR "/data/stories/basil-2010-2014.jsonl", "rb");
-  if (!f) { CHECK(!"BASIL data missing"); return 0; }
-  char *line = NULL;
-  size_t lc = 0, n = 0;
-  while (n < cap && getline(&line, &lc, f) > 0) {
-    cJSON *o = cJSON_Parse(line);
-    if (!o) continue;
-    v[n].title = strdup(cJSON_GetObjectItem(o, "title")->valuestring);
-    v[n].text = strdup(cJSON_GetObjectItem(o, "text")->valuestring);
-    v[n].published = strdup(cJSON_GetObjectItem(o, "published")->valuestring);
-    v[n].outlet = strdup(cJSON_GetObjectItem(o, "outlet")->valuestring);
-    v[n].event = strdup(cJSON_GetObjectItem(o, "event")->valuestring);
-    n++;
-    cJSON_Delete(o);
-  }
-  free(line);
-  fclose(f);
-  return n;
-}
 
 static long add_basil(cb_grouper *g, const basil *b) { return add(g, b->title, b->text, b->published, b->outlet); }
 
@@ -146,7 +126,7 @@ static int same_partition(const cb_grouper *g1, const cb_grouper *g2, size_t n) 
 
 static void test_stories(void) {
   static basil v[200];
-  size_t n = load_basil(v, 200);
+  size_t n = basil_load(v, 200);
   CHECK_INT(n, 150);
   if (n < 150) return;
   /* events: the first 30 records are 10 events x 3 outlets */
@@ -200,7 +180,7 @@ static void test_stories(void) {
   add(g, v[1].title, v[1].text, "2010-09-04", v[1].outlet);
   CHECK(cb_grouper_story_of(g, 0) == cb_grouper_story_of(g, 1));
   cb_grouper_free(g);
-  for (size_t i = 0; i < n; i++) { free(v[i].title); free(v[i].text); free(v[i].published); free(v[i].outlet); free(v[i].event); }
+  basil_free(v, n);
 }
 
 typedef struct prep_job { const basil *v; size_t from, to; cb_group_prep **out; } prep_job;
@@ -217,7 +197,7 @@ static void *prepare_range(void *arg) {
 /* Preparing on two threads, then adding in order, gives what adding one by one gives. */
 static void test_parallel_prepare(void) {
   static basil v[200];
-  size_t n = load_basil(v, 60);
+  size_t n = basil_load(v, 60);
   if (n < 60) return;
   static cb_group_prep *prep[60];
   prep_job a = {v, 0, 30, prep}, b = {v, 30, 60, prep};
@@ -235,7 +215,7 @@ static void test_parallel_prepare(void) {
   CHECK_INT(cb_grouper_nstories(g1), cb_grouper_nstories(g2));
   cb_grouper_free(g1);
   cb_grouper_free(g2);
-  for (size_t i = 0; i < n; i++) { free(v[i].title); free(v[i].text); free(v[i].published); free(v[i].outlet); free(v[i].event); }
+  basil_free(v, n);
 }
 
 typedef struct df_copy { cb_grouper *to; long terms, total; } df_copy;
