@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: all deps build asan demo test test-release test-asan fuzz clean
+.PHONY: all deps build asan demo test test-release test-asan fuzz clean model
 
 all: build
 
@@ -30,6 +30,14 @@ test-asan: asan
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 test: test-release test-asan
+
+# Retrains the syntax model (data/syntax/en_ewt.model) from UD English EWT in ../shared.
+UD_EWT ?= ../shared/data/ud/en_ewt
+model: build
+	@cmake --build $(BUILD) --target cb-train-syntax
+	@nice $(BUILD)/cb-train-syntax --train $(UD_EWT)/en_ewt-ud-train.conllu \
+	  --dev $(UD_EWT)/en_ewt-ud-dev.conllu -o data/syntax/en_ewt.model
+	@cmake -S . -B $(BUILD) >/dev/null && cmake --build $(BUILD) -j $(JOBS)
 
 fuzz: deps
 	@bash fuzz/run-all

@@ -48,4 +48,5 @@ int cmd_extract(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_duplicates(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 #endif

@@ -12,6 +12,8 @@ static const struct { const char *kind; const char *what; int (*run)(int, char *
   {"quotes", "direct-quote span F1 and speaker accuracy on PolNeAR BRAT folders", cb_eval_quotes},
   {"stories", "BCubed and pairwise F1 of story grouping on JSON Lines with a gold 'event'", cb_eval_stories},
   {"duplicates", "near-duplicate precision/recall on a generated set", cb_eval_duplicates},
+  {"nli", "accuracy of the verdicts on sentence pairs (EQUATE CSV: premise,hypothesis,label)", cb_eval_nli},
+  {"parse", "UPOS/XPOS/lemma/UAS/LAS on a UD CoNLL-U treebank (gold tokens, or --raw)", cb_eval_parse},
   {NULL, NULL, NULL}
 };
 
@@ -28,6 +30,6 @@ int cmd_eval(int argc, char **argv) {
   }
   for (int i = 0; kinds[i].kind; i++)
     if (strcmp(argv[1], kinds[i].kind) == 0) return kinds[i].run(argc - 1, argv + 1);
-  cli_errorf("eval: unknown kind '%s' (html, quantities, timex, quotes, stories, duplicates)", argv[1]);
+  cli_errorf("eval: unknown kind '%s' (html, quantities, timex, quotes, stories, duplicates, parse)", argv[1]);
   return CLI_USAGE;
 }

@@ -12,6 +12,7 @@ const cli_command cli_commands[] = {
   {"duplicates", "stored articles that copy another, with similarity", cmd_duplicates},
   {"extract", "print every quantity, date, quote and name found in articles", cmd_extract},
   {"report", "the brief: agreements, conflicts, quotes, names, flags, timeline", cmd_report},
+  {"parse", "tag, lemmatize and parse plain text into CoNLL-U (Universal Dependencies)", cmd_parse},
   {"eval", "score the extractors on annotated data", cmd_eval},
   {"version", "print the version", cmd_version},
   {NULL, NULL, NULL}

@@ -32,22 +32,17 @@ static const lex_entry *lex_get(uint64_t word) {
   }
 }
 
-static void load_file(const char *name, int synonyms) {
+static void load_file(const char *name) {
   size_t len;
   cb_lines it = cb_lines_of(name);
-  for (const char *p; (p = cb_lines_next(&it, &len));) {
-    const char *tab = memchr(p, '\t', len);
-    if (synonyms && tab) lex_put(hash_word(p, (size_t)(tab - p)), hash_word(tab + 1, len - (size_t)(tab - p) - 1));
-    else if (!synonyms) lex_put(hash_word(p, len), 0);
-  }
+  for (const char *p; (p = cb_lines_next(&it, &len));) lex_put(hash_word(p, len), 0);
 }
 
 static void load_lexicons(void) {
   lex_cap = 4096;
   lex = calloc(lex_cap, sizeof *lex);
   if (!lex) return;
-  load_file("corroborate/stopwords.txt", 0);
-  load_file("corroborate/synonyms.tsv", 1);
+  load_file("corroborate/stopwords.txt");
 }
 
 /* Crude English suffix stripping: enough to meet "strikes"/"strike", "holding"/"hold",
@@ -82,7 +77,7 @@ uint64_t cb_content_key(const char *w, size_t n) {
   }
   uint64_t h = hash_word(w, n);
   const lex_entry *e = lex_get(h);
-  if (e) return e->cls;                 /* stop-word (0) or synonym class */
+  if (e) return e->cls;                 /* stop-word (0) */
   size_t k = stem(w, n);
   if (k != n) {
     e = lex_get(hash_word(w, k));

@@ -1,8 +1,7 @@
 /*
  * bag.h - the content words of a stretch of text, as the corroboration stage compares
  * them: folded (case, accents), stop-words dropped (data/corroborate/stopwords.txt), crude
- * suffix stemming, synonyms mapped to one class (data/corroborate/synonyms.tsv), each word
- * a 64-bit key. A bag is a small sorted set of keys, so overlap is a merge.
+ * suffix stemming, each word a 64-bit key. A bag is a small sorted set of keys, so overlap is a merge.
  */
 #ifndef CB_CORRO_WORDS_H
 #define CB_CORRO_WORDS_H
@@ -18,7 +17,8 @@ int cb_bag_of(cb_arena *a, const char *s, size_t n, cb_bag *bag);
  * words (the last ends with the text; a short text is one window): a long sentence's
  * clauses, each a bag, so two sentences that share one clause can be found alike. */
 int cb_bag_windows(cb_arena *a, const char *s, size_t n, size_t width, size_t step, cb_bag **out, size_t *nout);
-/* Key of one word (ASCII case ignored, stemmed, synonym class); 0 for a stop-word. */
+/* Key of one word (ASCII case ignored, stemmed); 0 for a stop-word. Synonyms are not folded
+ * here: the claims' frames compare words through WordNet (src/corroborate/frames.h). */
 uint64_t cb_content_key(const char *w, size_t n);
 /* Number of shared keys. */
 size_t cb_bag_shared(const cb_bag *x, const cb_bag *y);

@@ -14,8 +14,8 @@ const char *cb_claim_kind_name(cb_claim_kind k) {
 }
 
 const char *cb_verdict_name(cb_verdict v) {
-  static const char *const names[] = {"agree", "compatible", "conflict", "variant", "single"};
-  return (unsigned)v < 5 ? names[v] : "single";
+  static const char *const names[] = {"agree", "compatible", "conflict", "variant", "single", "uncertain"};
+  return (unsigned)v < 6 ? names[v] : "single";
 }
 
 void cb_brief_free(cb_brief *b) {
@@ -70,6 +70,7 @@ static int analyse(cb_brief *b, cb_story_brief *s) {
   cb_story_ctx c;
   int rc = cb_story_ctx_init(&c, b, s);
   if (!rc) rc = cb_quantities_build(&c);
+  if (!rc) rc = cb_tallies_build(&c);
   if (!rc) rc = cb_dates_build(&c);
   if (!rc) rc = cb_quotes_build(&c);
   if (!rc) rc = cb_names_build(&c);

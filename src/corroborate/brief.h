@@ -11,7 +11,9 @@
 #include <stdint.h>
 
 typedef enum { CB_KIND_QUANTITY, CB_KIND_DATE, CB_KIND_QUOTE, CB_KIND_ROLE, CB_KIND_NAME, CB_KIND_EVENT } cb_claim_kind;
-typedef enum { CB_AGREE, CB_COMPATIBLE, CB_CONFLICT, CB_VARIANT, CB_SINGLE } cb_verdict;
+/* CB_UNCERTAIN: values that disagree about what may not be the same thing (the frames of
+ * the claims do not show it is); listed with the reason, never called a conflict. */
+typedef enum { CB_AGREE, CB_COMPATIBLE, CB_CONFLICT, CB_VARIANT, CB_SINGLE, CB_UNCERTAIN } cb_verdict;
 const char *cb_claim_kind_name(cb_claim_kind k);
 const char *cb_verdict_name(cb_verdict v);
 
@@ -25,6 +27,8 @@ typedef struct cb_claim {
   const char *text;             /* the exact surface words */
   const char *sentence;
   const char *value;            /* normalised value, as a reader reads it */
+  const struct cb_frame *frame; /* what the claim is about, from its sentence's tree, or NULL */
+  const char *frame_text;       /* the frame in words ("passenger of the ferry (carry, past)") */
 } cb_claim;
 
 typedef struct cb_finding {
@@ -34,6 +38,7 @@ typedef struct cb_finding {
   const char *value;            /* the tightest value consistent with all sources, or NULL */
   const char *explanation;      /* one line a reader understands */
   int independent;              /* independent sources behind it */
+  int8_t same_thing;            /* the claims' frames show one thing (1), may not (0), unknown (-1) */
   CB_VEC(cb_claim) claims;
 } cb_finding;
 

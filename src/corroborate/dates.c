@@ -1,13 +1,15 @@
 /*
  * dates.c - date findings and the timeline. Every dated expression of the story's
  * articles (src/extract/timex.h, resolved against each article's own date) becomes a
- * claim keyed by the event words nearest to it ("took place on November 21" -> call);
+ * claim keyed by what its sentence's tree says it dates (the predicate or event noun it
+ * attaches to: "the ferry sank on Sunday" -> sink, "the June 5 vote" -> vote);
  * claims of different sources about the same event are aligned and their day ranges give
  * the verdict ("last week" = 17-23 Nov holds 21 Nov: compatible). "N days ago" is an
  * approximate phrase and gets a tolerance of a fifth of N. Each aligned date is an event
  * of the timeline. A past event dated after its own article's date is flagged.
  */
 #include "corroborate/align.h"
+#include "corroborate/frames.h"
 #include "corroborate/interval.h"
 #include "core/buf.h"
 #include "extract/timex.h"
@@ -27,10 +29,31 @@ typedef struct dclaim {
   cb_interval iv;              /* day numbers */
   const char *event;           /* the nearest event word as written, or NULL */
   const char *words[CB_ITEM_KEYS];   /* the event word written for each key of the item */
+  const cb_frame *fr;          /* what the date is the date of, from the tree (NULL without one) */
 } dclaim;
 
-/* Words that name events (data/corroborate/events.txt). */
-static int is_event(uint64_t k) { return cb_keyset_has(cb_keyset_get("corroborate/events.txt"), k); }
+/* Can two dates be of one event? Not when either dates a report ("officials said on
+ * Monday") rather than the event, nor when the frames are of different things. */
+static cb_frames_match date_frames(cb_arena *a, const dclaim *x, const dclaim *y, const char **why) {
+  if (x->fr && y->fr && (x->fr->reporting || y->fr->reporting) && !(x->fr->reporting && y->fr->reporting)) {
+    if (why) *why = "the date of a statement, not of the event";
+    return CB_FRAMES_APART;
+  }
+  if (x->fr && y->fr && x->fr->speech != y->fr->speech) {   /* "as I said yesterday" / "released" */
+    if (why) *why = "the date of a statement, not of the event";
+    return CB_FRAMES_APART;
+  }
+  if (x->fr && y->fr && x->fr->quoted != y->fr->quoted) {   /* "tonight" in a speaker's words */
+    if (why) *why = "one date is in a speaker's words, counted from when they spoke";
+    return CB_FRAMES_MAYBE;
+  }
+  if (x->fr && y->fr && x->fr->reporting && y->fr->reporting) {
+    if (why) *why = "the dates of two statements";
+    return CB_FRAMES_MAYBE;
+  }
+  return cb_frames_compare(a, x->fr, y->fr, CB_FRAME_DATE, why);
+}
+
 
 /* ---- TIMEX value -> day range ------------------------------------------------------ */
 static int32_t day_of(int y, int m, int d) {
@@ -97,33 +120,29 @@ static void format_days(const cb_interval *iv, char *out, size_t cap, const char
   *precision = iv->hi - iv->lo <= 7 ? "week" : iv->hi - iv->lo <= 31 ? "month" : "year";
 }
 
-/* ---- event words around a date --------------------------------------------------------- */
-/* The event words of the date's sentence become its keys; the nearest one (left first,
- * "took place on November 21" -> took ... call) names the event. */
-static void event_keys_near(const cb_story_ctx *c, cb_item *it, dclaim *dc, size_t start, size_t end) {
-  const cb_article *a = c->brief->articles[it->article];
-  long si = cb_ctx_sentence_at(c, it->article, start);
-  size_t lo = si >= 0 ? c->sents.v[si].start : 0, hi = si >= 0 ? c->sents.v[si].end : a->body_len;
-  size_t best = (size_t)-1;
-  for (size_t p = lo; p < hi;) {
-    while (p < hi && !isalpha((unsigned char)a->body[p]) && (unsigned char)a->body[p] < 0x80) p++;
-    size_t s = p;
-    while (p < hi && (isalpha((unsigned char)a->body[p]) || (unsigned char)a->body[p] >= 0x80)) p++;
-    if (p == s || (s >= start && s < end)) continue;
-    uint64_t k = cb_content_key(a->body + s, p - s);
-    if (!is_event(k)) continue;
+/* ---- what a date is the date of ------------------------------------------------------ */
+/* The frame's event noun ("the June 5 vote") and predicate ("sank on Sunday") become the
+ * claim's keys and name the event; a reporting verb ("said on Monday") names none. */
+static void frame_keys(const cb_story_ctx *c, cb_item *it, dclaim *dc) {
+  const cb_frame *f = dc->fr;
+  if (!f) return;
+  const char *w[2] = {f->measure, f->reporting ? NULL : f->pred};
+  for (int i = 0; i < 2; i++) {
+    if (!w[i] || (i == 1 && !strcmp(w[i], "be"))) continue;
     int had = it->nkeys;
-    cb_item_add_key(it, k);
-    if (it->nkeys > had) dc->words[it->nkeys - 1] = cb_arena_strndup(c->arena, a->body + s, p - s);
-    size_t dist = s < start ? start - p : (s - end) * 2;   /* words before the date count double */
-    if (dist < best) { best = dist; dc->event = cb_arena_strndup(c->arena, a->body + s, p - s); }
+    cb_item_add_key(it, cb_content_key(w[i], strlen(w[i])));
+    if (it->nkeys > had) dc->words[it->nkeys - 1] = w[i];
+    if (!dc->event) dc->event = w[i];
   }
+  (void)c;
 }
 
 static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   const dclaim *claims = ud;   /* the claims the items index */
   const dclaim *a = &claims[x->idx], *b = &claims[y->idx];
+  if (date_frames(NULL, a, b, NULL) == CB_FRAMES_APART) return 0;
   int shared = cb_item_shared_keys(x, y);
+  if (!shared && a->event && b->event && cb_frames_same_measure(a->event, b->event) == 2) shared = 1;
   double sim = cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
   /* dates that cannot both hold are one event only when the words around say so too: an
    * event word alone ("announced later this week", "announced over the weekend") is not enough */
@@ -136,6 +155,24 @@ static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
     if (gap >= 3) s -= 0.5;
   }
   return s;
+}
+
+/* Has the surface a year written out ("2013", "'13")? */
+static int year_written(const char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++)
+    if (isdigit((unsigned char)s[i]) && isdigit((unsigned char)s[i + 1]) && (i + 2 >= n || !isdigit((unsigned char)s[i + 2])) &&
+        ((i >= 2 && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i - 2])) || (i >= 1 && s[i - 1] == '\'')))
+      return 1;
+  return 0;
+}
+
+/* "June 28" in two articles resolved to two years: the same date written, only the year the
+ * engine inferred differs, which is no disagreement of the sources. */
+static int year_inferred_apart(const cb_story_ctx *c, int ax, const cb_timex *x, int ay, const cb_timex *y) {
+  if (!x->value || !y->value || strlen(x->value) < 10 || strlen(y->value) < 10) return 0;
+  if (strncmp(x->value + 4, y->value + 4, 6) || !strncmp(x->value, y->value, 4)) return 0;
+  const char *bx = c->brief->articles[ax]->body + x->start, *by = c->brief->articles[ay]->body + y->start;
+  return !year_written(bx, x->end - x->start) && !year_written(by, y->end - y->start);
 }
 
 static int add_event(cb_story_ctx *c, const cb_interval *iv, const char *date, const char *precision, const char *what,
@@ -167,6 +204,16 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   int arts[64] = {0}, idx[64] = {0};
   for (size_t i = 0; i < k; i++) { arts[i] = items[members[i]].article; idx[i] = (int)items[members[i]].idx; iv[i] = cl[idx[i]].iv; }
   cb_verdict v = cb_interval_verdict(iv, k, &meet);
+  const char *unsure = NULL;
+  for (size_t i = 0; i < k && v == CB_CONFLICT; i++)
+    for (size_t j = i + 1; j < k && v == CB_CONFLICT; j++)
+      if (year_inferred_apart(c, arts[i], cl[idx[i]].t, arts[j], cl[idx[j]].t)) {
+        v = CB_UNCERTAIN;
+        unsure = "the same day and month written, the year inferred differently";
+      }
+  for (size_t i = 0; i < k && v == CB_CONFLICT; i++)
+    for (size_t j = i + 1; j < k && v == CB_CONFLICT; j++)
+      if (date_frames(c->arena, &cl[idx[i]], &cl[idx[j]], &unsure) != CB_FRAMES_SAME) v = CB_UNCERTAIN;
   int independent = cb_ctx_independent(c, arts, k);
   if (independent < 2 && v != CB_CONFLICT) v = CB_SINGLE;
   /* the event the claims have most in common names the topic ("call", not "took") */
@@ -189,12 +236,12 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   const cb_timex *t0 = cl[idx[0]].t;
   char val[32];
   const char *precision = "day";
-  format_days(v == CB_CONFLICT ? &iv[0] : &meet, val, sizeof val, &precision);
+  format_days(v == CB_CONFLICT || v == CB_UNCERTAIN ? &iv[0] : &meet, val, sizeof val, &precision);
   long si = cb_ctx_sentence_at(c, arts[0], t0->start);
   const char *what = si >= 0 ? cb_arena_strndup(c->arena, a0->body + c->sents.v[si].start, c->sents.v[si].end - c->sents.v[si].start) : NULL;
   const char *surface = cb_arena_strndup(c->arena, a0->body + t0->start, t0->end - t0->start);
   int rc = CB_OK;
-  if (v != CB_CONFLICT) {
+  if (v != CB_CONFLICT && v != CB_UNCERTAIN) {
     rc = add_event(c, &meet, val, precision, what, surface, arts, k);
   } else {   /* conflicting dates: each date on the timeline with the sources that give it */
     for (size_t i = 0; i < k && !rc; i++) {
@@ -221,11 +268,12 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   f->verdict = v;
   f->independent = independent;
   f->topic = event ? cb_arena_printf(c->arena, "date of: %s", event) : "date";
-  if (v != CB_CONFLICT) f->value = cb_arena_strdup(c->arena, val);
+  if (v != CB_CONFLICT && v != CB_UNCERTAIN) f->value = cb_arena_strdup(c->arena, val);
   cb_buf why;
   cb_buf_init(&why);
   if (v == CB_AGREE) cb_buf_printf(&why, "all sources date it %s", val);
   else if (v == CB_COMPATIBLE) cb_buf_printf(&why, "the sources date it differently, but all allow %s:", val);
+  else if (v == CB_UNCERTAIN) cb_buf_printf(&why, "the dates differ, but perhaps not of the same event (%s):", unsure);
   else cb_buf_puts(&why, "the dates cannot all be true:");
   for (size_t i = 0; i < k; i++) {
     const cb_article *a = c->brief->articles[arts[i]];
@@ -235,6 +283,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
     format_days(&cl[idx[i]].iv, one, sizeof one, &p);
     cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);
     if (!claim || cb_ctx_claim(c, claim, arts[i], t->start, t->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
+    cb_ctx_claim_frame(c, claim, cl[idx[i]].fr);
     if (v != CB_AGREE)
       cb_buf_printf(&why, "%s \"%.*s\" = %s (%s)", i ? "," : "", (int)(t->end - t->start), a->body + t->start, one, cb_ctx_source_name(c, arts[i]));
   }
@@ -316,10 +365,11 @@ int cb_dates_build(cb_story_ctx *c) {
       cb_item *it = dc ? CB_VEC_PUSH(c->arena, &items) : NULL;
       if (!it) return CB_ENOMEM;
       dc->t = &t[i];
+      dc->fr = cb_ctx_frame(c, ai, t[i].start, t[i].end, CB_FRAME_DATE);
       dc->iv = (cb_interval){(double)(lo - tol), since ? HUGE_VAL : (double)(hi + tol), 0, 0};   /* "since August": from then on */
       it->article = ai;
       it->idx = claims.n - 1;
-      event_keys_near(c, it, dc, t[i].start, t[i].end);
+      frame_keys(c, it, dc);
       rc = cb_item_context(c, it, t[i].start, t[i].end, 8);
       if (!rc) rc = impossible_date(c, ai, &t[i], &dc->iv);
     }

@@ -6,6 +6,7 @@
  * verdict. Numbers that only one source gives are listed as single-source claims.
  */
 #include "corroborate/align.h"
+#include "corroborate/frames.h"
 #include "core/lines.h"
 #include "corroborate/interval.h"
 #include "extract/quantity.h"
@@ -25,6 +26,9 @@ typedef struct qclaim {
   cb_interval iv;          /* in the dimension's base unit */
   double scale;            /* base units per unit as written (1000 for km in m) */
   const char *dim;         /* basis points are counted as percentage points */
+  const cb_frame *fr;      /* what it measures, whose, stated how (NULL without a parse) */
+  int head;                /* cb_frame_head */
+  int small;               /* a count of one or two: says little on its own */
 } qclaim;
 
 static uint64_t key_of_word(const char *w) {
@@ -105,7 +109,11 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   const qclaim *claims = ud;   /* the claims the items index */
   const qclaim *a = &claims[x->idx], *b = &claims[y->idx];
   if (!comparable_dims(a->dim, b->dim) || far_apart(c, x, y, a, b)) return 0;
+  if (a->head != b->head || cb_frames_compare(NULL, a->fr, b->fr, a->head, NULL) == CB_FRAMES_APART) return 0;
   int shared = cb_item_shared_keys(x, y);
+  if (!shared && a->fr && b->fr && a->fr->measure && b->fr->measure &&
+      cb_frames_same_measure(a->fr->measure, b->fr->measure) == 2 && !generic_noun(a->fr->measure))
+    shared = 1;   /* WordNet: "ship" and "vessel" */
   if (!shared && (x->nkeys || y->nkeys)) return 0;
   if (!shared)   /* "28 people": nothing named is counted, so the words around must say it all */
     return cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL) - KEYLESS_PENALTY;
@@ -241,16 +249,26 @@ static const char *plural(cb_arena *a, const char *noun) {
   return cb_arena_printf(a, "%ss", noun);
 }
 
-/* "boats struck", "residents evacuated": the counted noun and what happened to it
- * (data/corroborate/participles.tsv), or the noun alone when it names the event. */
-static const char *noun_event(cb_arena *a, const char *noun, const char *event) {
-  const char *done = lookup_word(a, "corroborate/participles.tsv", event);
+/* The event's past participle as a source wrote it ("struck", "evacuated"), from the
+ * claims' frames; NULL when no source wrote one. */
+static const char *written_participle(const qclaim *cl, const int *idx, size_t n, const char *event) {
+  for (size_t i = 0; i < n; i++) {
+    const cb_frame *f = cl[idx[i]].fr;
+    if (f && f->pred_form && f->pred && !strcmp(f->pred, event)) return f->pred_form;
+  }
+  return NULL;
+}
+
+/* "boats struck", "residents evacuated": the counted noun and what happened to it (the
+ * participle a source wrote), "boats (strike)" when none wrote one, or the noun alone when
+ * it names the event. */
+static const char *noun_event(cb_arena *a, const char *noun, const char *event, const char *done) {
   const char *many = plural(a, noun);
-  if (!done || !many) return many ? many : noun;
+  if (!many) return noun;
   size_t common = 0;
   while (noun[common] && event[common] && noun[common] == event[common]) common++;
   if (key_of_word(noun) == key_of_word(event) || common >= 5) return many;   /* "strikes", "deportees", "survivors" */
-  return cb_arena_printf(a, "%s %s", many, done);
+  return done ? cb_arena_printf(a, "%s %s", many, done) : cb_arena_printf(a, "%s (%s)", many, event);
 }
 
 static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *idx, const int *arts, size_t n) {
@@ -262,8 +280,9 @@ static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *
     if (!event && q->event) event = q->event;
   }
   if (event && toll_event(event) && key_of_word(event) == key_of_word("killed")) return "people killed";
-  if (noun && event) return noun_event(c->arena, noun, event);
-  if (generic && event) return noun_event(c->arena, generic, event);
+  const char *done = event ? written_participle(cl, idx, n, event) : NULL;
+  if (noun && event) return noun_event(c->arena, noun, event, done);
+  if (generic && event) return noun_event(c->arena, generic, event, done);
   if (noun && !strcmp(cl[idx[0]].dim, "count")) return plural(c->arena, noun);
   /* a measure ("percent", "area"): name it by the word the sources put before it */
   const char *what = NULL;
@@ -271,27 +290,32 @@ static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *
   const char *dim = cl[idx[0]].dim;
   if (what && strcmp(dim, "count") && strcmp(dim, "none")) return cb_arena_printf(c->arena, "%s (%s)", what, dim);
   if (noun) return noun;
-  if (event) return noun_event(c->arena, "number", event);
+  if (event) return noun_event(c->arena, "number", event, done);
   if (what) return cb_arena_printf(c->arena, "%s (number)", what);
   return dim;
 }
 
-/* The last written digit's worth of a measure written with no qualifier ("2 percent": 1
- * percent, "$1 million": a million), in base units: 0 when written with decimals ("2.1
- * percent"); -1 when rounding says nothing of it (qualified, a range, a count). */
+/* The worth of the last written digit of a figure, in base units: what its zeros imply
+ * ("$40,000": 10,000; "1,800 people": 100; "$1 million": a million; "2 percent": 1); 0 when
+ * it is as exact as written (decimals, a bound such as "more than 40,000", a range, a
+ * count under 100, which is counted, not rounded); -1 when the digits cannot be read. */
 static double written_unit(const cb_story_ctx *c, int article, const qclaim *qc) {
   const cb_quantity *q = qc->q;
   const char *body = c->brief->articles[article]->body;
-  if (!strcmp(qc->dim, "count") || !strcmp(qc->dim, "none") || q->is_range || q->tolerance > 0 ||
-      (q->change != CB_QCHANGE_EQ && q->change != CB_QCHANGE_UP && q->change != CB_QCHANGE_DOWN))
-    return -1;
+  int count = !strcmp(qc->dim, "count") || !strcmp(qc->dim, "none");
+  if (q->is_range || q->tolerance > 0 || (q->change != CB_QCHANGE_EQ && q->change != CB_QCHANGE_UP && q->change != CB_QCHANGE_DOWN))
+    return 0;
   if (memchr(body + q->start, '.', q->end - q->start)) return 0;
   double written = 0;   /* the digits as written */
   for (size_t i = q->start; i < q->end; i++) {
     if (isdigit((unsigned char)body[i])) written = written * 10 + (body[i] - '0');
     else if (written > 0 && body[i] != ',') break;
   }
-  return written > 0 && q->value > 0 ? q->value / written * qc->scale : -1;
+  if (written <= 0 || q->value <= 0) return -1;
+  double zeros = 1;
+  for (double w = written; w >= 10 && fmod(w, 10) == 0; w /= 10) zeros *= 10;
+  if (count && q->value < 100) return 0;
+  return q->value / written * zeros * qc->scale;
 }
 
 /* Do the figures differ only by rounding? Each figure written less exactly than the most
@@ -306,11 +330,11 @@ static int only_rounding(const cb_story_ctx *c, const qclaim *cl, const int *art
     unit[i] = written_unit(c, arts[i], &cl[idx[i]]);
     if (unit[i] >= 0 && (!found || unit[i] < unit[*exact])) { *exact = i; found = 1; }
   }
-  if (!found) return 0;
+  if (!found || unit[*exact] < 0) return 0;
   cb_interval riv[64];
   for (size_t i = 0; i < k; i++) {
     riv[i] = cl[idx[i]].iv;
-    if (unit[i] <= unit[*exact]) continue;
+    if (unit[i] <= unit[*exact] || unit[i] <= 0) continue;
     riv[i].lo -= unit[i] / 2;
     riv[i].lo_open = 1;
     riv[i].hi += cl[idx[i]].q->currency ? unit[i] : unit[i] / 2;
@@ -319,14 +343,29 @@ static int only_rounding(const cb_story_ctx *c, const qclaim *cl, const int *art
   return cb_interval_verdict(riv, k, NULL) != CB_CONFLICT;
 }
 
+/* Do the claims' frames show they are about one thing? *why gets the first doubt. */
+static int sure_same(const cb_story_ctx *c, const qclaim *cl, const int *idx, size_t k, const char **why) {
+  for (size_t i = 0; i < k; i++)
+    for (size_t j = i + 1; j < k; j++) {
+      const qclaim *a = &cl[idx[i]], *b = &cl[idx[j]];
+      if (cb_frames_compare(c->arena, a->fr, b->fr, a->head, why) != CB_FRAMES_SAME) return 0;
+    }
+  return 1;
+}
+
+/* The frame the claims share, in words ("passenger (carry, past)"), for a conflict. */
+static const char *frame_words(const cb_story_ctx *c, const qclaim *cl, const int *idx, size_t k) {
+  for (size_t i = 0; i < k; i++)
+    if (cl[idx[i]].fr && cl[idx[i]].fr->measure) return cb_frame_describe(c->arena, cl[idx[i]].fr);
+  return k && cl[idx[0]].fr ? cb_frame_describe(c->arena, cl[idx[0]].fr) : "one thing";
+}
+
 static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
   const qclaim *cl = ud;
   cb_interval iv[64] = {{0}}, meet = {0};
   size_t k = n < 64 ? n : 64;
   for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
   cb_verdict v = cb_interval_verdict(iv, k, &meet);
-  cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
-  if (!f) return CB_ENOMEM;
   int arts[64] = {0}, idx[64] = {0};
   for (size_t i = 0; i < k; i++) { arts[i] = items[members[i]].article; idx[i] = (int)items[members[i]].idx; }
   if (cb_ctx_independent(c, arts, k) < 2 && v != CB_CONFLICT) v = CB_SINGLE;   /* copies of one source */
@@ -335,8 +374,17 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   size_t exact = 0;
   int rounded = v == CB_CONFLICT && only_rounding(c, cl, arts, idx, k, &exact);
   if (rounded) { v = CB_COMPATIBLE; meet = cl[idx[exact]].iv; }   /* the value: the most exact figure */
+  const char *unsure = NULL;
+  int same = sure_same(c, cl, idx, k, &unsure);
+  if (v == CB_CONFLICT && !same) v = CB_UNCERTAIN;
+  int small = 1;
+  for (size_t i = 0; i < k; i++) small &= cl[idx[i]].small;
+  if (small && (v == CB_SINGLE || v == CB_UNCERTAIN)) return CB_OK;   /* "two countries" alone: nothing to tell */
+  cb_finding *f = CB_VEC_PUSH(c->arena, &c->story->findings);
+  if (!f) return CB_ENOMEM;
   f->kind = CB_KIND_QUANTITY;
   f->verdict = v;
+  f->same_thing = (int8_t)(k > 1 ? same : -1);
   f->topic = topic_of(c, cl, idx, arts, k);
   f->independent = cb_ctx_independent(c, arts, k);
   char val[96];
@@ -350,7 +398,8 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
     else if (rounded) cb_buf_printf(&why, "the figures differ only by rounding; all hold for %s:", val);
     else cb_buf_printf(&why, "the figures differ in wording but all hold for %s:", val);
     break;
-  case CB_CONFLICT: cb_buf_puts(&why, "the figures cannot all be true:"); break;
+  case CB_CONFLICT: cb_buf_printf(&why, "the figures cannot all be true of %s:", frame_words(c, cl, idx, k)); break;
+  case CB_UNCERTAIN: cb_buf_printf(&why, "the figures differ, but perhaps not about the same thing (%s):", unsure); break;
   default:
     cb_buf_printf(&why, "only %s gives this figure", cb_ctx_source_name(c, arts[0]));
     if (k > 1) cb_buf_printf(&why, " (%zu articles, 1 independent source)", k);
@@ -363,8 +412,11 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
     char one[96];
     in_unit_of(&cl[idx[i]], &cl[idx[i]].iv, one, sizeof one);
     if (!claim || cb_ctx_claim(c, claim, arts[i], q->start, q->end, cb_arena_strdup(c->arena, one))) { cb_buf_free(&why); return CB_ENOMEM; }
-    if (v == CB_COMPATIBLE || v == CB_CONFLICT)
-      cb_buf_printf(&why, "%s \"%.*s\" (%s)", i ? "," : "", (int)(q->end - q->start), a->body + q->start, cb_ctx_source_name(c, arts[i]));
+    cb_ctx_claim_frame(c, claim, cl[idx[i]].fr);
+    if (v == CB_COMPATIBLE || v == CB_CONFLICT || v == CB_UNCERTAIN)
+      cb_buf_printf(&why, "%s \"%.*s\" (%s%s%s)", i ? "," : "", (int)(q->end - q->start), a->body + q->start,
+                    cb_ctx_source_name(c, arts[i]), v == CB_UNCERTAIN && claim->frame_text ? ": " : "",
+                    v == CB_UNCERTAIN && claim->frame_text ? claim->frame_text : "");
   }
   f->explanation = cb_arena_strndup(c->arena, why.ptr ? why.ptr : "", why.len);
   cb_buf_free(&why);
@@ -383,9 +435,10 @@ int cb_quantities_build(cb_story_ctx *c) {
     if (n == (size_t)-1) return CB_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++) {
       int counted = !strcmp(q[i].dimension, "count") || !strcmp(q[i].dimension, "none");
-      if (counted && q[i].value < 2 && !q[i].is_range) continue;   /* "one strike": not a figure to check */
-      if (!strcmp(q[i].dimension, "none") && !q[i].event && !q[i].noun) continue;
-      if (counted && q[i].value <= 2 && !q[i].event) continue;     /* "two countries": says little */
+      int head = !strcmp(q[i].dimension, "age") ? CB_FRAME_AGE : counted ? CB_FRAME_COUNT : CB_FRAME_UNIT;
+      const cb_frame *fr = cb_ctx_frame(c, ai, q[i].start, q[i].end, head);
+      int age = fr && fr->measure && !strcmp(fr->measure, "age");   /* "Maria Lopez, 61," */
+      if (!strcmp(q[i].dimension, "none") && !q[i].event && !q[i].noun && !age) continue;
       if (!strcmp(q[i].dimension, "duration") && part_of_date(a->body, a->body_len, q[i].end)) continue;
       qclaim *qc = CB_VEC_PUSH(c->arena, &claims);
       cb_item *it = qc ? CB_VEC_PUSH(c->arena, &items) : NULL;
@@ -394,11 +447,28 @@ int cb_quantities_build(cb_story_ctx *c) {
       qc->scale = scale_of(&q[i]);
       qc->iv = interval_of(&q[i], qc->scale);
       qc->dim = !strcmp(q[i].dimension, "basis_point") ? "percentage_point" : q[i].dimension;
+      qc->head = age ? CB_FRAME_AGE : head;
+      qc->fr = fr;
+      if (fr && q[i].event && fr->pred && strcmp(fr->pred, q[i].event)) {
+        /* the event word next to the figure ("1,800 evacuated", "forced to leave their
+         * homes") says what happened to what is counted better than the clause's verb */
+        cb_frame *own = cb_arena_alloc(c->arena, sizeof *own);
+        if (!own) return CB_ENOMEM;
+        *own = *fr;
+        own->pred = q[i].event;
+        own->pred_head = NULL;
+        qc->fr = own;
+      }
+      if (age) qc->dim = "age";
+      /* "one strike", "two countries": compared with other sources, never listed alone */
+      qc->small = counted && !age && !q[i].is_range && (q[i].value < 2 || (q[i].value <= 2 && !q[i].event));
       it->article = ai;
       it->idx = claims.n - 1;
       uint64_t nk = generic_noun(q[i].noun) ? 0 : key_of_word(q[i].noun), ek = key_of_word(q[i].event);
       cb_item_add_key(it, nk);
       cb_item_add_key(it, ek);
+      if (qc->fr && qc->fr->measure && !generic_noun(qc->fr->measure))
+        cb_item_add_key(it, key_of_word(qc->fr->measure));
       if (q[i].noun && q[i].event && nk == ek) object_keys(it, a->body, a->body_len, q[i].end);
       if (q[i].noun && nk == key_of_word("strike")) object_keys(it, a->body, a->body_len, q[i].end);
       if (q[i].currency) cb_item_add_key(it, cb_content_key(q[i].currency, strlen(q[i].currency)));

@@ -2,6 +2,7 @@
  * story.c - the per-story working state: sentences, bags, word weights, sources.
  */
 #include "corroborate/story.h"
+#include "extract/timex.h"
 #include "text/sentence.h"
 #include <math.h>
 #include <string.h>
@@ -139,4 +140,58 @@ const char *cb_ctx_source_name(const cb_story_ctx *c, int article) {
   if (a->outlet) return a->outlet;
   const char *s = a->source ? strrchr(a->source, '/') : NULL;
   return s ? s + 1 : a->source ? a->source : "?";
+}
+
+const cb_syn_sent *cb_ctx_parse(cb_story_ctx *c, long si) {
+  if (si < 0 || (size_t)si >= c->sents.n) return NULL;
+  if (!c->parses && !(c->parses = cb_arena_calloc(c->arena, c->sents.n, sizeof *c->parses))) return NULL;
+  if (c->parses[si]) return c->parses[si]->n ? c->parses[si] : NULL;
+  const cb_syn_model *m = cb_syn_model_get(NULL);
+  cb_syn_sent *s = cb_arena_calloc(c->arena, 1, sizeof *s);
+  if (!m || !s) return NULL;
+  const cb_sent *st = &c->sents.v[si];
+  const cb_article *a = c->brief->articles[st->article];
+  if (cb_syn_parse(m, c->arena, a->body + st->start, st->end - st->start, s) != CB_OK) s->n = 0;
+  c->parses[si] = s;
+  return s->n ? s : NULL;
+}
+
+/* The time expressions of an article (spans only), found once. */
+static const cb_span_off *times_of(cb_story_ctx *c, int article, size_t *n) {
+  *n = 0;
+  if (!c->times) {
+    c->times = cb_arena_calloc(c->arena, c->brief->narticles + 1, sizeof *c->times);
+    c->ntimes = cb_arena_calloc(c->arena, c->brief->narticles + 1, sizeof *c->ntimes);
+    if (!c->times || !c->ntimes) { c->times = NULL; return NULL; }
+  }
+  if (!c->times[article]) {
+    const cb_article *a = c->brief->articles[article];
+    cb_timex *t;
+    size_t k = cb_timex_extract(c->arena, a->body, a->body_len, a->published[0] ? a->published : NULL, &t);
+    if (k == (size_t)-1) k = 0;
+    cb_span_off *sp = cb_arena_alloc(c->arena, (k + 1) * sizeof *sp);
+    if (!sp) return NULL;
+    for (size_t i = 0; i < k; i++) sp[i] = (cb_span_off){t[i].start, t[i].end};
+    c->times[article] = sp;
+    c->ntimes[article] = k;
+  }
+  *n = c->ntimes[article];
+  return c->times[article];
+}
+
+const cb_frame *cb_ctx_frame(cb_story_ctx *c, int article, size_t start, size_t end, int head_kind) {
+  long si = cb_ctx_sentence_at(c, article, start);
+  const cb_syn_sent *s = cb_ctx_parse(c, si);
+  if (!s) return NULL;
+  size_t nt;
+  const cb_span_off *t = times_of(c, article, &nt);
+  cb_frame *f = cb_arena_alloc(c->arena, sizeof *f);
+  if (!f) return NULL;
+  cb_frame_of(c->arena, c->brief->articles[article]->body, c->sents.v[si].start, s, start, end, head_kind, t, nt, f);
+  return f;
+}
+
+void cb_ctx_claim_frame(const cb_story_ctx *c, cb_claim *cl, const cb_frame *f) {
+  cl->frame = f;
+  cl->frame_text = f ? cb_frame_describe(c->arena, f) : NULL;
 }

@@ -8,6 +8,7 @@
 #define CB_CORRO_STORY_H
 #include "corroborate/brief.h"
 #include "corroborate/bag.h"
+#include "extract/frame.h"
 
 typedef struct cb_sent {
   int article;                  /* brief article index */
@@ -28,6 +29,9 @@ typedef struct cb_story_ctx {
   struct cb_names *names;       /* per story article (index into story->articles), by cb_names_build */
   size_t *first_sent;           /* brief article index -> its first sentence in sents (sents.n if none) */
   size_t *end_sent;             /* ... and one past its last */
+  const cb_syn_sent **parses;   /* per sentence, parsed when a claim first needs it */
+  cb_span_off **times;          /* per brief article: its time expressions, found when first needed */
+  size_t *ntimes;
 } cb_story_ctx;
 
 int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s);
@@ -50,10 +54,20 @@ const char *cb_ctx_source_name(const cb_story_ctx *c, int article);
 /* A claim for article a spanning [start,end) with its sentence filled in. */
 int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start, size_t end, const char *value);
 
+/* The parse of sentence si (index into c->sents), made on first use; NULL when the model
+ * cannot be loaded or the sentence has no words. */
+const cb_syn_sent *cb_ctx_parse(cb_story_ctx *c, long si);
+/* The frame of the claim [start, end) of article a (head_kind: cb_frame_head), read off its
+ * sentence's tree; NULL without a parse or on OOM. */
+const cb_frame *cb_ctx_frame(cb_story_ctx *c, int article, size_t start, size_t end, int head_kind);
+/* Sets a claim's frame and its words. */
+void cb_ctx_claim_frame(const cb_story_ctx *c, cb_claim *cl, const cb_frame *f);
+
 /* The stages, each adding to c->story. */
 int cb_facts_build(cb_story_ctx *c);
 int cb_flags_build(cb_story_ctx *c);
 int cb_quantities_build(cb_story_ctx *c);
+int cb_tallies_build(cb_story_ctx *c);  /* vote tallies ("passed 301-112") */
 int cb_dates_build(cb_story_ctx *c);
 int cb_quotes_build(cb_story_ctx *c);
 int cb_names_build(cb_story_ctx *c);

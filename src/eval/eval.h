@@ -12,4 +12,6 @@ int cb_eval_timex(int argc, char **argv);       /* eval_timex.c: TimeML, TempEva
 int cb_eval_quotes(int argc, char **argv);      /* eval_quotes.c: PolNeAR BRAT */
 int cb_eval_stories(int argc, char **argv);     /* eval_stories.c: BCubed + pairwise */
 int cb_eval_duplicates(int argc, char **argv);  /* eval_duplicates.c: generated near-dups */
+int cb_eval_nli(int argc, char **argv);         /* eval_nli.c: EQUATE sentence pairs */
+int cb_eval_parse(int argc, char **argv);       /* eval_parse.c: UD tagging and parsing */
 #endif

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-static const cb_verdict order[] = {CB_CONFLICT, CB_AGREE, CB_COMPATIBLE, CB_VARIANT, CB_SINGLE};
+static const cb_verdict order[] = {CB_CONFLICT, CB_UNCERTAIN, CB_AGREE, CB_COMPATIBLE, CB_VARIANT, CB_SINGLE};
 
 static void sentence_link(cb_buf *o, const cb_brief *b, const cb_claim *c) {
   cb_buf_puts(o, "<a href=\"#");
@@ -153,6 +153,7 @@ static void claim_item(cb_buf *o, const cb_brief *b, const cb_claim *c, int quot
   cb_buf_puts(o, "”");
   if (quote) { if (c->value) { cb_buf_puts(o, " — "); cb_html_str(o, c->value, ""); } }
   else if (c->value && c->text && strcmp(c->value, c->text)) { cb_buf_puts(o, " = <b>"); cb_html_str(o, c->value, ""); cb_buf_puts(o, "</b>"); }
+  if (c->frame_text) { cb_buf_puts(o, " <span class=\"frame\">"); cb_html_str(o, c->frame_text, ""); cb_buf_puts(o, "</span>"); }
   cb_buf_puts(o, "</li>");
 }
 
@@ -192,7 +193,9 @@ static void finding(cb_buf *o, const cb_brief *b, const cb_finding *f) {
 
 static void findings(cb_buf *o, const cb_brief *b, const cb_story_brief *s) {
   static const struct { const char *title; cb_verdict a, c; } groups[] = {
-    {"Conflicts", CB_CONFLICT, CB_CONFLICT}, {"Agreements", CB_AGREE, CB_COMPATIBLE},
+    {"Conflicts", CB_CONFLICT, CB_CONFLICT},
+    {"Uncertain: values differ, perhaps not about the same thing", CB_UNCERTAIN, CB_UNCERTAIN},
+    {"Agreements", CB_AGREE, CB_COMPATIBLE},
     {"Variants: same statement, different words", CB_VARIANT, CB_VARIANT}, {"Single-source claims", CB_SINGLE, CB_SINGLE}};
   if (!s->findings.n) return;
   cb_buf_puts(o, "<h2>Findings</h2><p class=\"filter\">Show: ");

@@ -3,6 +3,7 @@
  * documented in docs/report-schema.md. Article references are article ids.
  */
 #include "report/render.h"
+#include "extract/frame.h"
 
 static void key(cb_buf *o, const char *k, int first) {
   if (!first) cb_buf_putc(o, ',');
@@ -16,12 +17,35 @@ static void ids(cb_buf *o, const cb_brief *b, const int *v, size_t n) {
   cb_buf_putc(o, ']');
 }
 
+/* What the claim is about, from its sentence's tree (docs/report-schema.md). */
+static void frame(cb_buf *o, const cb_claim *c) {
+  const cb_frame *f = c->frame;
+  if (!f) { cb_buf_puts(o, "null"); return; }
+  cb_buf_putc(o, '{');
+  key(o, "text", 1); cb_buf_json_str(o, c->frame_text);
+  key(o, "measure", 0); cb_buf_json_str(o, f->measure);
+  key(o, "owner", 0); cb_buf_json_str(o, f->owner);
+  key(o, "predicate", 0); cb_buf_json_str(o, f->pred);
+  key(o, "tense", 0); cb_buf_json_str(o, f->tense ? cb_tense_name(f->tense) : NULL);
+  cb_buf_printf(o, ",\"negated\":%s,\"modal\":%s", f->negated ? "true" : "false", f->modal ? "true" : "false");
+  key(o, "stance", 0); cb_buf_json_str(o, cb_stance_name(f->stance));
+  cb_buf_printf(o, ",\"reporting\":%s", f->reporting ? "true" : "false");
+  key(o, "voice", 0); cb_buf_json_str(o, f->attributed ? "attributed" : "narration");
+  key(o, "speaker", 0); cb_buf_json_str(o, f->speaker);
+  if (f->time_start >= 0) cb_buf_printf(o, ",\"time\":[%ld,%ld]", f->time_start, f->time_end);
+  else cb_buf_puts(o, ",\"time\":null");
+  cb_buf_putc(o, '}');
+}
+
 static void claim(cb_buf *o, const cb_brief *b, const cb_claim *c) {
   cb_buf_printf(o, "{\"article\":%lld", (long long)b->ids[c->article]);
   key(o, "text", 0); cb_buf_json_str(o, c->text);
   key(o, "sentence", 0); cb_buf_json_str(o, c->sentence);
   key(o, "value", 0); cb_buf_json_str(o, c->value);
-  cb_buf_printf(o, ",\"start\":%zu,\"end\":%zu}", c->start, c->end);
+  cb_buf_printf(o, ",\"start\":%zu,\"end\":%zu", c->start, c->end);
+  key(o, "frame", 0);
+  frame(o, c);
+  cb_buf_putc(o, '}');
 }
 
 static void article(cb_buf *o, const cb_brief *b, size_t i) {
@@ -48,6 +72,9 @@ static void finding(cb_buf *o, const cb_brief *b, const cb_finding *f) {
   key(o, "verdict", 0); cb_buf_json_str(o, cb_verdict_name(f->verdict));
   key(o, "value", 0); cb_buf_json_str(o, f->value);
   key(o, "explanation", 0); cb_buf_json_str(o, f->explanation);
+  key(o, "same_thing", 0);
+  int known = f->kind == CB_KIND_QUANTITY && f->claims.n > 1 && f->same_thing >= 0;
+  cb_buf_puts(o, !known ? "null" : f->same_thing ? "true" : "false");
   cb_buf_printf(o, ",\"independent_sources\":%d,\"claims\":[", f->independent);
   for (size_t i = 0; i < f->claims.n; i++) { if (i) cb_buf_putc(o, ','); claim(o, b, &f->claims.v[i]); }
   cb_buf_puts(o, "]}");

@@ -70,6 +70,7 @@ static void finding_row(cb_buf *o, const cb_brief *b, const cb_finding *f) {
     cb_buf_puts(o, ": “");
     md_text(o, c->text);
     cb_buf_puts(o, "”");
+    if (c->frame_text) { cb_buf_puts(o, " ["); md_text(o, c->frame_text); cb_buf_puts(o, "]"); }
   }
   cb_buf_puts(o, " | ");
   md_text(o, f->explanation);
@@ -214,6 +215,7 @@ void cb_render_markdown(cb_buf *o, const cb_brief *b) {
     summary(o, b, s);
     sources(o, b, s);
     findings(o, b, s, "Conflicts", CB_CONFLICT, CB_CONFLICT);
+    findings(o, b, s, "Uncertain: values differ, perhaps not about the same thing", CB_UNCERTAIN, CB_UNCERTAIN);
     findings(o, b, s, "Agreements", CB_AGREE, CB_COMPATIBLE);
     findings(o, b, s, "Variants: same statement, different words", CB_VARIANT, CB_VARIANT);
     findings(o, b, s, "Single-source claims", CB_SINGLE, CB_SINGLE);

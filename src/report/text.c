@@ -19,6 +19,7 @@
 typedef struct group { const char *title; cb_verdict a, b; } group;
 static const group groups[] = {
   {"Conflicts", CB_CONFLICT, CB_CONFLICT},
+  {"Uncertain (values differ; perhaps not the same thing)", CB_UNCERTAIN, CB_UNCERTAIN},
   {"Agreements", CB_AGREE, CB_COMPATIBLE},
   {"Variants (same statement, different words)", CB_VARIANT, CB_VARIANT},
   {"Single-source claims", CB_SINGLE, CB_SINGLE},
@@ -28,7 +29,7 @@ static const char *verdict_style(cb_verdict v) {
   switch (v) {
   case CB_CONFLICT: return RED;
   case CB_AGREE: case CB_COMPATIBLE: return GREEN;
-  case CB_VARIANT: return YELLOW;
+  case CB_VARIANT: case CB_UNCERTAIN: return YELLOW;
   default: return DIM;
   }
 }
@@ -39,6 +40,7 @@ static const char *verdict_mark(cb_verdict v) {
   case CB_AGREE: return "✓ AGREE";
   case CB_COMPATIBLE: return "≈ COMPATIBLE";
   case CB_VARIANT: return "~ VARIANT";
+  case CB_UNCERTAIN: return "? UNCERTAIN";
   default: return "• SINGLE";
   }
 }
@@ -108,6 +110,7 @@ static void claim(cb_term *t, const cb_brief *b, const cb_claim *c, int quote) {
     for (const char *p = c->value; *p; p++)
       if (*p == ' ') cb_buf_puts(&text, "\u00a0"); else cb_buf_putc(&text, *p);
   }
+  if (c->frame_text) cb_buf_printf(&text, "  [%s]", c->frame_text);   /* what the claim is about */
   cb_term_para(t, 6, lead.ptr, cb_term_style(t, CYAN), text.ptr);
   cb_buf_free(&lead);
   cb_buf_free(&text);

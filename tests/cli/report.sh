@@ -27,7 +27,7 @@ expect_exit 0 "json report" -- "$CB" report --format json "$EX"
 check "json parses with version 1.0" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["version"] == "1.0" and d["stories"] and d["articles"]
+assert d["version"] == "2.0" and d["stories"] and d["articles"]
 assert any(f["verdict"] == "conflict" for s in d["stories"] for f in s["findings"])' "$TMP/out"
 
 expect_exit 0 "markdown report" -- "$CB" report --format md "$EX"

@@ -1,0 +1,107 @@
+/*
+ * tally.c - vote tallies; see tally.h. The text's tokens are scanned for "N-M", "N-to-M",
+ * "N to M" and "N of M"-free pairs of counts written as digits or number words (data/
+ * quantity/numbers.tsv, units and tens), kept when a vote or decision word is near.
+ */
+#include "extract/tally.h"
+#include "core/lines.h"
+#include "core/vec.h"
+#include "text/token.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CUE_WINDOW 3   /* words between the tally and a vote word */
+
+/* The value of a number word up to ninety-nine ("six", "twenty"), -1 if none. */
+static long word_value(const char *w, size_t n) {
+  size_t len;
+  cb_lines it = cb_lines_of("quantity/numbers.tsv");
+  for (const char *p; (p = cb_lines_next(&it, &len));) {
+    const char *tab = memchr(p, '\t', len);
+    if (!tab || (size_t)(tab - p) != n || strncasecmp(p, w, n)) continue;
+    const char *kind = memchr(tab + 1, '\t', len - (size_t)(tab + 1 - p));
+    if (!kind || (strncmp(kind + 1, "unit", 4) && strncmp(kind + 1, "tens", 4))) return -1;
+    return atol(tab + 1);
+  }
+  return -1;
+}
+
+/* A count: plain digits (no separators, at most 4) or a number word. */
+static long count_at(const char *s, const cb_token *t) {
+  size_t n = t->end - t->start;
+  if (t->kind == CB_TOK_NUMBER) {
+    if (n > 4) return -1;
+    for (size_t i = t->start; i < t->end; i++) if (!isdigit((unsigned char)s[i])) return -1;
+    return atol(s + t->start);
+  }
+  return t->kind == CB_TOK_WORD ? word_value(s + t->start, n) : -1;
+}
+
+static int is_cue(const char *s, const cb_token *t) {
+  size_t len, n = t->end - t->start;
+  cb_lines it = cb_lines_of("quantity/tally-cues.txt");
+  for (const char *p; (p = cb_lines_next(&it, &len));)
+    if (len == n && !strncasecmp(p, s + t->start, n)) return 1;
+  return 0;
+}
+
+static int cue_near(const char *s, const cb_token *t, size_t nt, size_t first, size_t last) {
+  size_t lo = first > CUE_WINDOW ? first - CUE_WINDOW : 0, hi = last + CUE_WINDOW + 1 < nt ? last + CUE_WINDOW + 1 : nt;
+  for (size_t k = lo; k < hi; k++) {
+    if (k >= first && k <= last) continue;
+    if (t[k].kind == CB_TOK_PUNCT && (s[t[k].start] == '.' || s[t[k].start] == ';')) {
+      if (k < first) lo = k; else break;   /* not across a sentence */
+      continue;
+    }
+    if (t[k].kind == CB_TOK_WORD && is_cue(s, &t[k])) return 1;
+  }
+  return 0;
+}
+
+/* "396-9" is one number token with a hyphen inside, or three tokens. */
+static int hyphen_pair(const char *s, const cb_token *t, long *a, long *b) {
+  const char *p = s + t->start, *e = s + t->end, *h = memchr(p, '-', (size_t)(e - p));
+  if (!h || h == p || h + 1 >= e) return 0;
+  const char *q = h + 1;
+  if (e - q > 3 && !strncasecmp(q, "to-", 3)) q += 3;
+  for (const char *x = p; x < h; x++) if (!isdigit((unsigned char)*x)) return 0;
+  for (const char *x = q; x < e; x++) if (!isdigit((unsigned char)*x)) return 0;
+  if (h - p > 4 || e - q > 4 || q >= e) return 0;
+  *a = atol(p);
+  *b = atol(q);
+  return 1;
+}
+
+size_t cb_tally_extract(cb_arena *a, const char *s, size_t n, cb_tally **out) {
+  *out = NULL;
+  cb_token *t;
+  size_t nt = cb_tokens(a, s, n, &t);
+  CB_VEC(cb_tally) v = {0};
+  for (size_t i = 0; i < nt; i++) {
+    long x = -1, y = -1;
+    size_t last = i;
+    if ((t[i].kind == CB_TOK_NUMBER || t[i].kind == CB_TOK_WORD) && hyphen_pair(s, &t[i], &x, &y)) {
+      last = i;
+    } else if ((x = count_at(s, &t[i])) >= 0 && i + 2 < nt) {
+      const cb_token *m = &t[i + 1];
+      int dash = m->kind == CB_TOK_PUNCT && m->end - m->start == 1 && s[m->start] == '-' && m->start == t[i].end;
+      int to = m->kind == CB_TOK_WORD && m->end - m->start == 2 && !strncasecmp(s + m->start, "to", 2);
+      if ((dash || to) && (y = count_at(s, &t[i + 2])) >= 0) last = i + 2;
+      else continue;
+    } else {
+      continue;
+    }
+    if (x < 0 || y < 0 || x + y == 0 || !cue_near(s, t, nt, i, last)) continue;
+    cb_tally *r = CB_VEC_PUSH(a, &v);
+    if (!r) break;
+    r->start = t[i].start;
+    r->end = t[last].end;
+    r->yes = x >= y ? x : y;
+    r->no = x >= y ? y : x;
+    i = last;
+  }
+  *out = v.v;
+  return v.n;
+}
