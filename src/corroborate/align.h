@@ -9,7 +9,7 @@
 #define CB_CORRO_ALIGN_H
 #include "corroborate/story.h"
 
-#define CB_ITEM_KEYS 8
+#define CB_ITEM_KEYS 14
 
 typedef struct cb_item {
   int article;                  /* brief article index */

@@ -85,7 +85,8 @@ static int value_range(const char *v, int32_t *lo, int32_t *hi) {
   }
   if (sscanf(v, "%4d-W%2d%15s", &y, &w, rest) >= 2) {
     int32_t mon = iso_week_monday(y, w);
-    if (!strcmp(rest, "-WE")) { *lo = mon + 5; *hi = mon + 6; }
+    /* a weekend is Saturday and Sunday, or from Friday evening (Oxford English Dictionary) */
+    if (!strcmp(rest, "-WE")) { *lo = mon + 4; *hi = mon + 6; }
     else { *lo = mon; *hi = mon + 6; }
     return 1;
   }
@@ -140,13 +141,16 @@ static void frame_keys(const cb_story_ctx *c, cb_item *it, dclaim *dc) {
 static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   const dclaim *claims = ud;   /* the claims the items index */
   const dclaim *a = &claims[x->idx], *b = &claims[y->idx];
-  if (date_frames(NULL, a, b, NULL) == CB_FRAMES_APART) return 0;
+  cb_frames_match fm = date_frames(NULL, a, b, NULL);
+  if (getenv("CB_DEBUG_DATES")) fprintf(stderr, "dscore %s / %s: frames %d\n", a->fr ? a->fr->pred : "-", b->fr ? b->fr->pred : "-", fm);
+  if (fm == CB_FRAMES_APART) return 0;
   int shared = cb_item_shared_keys(x, y);
   if (!shared && a->event && b->event && cb_frames_same_measure(a->event, b->event) == 2) shared = 1;
   double sim = cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
   /* dates that cannot both hold are one event only when the words around say so too: an
    * event word alone ("announced later this week", "announced over the weekend") is not enough */
-  if (sim < DATE_APART_MIN_SIM && !cb_interval_meet(&a->iv, &b->iv, NULL)) return 0;
+  if (fm != CB_FRAMES_SAME && sim < DATE_APART_MIN_SIM && !cb_interval_meet(&a->iv, &b->iv, NULL)) return 0;
+  if (fm == CB_FRAMES_SAME) sim += DATE_APART_MIN_SIM;   /* the trees say it is one act */
   double s = 0.4 * (shared > 2 ? 2 : shared) + sim;
   if (!shared) s -= 0.3;
   if (cb_interval_same(&a->iv, &b->iv)) s += 0.15;   /* the very same day or month is evidence too */

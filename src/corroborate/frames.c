@@ -45,6 +45,27 @@ static int same_pred(const char *x, const char *y) {
   return r == CB_WN_SAME || r == CB_WN_BROADER || r == CB_WN_NARROWER || cb_wn_derived(CB_WN_VERB, x, CB_WN_VERB, y, WN_SENSES);
 }
 
+/* Two acts with two of the same participants are one act told two ways ("a new pier cost
+ * the county $1 million" / "the county paid $500,000 for a new pier"). */
+static int shared_args(const char *x, const char *y) {
+  if (!x || !y) return 0;
+  char b[168];
+  snprintf(b, sizeof b, " %s ", y);
+  int shared = 0;
+  for (const char *w = x; *w;) {
+    const char *e = strchr(w, ' ');
+    size_t n = e ? (size_t)(e - w) : strlen(w);
+    char word[64];
+    if (n && n < sizeof word - 2) {
+      snprintf(word, sizeof word, " %.*s ", (int)n, w);
+      shared += strstr(b, word) != NULL;
+    }
+    if (!e) break;
+    w = e + 1;
+  }
+  return shared >= 2;
+}
+
 /* Do two owner phrases name one owner? A name inside the other ("Smith" in "John Smith"),
  * or for common nouns the same thing by WordNet ("the ferry" / "the ship"). */
 static int same_owner(const char *x, const char *y, int proper) {
@@ -107,9 +128,9 @@ cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame
   if (x->modal != y->modal) return apart(a, why, "what may be / what is%s%s", "", "");
   if (x->earlier != y->earlier) return apart(a, why, "a level before a change / after it%s%s", "", "");
   if (x->other != y->other) { say(a, why, "one count is of others beside some%s%s", "", ""); return CB_FRAMES_MAYBE; }
-  if ((x->tense == CB_TENSE_FUTURE) != (y->tense == CB_TENSE_FUTURE) && x->tense && y->tense)
+  if ((x->tense == CB_TENSE_FUTURE) != (y->tense == CB_TENSE_FUTURE))
     return apart(a, why, "different moments: %s / %s", cb_tense_name(x->tense), cb_tense_name(y->tense));
-  if (x->time && y->time && strcasecmp(x->time, y->time))
+  if (x->time && y->time && x->time_point && y->time_point && strcasecmp(x->time, y->time))
     return apart(a, why, "different moments: %s / %s", x->time, y->time);
   int proper = x->owner_proper && y->owner_proper;
   if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper) && (proper || kind == CB_FRAME_AGE))
@@ -132,8 +153,20 @@ cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame
   if ((x->pred_head || y->pred_head) && (!x->pred_head || !y->pred_head || strcmp(x->pred_head, y->pred_head)))
     { say(a, why, "different predicates: %s / %s", x->pred_head ? x->pred_head : x->pred, y->pred_head ? y->pred_head : y->pred);
       return CB_FRAMES_MAYBE; }
-  if (x->pred && y->pred && !same_pred(x->pred, y->pred))
+  if (x->pred && y->pred && !same_pred(x->pred, y->pred) && !shared_args(x->args, y->args))
     { say(a, why, "different predicates: %s / %s", x->pred, y->pred); return CB_FRAMES_MAYBE; }
+  if (kind == CB_FRAME_DATE && x->measure && y->measure && strcasecmp(x->measure, y->measure) &&
+      !cb_wn_synonyms_share(CB_WN_NOUN, x->measure, y->measure, WN_SENSES))
+    { say(a, why, "perhaps two events: %s / %s", x->measure, y->measure); return CB_FRAMES_MAYBE; }   /* primaries / election */
+  if (kind == CB_FRAME_DATE && (x->measure != NULL) != (y->measure != NULL)) {
+    /* "an election in June" / "will hold ... in mid May": the date of a noun, not of the act,
+     * unless the noun names the act ("the vote" / "voted") */
+    const cb_frame *n = x->measure ? x : y, *v = x->measure ? y : x;
+    if (!v->pred || (strcmp(n->measure, v->pred) && !cb_wn_derived(CB_WN_NOUN, n->measure, CB_WN_VERB, v->pred, WN_SENSES)))
+      { say(a, why, "the date of %s / of %s", n->measure, v->pred ? v->pred : "something else"); return CB_FRAMES_MAYBE; }
+  }
+  if (kind != CB_FRAME_DATE && (x->time && x->time_point == 2) != (y->time && y->time_point == 2))
+    { say(a, why, "only one figure is of a given day (%s)", x->time ? x->time : y->time, ""); return CB_FRAMES_MAYBE; }
   if (kind == CB_FRAME_DATE && x->pred && y->pred && !light(x->pred) && same_pred(x->pred, y->pred))
     return CB_FRAMES_SAME;   /* the date of one act: "sank on Sunday" / "sank on Saturday" */
   if (m == 1 && kind != CB_FRAME_AGE) {

@@ -183,12 +183,20 @@ static const char *temporal_before(const cb_story_ctx *c, int article, size_t ro
   return NULL;
 }
 
-/* A title named in a clause about a past act ("Governor Smith signed the bill in 2009") is
- * the title held then: it says nothing of the title now. A report ("Governor Smith said")
- * speaks of now. */
+/* A title named in a clause about an act of an earlier year ("In 2009, Governor Smith
+ * signed the bill") is the title held then: it says nothing of the title now. A report
+ * ("Governor Smith said") and an act of the story's own days speak of now. */
 static int past_act(cb_story_ctx *c, int article, const cb_name_mention *m) {
   const cb_frame *f = cb_ctx_frame(c, article, m->role_start, m->end, CB_FRAME_TITLE);
-  return f && f->tense == CB_TENSE_PAST && !f->speech && !f->attributed && f->pred && strcmp(f->pred, "be");
+  if (!f || f->tense != CB_TENSE_PAST || f->speech || !f->time) return 0;
+  const char *pub = c->brief->articles[article]->published;
+  int year = pub[0] && isdigit((unsigned char)pub[0]) ? atoi(pub) : 0;
+  for (const char *p = f->time; *p; p++)
+    if (isdigit((unsigned char)p[0]) && (p == f->time || !isdigit((unsigned char)p[-1]))) {
+      int y = atoi(p);
+      if (y >= 1000 && y <= 2999 && year && y < year) return 1;
+    }
+  return 0;
 }
 
 /* "Sen. John Kerry's open seat": a title on the owner of a thing names him by what he was

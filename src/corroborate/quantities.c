@@ -7,12 +7,14 @@
  */
 #include "corroborate/align.h"
 #include "corroborate/frames.h"
+#include "text/wordnet.h"
 #include "core/lines.h"
 #include "corroborate/interval.h"
 #include "extract/quantity.h"
 #include "group/group.h"
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -109,7 +111,13 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   const qclaim *claims = ud;   /* the claims the items index */
   const qclaim *a = &claims[x->idx], *b = &claims[y->idx];
   if (!comparable_dims(a->dim, b->dim) || far_apart(c, x, y, a, b)) return 0;
-  if (a->head != b->head || cb_frames_compare(NULL, a->fr, b->fr, a->head, NULL) == CB_FRAMES_APART) return 0;
+  const char *why = NULL;
+  cb_frames_match fm = a->head != b->head ? CB_FRAMES_APART : cb_frames_compare(c->arena, a->fr, b->fr, a->head, &why);
+  if (getenv("CB_DEBUG_QTY"))
+    fprintf(stderr, "qscore %.*s / %.*s: %d %s\n", (int)(a->q->end - a->q->start), c->brief->articles[x->article]->body + a->q->start,
+            (int)(b->q->end - b->q->start), c->brief->articles[y->article]->body + b->q->start, fm, why ? why : "");
+  if (fm == CB_FRAMES_APART) return 0;
+  if ((a->small || b->small) && fm != CB_FRAMES_SAME) return 0;   /* "two" of what? only the same thing */
   int shared = cb_item_shared_keys(x, y);
   if (!shared && a->fr && b->fr && a->fr->measure && b->fr->measure &&
       cb_frames_same_measure(a->fr->measure, b->fr->measure) == 2 && !generic_noun(a->fr->measure))
@@ -131,6 +139,7 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
     double ratio = p > r ? p / (r > 0 ? r : 1e-9) : r / (p > 0 ? p : 1e-9);
     if (ratio > 2) score -= 0.5;
   }
+  if (getenv("CB_DEBUG_QTY")) fprintf(stderr, "  score %.2f shared %d\n", score, shared);
   return score;
 }
 
@@ -249,14 +258,15 @@ static const char *plural(cb_arena *a, const char *noun) {
   return cb_arena_printf(a, "%ss", noun);
 }
 
-/* The event's past participle as a source wrote it ("struck", "evacuated"), from the
- * claims' frames; NULL when no source wrote one. */
-static const char *written_participle(const qclaim *cl, const int *idx, size_t n, const char *event) {
+/* The event's past participle: as a source wrote it ("struck", "evacuated"), from the
+ * claims' frames, else as WordNet spells it ("carried"); NULL when neither has it. */
+static const char *written_participle(cb_arena *a, const qclaim *cl, const int *idx, size_t n, const char *event) {
   for (size_t i = 0; i < n; i++) {
     const cb_frame *f = cl[idx[i]].fr;
     if (f && f->pred_form && f->pred && !strcmp(f->pred, event)) return f->pred_form;
   }
-  return NULL;
+  char done[64];
+  return cb_wn_past_participle(event, done, sizeof done) ? cb_arena_strdup(a, done) : NULL;
 }
 
 /* "boats struck", "residents evacuated": the counted noun and what happened to it (the
@@ -280,7 +290,7 @@ static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *
     if (!event && q->event) event = q->event;
   }
   if (event && toll_event(event) && key_of_word(event) == key_of_word("killed")) return "people killed";
-  const char *done = event ? written_participle(cl, idx, n, event) : NULL;
+  const char *done = event ? written_participle(c->arena, cl, idx, n, event) : NULL;
   if (noun && event) return noun_event(c->arena, noun, event, done);
   if (generic && event) return noun_event(c->arena, generic, event, done);
   if (noun && !strcmp(cl[idx[0]].dim, "count")) return plural(c->arena, noun);
@@ -474,6 +484,11 @@ int cb_quantities_build(cb_story_ctx *c) {
       if (q[i].currency) cb_item_add_key(it, cb_content_key(q[i].currency, strlen(q[i].currency)));
       if (strcmp(qc->dim, "count") && strcmp(qc->dim, "none"))   /* "area", "percent", ... */
         cb_item_add_key(it, cb_content_key(qc->dim, strlen(qc->dim)));
+      if (qc->fr && qc->fr->measure && !generic_noun(qc->fr->measure)) {
+        uint32_t cls[6];   /* WordNet classes last, so "boats" and "vessels" are compared */
+        size_t ncls = cb_wn_classes(CB_WN_NOUN, qc->fr->measure, 2, cls, 6);
+        for (size_t k = 0; k < ncls; k++) cb_item_add_key(it, 0x9e3779b97f4a7c15ull ^ cls[k]);
+      }
       rc = cb_item_context(c, it, q[i].start, q[i].end, 8);
     }
   }

@@ -171,7 +171,9 @@ static const cb_span_off *times_of(cb_story_ctx *c, int article, size_t *n) {
     if (k == (size_t)-1) k = 0;
     cb_span_off *sp = cb_arena_alloc(c->arena, (k + 1) * sizeof *sp);
     if (!sp) return NULL;
-    for (size_t i = 0; i < k; i++) sp[i] = (cb_span_off){t[i].start, t[i].end};
+    for (size_t i = 0; i < k; i++)
+      sp[i] = (cb_span_off){t[i].start, t[i].end,
+                            t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME ? 0 : t[i].precision >= CB_TP_DAY ? 2 : 1};
     c->times[article] = sp;
     c->ntimes[article] = k;
   }

@@ -132,6 +132,13 @@ static const char *lemma_of(cb_arena *a, const char *body, size_t base, const cb
   return cb_arena_strdup(a, out);
 }
 
+/* A noun that names an event or act ("vote", "meeting", "primary"), by WordNet: a date on it
+ * dates it; a date on "cape" or "sandbank" is the parser's attachment, not the noun's date. */
+static int event_noun(cb_arena *a, const char *body, size_t base, const cb_syn_word *w) {
+  const char *l = lemma_of(a, body, base, w);
+  return l && (cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 || cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0);
+}
+
 /* ---- tree walking ------------------------------------------------------------------------- */
 static int head_of(const cb_syn_sent *s, int i) { return i >= 0 && (size_t)i < s->n ? s->w[i].head : -1; }
 
@@ -202,6 +209,11 @@ static int quantified(const cb_syn_sent *s, int m) {
 
 /* The measured word of a count: the noun a number counts, or the span's own noun. */
 static int counted_noun(const cb_syn_sent *s, int h) {
+  if ((s->w[h].upos == CB_UPOS_ADJ || s->w[h].upos == CB_UPOS_ADV) && s->w[h].head >= 0) {
+    for (size_t i = 0; i < s->n; i++)   /* "fewer than 20 people": the parser's head may be "fewer" */
+      if (s->w[i].head == h && s->w[i].upos == CB_UPOS_NUM) return counted_noun(s, (int)i);
+    if (s->w[s->w[h].head].upos == CB_UPOS_NOUN) return quantified(s, s->w[h].head);
+  }
   const cb_syn_word *w = &s->w[h];
   if (w->upos == CB_UPOS_NUM) {
     if (cb_syn_is(w, "nummod") && w->head >= 0) return quantified(s, w->head);
@@ -254,6 +266,24 @@ static const char *purpose_of(const cb_syn_sent *s, int p, int from) {
     if (!holds && to) return s->w[i].lemma;
   }
   return NULL;
+}
+
+/* The lemmas of the nouns the predicate takes as subject, object or oblique, outside the
+ * claim's own words [lo, hi]: the participants ("a new pier cost the county": pier county). */
+static const char *args_of(cb_arena *a, const cb_syn_sent *s, int p, int lo, int hi) {
+  char buf[160];
+  size_t n = 0;
+  for (size_t i = 0; i < s->n && n < sizeof buf - 1; i++) {
+    const cb_syn_word *w = &s->w[i];
+    if (w->head != p || ((int)i >= lo && (int)i <= hi) || !w->lemma) continue;
+    if (w->upos != CB_UPOS_NOUN && w->upos != CB_UPOS_PROPN) continue;
+    if (!cb_syn_is(w, "nsubj") && !cb_syn_is(w, "obj") && !cb_syn_is(w, "iobj") && !cb_syn_is(w, "obl")) continue;
+    int k = snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", w->lemma);
+    if (k < 0 || (size_t)k >= sizeof buf - n) break;
+    n += (size_t)k;
+  }
+  buf[n] = 0;
+  return n ? cb_arena_strdup(a, buf) : NULL;
 }
 
 /* Has word i a case word ("to", "from") of that lemma? */
@@ -467,6 +497,7 @@ static void time_of(cb_arena *a, const char *body, const size_t base, const cb_s
         f->time_start = (long)t[k].start;
         f->time_end = (long)t[k].end;
         f->time = cb_arena_strndup(a, body + t[k].start, t[k].end - t[k].start);
+        f->time_point = (uint8_t)t[k].point;
         return;
       }
       if (s->w[i].upos == CB_UPOS_VERB) break;   /* attached to another verb first */
@@ -494,12 +525,14 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     set_owner(a, body, base, s, s->w[h].head, f);
     unit_head = CB_FRAME_AGE;
   } else if (unit_head == CB_FRAME_COUNT) {
-    m = counted_noun(s, h);
+    int num = -1;   /* the number itself, wherever the parser put the qualifier ("fewer than") */
+    for (int i = lo; i <= hi && num < 0; i++) if (s->w[i].upos == CB_UPOS_NUM) num = i;
+    m = num >= 0 && cb_syn_is(&s->w[num], "nummod") ? counted_noun(s, num) : counted_noun(s, h);
   } else if (unit_head == CB_FRAME_DATE) {   /* the date of a noun ("the June 5 vote") or a verb */
     int up = h;
     while (up >= 0 && cb_syn_is(&s->w[up], "case")) up = head_of(s, up);
     up = head_of(s, up);
-    if (up >= 0 && s->w[up].upos == CB_UPOS_NOUN) m = up;
+    if (up >= 0 && s->w[up].upos == CB_UPOS_NOUN && event_noun(a, body, base, &s->w[up])) m = up;
   }
   f->kind = (uint8_t)unit_head;
   if (m >= 0) {   /* "19 other children"; "steps that the president can take" */
@@ -515,7 +548,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
   int from = m >= 0 ? m : h;
   int part = m >= 0 && unit_head == CB_FRAME_COUNT ? participle_of(s, m) : -1;
   int p = part >= 0 ? part : predicate_above(s, from);
-  int holder = p >= 0 && part < 0 ? noun_between(s, from, p) : -1;
+  int holder = p >= 0 && part < 0 && (unit_head == CB_FRAME_COUNT || unit_head == CB_FRAME_UNIT) ? noun_between(s, from, p) : -1;
   /* "inflation eased to 4.1 percent": the figure is the level reached, said of the subject */
   int goal = unit_head != CB_FRAME_DATE && (case_of(s, from, "to") || case_of(s, h, "to"));
   if (p >= 0) {
@@ -525,6 +558,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
                               has_child(s, p, "cop") && s->w[p].upos != CB_UPOS_VERB ? "be" :
                               lemma_of(a, body, base, &s->w[p]));
     f->earlier = (uint8_t)(case_of(s, from, "from") || case_of(s, h, "from"));
+    f->args = args_of(a, s, p, lo, hi);
     tense_of(s, p, f);
     int ph = s->w[p].head;   /* "licensed to carry"; not "had to apologize" (have to = must) */
     if ((cb_syn_is(&s->w[p], "xcomp") || cb_syn_is(&s->w[p], "ccomp")) && ph >= 0 &&

@@ -37,6 +37,8 @@ typedef struct cb_frame {
   const char *owner;       /* whose: the person an age belongs to, the subject ("Smith"), or NULL */
   int owner_proper;        /* the owner is a proper name */
   const char *pred;        /* predicate lemma ("carry", "be"), or NULL */
+  const char *args;        /* lemmas of the predicate's nominal arguments, space-separated
+                              ("pier county"): the participants of the act */
   const char *pred_head;   /* the word the predicate completes ("licensed to carry": license) */
   const char *purpose;     /* what the predicate is for ("needs 41 votes to block": block) */
   const char *pred_form;   /* the predicate as written, when a past form ("struck", "evacuated") */
@@ -55,6 +57,7 @@ typedef struct cb_frame {
   uint8_t quoted;          /* inside quotation marks: a speaker's words, dated from when spoken */
   long time_start, time_end;  /* byte span of a time expression attached to the predicate, -1 */
   const char *time;        /* its words ("on Monday" -> "Monday"), or NULL */
+  uint8_t time_point;      /* cb_span_off.point of that time */
 } cb_frame;
 
 /* What the claim's words are: a count ("163 passengers"), a figure with a unit or currency
@@ -62,7 +65,8 @@ typedef struct cb_frame {
 typedef enum cb_frame_head { CB_FRAME_COUNT = 0, CB_FRAME_UNIT, CB_FRAME_AGE, CB_FRAME_DATE, CB_FRAME_TITLE } cb_frame_head;
 
 /* A span [start, end) of text (byte offsets into the article body). */
-typedef struct cb_span_off { size_t start, end; } cb_span_off;
+/* point: 0 a duration or a set, 1 a date coarser than a day ("in May"), 2 a day or finer */
+typedef struct cb_span_off { size_t start, end; int point; } cb_span_off;
 
 /*
  * The frame of the claim at body[start, end). s is the parse of the sentence that begins

@@ -209,3 +209,19 @@ int cb_wn_synset_word(cb_wn_pos pos, uint32_t offset, size_t i, char *out, size_
   out[n] = 0;
   return 1;
 }
+
+size_t cb_wn_classes(cb_wn_pos pos, const char *word, int max_senses, uint32_t *out, size_t max) {
+  senses sa;
+  if (!senses_of(pos, word, max_senses, &sa)) return 0;
+  size_t n = 0;
+  for (size_t i = 0; i < sa.n && n < max; i++) {
+    if (!has(out, n, sa.v[i])) out[n++] = sa.v[i];
+    cb_wn_syn s;
+    if (!cb_wn_syn_open(pos, sa.v[i], &s)) continue;
+    cb_wn_cur c = {s.ptrs, s.end};
+    cb_wn_ptr p;
+    for (unsigned k = 0; cb_wn_syn_ptr(&s, &c, &k, &p) && n < max;)
+      if (is_hyper(&p, pos) && !has(out, n, p.off)) out[n++] = p.off;
+  }
+  return n;
+}

@@ -79,6 +79,16 @@ const char *cb_wn_rel_name(cb_wn_rel r);   /* "none", "same", "broader", ..., "g
 int cb_wn_derived(cb_wn_pos a_pos, const char *a, cb_wn_pos b_pos, const char *b,
                   int max_senses);
 
+/* The synsets of word's first max_senses senses (morphy applied) and their direct
+ * hypernyms, at most max, into out: keys under which "boat", "ship" and "vessel" meet
+ * (all three reach the synset of the watercraft sense of "vessel"). Returns the count. */
+size_t cb_wn_classes(cb_wn_pos pos, const char *word, int max_senses, uint32_t *out, size_t max);
+
+/* The past participle of a verb lemma, for naming what happened to a count ("carry" ->
+ * "carried", "strike" -> "struck", "evacuate" -> "evacuated"): an irregular form from the
+ * exception list, else the regular spelling. Returns its length (0 without WordNet). */
+size_t cb_wn_past_participle(const char *verb, char *out, size_t outsize);
+
 /* The i-th (0-based) lemma of the synset at offset, as WordNet writes it (its case, blanks
  * for '_': "Robert Burns"), into out (NUL-terminated). Returns 1, or 0 past the last lemma,
  * on an unknown synset, or when outsize is too small. Iterate i = 0, 1, ... until 0. */

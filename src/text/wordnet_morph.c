@@ -71,3 +71,42 @@ size_t cb_wn_morphy(cb_wn_pos pos, const char *word, char *out, size_t outsize) 
   memcpy(out, f.key[0], f.len[0] + 1);
   return f.len[0];
 }
+
+/* The inflected forms the exception list gives for lemma (a scan of the list: it is sorted
+ * by inflected form, not by lemma); the past participle among them is the one ending in
+ * "ed" ("carried"), else in "n" ("stricken", "sunk" has none: then the last listed). */
+static size_t exception_participle(const char *lemma, size_t ln, char *out, size_t outsize) {
+  const cb_wn_map *m = cb_wn_db_exc(CB_WN_VERB);
+  if (!m || !m->p) return 0;
+  size_t best = 0;
+  int best_rank = -1;
+  for (const char *p = m->p, *end = m->p + m->n; p < end;) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) eol = end;
+    cb_wn_cur c = {p, eol};
+    const char *form, *base;
+    size_t fn, bn;
+    if (cb_wn_tok(&c, &form, &fn)) {
+      while (cb_wn_tok(&c, &base, &bn)) {
+        if (bn != ln || memcmp(base, lemma, ln) || fn + 1 > outsize) continue;
+        int rank = fn > 2 && !memcmp(form + fn - 2, "ed", 2) ? 2 : form[fn - 1] == 'n' ? 1 : 0;
+        if (rank >= best_rank) { memcpy(out, form, fn); out[fn] = 0; best = fn; best_rank = rank; }
+      }
+    }
+    p = eol + 1;
+  }
+  return best;
+}
+
+size_t cb_wn_past_participle(const char *verb, char *out, size_t outsize) {
+  char key[CB_WN_KEY_MAX];
+  size_t n = cb_wn_fold(verb, key);
+  if (!n || !cb_wn_db_ok(NULL, NULL) || outsize < n + 4) return 0;
+  size_t k = exception_participle(key, n, out, outsize);
+  if (k) return k;
+  memcpy(out, key, n);
+  if (key[n - 1] == 'e') { memcpy(out + n, "d", 2); return n + 1; }
+  if (n > 1 && key[n - 1] == 'y' && !strchr("aeiou", key[n - 2])) { memcpy(out + n - 1, "ied", 4); return n + 2; }
+  memcpy(out + n, "ed", 3);
+  return n + 2;
+}
