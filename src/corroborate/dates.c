@@ -142,7 +142,6 @@ static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   const dclaim *claims = ud;   /* the claims the items index */
   const dclaim *a = &claims[x->idx], *b = &claims[y->idx];
   cb_frames_match fm = date_frames(NULL, a, b, NULL);
-  if (getenv("CB_DEBUG_DATES")) fprintf(stderr, "dscore %s / %s: frames %d\n", a->fr ? a->fr->pred : "-", b->fr ? b->fr->pred : "-", fm);
   if (fm == CB_FRAMES_APART) return 0;
   int shared = cb_item_shared_keys(x, y);
   if (!shared && a->event && b->event && cb_frames_same_measure(a->event, b->event) == 2) shared = 1;

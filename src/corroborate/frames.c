@@ -66,6 +66,14 @@ static int shared_args(const char *x, const char *y) {
   return shared >= 2;
 }
 
+/* Two resolved times that can be one moment: one holds the other ("2026-05" holds
+ * "2026-05-14"), compared to the day. */
+static int same_time(const char *x, const char *y) {
+  size_t n = strlen(x) < strlen(y) ? strlen(x) : strlen(y);
+  if (n > 10) n = 10;
+  return n >= 4 && !strncmp(x, y, n);
+}
+
 /* Do two owner phrases name one owner? A name inside the other ("Smith" in "John Smith"),
  * or for common nouns the same thing by WordNet ("the ferry" / "the ship"). */
 static int same_owner(const char *x, const char *y, int proper) {
@@ -130,7 +138,8 @@ cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame
   if (x->other != y->other) { say(a, why, "one count is of others beside some%s%s", "", ""); return CB_FRAMES_MAYBE; }
   if ((x->tense == CB_TENSE_FUTURE) != (y->tense == CB_TENSE_FUTURE))
     return apart(a, why, "different moments: %s / %s", cb_tense_name(x->tense), cb_tense_name(y->tense));
-  if (x->time && y->time && x->time_point && y->time_point && strcasecmp(x->time, y->time))
+  if (x->time && y->time && x->time_point && y->time_point &&
+      (x->time_value && y->time_value ? !same_time(x->time_value, y->time_value) : strcasecmp(x->time, y->time) != 0))
     return apart(a, why, "different moments: %s / %s", x->time, y->time);
   int proper = x->owner_proper && y->owner_proper;
   if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper) && (proper || kind == CB_FRAME_AGE))
@@ -148,8 +157,6 @@ cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame
     { say(a, why, "perhaps different owners: %s / %s", x->owner, y->owner); return CB_FRAMES_MAYBE; }
   if ((x->whole != NULL) != (y->whole != NULL))
     { say(a, why, "one figure is of a %s", x->whole ? x->whole : y->whole, ""); return CB_FRAMES_MAYBE; }
-  if ((x->purpose != NULL) != (y->purpose != NULL))
-    { say(a, why, "one figure is what is needed to %s", x->purpose ? x->purpose : y->purpose, ""); return CB_FRAMES_MAYBE; }
   if ((x->pred_head || y->pred_head) && (!x->pred_head || !y->pred_head || strcmp(x->pred_head, y->pred_head)))
     { say(a, why, "different predicates: %s / %s", x->pred_head ? x->pred_head : x->pred, y->pred_head ? y->pred_head : y->pred);
       return CB_FRAMES_MAYBE; }

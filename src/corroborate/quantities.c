@@ -107,15 +107,38 @@ static int far_apart(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   return (dx > dy ? dx - dy : dy - dx) > QTY_MAX_DAYS_APART;
 }
 
+/* The words of a claim's sentence around its figure, folded (case and spacing), into out. */
+static size_t words_around(const cb_story_ctx *c, int article, const cb_quantity *q, char *out, size_t cap) {
+  const char *body = c->brief->articles[article]->body;
+  long si = cb_ctx_sentence_at(c, article, q->start);
+  if (si < 0) return 0;
+  size_t n = 0, s = c->sents.v[si].start, e = c->sents.v[si].end;
+  for (size_t i = s; i < e && n + 1 < cap; i++) {
+    if (i == q->start) { i = q->end - 1; out[n++] = '#'; continue; }
+    unsigned char ch = (unsigned char)body[i];
+    if (isspace(ch)) { if (n && out[n - 1] != ' ') out[n++] = ' '; continue; }
+    out[n++] = (char)tolower(ch);
+  }
+  out[n] = 0;
+  return n;
+}
+
+/* Two claims whose sentences are the same but for the figure (a copy with the number
+ * changed, a wire story rewritten) state the same thing. */
+static int same_sentence(const cb_story_ctx *c, const cb_item *x, const cb_item *y, const qclaim *a, const qclaim *b) {
+  char sa[1024], sb[1024];
+  size_t na = words_around(c, x->article, a->q, sa, sizeof sa), nb = words_around(c, y->article, b->q, sb, sizeof sb);
+  return na > 8 && na == nb && !memcmp(sa, sb, na);
+}
+
 static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   const qclaim *claims = ud;   /* the claims the items index */
   const qclaim *a = &claims[x->idx], *b = &claims[y->idx];
   if (!comparable_dims(a->dim, b->dim) || far_apart(c, x, y, a, b)) return 0;
   const char *why = NULL;
   cb_frames_match fm = a->head != b->head ? CB_FRAMES_APART : cb_frames_compare(c->arena, a->fr, b->fr, a->head, &why);
-  if (getenv("CB_DEBUG_QTY"))
-    fprintf(stderr, "qscore %.*s / %.*s: %d %s\n", (int)(a->q->end - a->q->start), c->brief->articles[x->article]->body + a->q->start,
-            (int)(b->q->end - b->q->start), c->brief->articles[y->article]->body + b->q->start, fm, why ? why : "");
+  int twin = same_sentence(c, x, y, a, b);
+  if (twin) fm = CB_FRAMES_SAME;
   if (fm == CB_FRAMES_APART) return 0;
   if ((a->small || b->small) && fm != CB_FRAMES_SAME) return 0;   /* "two" of what? only the same thing */
   int shared = cb_item_shared_keys(x, y);
@@ -139,7 +162,7 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
     double ratio = p > r ? p / (r > 0 ? r : 1e-9) : r / (p > 0 ? p : 1e-9);
     if (ratio > 2) score -= 0.5;
   }
-  if (getenv("CB_DEBUG_QTY")) fprintf(stderr, "  score %.2f shared %d\n", score, shared);
+  if (twin) score += 1;   /* the same sentence but for the figure: the best match there is */
   return score;
 }
 
@@ -307,14 +330,15 @@ static const char *topic_of(const cb_story_ctx *c, const qclaim *cl, const int *
 
 /* The worth of the last written digit of a figure, in base units: what its zeros imply
  * ("$40,000": 10,000; "1,800 people": 100; "$1 million": a million; "2 percent": 1); 0 when
- * it is as exact as written (decimals, a bound such as "more than 40,000", a range, a
- * count under 100, which is counted, not rounded); -1 when the digits cannot be read. */
-static double written_unit(const cb_story_ctx *c, int article, const qclaim *qc) {
+ * as exact as written (decimals, a count); -2 for a bound or range; -1 when the digits cannot
+ * be read. *round: the zeros of a figure of 100 or more make it a round one. */
+static double written_unit(const cb_story_ctx *c, int article, const qclaim *qc, int *round) {
   const cb_quantity *q = qc->q;
   const char *body = c->brief->articles[article]->body;
   int count = !strcmp(qc->dim, "count") || !strcmp(qc->dim, "none");
+  *round = 0;
   if (q->is_range || q->tolerance > 0 || (q->change != CB_QCHANGE_EQ && q->change != CB_QCHANGE_UP && q->change != CB_QCHANGE_DOWN))
-    return 0;
+    return -2;   /* a bound or a range: as written, and no measure of exactness for the others */
   if (memchr(body + q->start, '.', q->end - q->start)) return 0;
   double written = 0;   /* the digits as written */
   for (size_t i = q->start; i < q->end; i++) {
@@ -322,42 +346,50 @@ static double written_unit(const cb_story_ctx *c, int article, const qclaim *qc)
     else if (written > 0 && body[i] != ',') break;
   }
   if (written <= 0 || q->value <= 0) return -1;
-  double zeros = 1;
-  for (double w = written; w >= 10 && fmod(w, 10) == 0; w /= 10) zeros *= 10;
-  if (count && q->value < 100) return 0;
+  double zeros = 1;   /* "40,000" may be rounded; "50" or "20" is as likely exact */
+  for (double w = written; w >= 10 && fmod(w, 10) == 0 && q->value >= 100; w /= 10) zeros *= 10;
+  *round = zeros > 1;
+  if (count && !*round) return 0;   /* counts are counted, not rounded */
   return q->value / written * zeros * qc->scale;
 }
 
-/* Do the figures differ only by rounding? Each figure written less exactly than the most
- * exact one stands for what rounds to it, (v - 1/2, v + 1/2] of its last digit, a price
- * also for what it cuts ("$129" for "$129.99", "2 percent" for "2.1 percent"; not "$1
- * million" for "$500,000"). *exact gets the most exactly written claim. */
+/* Do the figures differ only by rounding? A figure written less exactly than the most exact
+ * one stands for what rounds to it, (v - 1/2, v + 1/2] of its last digit, a price also for
+ * what it cuts ("$129" for "$129.99", "2 percent" for "2.1 percent"; not "$1 million" for
+ * "$500,000"); a round figure does so against a bound too ("$40,000" and "more than
+ * $40,000"), a figure of other digits never ("6 years" is not "less than 6 years"). *exact
+ * gets the most exactly written claim. */
 static int only_rounding(const cb_story_ctx *c, const qclaim *cl, const int *arts, const int *idx, size_t k,
                          size_t *exact) {
   double unit[64];
-  int found = 0;
+  int round[64], found = 0;
   for (size_t i = 0; i < k; i++) {
-    unit[i] = written_unit(c, arts[i], &cl[idx[i]]);
+    unit[i] = written_unit(c, arts[i], &cl[idx[i]], &round[i]);
     if (unit[i] >= 0 && (!found || unit[i] < unit[*exact])) { *exact = i; found = 1; }
   }
-  if (!found || unit[*exact] < 0) return 0;
+  if (!found) return 0;
   cb_interval riv[64];
+  int widened = 0;
   for (size_t i = 0; i < k; i++) {
     riv[i] = cl[idx[i]].iv;
-    if (unit[i] <= unit[*exact] || unit[i] <= 0) continue;
+    int finer = unit[i] > unit[*exact] && unit[i] > 0;   /* another figure is written more exactly */
+    if (!finer && !(round[i] && unit[i] > 0)) continue;
     riv[i].lo -= unit[i] / 2;
     riv[i].lo_open = 1;
     riv[i].hi += cl[idx[i]].q->currency ? unit[i] : unit[i] / 2;
     riv[i].hi_open = cl[idx[i]].q->currency != NULL;
+    widened = 1;
   }
-  return cb_interval_verdict(riv, k, NULL) != CB_CONFLICT;
+  return widened && cb_interval_verdict(riv, k, NULL) != CB_CONFLICT;
 }
 
 /* Do the claims' frames show they are about one thing? *why gets the first doubt. */
-static int sure_same(const cb_story_ctx *c, const qclaim *cl, const int *idx, size_t k, const char **why) {
+static int sure_same(const cb_story_ctx *c, const cb_item *items, const int *members, const qclaim *cl, const int *idx,
+                     size_t k, const char **why) {
   for (size_t i = 0; i < k; i++)
     for (size_t j = i + 1; j < k; j++) {
       const qclaim *a = &cl[idx[i]], *b = &cl[idx[j]];
+      if (same_sentence(c, &items[members[i]], &items[members[j]], a, b)) continue;
       if (cb_frames_compare(c->arena, a->fr, b->fr, a->head, why) != CB_FRAMES_SAME) return 0;
     }
   return 1;
@@ -385,7 +417,7 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   int rounded = v == CB_CONFLICT && only_rounding(c, cl, arts, idx, k, &exact);
   if (rounded) { v = CB_COMPATIBLE; meet = cl[idx[exact]].iv; }   /* the value: the most exact figure */
   const char *unsure = NULL;
-  int same = sure_same(c, cl, idx, k, &unsure);
+  int same = sure_same(c, items, members, cl, idx, k, &unsure);
   if (v == CB_CONFLICT && !same) v = CB_UNCERTAIN;
   int small = 1;
   for (size_t i = 0; i < k; i++) small &= cl[idx[i]].small;

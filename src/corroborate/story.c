@@ -173,7 +173,8 @@ static const cb_span_off *times_of(cb_story_ctx *c, int article, size_t *n) {
     if (!sp) return NULL;
     for (size_t i = 0; i < k; i++)
       sp[i] = (cb_span_off){t[i].start, t[i].end,
-                            t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME ? 0 : t[i].precision >= CB_TP_DAY ? 2 : 1};
+                            t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME ? 0 : t[i].precision >= CB_TP_DAY ? 2 : 1,
+                            t[i].value};
     c->times[article] = sp;
     c->ntimes[article] = k;
   }

@@ -498,6 +498,7 @@ static void time_of(cb_arena *a, const char *body, const size_t base, const cb_s
         f->time_end = (long)t[k].end;
         f->time = cb_arena_strndup(a, body + t[k].start, t[k].end - t[k].start);
         f->time_point = (uint8_t)t[k].point;
+        f->time_value = t[k].value;
         return;
       }
       if (s->w[i].upos == CB_UPOS_VERB) break;   /* attached to another verb first */

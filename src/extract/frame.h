@@ -58,6 +58,7 @@ typedef struct cb_frame {
   long time_start, time_end;  /* byte span of a time expression attached to the predicate, -1 */
   const char *time;        /* its words ("on Monday" -> "Monday"), or NULL */
   uint8_t time_point;      /* cb_span_off.point of that time */
+  const char *time_value;  /* its resolved value ("2026-05-14"), or NULL */
 } cb_frame;
 
 /* What the claim's words are: a count ("163 passengers"), a figure with a unit or currency
@@ -66,7 +67,8 @@ typedef enum cb_frame_head { CB_FRAME_COUNT = 0, CB_FRAME_UNIT, CB_FRAME_AGE, CB
 
 /* A span [start, end) of text (byte offsets into the article body). */
 /* point: 0 a duration or a set, 1 a date coarser than a day ("in May"), 2 a day or finer */
-typedef struct cb_span_off { size_t start, end; int point; } cb_span_off;
+typedef struct cb_span_off { size_t start, end; int point; const char *value; } cb_span_off;   /* value:
+                                                                              ISO, or NULL */
 
 /*
  * The frame of the claim at body[start, end). s is the parse of the sentence that begins
