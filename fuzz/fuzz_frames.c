@@ -15,7 +15,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const cb_syn_model *m = cb_syn_model_get(NULL);
   cb_arena *a = cb_arena_new(0);
-  if (!m || !a) { cb_arena_free(a); return 0; }
+  if (!m || !a) {
+    cb_arena_free(a);
+    return 0;
+  }
   const char *text = (const char *)data;
   cb_syn_sent s;
   if (size <= 4096 && cb_syn_parse(m, a, text, size, &s) == CB_OK) {

@@ -67,20 +67,26 @@ static void test_frame_parts(void) {
 }
 
 static void test_measure_relations(void) {
-  CHECK_INT(cb_frames_same_measure("ship", "vessel"), 2);      /* a kind of the other */
+  CHECK_INT(cb_frames_same_measure("ship", "vessel"), 2); /* a kind of the other */
   CHECK_INT(cb_frames_same_measure("passenger", "passenger"), 2);
   CHECK_INT(cb_frames_same_measure("capacity", "passenger"), 0);
   CHECK_INT(cb_frames_same_measure("people", "passenger"), 2); /* a generic count noun, a kind of person */
-  CHECK_INT(cb_frames_same_measure("people", "boat"), 1);      /* ... counting what may be anything */
+  CHECK_INT(cb_frames_same_measure("people", "boat"), 1); /* ... counting what may be anything */
 }
 
 /* ---- verdicts of two short articles ---------------------------------------------------------- */
 
-typedef struct batch { cb_article *a[4]; size_t n; } batch;
+typedef struct batch {
+  cb_article *a[4];
+  size_t n;
+} batch;
 
 static int keep(void *ud, cb_article *a) {
   batch *b = ud;
-  if (b->n < 4) b->a[b->n++] = a; else cb_article_free(a);
+  if (b->n < 4)
+    b->a[b->n++] = a;
+  else
+    cb_article_free(a);
   return 0;
 }
 
@@ -90,7 +96,8 @@ static cb_brief *pair(batch *bt, const char *lead, const char *x, const char *y)
   bt->n = 0;
   for (int i = 0; i < 2; i++) {
     char text[2048];
-    snprintf(text, sizeof text, "%s | News | May 6, 2026\nReport from the region\n\n%s %s\n", outlet[i], lead, body[i]);
+    snprintf(text, sizeof text, "%s | News | May 6, 2026\nReport from the region\n\n%s %s\n", outlet[i], lead,
+             body[i]);
     cb_ingest_opts o = {.format = CB_FORMAT_TEXT};
     CHECK_INT(cb_ingest_buffer("mem.txt", text, strlen(text), &o, keep, NULL, bt), 0);
   }
@@ -119,7 +126,7 @@ static void no_conflict(const char *lead, const char *x, const char *y, cb_claim
   batch bt = {0};
   cb_brief *b = pair(&bt, lead, x, y);
   CHECK(b != NULL);
-  CHECK_INT(b ? b->stories.n : 0, 1);   /* two short texts about one event: one story */
+  CHECK_INT(b ? b->stories.n : 0, 1); /* two short texts about one event: one story */
   int n = count(b, kind, CB_CONFLICT);
   if (n) fprintf(stderr, "  false conflict between: %s / %s\n", x, y);
   CHECK_INT(n, 0);
@@ -161,8 +168,8 @@ static void test_quantity_classes(void) {
               "About 1,200 people attended the rally.", CB_KIND_QUANTITY);
   /* a round figure against "more than" it */
   const char *statue = "The city unveiled a bronze statue of its founder on Friday.";
-  no_conflict(statue, "The city paid $40,000 for the statue.", "The city paid more than $40,000 for the statue.",
-              CB_KIND_QUANTITY);
+  no_conflict(statue, "The city paid $40,000 for the statue.",
+              "The city paid more than $40,000 for the statue.", CB_KIND_QUANTITY);
   /* a share at two times of one day */
   const char *fire = "A wildfire burned through the hills east of the town this week.";
   no_conflict(fire, "By Tuesday morning the fire was 20 percent contained.",

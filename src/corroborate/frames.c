@@ -9,24 +9,28 @@
 #include <string.h>
 #include <strings.h>
 
-#define WN_SENSES 3   /* a word's three most common senses */
-#define WN_STEPS 2    /* "ship" -> "vessel": one kind of the other within two hypernym steps */
+#define WN_SENSES 3 /* a word's three most common senses */
+#define WN_STEPS 2 /* "ship" -> "vessel": one kind of the other within two hypernym steps */
 
 /* Light predicates say nothing of what is measured ("163 passengers were on board"). */
 static int light(const char *pred) {
-  static const char *const l[] = {"be", "have", "say", "get", "make", "do", "include", "total", "happen", "occur",
-                                  NULL};
-  for (int i = 0; pred && l[i]; i++) if (!strcmp(pred, l[i])) return 1;
+  static const char *const l[] = {"be",      "have",  "say",    "get",   "make", "do",
+                                  "include", "total", "happen", "occur", NULL};
+  for (int i = 0; pred && l[i]; i++)
+    if (!strcmp(pred, l[i])) return 1;
   return !pred;
 }
 
 /* Generic count nouns (data/corroborate/generic-nouns.txt) name no particular thing. */
 static int generic(const char *noun) {
-  return noun && cb_keyset_has(cb_keyset_get("corroborate/generic-nouns.txt"), cb_content_key(noun, strlen(noun)));
+  return noun &&
+         cb_keyset_has(cb_keyset_get("corroborate/generic-nouns.txt"), cb_content_key(noun, strlen(noun)));
 }
 
 /* A generic count noun ("people") counts any kind of person ("residents", "passengers"). */
-static int person(const char *noun) { return cb_wn_hypernym_depth(CB_WN_NOUN, noun, "person", WN_SENSES, 6) >= 0; }
+static int person(const char *noun) {
+  return cb_wn_hypernym_depth(CB_WN_NOUN, noun, "person", WN_SENSES, 6) >= 0;
+}
 
 int cb_frames_same_measure(const char *x, const char *y) {
   if (!x || !y) return 1;
@@ -42,7 +46,8 @@ int cb_frames_same_measure(const char *x, const char *y) {
 static int same_pred(const char *x, const char *y) {
   if (light(x) || light(y) || !strcmp(x, y)) return 1;
   cb_wn_rel r = cb_wn_relation(CB_WN_VERB, x, y, WN_SENSES, 1);
-  return r == CB_WN_SAME || r == CB_WN_BROADER || r == CB_WN_NARROWER || cb_wn_derived(CB_WN_VERB, x, CB_WN_VERB, y, WN_SENSES);
+  return r == CB_WN_SAME || r == CB_WN_BROADER || r == CB_WN_NARROWER ||
+         cb_wn_derived(CB_WN_VERB, x, CB_WN_VERB, y, WN_SENSES);
 }
 
 /* Two acts with two of the same participants are one act told two ways ("a new pier cost
@@ -105,19 +110,24 @@ static int phrases_meet(const char *x, const char *y) {
       char word[64];
       size_t n = (size_t)(e - w) < sizeof word - 2 ? (size_t)(e - w) : sizeof word - 3;
       snprintf(word, sizeof word, " %.*s ", (int)n, w);
-      if (strstr(other, word)) { shared += !pass; head |= w == last; }
+      if (strstr(other, word)) {
+        shared += !pass;
+        head |= w == last;
+      }
       w = e + 1;
     }
   }
   const char *hx = strrchr(x, ' '), *hy = strrchr(y, ' ');
   hx = hx ? hx + 1 : x;
   hy = hy ? hy + 1 : y;
-  return !strcmp(hx, hy) || (head && shared >= 2);   /* the same head, or one inside the other */
+  return !strcmp(hx, hy) || (head && shared >= 2); /* the same head, or one inside the other */
 }
 
 static const char *say(cb_arena *a, const char **why, const char *fmt, const char *x, const char *y) {
-  if (why && a) *why = cb_arena_printf(a, fmt, x ? x : "?", y ? y : "?");
-  else if (why) *why = fmt;
+  if (why && a)
+    *why = cb_arena_printf(a, fmt, x ? x : "?", y ? y : "?");
+  else if (why)
+    *why = fmt;
   return NULL;
 }
 
@@ -126,20 +136,28 @@ static cb_frames_match apart(cb_arena *a, const char **why, const char *fmt, con
   return CB_FRAMES_APART;
 }
 
-cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind, const char **why) {
+cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind,
+                                  const char **why) {
   if (why) *why = NULL;
-  if (!x || !y) { say(a, why, "no sentence structure to compare%s%s", "", ""); return CB_FRAMES_MAYBE; }
+  if (!x || !y) {
+    say(a, why, "no sentence structure to compare%s%s", "", "");
+    return CB_FRAMES_MAYBE;
+  }
   if (x->stance != y->stance)
     return apart(a, why, "%s / %s", cb_stance_name(x->stance), cb_stance_name(y->stance));
   if (x->stance == CB_STANCE_REFUTE) return apart(a, why, "a disputed figure%s%s", "", "");
   if (x->negated || y->negated) return apart(a, why, "a negated statement%s%s", "", "");
   if (x->modal != y->modal) return apart(a, why, "what may be / what is%s%s", "", "");
   if (x->earlier != y->earlier) return apart(a, why, "a level before a change / after it%s%s", "", "");
-  if (x->other != y->other) { say(a, why, "one count is of others beside some%s%s", "", ""); return CB_FRAMES_MAYBE; }
+  if (x->other != y->other) {
+    say(a, why, "one count is of others beside some%s%s", "", "");
+    return CB_FRAMES_MAYBE;
+  }
   if ((x->tense == CB_TENSE_FUTURE) != (y->tense == CB_TENSE_FUTURE))
     return apart(a, why, "different moments: %s / %s", cb_tense_name(x->tense), cb_tense_name(y->tense));
   if (x->time && y->time && x->time_point && y->time_point &&
-      (x->time_value && y->time_value ? !same_time(x->time_value, y->time_value) : strcasecmp(x->time, y->time) != 0))
+      (x->time_value && y->time_value ? !same_time(x->time_value, y->time_value)
+                                      : strcasecmp(x->time, y->time) != 0))
     return apart(a, why, "different moments: %s / %s", x->time, y->time);
   int proper = x->owner_proper && y->owner_proper;
   if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper) && (proper || kind == CB_FRAME_AGE))
@@ -149,35 +167,54 @@ cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame
   if (x->purpose && y->purpose && strcmp(x->purpose, y->purpose))
     return apart(a, why, "for different ends: to %s / to %s", x->purpose, y->purpose);
   int m = cb_frames_same_measure(x->measure, y->measure);
-  if (m < 2 && phrases_meet(x->measure_words, y->measure_words)) m = 2;   /* "consumer price(s)" */
+  if (m < 2 && phrases_meet(x->measure_words, y->measure_words)) m = 2; /* "consumer price(s)" */
   if (!m) return apart(a, why, "different things measured: %s / %s", x->measure, y->measure);
-  if (kind == CB_FRAME_AGE && (!x->owner || !y->owner || !same_owner(x->owner, y->owner, proper)))
-    { say(a, why, "whose age is not clear: %s / %s", x->owner, y->owner); return CB_FRAMES_MAYBE; }
-  if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper))
-    { say(a, why, "perhaps different owners: %s / %s", x->owner, y->owner); return CB_FRAMES_MAYBE; }
-  if ((x->whole != NULL) != (y->whole != NULL))
-    { say(a, why, "one figure is of a %s", x->whole ? x->whole : y->whole, ""); return CB_FRAMES_MAYBE; }
-  if ((x->pred_head || y->pred_head) && (!x->pred_head || !y->pred_head || strcmp(x->pred_head, y->pred_head)))
-    { say(a, why, "different predicates: %s / %s", x->pred_head ? x->pred_head : x->pred, y->pred_head ? y->pred_head : y->pred);
-      return CB_FRAMES_MAYBE; }
-  if (x->pred && y->pred && !same_pred(x->pred, y->pred) && !shared_args(x->args, y->args))
-    { say(a, why, "different predicates: %s / %s", x->pred, y->pred); return CB_FRAMES_MAYBE; }
+  if (kind == CB_FRAME_AGE && (!x->owner || !y->owner || !same_owner(x->owner, y->owner, proper))) {
+    say(a, why, "whose age is not clear: %s / %s", x->owner, y->owner);
+    return CB_FRAMES_MAYBE;
+  }
+  if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper)) {
+    say(a, why, "perhaps different owners: %s / %s", x->owner, y->owner);
+    return CB_FRAMES_MAYBE;
+  }
+  if ((x->whole != NULL) != (y->whole != NULL)) {
+    say(a, why, "one figure is of a %s", x->whole ? x->whole : y->whole, "");
+    return CB_FRAMES_MAYBE;
+  }
+  if ((x->pred_head || y->pred_head) &&
+      (!x->pred_head || !y->pred_head || strcmp(x->pred_head, y->pred_head))) {
+    say(a, why, "different predicates: %s / %s", x->pred_head ? x->pred_head : x->pred,
+        y->pred_head ? y->pred_head : y->pred);
+    return CB_FRAMES_MAYBE;
+  }
+  if (x->pred && y->pred && !same_pred(x->pred, y->pred) && !shared_args(x->args, y->args)) {
+    say(a, why, "different predicates: %s / %s", x->pred, y->pred);
+    return CB_FRAMES_MAYBE;
+  }
   if (kind == CB_FRAME_DATE && x->measure && y->measure && strcasecmp(x->measure, y->measure) &&
-      !cb_wn_synonyms_share(CB_WN_NOUN, x->measure, y->measure, WN_SENSES))
-    { say(a, why, "perhaps two events: %s / %s", x->measure, y->measure); return CB_FRAMES_MAYBE; }   /* primaries / election */
+      !cb_wn_synonyms_share(CB_WN_NOUN, x->measure, y->measure, WN_SENSES)) {
+    say(a, why, "perhaps two events: %s / %s", x->measure, y->measure);
+    return CB_FRAMES_MAYBE;
+  } /* primaries / election */
   if (kind == CB_FRAME_DATE && (x->measure != NULL) != (y->measure != NULL)) {
     /* "an election in June" / "will hold ... in mid May": the date of a noun, not of the act,
      * unless the noun names the act ("the vote" / "voted") */
     const cb_frame *n = x->measure ? x : y, *v = x->measure ? y : x;
-    if (!v->pred || (strcmp(n->measure, v->pred) && !cb_wn_derived(CB_WN_NOUN, n->measure, CB_WN_VERB, v->pred, WN_SENSES)))
-      { say(a, why, "the date of %s / of %s", n->measure, v->pred ? v->pred : "something else"); return CB_FRAMES_MAYBE; }
+    if (!v->pred || (strcmp(n->measure, v->pred) &&
+                     !cb_wn_derived(CB_WN_NOUN, n->measure, CB_WN_VERB, v->pred, WN_SENSES))) {
+      say(a, why, "the date of %s / of %s", n->measure, v->pred ? v->pred : "something else");
+      return CB_FRAMES_MAYBE;
+    }
   }
-  if (kind != CB_FRAME_DATE && (x->time && x->time_point == 2) != (y->time && y->time_point == 2))
-    { say(a, why, "only one figure is of a given day (%s)", x->time ? x->time : y->time, ""); return CB_FRAMES_MAYBE; }
+  if (kind != CB_FRAME_DATE && (x->time && x->time_point == 2) != (y->time && y->time_point == 2)) {
+    say(a, why, "only one figure is of a given day (%s)", x->time ? x->time : y->time, "");
+    return CB_FRAMES_MAYBE;
+  }
   if (kind == CB_FRAME_DATE && x->pred && y->pred && !light(x->pred) && same_pred(x->pred, y->pred))
-    return CB_FRAMES_SAME;   /* the date of one act: "sank on Sunday" / "sank on Saturday" */
+    return CB_FRAMES_SAME; /* the date of one act: "sank on Sunday" / "sank on Saturday" */
   if (m == 1 && kind != CB_FRAME_AGE) {
-    if (!x->measure && !y->measure && x->pred && y->pred && !light(x->pred) && x->owner && y->owner) return CB_FRAMES_SAME;
+    if (!x->measure && !y->measure && x->pred && y->pred && !light(x->pred) && x->owner && y->owner)
+      return CB_FRAMES_SAME;
     say(a, why, "what is measured is not clear: %s / %s", x->measure ? x->measure : "a figure",
         y->measure ? y->measure : "a figure");
     return CB_FRAMES_MAYBE;

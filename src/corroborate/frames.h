@@ -12,14 +12,15 @@
 #include "extract/frame.h"
 
 typedef enum cb_frames_match {
-  CB_FRAMES_APART = 0,   /* different things: never compared */
-  CB_FRAMES_MAYBE,       /* may be the same: compared, a disagreement is only uncertain */
-  CB_FRAMES_SAME         /* the same thing: a disagreement is a conflict */
+  CB_FRAMES_APART = 0, /* different things: never compared */
+  CB_FRAMES_MAYBE, /* may be the same: compared, a disagreement is only uncertain */
+  CB_FRAMES_SAME /* the same thing: a disagreement is a conflict */
 } cb_frames_match;
 
 /* kind: cb_frame_head of the claims. *why (may be NULL) gets the part that kept the frames
  * from SAME, in words ("different owners: Smith / Jones"), in arena a (may be NULL). */
-cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind, const char **why);
+cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind,
+                                  const char **why);
 
 /* How two measured nouns relate: 2 the same (lemma, WordNet synonym, or one a kind of the
  * other within two steps), 1 related (siblings, or one is a generic count noun), 0 apart. */

@@ -15,11 +15,15 @@
 
 #define TALLY_MIN_SCORE 0.5
 
-typedef struct tclaim { const cb_tally *t; const cb_frame *fr; } tclaim;
+typedef struct tclaim {
+  const cb_tally *t;
+  const cb_frame *fr;
+} tclaim;
 
 static double tscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
   const tclaim *cl = ud;
-  if (cb_frames_compare(NULL, cl[x->idx].fr, cl[y->idx].fr, CB_FRAME_COUNT, NULL) == CB_FRAMES_APART) return 0;
+  if (cb_frames_compare(NULL, cl[x->idx].fr, cl[y->idx].fr, CB_FRAME_COUNT, NULL) == CB_FRAMES_APART)
+    return 0;
   return 0.5 + cb_ctx_similarity(c, &x->ctx, &y->ctx, NULL);
 }
 
@@ -58,10 +62,14 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   f->value = v == CB_AGREE || v == CB_SINGLE ? cb_arena_printf(c->arena, "%ld-%ld", t0->yes, t0->no) : NULL;
   cb_buf w;
   cb_buf_init(&w);
-  if (v == CB_AGREE) cb_buf_printf(&w, "all sources give the vote as %ld-%ld", t0->yes, t0->no);
-  else if (v == CB_SINGLE) cb_buf_printf(&w, "only %s gives this tally", cb_ctx_source_name(c, arts[0]));
-  else if (v == CB_CONFLICT) cb_buf_puts(&w, "the tallies of the vote cannot all be true:");
-  else cb_buf_printf(&w, "the tallies differ, but perhaps not of the same vote (%s):", why ? why : "");
+  if (v == CB_AGREE)
+    cb_buf_printf(&w, "all sources give the vote as %ld-%ld", t0->yes, t0->no);
+  else if (v == CB_SINGLE)
+    cb_buf_printf(&w, "only %s gives this tally", cb_ctx_source_name(c, arts[0]));
+  else if (v == CB_CONFLICT)
+    cb_buf_puts(&w, "the tallies of the vote cannot all be true:");
+  else
+    cb_buf_printf(&w, "the tallies differ, but perhaps not of the same vote (%s):", why ? why : "");
   for (size_t i = 0; i < k; i++) {
     const tclaim *tc = &cl[items[members[i]].idx];
     cb_claim *claim = CB_VEC_PUSH(c->arena, &f->claims);

@@ -18,17 +18,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CLIMB_MAX 8      /* steps from the claim to its predicate */
-#define VOICE_MAX 4      /* steps from the predicate to a reporting verb */
-#define WN_SENSES 1      /* a stance holds for a word's most common sense ("cost" is no demand) */
+#define CLIMB_MAX 8 /* steps from the claim to its predicate */
+#define VOICE_MAX 4 /* steps from the predicate to a reporting verb */
+#define WN_SENSES 1 /* a stance holds for a word's most common sense ("cost" is no demand) */
 #define WN_DEPTH 2
 
 /* ---- the word classes ------------------------------------------------------------------ */
 enum { FW_NEGATOR, FW_MODAL, FW_FUTURE, FW_QUANTIFIER, FW_FALSE, FW_OTHER, FW_COUNT };
 static const char *const fw_names[FW_COUNT] = {"negator", "modal", "future", "quantifier", "false", "other"};
 
-typedef struct fw_entry { int cls; char word[24]; } fw_entry;
-typedef struct st_entry { int stance; int pos; char anchor[24]; } st_entry;
+typedef struct fw_entry {
+  int cls;
+  char word[24];
+} fw_entry;
+typedef struct st_entry {
+  int stance;
+  int pos;
+  char anchor[24];
+} st_entry;
 
 static fw_entry fw[256];
 static size_t nfw;
@@ -115,7 +122,8 @@ static int reporting_word(const char *body, size_t base, const cb_syn_word *w) {
 /* Verbs that carry little meaning of their own ("have to", "get to", "be"). */
 static int light_verb(const char *lemma) {
   static const char *const l[] = {"be", "have", "get", "do", "go", "use", NULL};
-  for (int i = 0; lemma && l[i]; i++) if (!strcmp(lemma, l[i])) return 1;
+  for (int i = 0; lemma && l[i]; i++)
+    if (!strcmp(lemma, l[i])) return 1;
   return !lemma;
 }
 
@@ -136,7 +144,8 @@ static const char *lemma_of(cb_arena *a, const char *body, size_t base, const cb
  * dates it; a date on "cape" or "sandbank" is the parser's attachment, not the noun's date. */
 static int event_noun(cb_arena *a, const char *body, size_t base, const cb_syn_word *w) {
   const char *l = lemma_of(a, body, base, w);
-  return l && (cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 || cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0);
+  return l && (cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 ||
+               cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0);
 }
 
 /* ---- tree walking ------------------------------------------------------------------------- */
@@ -144,18 +153,22 @@ static int head_of(const cb_syn_sent *s, int i) { return i >= 0 && (size_t)i < s
 
 static int child_lemma_in(const cb_syn_sent *s, int h, int cls, const char *deprel) {
   for (size_t i = 0; i < s->n; i++)
-    if (s->w[i].head == h && (!deprel || cb_syn_is(&s->w[i], deprel)) && in_class(cls, s->w[i].lemma)) return 1;
+    if (s->w[i].head == h && (!deprel || cb_syn_is(&s->w[i], deprel)) && in_class(cls, s->w[i].lemma))
+      return 1;
   return 0;
 }
 
-static int has_child(const cb_syn_sent *s, int h, const char *deprel) { return cb_syn_child(s, h, deprel) >= 0; }
+static int has_child(const cb_syn_sent *s, int h, const char *deprel) {
+  return cb_syn_child(s, h, deprel) >= 0;
+}
 
 /* An "of" dependent ("the number of passengers"): a plain nmod with the case word "of". */
 static int of_child(const cb_syn_sent *s, int h) {
   for (size_t i = 0; i < s->n; i++) {
     if (s->w[i].head != h || !s->w[i].deprel || strcmp(s->w[i].deprel, "nmod")) continue;
     for (size_t k = 0; k < s->n; k++)
-      if (s->w[k].head == (int)i && cb_syn_is(&s->w[k], "case") && s->w[k].lemma && !strcmp(s->w[k].lemma, "of"))
+      if (s->w[k].head == (int)i && cb_syn_is(&s->w[k], "case") && s->w[k].lemma &&
+          !strcmp(s->w[k].lemma, "of"))
         return (int)i;
   }
   return -1;
@@ -166,7 +179,8 @@ static const char *words_of(cb_arena *a, const cb_syn_sent *s, int m) {
   char buf[160];
   size_t n = 0;
   for (size_t i = 0; i < s->n && n < sizeof buf - 1; i++) {
-    int mine = (int)i == m || (s->w[i].head == m && (cb_syn_is(&s->w[i], "compound") || cb_syn_is(&s->w[i], "amod")));
+    int mine = (int)i == m ||
+               (s->w[i].head == m && (cb_syn_is(&s->w[i], "compound") || cb_syn_is(&s->w[i], "amod")));
     if (!mine || !s->w[i].lemma) continue;
     int k = snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", s->w[i].lemma);
     if (k < 0 || (size_t)k >= sizeof buf - n) break;
@@ -192,7 +206,10 @@ static int span_head(const cb_syn_sent *s, int lo, int hi) {
   for (int i = lo; i <= hi; i++) {
     int d = 0;
     for (int k = i; k >= 0 && d < 64; k = s->w[k].head) d++;
-    if (d < best_depth) { best = i; best_depth = d; }
+    if (d < best_depth) {
+      best = i;
+      best_depth = d;
+    }
   }
   return best;
 }
@@ -210,14 +227,14 @@ static int quantified(const cb_syn_sent *s, int m) {
 /* The measured word of a count: the noun a number counts, or the span's own noun. */
 static int counted_noun(const cb_syn_sent *s, int h) {
   if ((s->w[h].upos == CB_UPOS_ADJ || s->w[h].upos == CB_UPOS_ADV) && s->w[h].head >= 0) {
-    for (size_t i = 0; i < s->n; i++)   /* "fewer than 20 people": the parser's head may be "fewer" */
+    for (size_t i = 0; i < s->n; i++) /* "fewer than 20 people": the parser's head may be "fewer" */
       if (s->w[i].head == h && s->w[i].upos == CB_UPOS_NUM) return counted_noun(s, (int)i);
     if (s->w[s->w[h].head].upos == CB_UPOS_NOUN) return quantified(s, s->w[h].head);
   }
   const cb_syn_word *w = &s->w[h];
   if (w->upos == CB_UPOS_NUM) {
     if (cb_syn_is(w, "nummod") && w->head >= 0) return quantified(s, w->head);
-    int of = of_child(s, h);   /* "163 of the passengers" */
+    int of = of_child(s, h); /* "163 of the passengers" */
     return of >= 0 ? of : -1;
   }
   if (w->upos == CB_UPOS_NOUN || w->upos == CB_UPOS_PROPN) return quantified(s, h);
@@ -227,15 +244,16 @@ static int counted_noun(const cb_syn_sent *s, int h) {
 /* What a unit measures: "a salary of $40,000" (salary), "inflation was 6.1%" (inflation). */
 static int unit_measure(const cb_syn_sent *s, int h) {
   const cb_syn_word *w = &s->w[h];
-  int of = of_child(s, h);                      /* "$5 million of aid" */
+  int of = of_child(s, h); /* "$5 million of aid" */
   if (of >= 0 && s->w[of].upos == CB_UPOS_NOUN) return of;
   if (((w->deprel && !strcmp(w->deprel, "nmod")) || cb_syn_is(w, "appos")) && w->head >= 0 &&
       s->w[w->head].upos == CB_UPOS_NOUN)
     return w->head;
-  if ((cb_syn_is(w, "compound") || cb_syn_is(w, "amod") || cb_syn_is(w, "nmod:npmod") || cb_syn_is(w, "nummod")) &&
+  if ((cb_syn_is(w, "compound") || cb_syn_is(w, "amod") || cb_syn_is(w, "nmod:npmod") ||
+       cb_syn_is(w, "nummod")) &&
       w->head >= 0 && s->w[w->head].upos == CB_UPOS_NOUN)
-    return w->head;   /* "a $5,000 football", "a 12-hour shift" */
-  if (has_child(s, h, "cop")) {                 /* copular: the subject is what is measured */
+    return w->head; /* "a $5,000 football", "a 12-hour shift" */
+  if (has_child(s, h, "cop")) { /* copular: the subject is what is measured */
     int subj = cb_syn_child(s, h, "nsubj");
     if (subj >= 0 && s->w[subj].upos == CB_UPOS_NOUN) return subj;
   }
@@ -257,12 +275,13 @@ static const char *whole_of(cb_arena *a, const cb_syn_sent *s, int m) {
 static const char *purpose_of(const cb_syn_sent *s, int p, int from) {
   for (size_t i = 0; i < s->n; i++) {
     if (s->w[i].head != p || s->w[i].upos != CB_UPOS_VERB) continue;
-    if (!cb_syn_is(&s->w[i], "advcl")) continue;   /* a purpose clause, not an object's xcomp */
+    if (!cb_syn_is(&s->w[i], "advcl")) continue; /* a purpose clause, not an object's xcomp */
     int holds = 0;
     for (int k = from, n = 0; k >= 0 && n < CLIMB_MAX && !holds; k = head_of(s, k), n++) holds = k == (int)i;
     int to = 0;
     for (size_t j = 0; j < s->n && !to; j++)
-      to = s->w[j].head == (int)i && cb_syn_is(&s->w[j], "mark") && s->w[j].lemma && !strcmp(s->w[j].lemma, "to");
+      to = s->w[j].head == (int)i && cb_syn_is(&s->w[j], "mark") && s->w[j].lemma &&
+           !strcmp(s->w[j].lemma, "to");
     if (!holds && to) return s->w[i].lemma;
   }
   return NULL;
@@ -277,7 +296,8 @@ static const char *args_of(cb_arena *a, const cb_syn_sent *s, int p, int lo, int
     const cb_syn_word *w = &s->w[i];
     if (w->head != p || ((int)i >= lo && (int)i <= hi) || !w->lemma) continue;
     if (w->upos != CB_UPOS_NOUN && w->upos != CB_UPOS_PROPN) continue;
-    if (!cb_syn_is(w, "nsubj") && !cb_syn_is(w, "obj") && !cb_syn_is(w, "iobj") && !cb_syn_is(w, "obl")) continue;
+    if (!cb_syn_is(w, "nsubj") && !cb_syn_is(w, "obj") && !cb_syn_is(w, "iobj") && !cb_syn_is(w, "obl"))
+      continue;
     int k = snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", w->lemma);
     if (k < 0 || (size_t)k >= sizeof buf - n) break;
     n += (size_t)k;
@@ -289,7 +309,8 @@ static const char *args_of(cb_arena *a, const cb_syn_sent *s, int p, int lo, int
 /* Has word i a case word ("to", "from") of that lemma? */
 static int case_of(const cb_syn_sent *s, int i, const char *lemma) {
   for (size_t k = 0; i >= 0 && k < s->n; k++)
-    if (s->w[k].head == i && cb_syn_is(&s->w[k], "case") && s->w[k].lemma && !strcmp(s->w[k].lemma, lemma)) return 1;
+    if (s->w[k].head == i && cb_syn_is(&s->w[k], "case") && s->w[k].lemma && !strcmp(s->w[k].lemma, lemma))
+      return 1;
   return 0;
 }
 
@@ -297,8 +318,8 @@ static int case_of(const cb_syn_sent *s, int i, const char *lemma) {
  * passengers"), not a quantifying noun: the word the predicate is said of. -1 if none. */
 static int noun_between(const cb_syn_sent *s, int m, int p) {
   for (int i = head_of(s, m), k = 0; i >= 0 && i != p && k < CLIMB_MAX; i = head_of(s, i), k++)
-    if ((s->w[i].upos == CB_UPOS_NOUN || s->w[i].upos == CB_UPOS_PROPN) && !in_class(FW_QUANTIFIER, s->w[i].lemma) &&
-        !(s->w[m].upos == CB_UPOS_NUM && i == head_of(s, m)))
+    if ((s->w[i].upos == CB_UPOS_NOUN || s->w[i].upos == CB_UPOS_PROPN) &&
+        !in_class(FW_QUANTIFIER, s->w[i].lemma) && !(s->w[m].upos == CB_UPOS_NUM && i == head_of(s, m)))
       return i;
   return -1;
 }
@@ -328,7 +349,7 @@ static const char *phrase_of(cb_arena *a, const char *body, size_t base, const c
 
 static int proper(const cb_syn_sent *s, int h) {
   if (s->w[h].upos == CB_UPOS_PROPN) return 1;
-  for (size_t i = 0; i < s->n; i++)   /* "the senator, John Smith": the name in apposition */
+  for (size_t i = 0; i < s->n; i++) /* "the senator, John Smith": the name in apposition */
     if (s->w[i].head == h && cb_syn_is(&s->w[i], "appos") && s->w[i].upos == CB_UPOS_PROPN) return 1;
   return 0;
 }
@@ -354,7 +375,8 @@ static void set_owner(cb_arena *a, const char *body, size_t base, const cb_syn_s
 static int bare_age(const cb_syn_sent *s, int h) {
   const cb_syn_word *w = &s->w[h];
   if (w->upos != CB_UPOS_NUM || w->head < 0 || s->w[w->head].upos != CB_UPOS_PROPN) return 0;
-  if (!(cb_syn_is(w, "appos") || cb_syn_is(w, "nmod:unmarked") || cb_syn_is(w, "nmod:npmod") || cb_syn_is(w, "amod")))
+  if (!(cb_syn_is(w, "appos") || cb_syn_is(w, "nmod:unmarked") || cb_syn_is(w, "nmod:npmod") ||
+        cb_syn_is(w, "amod")))
     return 0;
   int commas = 0;
   for (size_t i = 0; i < s->n; i++) commas += s->w[i].head == h && s->w[i].upos == CB_UPOS_PUNCT;
@@ -390,10 +412,14 @@ static void tense_of(const cb_syn_sent *s, int p, cb_frame *f) {
   for (size_t i = 0; i < s->n; i++) {
     if (s->w[i].head != p || !(cb_syn_is(&s->w[i], "aux") || cb_syn_is(&s->w[i], "cop"))) continue;
     const char *x = s->w[i].xpos;
-    if (in_class(FW_FUTURE, s->w[i].lemma)) future = 1;
-    else if (in_class(FW_MODAL, s->w[i].lemma)) f->modal = 1;
-    else if (x && !strcmp(x, "VBD")) past = 1;
-    else if (x && (!strcmp(x, "VBZ") || !strcmp(x, "VBP"))) present = 1;
+    if (in_class(FW_FUTURE, s->w[i].lemma))
+      future = 1;
+    else if (in_class(FW_MODAL, s->w[i].lemma))
+      f->modal = 1;
+    else if (x && !strcmp(x, "VBD"))
+      past = 1;
+    else if (x && (!strcmp(x, "VBZ") || !strcmp(x, "VBP")))
+      present = 1;
   }
   const char *x = s->w[p].xpos;
   if (x && !strcmp(x, "VBD")) past = 1;
@@ -434,7 +460,7 @@ static void stance_path(const char *body, size_t base, const cb_syn_sent *s, int
       f->stance_word = cb_arena_strndup(a, body + base + w->start, w->end - w->start);
     }
     if (reported_edge(body, base, s, i)) break;
-    if (i == top) {   /* above the predicate only through clausal complements ("refused to pay") */
+    if (i == top) { /* above the predicate only through clausal complements ("refused to pay") */
       if (!(cb_syn_is(w, "xcomp") || cb_syn_is(w, "ccomp") || cb_syn_is(w, "acl"))) break;
       top = head_of(s, i);
     }
@@ -453,16 +479,19 @@ static void voice_of(cb_arena *a, const char *body, size_t base, const cb_syn_se
       f->attributed = 1;
       int subj = cb_syn_child(s, v, "nsubj");
       if (subj >= 0) f->speaker = phrase_of(a, body, base, s, named(s, subj));
-      if (negated(s, v) || child_lemma_in(s, v, FW_FALSE, "advmod") || stance_of_word(&s->w[v]) == CB_STANCE_REFUTE)
+      if (negated(s, v) || child_lemma_in(s, v, FW_FALSE, "advmod") ||
+          stance_of_word(&s->w[v]) == CB_STANCE_REFUTE)
         f->stance = CB_STANCE_REFUTE;
       return;
     }
-    if ((cb_syn_is(w, "ccomp") || cb_syn_is(w, "xcomp")) && stance_of_word(&s->w[w->head]) == CB_STANCE_REFUTE) {
-      f->stance = CB_STANCE_REFUTE;   /* "denied that ...", "disputed that ..." */
+    if ((cb_syn_is(w, "ccomp") || cb_syn_is(w, "xcomp")) &&
+        stance_of_word(&s->w[w->head]) == CB_STANCE_REFUTE) {
+      f->stance = CB_STANCE_REFUTE; /* "denied that ...", "disputed that ..." */
       f->attributed = 1;
       return;
     }
-    if (!(cb_syn_is(w, "ccomp") || cb_syn_is(w, "parataxis") || cb_syn_is(w, "xcomp") || cb_syn_is(w, "conj")))
+    if (!(cb_syn_is(w, "ccomp") || cb_syn_is(w, "parataxis") || cb_syn_is(w, "xcomp") ||
+          cb_syn_is(w, "conj")))
       return;
     i = w->head;
   }
@@ -474,21 +503,24 @@ static int in_quotes(const char *body, size_t base, const cb_syn_sent *s, size_t
   int open = 0;
   for (size_t i = base + s->w[0].start; i < start; i++) {
     unsigned char c = (unsigned char)body[i];
-    if (c == '"') open = !open;
+    if (c == '"')
+      open = !open;
     else if (c == 0xE2 && (unsigned char)body[i + 1] == 0x80) {
       unsigned char d = (unsigned char)body[i + 2];
-      if (d == 0x9C) open = 1;
-      else if (d == 0x9D) open = 0;
+      if (d == 0x9C)
+        open = 1;
+      else if (d == 0x9D)
+        open = 0;
     }
   }
   return open;
 }
 
 /* A time expression whose head reaches the predicate (or the measured word) from below. */
-static void time_of(cb_arena *a, const char *body, const size_t base, const cb_syn_sent *s, int p, int m, const cb_span_off *t, size_t nt,
-                    size_t start, size_t end, cb_frame *f) {
+static void time_of(cb_arena *a, const char *body, const size_t base, const cb_syn_sent *s, int p, int m,
+                    const cb_span_off *t, size_t nt, size_t start, size_t end, cb_frame *f) {
   for (size_t k = 0; k < nt; k++) {
-    if (t[k].start < end && t[k].end > start) continue;   /* the claim itself */
+    if (t[k].start < end && t[k].end > start) continue; /* the claim itself */
     int lo = cb_syn_word_at(s, t[k].start - base), hi = cb_syn_word_at(s, t[k].end - 1 - base);
     if (lo < 0 || hi < 0) continue;
     int h = span_head(s, lo, hi);
@@ -501,7 +533,7 @@ static void time_of(cb_arena *a, const char *body, const size_t base, const cb_s
         f->time_value = t[k].value;
         return;
       }
-      if (s->w[i].upos == CB_UPOS_VERB) break;   /* attached to another verb first */
+      if (s->w[i].upos == CB_UPOS_VERB) break; /* attached to another verb first */
     }
   }
 }
@@ -513,7 +545,10 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
   if (!s || !s->n || start < base || end <= start) return;
   int lo = -1, hi = -1;
   for (size_t i = 0; i < s->n; i++)
-    if (base + s->w[i].start < end && base + s->w[i].end > start) { if (lo < 0) lo = (int)i; hi = (int)i; }
+    if (base + s->w[i].start < end && base + s->w[i].end > start) {
+      if (lo < 0) lo = (int)i;
+      hi = (int)i;
+    }
   if (lo < 0) return;
   int h = span_head(s, lo, hi), m = -1;
   if (unit_head == CB_FRAME_AGE) {
@@ -521,25 +556,27 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     set_owner(a, body, base, s, age_owner(s, h), f);
   } else if (unit_head == CB_FRAME_UNIT) {
     m = unit_measure(s, h);
-  } else if (unit_head == CB_FRAME_COUNT && bare_age(s, h)) {   /* "Maria Lopez, 61," */
+  } else if (unit_head == CB_FRAME_COUNT && bare_age(s, h)) { /* "Maria Lopez, 61," */
     f->measure = "age";
     set_owner(a, body, base, s, s->w[h].head, f);
     unit_head = CB_FRAME_AGE;
   } else if (unit_head == CB_FRAME_COUNT) {
-    int num = -1;   /* the number itself, wherever the parser put the qualifier ("fewer than") */
-    for (int i = lo; i <= hi && num < 0; i++) if (s->w[i].upos == CB_UPOS_NUM) num = i;
+    int num = -1; /* the number itself, wherever the parser put the qualifier ("fewer than") */
+    for (int i = lo; i <= hi && num < 0; i++)
+      if (s->w[i].upos == CB_UPOS_NUM) num = i;
     m = num >= 0 && cb_syn_is(&s->w[num], "nummod") ? counted_noun(s, num) : counted_noun(s, h);
-  } else if (unit_head == CB_FRAME_DATE) {   /* the date of a noun ("the June 5 vote") or a verb */
+  } else if (unit_head == CB_FRAME_DATE) { /* the date of a noun ("the June 5 vote") or a verb */
     int up = h;
     while (up >= 0 && cb_syn_is(&s->w[up], "case")) up = head_of(s, up);
     up = head_of(s, up);
     if (up >= 0 && s->w[up].upos == CB_UPOS_NOUN && event_noun(a, body, base, &s->w[up])) m = up;
   }
   f->kind = (uint8_t)unit_head;
-  if (m >= 0) {   /* "19 other children"; "steps that the president can take" */
+  if (m >= 0) { /* "19 other children"; "steps that the president can take" */
     f->other = (uint8_t)child_lemma_in(s, m, FW_OTHER, "amod");
     for (size_t i = 0; i < s->n; i++)
-      if (s->w[i].head == m && cb_syn_is(&s->w[i], "acl") && child_lemma_in(s, (int)i, FW_MODAL, "aux")) f->modal = 1;
+      if (s->w[i].head == m && cb_syn_is(&s->w[i], "acl") && child_lemma_in(s, (int)i, FW_MODAL, "aux"))
+        f->modal = 1;
   }
   if (m >= 0 && s->w[m].lemma) {
     f->measure = cb_arena_strdup(a, lemma_of(a, body, base, &s->w[m]));
@@ -549,19 +586,22 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
   int from = m >= 0 ? m : h;
   int part = m >= 0 && unit_head == CB_FRAME_COUNT ? participle_of(s, m) : -1;
   int p = part >= 0 ? part : predicate_above(s, from);
-  int holder = p >= 0 && part < 0 && (unit_head == CB_FRAME_COUNT || unit_head == CB_FRAME_UNIT) ? noun_between(s, from, p) : -1;
+  int holder = p >= 0 && part < 0 && (unit_head == CB_FRAME_COUNT || unit_head == CB_FRAME_UNIT)
+                   ? noun_between(s, from, p)
+                   : -1;
   /* "inflation eased to 4.1 percent": the figure is the level reached, said of the subject */
   int goal = unit_head != CB_FRAME_DATE && (case_of(s, from, "to") || case_of(s, h, "to"));
   if (p >= 0) {
     /* "a bus with 84 passengers was swept away": the verb is said of the bus; the count is
      * only what the bus had */
-    f->pred = cb_arena_strdup(a, holder >= 0 || goal ? "be" :
-                              has_child(s, p, "cop") && s->w[p].upos != CB_UPOS_VERB ? "be" :
-                              lemma_of(a, body, base, &s->w[p]));
+    f->pred = cb_arena_strdup(a, holder >= 0 || goal ? "be"
+                                 : has_child(s, p, "cop") && s->w[p].upos != CB_UPOS_VERB
+                                     ? "be"
+                                     : lemma_of(a, body, base, &s->w[p]));
     f->earlier = (uint8_t)(case_of(s, from, "from") || case_of(s, h, "from"));
     f->args = args_of(a, s, p, lo, hi);
     tense_of(s, p, f);
-    int ph = s->w[p].head;   /* "licensed to carry"; not "had to apologize" (have to = must) */
+    int ph = s->w[p].head; /* "licensed to carry"; not "had to apologize" (have to = must) */
     if ((cb_syn_is(&s->w[p], "xcomp") || cb_syn_is(&s->w[p], "ccomp")) && ph >= 0 &&
         !reporting_word(body, base, &s->w[ph]) && !light_verb(s->w[ph].lemma))
       f->pred_head = s->w[ph].lemma;
@@ -572,7 +612,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     f->negated = (uint8_t)(negated(s, p) || negated(s, m) || negated(s, h));
   }
   if (holder >= 0 && !f->owner) set_owner(a, body, base, s, holder, f);
-  if (m >= 0 && !f->owner) {   /* "the ship's capacity", else the subject ("Smith won 52%") */
+  if (m >= 0 && !f->owner) { /* "the ship's capacity", else the subject ("Smith won 52%") */
     int poss = cb_syn_child(s, m, "nmod:poss");
     if (poss >= 0) set_owner(a, body, base, s, poss, f);
   }
@@ -607,10 +647,12 @@ char *cb_frame_describe(cb_arena *a, const cb_frame *f) {
   int n = snprintf(buf, sizeof buf, "%s", f->measure ? f->measure : "figure");
   if (f->owner && n < (int)sizeof buf) n += snprintf(buf + n, sizeof buf - (size_t)n, " of %s", f->owner);
   if (f->pred && n < (int)sizeof buf)
-    n += snprintf(buf + n, sizeof buf - (size_t)n, " (%s%s%s%s%s)", f->negated ? "not " : "", f->modal ? "may " : "",
-                  f->pred, f->tense ? ", " : "", cb_tense_name(f->tense));
-  if (f->stance && n < (int)sizeof buf) n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s", cb_stance_name(f->stance));
+    n += snprintf(buf + n, sizeof buf - (size_t)n, " (%s%s%s%s%s)", f->negated ? "not " : "",
+                  f->modal ? "may " : "", f->pred, f->tense ? ", " : "", cb_tense_name(f->tense));
+  if (f->stance && n < (int)sizeof buf)
+    n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s", cb_stance_name(f->stance));
   if (f->attributed && n < (int)sizeof buf)
-    snprintf(buf + n, sizeof buf - (size_t)n, ", according to %s", f->speaker ? f->speaker : "a quoted source");
+    snprintf(buf + n, sizeof buf - (size_t)n, ", according to %s",
+             f->speaker ? f->speaker : "a quoted source");
   return cb_arena_strdup(a, buf);
 }

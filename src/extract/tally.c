@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define CUE_WINDOW 3   /* words between the tally and a vote word */
+#define CUE_WINDOW 3 /* words between the tally and a vote word */
 
 /* The value of a number word up to ninety-nine ("six", "twenty"), -1 if none. */
 static long word_value(const char *w, size_t n) {
@@ -33,7 +33,8 @@ static long count_at(const char *s, const cb_token *t) {
   size_t n = t->end - t->start;
   if (t->kind == CB_TOK_NUMBER) {
     if (n > 4) return -1;
-    for (size_t i = t->start; i < t->end; i++) if (!isdigit((unsigned char)s[i])) return -1;
+    for (size_t i = t->start; i < t->end; i++)
+      if (!isdigit((unsigned char)s[i])) return -1;
     return atol(s + t->start);
   }
   return t->kind == CB_TOK_WORD ? word_value(s + t->start, n) : -1;
@@ -48,11 +49,15 @@ static int is_cue(const char *s, const cb_token *t) {
 }
 
 static int cue_near(const char *s, const cb_token *t, size_t nt, size_t first, size_t last) {
-  size_t lo = first > CUE_WINDOW ? first - CUE_WINDOW : 0, hi = last + CUE_WINDOW + 1 < nt ? last + CUE_WINDOW + 1 : nt;
+  size_t lo = first > CUE_WINDOW ? first - CUE_WINDOW : 0,
+         hi = last + CUE_WINDOW + 1 < nt ? last + CUE_WINDOW + 1 : nt;
   for (size_t k = lo; k < hi; k++) {
     if (k >= first && k <= last) continue;
     if (t[k].kind == CB_TOK_PUNCT && (s[t[k].start] == '.' || s[t[k].start] == ';')) {
-      if (k < first) lo = k; else break;   /* not across a sentence */
+      if (k < first)
+        lo = k;
+      else
+        break; /* not across a sentence */
       continue;
     }
     if (t[k].kind == CB_TOK_WORD && is_cue(s, &t[k])) return 1;
@@ -66,8 +71,10 @@ static int hyphen_pair(const char *s, const cb_token *t, long *a, long *b) {
   if (!h || h == p || h + 1 >= e) return 0;
   const char *q = h + 1;
   if (e - q > 3 && !strncasecmp(q, "to-", 3)) q += 3;
-  for (const char *x = p; x < h; x++) if (!isdigit((unsigned char)*x)) return 0;
-  for (const char *x = q; x < e; x++) if (!isdigit((unsigned char)*x)) return 0;
+  for (const char *x = p; x < h; x++)
+    if (!isdigit((unsigned char)*x)) return 0;
+  for (const char *x = q; x < e; x++)
+    if (!isdigit((unsigned char)*x)) return 0;
   if (h - p > 4 || e - q > 4 || q >= e) return 0;
   *a = atol(p);
   *b = atol(q);
@@ -86,10 +93,13 @@ size_t cb_tally_extract(cb_arena *a, const char *s, size_t n, cb_tally **out) {
       last = i;
     } else if ((x = count_at(s, &t[i])) >= 0 && i + 2 < nt) {
       const cb_token *m = &t[i + 1];
-      int dash = m->kind == CB_TOK_PUNCT && m->end - m->start == 1 && s[m->start] == '-' && m->start == t[i].end;
+      int dash =
+          m->kind == CB_TOK_PUNCT && m->end - m->start == 1 && s[m->start] == '-' && m->start == t[i].end;
       int to = m->kind == CB_TOK_WORD && m->end - m->start == 2 && !strncasecmp(s + m->start, "to", 2);
-      if ((dash || to) && (y = count_at(s, &t[i + 2])) >= 0) last = i + 2;
-      else continue;
+      if ((dash || to) && (y = count_at(s, &t[i + 2])) >= 0)
+        last = i + 2;
+      else
+        continue;
     } else {
       continue;
     }

@@ -9,8 +9,8 @@
 #include "corroborate.h"
 
 typedef struct cb_tally {
-  size_t start, end;   /* [start, end) byte offsets of "396-9", "six to one" */
-  long yes, no;        /* the two counts as written, larger first as votes are told */
+  size_t start, end; /* [start, end) byte offsets of "396-9", "six to one" */
+  long yes, no; /* the two counts as written, larger first as votes are told */
 } cb_tally;
 
 /* Finds the tallies of text[0..n) in order; *out is an arena array. Returns the count. */
