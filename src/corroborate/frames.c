@@ -3,6 +3,7 @@
  */
 #include "corroborate/frames.h"
 #include "corroborate/bag.h"
+#include "text/memo.h"
 #include "text/wordnet.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -32,8 +33,19 @@ static int person(const char *noun) {
   return cb_wn_hypernym_depth(CB_WN_NOUN, noun, "person", WN_SENSES, 6) >= 0;
 }
 
+static int same_measure(const char *x, const char *y);
+
 int cb_frames_same_measure(const char *x, const char *y) {
   if (!x || !y) return 1;
+  uint64_t key = cb_memo_key(1, x, y);
+  int v;
+  if (cb_memo_get(key, &v)) return v;
+  v = same_measure(x, y);
+  cb_memo_put(key, v);
+  return v;
+}
+
+static int same_measure(const char *x, const char *y) {
   if (!strcasecmp(x, y)) return 2;
   if (generic(x) && generic(y)) return 2;
   if (generic(x) || generic(y)) return person(generic(x) ? y : x) ? 2 : 1;
@@ -43,11 +55,21 @@ int cb_frames_same_measure(const char *x, const char *y) {
 }
 
 /* Same predicate: the same lemma, WordNet synonyms, or one a kind of the other in one step. */
-static int same_pred(const char *x, const char *y) {
+static int related_preds(const char *x, const char *y) {
   if (light(x) || light(y) || !strcmp(x, y)) return 1;
   cb_wn_rel r = cb_wn_relation(CB_WN_VERB, x, y, WN_SENSES, 1);
   return r == CB_WN_SAME || r == CB_WN_BROADER || r == CB_WN_NARROWER ||
          cb_wn_derived(CB_WN_VERB, x, CB_WN_VERB, y, WN_SENSES);
+}
+
+static int same_pred(const char *x, const char *y) {
+  if (light(x) || light(y) || !strcmp(x, y)) return 1;
+  uint64_t key = cb_memo_key(2, x, y);
+  int v;
+  if (cb_memo_get(key, &v)) return v;
+  v = related_preds(x, y);
+  cb_memo_put(key, v);
+  return v;
 }
 
 /* Two acts with two of the same participants are one act told two ways ("a new pier cost
@@ -136,8 +158,24 @@ static cb_frames_match apart(cb_arena *a, const char **why, const char *fmt, con
   return CB_FRAMES_APART;
 }
 
-cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind,
-                                  const char **why) {
+/* The parts of two frames compared, the moment aside. */
+static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind,
+                                     const char **why);
+
+/* Two claims of different moments ("by Tuesday morning" / "by Tuesday evening") may both be
+ * right: a figure that changed is an update, never a conflict, though equal figures agree. */
+cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind, const char **why) {
+  cb_frames_match m = compare_parts(a, x, y, kind, why);
+  if (m == CB_FRAMES_APART || !x || !y || !x->time || !y->time || !x->time_point || !y->time_point) return m;
+  int differ = x->time_value && y->time_value ? !same_time(x->time_value, y->time_value)
+                                              : strcasecmp(x->time, y->time) != 0;
+  if (!differ) return m;
+  say(a, why, "different moments: %s / %s", x->time, y->time);
+  return CB_FRAMES_MAYBE;
+}
+
+static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind,
+                                     const char **why) {
   if (why) *why = NULL;
   if (!x || !y) {
     say(a, why, "no sentence structure to compare%s%s", "", "");
@@ -155,10 +193,6 @@ cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame
   }
   if ((x->tense == CB_TENSE_FUTURE) != (y->tense == CB_TENSE_FUTURE))
     return apart(a, why, "different moments: %s / %s", cb_tense_name(x->tense), cb_tense_name(y->tense));
-  if (x->time && y->time && x->time_point && y->time_point &&
-      (x->time_value && y->time_value ? !same_time(x->time_value, y->time_value)
-                                      : strcasecmp(x->time, y->time) != 0))
-    return apart(a, why, "different moments: %s / %s", x->time, y->time);
   int proper = x->owner_proper && y->owner_proper;
   if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper) && (proper || kind == CB_FRAME_AGE))
     return apart(a, why, "different owners: %s / %s", x->owner, y->owner);

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/lines.h"
 #include "extract/names.h"
+#include "text/memo.h"
 #include "text/wordnet.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -106,7 +107,18 @@ static int held_then(const cb_name_role *r) {
 typedef enum { TITLE_JOB = 0, TITLE_OFFICE, TITLE_RANK } title_class;
 
 /* Whether word (a WordNet lemma, '_' for blanks) is of class cls ("office", "rank"). */
+static int class_lookup(const char *word, const char *cls);
+
 static int word_in_class(const char *word, const char *cls) {
+  uint64_t key = cb_memo_key(30, word, cls);
+  int v;
+  if (cb_memo_get(key, &v)) return v;
+  v = class_lookup(word, cls);
+  cb_memo_put(key, v);
+  return v;
+}
+
+static int class_lookup(const char *word, const char *cls) {
   size_t len, cl = strlen(cls);
   cb_lines it = cb_lines_of("names/title-classes.tsv");
   for (const char *p; (p = cb_lines_next(&it, &len));) {

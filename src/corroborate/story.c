@@ -4,6 +4,7 @@
 #include "corroborate/story.h"
 #include "extract/timex.h"
 #include "text/sentence.h"
+#include <xxhash.h>
 #include <math.h>
 #include <string.h>
 
@@ -144,15 +145,39 @@ const char *cb_ctx_source_name(const cb_story_ctx *c, int article) {
 
 const cb_syn_sent *cb_ctx_parse(cb_story_ctx *c, long si) {
   if (si < 0 || (size_t)si >= c->sents.n) return NULL;
-  if (!c->parses && !(c->parses = cb_arena_calloc(c->arena, c->sents.n, sizeof *c->parses))) return NULL;
+  if (!c->parses) {
+    size_t cap = 16;
+    while (cap < c->sents.n * 2) cap <<= 1;
+    c->parses = cb_arena_calloc(c->arena, c->sents.n, sizeof *c->parses);
+    c->parse_keys = cb_arena_calloc(c->arena, cap, sizeof *c->parse_keys);
+    c->parse_of = cb_arena_calloc(c->arena, cap, sizeof *c->parse_of);
+    if (!c->parses || !c->parse_keys || !c->parse_of) { c->parses = NULL; return NULL; }
+    c->parse_cap = cap;
+  }
   if (c->parses[si]) return c->parses[si]->n ? c->parses[si] : NULL;
   const cb_syn_model *m = cb_syn_model_get(NULL);
   cb_syn_sent *s = cb_arena_calloc(c->arena, 1, sizeof *s);
   if (!m || !s) return NULL;
   const cb_sent *st = &c->sents.v[si];
   const cb_article *a = c->brief->articles[st->article];
-  if (cb_syn_parse(m, c->arena, a->body + st->start, st->end - st->start, s) != CB_OK) s->n = 0;
+  /* a sentence many articles share (a wire story and its copies) is parsed once: a map from
+   * the hash of a sentence's text to the first sentence parsed with that text */
+  size_t len = st->end - st->start;
+  uint64_t h = XXH3_64bits(a->body + st->start, len) | 1;
+  size_t mask = c->parse_cap - 1, slot = h & mask;
+  for (; c->parse_keys[slot]; slot = (slot + 1) & mask) {
+    if (c->parse_keys[slot] != h) continue;
+    const cb_sent *o = &c->sents.v[c->parse_of[slot]];
+    const cb_article *b = c->brief->articles[o->article];
+    if (o->end - o->start == len && !memcmp(b->body + o->start, a->body + st->start, len)) {
+      c->parses[si] = c->parses[c->parse_of[slot]];
+      return c->parses[si]->n ? c->parses[si] : NULL;
+    }
+  }
+  if (cb_syn_parse(m, c->arena, a->body + st->start, len, s) != CB_OK) s->n = 0;
   c->parses[si] = s;
+  c->parse_keys[slot] = h;
+  c->parse_of[slot] = (size_t)si;
   return s->n ? s : NULL;
 }
 

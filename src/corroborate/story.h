@@ -30,6 +30,8 @@ typedef struct cb_story_ctx {
   size_t *first_sent;           /* brief article index -> its first sentence in sents (sents.n if none) */
   size_t *end_sent;             /* ... and one past its last */
   const cb_syn_sent **parses;   /* per sentence, parsed when a claim first needs it */
+  uint64_t *parse_keys;         /* hash of a parsed sentence's text -> parse_of: its sentence */
+  size_t *parse_of, parse_cap;
   cb_span_off **times;          /* per brief article: its time expressions, found when first needed */
   size_t *ntimes;
 } cb_story_ctx;

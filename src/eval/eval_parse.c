@@ -103,6 +103,7 @@ static int eval_gold_tokens(const cb_syn_model *m, cb_conllu_sent *s, size_t n, 
 typedef struct doc {
   cb_buf text;
   size_t *nw;             /* nw[i]: non-space bytes before byte i */
+  size_t *sent_at;        /* byte where each gold sentence's text starts */
   xw_vec g, s;            /* gold and system words */
   span_vec gt, st, gs, ss; /* tokens and sentences of both sides */
 } doc;
@@ -118,6 +119,7 @@ static size_t nonspace_len(const char *s) {
 static void build_text(doc *d, const cb_conllu_sent *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (i) cb_buf_puts(&d->text, s[i].newdoc || s[i].newpar ? "\n\n" : " ");
+    d->sent_at[i] = d->text.len;
     if (s[i].text) { cb_buf_puts(&d->text, s[i].text); continue; }
     for (size_t j = 0; j < s[i].n; j++) {
       if (j) cb_buf_putc(&d->text, ' ');
@@ -133,11 +135,13 @@ static int push_span(cb_arena *a, span_vec *v, size_t s, size_t e) {
   return 0;
 }
 
-/* Gold words and tokens with their offsets in the non-space stream. */
+/* Gold words and tokens with their offsets in the non-space stream; each sentence anchored
+ * where its text starts (a form that differs from the text shifts its own sentence only). */
 static int gold_side(cb_arena *a, doc *d, const cb_conllu_sent *s, size_t n) {
   size_t pos = 0;
   long base = 0;
   for (size_t i = 0; i < n; i++) {
+    pos = d->nw[d->sent_at[i]];
     size_t sent_start = pos;
     for (size_t j = 0; j < s[i].n; j++) {
       const cb_conllu_word *w = &s[i].w[j];
@@ -245,6 +249,8 @@ static int eval_raw(const cb_syn_model *m, cb_conllu_sent *s, size_t n, score *s
   doc d;
   memset(&d, 0, sizeof d);
   cb_buf_init(&d.text);
+  d.sent_at = malloc((n + 1) * sizeof *d.sent_at);
+  if (!d.sent_at) { cb_arena_free(a); return -1; }
   build_text(&d, s, n);
   d.nw = malloc((d.text.len + 1) * sizeof *d.nw);
   int rc = !a || !d.nw || d.text.oom ? -1 : 0;
@@ -257,6 +263,7 @@ static int eval_raw(const cb_syn_model *m, cb_conllu_sent *s, size_t n, score *s
   if (!rc) score_raw(&d, sc, a);
   *words += (long)d.s.n;
   free(d.nw);
+  free(d.sent_at);
   cb_buf_free(&d.text);
   cb_arena_free(a);
   return rc;

@@ -12,6 +12,7 @@
 #include "extract/frame.h"
 #include "core/lines.h"
 #include "extract/quote_lexicon.h"
+#include "text/memo.h"
 #include "text/wordnet.h"
 #include <pthread.h>
 #include <stdio.h>
@@ -99,15 +100,26 @@ static int in_class(int cls, const char *lemma) {
   return 0;
 }
 
+static int stance_lookup(int pos, const char *lemma);
+
 /* The stance a verb or noun lemma carries: the first row whose anchor it is, or lies under. */
 static int stance_of_word(const cb_syn_word *w) {
   pthread_once(&once, load);
   int pos = w->upos == CB_UPOS_VERB ? CB_WN_VERB : w->upos == CB_UPOS_NOUN ? CB_WN_NOUN : -1;
   if (pos < 0 || !w->lemma) return CB_STANCE_ASSERT;
+  uint64_t key = cb_memo_key(10 + pos, w->lemma, NULL);
+  int v;
+  if (cb_memo_get(key, &v)) return v;
+  v = stance_lookup(pos, w->lemma);
+  cb_memo_put(key, v);
+  return v;
+}
+
+static int stance_lookup(int pos, const char *lemma) {
   for (size_t i = 0; i < nst; i++)
-    if (st[i].pos == pos && !strcmp(st[i].anchor, w->lemma)) return st[i].stance;
+    if (st[i].pos == pos && !strcmp(st[i].anchor, lemma)) return st[i].stance;
   for (size_t i = 0; i < nst; i++)
-    if (st[i].pos == pos && cb_wn_hypernym_depth(pos, w->lemma, st[i].anchor, WN_SENSES, WN_DEPTH) >= 0)
+    if (st[i].pos == pos && cb_wn_hypernym_depth(pos, lemma, st[i].anchor, WN_SENSES, WN_DEPTH) >= 0)
       return st[i].stance;
   return CB_STANCE_ASSERT;
 }
@@ -144,8 +156,13 @@ static const char *lemma_of(cb_arena *a, const char *body, size_t base, const cb
  * dates it; a date on "cape" or "sandbank" is the parser's attachment, not the noun's date. */
 static int event_noun(cb_arena *a, const char *body, size_t base, const cb_syn_word *w) {
   const char *l = lemma_of(a, body, base, w);
-  return l && (cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 ||
-               cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0);
+  if (!l) return 0;
+  uint64_t key = cb_memo_key(20, l, NULL);
+  int v;
+  if (cb_memo_get(key, &v)) return v;
+  v = cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 || cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0;
+  cb_memo_put(key, v);
+  return v;
 }
 
 /* ---- tree walking ------------------------------------------------------------------------- */

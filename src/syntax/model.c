@@ -25,6 +25,7 @@ uint64_t cb_syn_hash(const char *s, size_t n) {
 
 void cb_syn_clf_score(const cb_syn_clf *c, const uint32_t *keys, size_t n, int32_t *score) {
   if (!c->nfeat) return;
+  for (size_t i = 0; i < n; i++) __builtin_prefetch(&c->slot[(keys[i] * 2654435761u) & c->mask]);
   for (size_t i = 0; i < n; i++) {
     uint32_t k = keys[i], s = (k * 2654435761u) & c->mask;
     while (c->slot[s].key && c->slot[s].key != k) s = (s + 1) & c->mask;

@@ -69,7 +69,7 @@ void cb_syn_apply(cb_syn_state *s, int act, int lab) {
 /* ---- features --------------------------------------------------------------------------------------- */
 enum { ROOT_W = 0x77, ROOT_P = 3000 };
 
-static uint64_t W(const cb_syn_state *s, int x) { return x < 0 ? 0 : x >= s->n ? ROOT_W : s->w[x].h_pw; }
+static uint64_t W(const cb_syn_state *s, int x) { return x < 0 ? 0 : x >= s->n ? ROOT_W : s->w[x].h_low; }
 static uint64_t P(const cb_syn_state *s, int x) {
   return x < 0 ? 0 : x >= s->n ? ROOT_P : (uint64_t)s->w[x].tag + 2;
 }

@@ -68,7 +68,6 @@ const cb_syn_lex *cb_syn_lex_find(const cb_syn_lex *t, uint32_t mask, uint64_t k
 typedef struct cb_syn_tok {
   const char *form; size_t n;
   uint64_t h_form, h_low, h_shape, h_pre[3], h_suf[4];   /* feature values */
-  uint64_t h_pw;               /* the word for the parser: h_low if frequent in training, else shape+suffix */
   uint32_t flags;              /* CB_SYN_F_* */
   int tag;                     /* joint tag, -1 unknown */
   int tag1;                    /* the tag of the first tagging pass (-1 during it) */

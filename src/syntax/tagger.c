@@ -46,7 +46,6 @@ void cb_syn_tok_init(cb_syn_tok *t, const char *form, size_t n) {
   t->h_form = cb_syn_hash(form, n);
   t->h_low = cb_syn_hash(low, ln);
   t->h_shape = shape_hash(form, n);
-  t->h_pw = t->h_low;
   for (size_t k = 0; k < 3; k++) t->h_pre[k] = cb_syn_hash(low, ln < k + 1 ? ln : k + 1) + k;
   for (size_t k = 0; k < 4; k++) t->h_suf[k] = ln > k ? cb_syn_hash(low + ln - k - 1, k + 1) + 17 * k : 0;
   t->tag = t->tag1 = t->tag2 = -1;
@@ -120,10 +119,7 @@ void cb_syn_tag(const cb_syn_model *m, cb_syn_tok *w, size_t n) {
   uint32_t keys[CB_SYN_MAX_FEATS];
   int32_t score[256];
   cb_syn_freq_tags(m, w, n, ft);
-  for (size_t i = 0; i < n; i++) {
-    w[i].tag1 = -1;
-    w[i].h_pw = ft[i] ? w[i].h_low : cb_syn_mix(w[i].h_shape, w[i].h_suf[2]) ^ 0x5bd1e995;
-  }
+  for (size_t i = 0; i < n; i++) w[i].tag1 = -1;
   for (int pass = 0; pass < 2; pass++) {
     for (size_t i = 0; i < n; i++) {
       size_t nk = cb_syn_tag_feats(m, w, n, i, ft, keys);
