@@ -578,9 +578,10 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     set_owner(a, body, base, s, s->w[h].head, f);
     unit_head = CB_FRAME_AGE;
   } else if (unit_head == CB_FRAME_COUNT) {
-    int num = -1; /* the number itself, wherever the parser put the qualifier ("fewer than") */
-    for (int i = lo; i <= hi && num < 0; i++)
-      if (s->w[i].upos == CB_UPOS_NUM) num = i;
+    int num = -1;   /* the number itself, wherever the parser put a qualifier ("fewer than"); of a
+                       range ("80 and 90 homes"), the one that counts the noun */
+    for (int i = lo; i <= hi; i++)
+      if (s->w[i].upos == CB_UPOS_NUM && (num < 0 || cb_syn_is(&s->w[i], "nummod"))) num = i;
     m = num >= 0 && cb_syn_is(&s->w[num], "nummod") ? counted_noun(s, num) : counted_noun(s, h);
   } else if (unit_head == CB_FRAME_DATE) { /* the date of a noun ("the June 5 vote") or a verb */
     int up = h;
@@ -633,7 +634,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     int poss = cb_syn_child(s, m, "nmod:poss");
     if (poss >= 0) set_owner(a, body, base, s, poss, f);
   }
-  if (!f->owner && p >= 0 && unit_head != CB_FRAME_DATE) {
+  if (!f->owner && p >= 0) {   /* the subject: whose figure, or who acted on the date */
     int subj = cb_syn_child(s, p, "nsubj");
     if (subj >= 0 && subj != m && subj != h && (subj < lo || subj > hi)) {
       set_owner(a, body, base, s, subj, f);
