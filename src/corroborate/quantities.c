@@ -140,7 +140,7 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   int twin = same_sentence(c, x, y, a, b);
   if (twin) fm = CB_FRAMES_SAME;
   if (fm == CB_FRAMES_APART) return 0;
-  if ((a->small || b->small) && fm != CB_FRAMES_SAME) return 0;   /* "two" of what? only the same thing */
+  if ((a->small || b->small) && !twin) return 0;   /* "one of my daughters": small counts say little */
   int shared = cb_item_shared_keys(x, y);
   if (!shared && a->fr && b->fr && a->fr->measure && b->fr->measure &&
       cb_frames_same_measure(a->fr->measure, b->fr->measure) == 2 && !generic_noun(a->fr->measure))
@@ -480,7 +480,8 @@ int cb_quantities_build(cb_story_ctx *c) {
       int head = !strcmp(q[i].dimension, "age") ? CB_FRAME_AGE : counted ? CB_FRAME_COUNT : CB_FRAME_UNIT;
       const cb_frame *fr = cb_ctx_frame(c, ai, q[i].start, q[i].end, head);
       int age = fr && fr->measure && !strcmp(fr->measure, "age");   /* "Maria Lopez, 61," */
-      if (!strcmp(q[i].dimension, "none") && !q[i].event && !q[i].noun && !age) continue;
+      /* a bare number is a claim when it counts something, or is the value of a subject */
+      if (!strcmp(q[i].dimension, "none") && !q[i].event && !q[i].noun && !(fr && fr->measure)) continue;
       if (!strcmp(q[i].dimension, "duration") && part_of_date(a->body, a->body_len, q[i].end)) continue;
       qclaim *qc = CB_VEC_PUSH(c->arena, &claims);
       cb_item *it = qc ? CB_VEC_PUSH(c->arena, &items) : NULL;

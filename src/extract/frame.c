@@ -341,6 +341,13 @@ static int noun_between(const cb_syn_sent *s, int m, int p) {
   return -1;
 }
 
+/* "the death toll is 47": the subject a bare number is the value of. -1 if none. */
+static int copular_subject(const cb_syn_sent *s, int h) {
+  if (h < 0 || !has_child(s, h, "cop")) return -1;
+  int subj = cb_syn_child(s, h, "nsubj");
+  return subj >= 0 && s->w[subj].upos == CB_UPOS_NOUN ? subj : -1;
+}
+
 /* The first verb above i (or a copular predicate), passing nouns and adjectives. */
 static int predicate_above(const cb_syn_sent *s, int i) {
   for (int k = 0; i >= 0 && k < CLIMB_MAX; k++, i = head_of(s, i)) {
@@ -583,6 +590,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     for (int i = lo; i <= hi; i++)
       if (s->w[i].upos == CB_UPOS_NUM && (num < 0 || cb_syn_is(&s->w[i], "nummod"))) num = i;
     m = num >= 0 && cb_syn_is(&s->w[num], "nummod") ? counted_noun(s, num) : counted_noun(s, h);
+    if (m < 0) m = copular_subject(s, num >= 0 ? num : h);   /* "the remainder is 47", "turnout was 64" */
   } else if (unit_head == CB_FRAME_DATE) { /* the date of a noun ("the June 5 vote") or a verb */
     int up = h;
     while (up >= 0 && cb_syn_is(&s->w[up], "case")) up = head_of(s, up);
@@ -592,6 +600,8 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
   f->kind = (uint8_t)unit_head;
   if (m >= 0) { /* "19 other children"; "steps that the president can take" */
     f->other = (uint8_t)child_lemma_in(s, m, FW_OTHER, "amod");
+    for (int i = lo; i <= hi; i++)   /* "one of my daughters", "163 of the passengers": a part */
+      if (s->w[i].upos == CB_UPOS_NUM && of_child(s, i) == m) f->other = 1;
     for (size_t i = 0; i < s->n; i++)
       if (s->w[i].head == m && cb_syn_is(&s->w[i], "acl") && child_lemma_in(s, (int)i, FW_MODAL, "aux"))
         f->modal = 1;
