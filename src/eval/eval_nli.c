@@ -384,10 +384,12 @@ static int claimed(const cb_story_brief *s) {
  * inside (a verdict such as uncertain stands in its way; single, the copy rule's verdict,
  * is judged on its intervals). */
 static int judge_findings(const cb_story_brief *s, const extracted *ex, outcome *o) {
-  const cb_finding *conflict = NULL, *outside = NULL, *in = NULL, *other = NULL;
+  const cb_finding *conflict = NULL, *outside = NULL, *in = NULL, *other = NULL, *unbacked = NULL;
   for (size_t i = 0; i < s->findings.n; i++) {
     const cb_finding *f = &s->findings.v[i];
     int figure = f->kind == CB_KIND_QUANTITY || f->kind == CB_KIND_DATE;
+    /* a figure of the hypothesis no figure of the premise backs: not entailed */
+    if (figure && claim_of(f, 1) && !claim_of(f, 0) && !unbacked) unbacked = f;
     if (!figure || !claim_of(f, 0) || !claim_of(f, 1)) continue;
     if (f->verdict == CB_CONFLICT) { if (!conflict) conflict = f; continue; }
     /* a finding the copy rule made single still aligns the two sentences: whether one
@@ -402,8 +404,14 @@ static int judge_findings(const cb_story_brief *s, const extracted *ex, outcome 
   if (conflict) { o->pred = CON; o->why = C_CONFLICT; describe(o, conflict, ""); }
   else if (outside) { o->pred = NEU; o->why = C_NOT_INSIDE; describe(o, outside, ": premise not inside"); }
   else if (other) { o->pred = NEU; o->why = C_OTHER; describe(o, other, ""); }
+  else if (in && unbacked) {
+    o->pred = NEU;
+    o->why = C_OTHER;
+    snprintf(o->reason, sizeof o->reason, "the hypothesis's \"%s\" is backed by no figure of the premise",
+             claim_of(unbacked, 1)->text);
+  }
   else if (in) { o->pred = ENT; o->why = C_INSIDE; describe(o, in, ": premise inside"); }
-  return conflict || outside || in || other;
+  return conflict || outside || in || other || unbacked;
 }
 
 static void judge(const cb_brief *b, const extracted *ex, outcome *o) {
