@@ -36,13 +36,7 @@ static int person(const char *noun) {
 static int same_measure(const char *x, const char *y);
 
 int cb_frames_same_measure(const char *x, const char *y) {
-  if (!x || !y) return 1;
-  uint64_t key = cb_memo_key(1, x, y);
-  int v;
-  if (cb_memo_get(key, &v)) return v;
-  v = same_measure(x, y);
-  cb_memo_put(key, v);
-  return v;
+  return !x || !y ? 1 : cb_memo_ask(1, same_measure, x, y);
 }
 
 static int same_measure(const char *x, const char *y) {
@@ -63,13 +57,7 @@ static int related_preds(const char *x, const char *y) {
 }
 
 static int same_pred(const char *x, const char *y) {
-  if (light(x) || light(y) || !strcmp(x, y)) return 1;
-  uint64_t key = cb_memo_key(2, x, y);
-  int v;
-  if (cb_memo_get(key, &v)) return v;
-  v = related_preds(x, y);
-  cb_memo_put(key, v);
-  return v;
+  return light(x) || light(y) || !strcmp(x, y) || cb_memo_ask(2, related_preds, x, y);
 }
 
 /* Two acts with two of the same participants are one act told two ways ("a new pier cost

@@ -109,14 +109,7 @@ typedef enum { TITLE_JOB = 0, TITLE_OFFICE, TITLE_RANK } title_class;
 /* Whether word (a WordNet lemma, '_' for blanks) is of class cls ("office", "rank"). */
 static int class_lookup(const char *word, const char *cls);
 
-static int word_in_class(const char *word, const char *cls) {
-  uint64_t key = cb_memo_key(30, word, cls);
-  int v;
-  if (cb_memo_get(key, &v)) return v;
-  v = class_lookup(word, cls);
-  cb_memo_put(key, v);
-  return v;
-}
+static int word_in_class(const char *word, const char *cls) { return cb_memo_ask(30, class_lookup, word, cls); }
 
 static int class_lookup(const char *word, const char *cls) {
   size_t len, cl = strlen(cls);

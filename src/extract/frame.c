@@ -103,16 +103,14 @@ static int in_class(int cls, const char *lemma) {
 static int stance_lookup(int pos, const char *lemma);
 
 /* The stance a verb or noun lemma carries: the first row whose anchor it is, or lies under. */
+static int stance_of_verb(const char *lemma, const char *unused) { return stance_lookup(CB_WN_VERB, lemma); }
+static int stance_of_noun(const char *lemma, const char *unused) { return stance_lookup(CB_WN_NOUN, lemma); }
+
 static int stance_of_word(const cb_syn_word *w) {
   pthread_once(&once, load);
-  int pos = w->upos == CB_UPOS_VERB ? CB_WN_VERB : w->upos == CB_UPOS_NOUN ? CB_WN_NOUN : -1;
-  if (pos < 0 || !w->lemma) return CB_STANCE_ASSERT;
-  uint64_t key = cb_memo_key(10 + pos, w->lemma, NULL);
-  int v;
-  if (cb_memo_get(key, &v)) return v;
-  v = stance_lookup(pos, w->lemma);
-  cb_memo_put(key, v);
-  return v;
+  if (!w->lemma || (w->upos != CB_UPOS_VERB && w->upos != CB_UPOS_NOUN)) return CB_STANCE_ASSERT;
+  return w->upos == CB_UPOS_VERB ? cb_memo_ask(10, stance_of_verb, w->lemma, NULL)
+                                 : cb_memo_ask(11, stance_of_noun, w->lemma, NULL);
 }
 
 static int stance_lookup(int pos, const char *lemma) {
@@ -154,15 +152,13 @@ static const char *lemma_of(cb_arena *a, const char *body, size_t base, const cb
 
 /* A noun that names an event or act ("vote", "meeting", "primary"), by WordNet: a date on it
  * dates it; a date on "cape" or "sandbank" is the parser's attachment, not the noun's date. */
+static int names_event(const char *l, const char *unused) {
+  return cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 || cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0;
+}
+
 static int event_noun(cb_arena *a, const char *body, size_t base, const cb_syn_word *w) {
   const char *l = lemma_of(a, body, base, w);
-  if (!l) return 0;
-  uint64_t key = cb_memo_key(20, l, NULL);
-  int v;
-  if (cb_memo_get(key, &v)) return v;
-  v = cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 || cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0;
-  cb_memo_put(key, v);
-  return v;
+  return l && cb_memo_ask(20, names_event, l, NULL);
 }
 
 /* ---- tree walking ------------------------------------------------------------------------- */

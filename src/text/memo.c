@@ -12,6 +12,15 @@ int cb_memo_get(uint64_t key, int *value) {
   return 1;
 }
 
+int cb_memo_ask(int tag, cb_memo_fn fn, const char *a, const char *b) {
+  uint64_t key = cb_memo_key(tag, a, b);
+  int v;
+  if (cb_memo_get(key, &v)) return v;
+  v = fn(a, b);
+  cb_memo_put(key, v);
+  return v;
+}
+
 void cb_memo_put(uint64_t key, int value) {
   cb_memo_slot *s = &slots[key & (CB_MEMO_SLOTS - 1)];
   s->key = key;

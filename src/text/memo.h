@@ -22,4 +22,8 @@ static inline uint64_t cb_memo_key(int tag, const char *a, const char *b) {
 /* 1 and *value when the answer is known; 0 otherwise. */
 int cb_memo_get(uint64_t key, int *value);
 void cb_memo_put(uint64_t key, int value);
+
+/* The answer of fn(a, b), asked once per thread for each (tag, a, b). */
+typedef int (*cb_memo_fn)(const char *a, const char *b);
+int cb_memo_ask(int tag, cb_memo_fn fn, const char *a, const char *b);
 #endif
