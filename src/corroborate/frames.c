@@ -152,7 +152,8 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
 
 /* Two claims of different moments ("by Tuesday morning" / "by Tuesday evening") may both be
  * right: a figure that changed is an update, never a conflict, though equal figures agree. */
-cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind, const char **why) {
+cb_frames_match cb_frames_compare(cb_arena *a, const cb_frame *x, const cb_frame *y, int kind,
+                                  const char **why) {
   cb_frames_match m = compare_parts(a, x, y, kind, why);
   if (m == CB_FRAMES_APART || !x || !y || !x->time || !y->time || !x->time_point || !y->time_point) return m;
   int differ = x->time_value && y->time_value ? !same_time(x->time_value, y->time_value)

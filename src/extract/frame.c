@@ -153,7 +153,8 @@ static const char *lemma_of(cb_arena *a, const char *body, size_t base, const cb
 /* A noun that names an event or act ("vote", "meeting", "primary"), by WordNet: a date on it
  * dates it; a date on "cape" or "sandbank" is the parser's attachment, not the noun's date. */
 static int names_event(const char *l, const char *unused) {
-  return cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 || cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0;
+  return cb_wn_hypernym_depth(CB_WN_NOUN, l, "event", 3, 10) >= 0 ||
+         cb_wn_hypernym_depth(CB_WN_NOUN, l, "act", 3, 10) >= 0;
 }
 
 static int event_noun(cb_arena *a, const char *body, size_t base, const cb_syn_word *w) {
@@ -581,12 +582,12 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     set_owner(a, body, base, s, s->w[h].head, f);
     unit_head = CB_FRAME_AGE;
   } else if (unit_head == CB_FRAME_COUNT) {
-    int num = -1;   /* the number itself, wherever the parser put a qualifier ("fewer than"); of a
-                       range ("80 and 90 homes"), the one that counts the noun */
+    int num = -1; /* the number itself, wherever the parser put a qualifier ("fewer than"); of a
+                     range ("80 and 90 homes"), the one that counts the noun */
     for (int i = lo; i <= hi; i++)
       if (s->w[i].upos == CB_UPOS_NUM && (num < 0 || cb_syn_is(&s->w[i], "nummod"))) num = i;
     m = num >= 0 && cb_syn_is(&s->w[num], "nummod") ? counted_noun(s, num) : counted_noun(s, h);
-    if (m < 0) m = copular_subject(s, num >= 0 ? num : h);   /* "the remainder is 47", "turnout was 64" */
+    if (m < 0) m = copular_subject(s, num >= 0 ? num : h); /* "the remainder is 47", "turnout was 64" */
   } else if (unit_head == CB_FRAME_DATE) { /* the date of a noun ("the June 5 vote") or a verb */
     int up = h;
     while (up >= 0 && cb_syn_is(&s->w[up], "case")) up = head_of(s, up);
@@ -596,7 +597,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
   f->kind = (uint8_t)unit_head;
   if (m >= 0) { /* "19 other children"; "steps that the president can take" */
     f->other = (uint8_t)child_lemma_in(s, m, FW_OTHER, "amod");
-    for (int i = lo; i <= hi; i++)   /* "one of my daughters", "163 of the passengers": a part */
+    for (int i = lo; i <= hi; i++) /* "one of my daughters", "163 of the passengers": a part */
       if (s->w[i].upos == CB_UPOS_NUM && of_child(s, i) == m) f->other = 1;
     for (size_t i = 0; i < s->n; i++)
       if (s->w[i].head == m && cb_syn_is(&s->w[i], "acl") && child_lemma_in(s, (int)i, FW_MODAL, "aux"))
@@ -640,7 +641,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     int poss = cb_syn_child(s, m, "nmod:poss");
     if (poss >= 0) set_owner(a, body, base, s, poss, f);
   }
-  if (!f->owner && p >= 0) {   /* the subject: whose figure, or who acted on the date */
+  if (!f->owner && p >= 0) { /* the subject: whose figure, or who acted on the date */
     int subj = cb_syn_child(s, p, "nsubj");
     if (subj >= 0 && subj != m && subj != h && (subj < lo || subj > hi)) {
       set_owner(a, body, base, s, subj, f);
@@ -668,7 +669,11 @@ const char *cb_tense_name(int tense) {
 
 char *cb_frame_describe(cb_arena *a, const cb_frame *f) {
   char buf[512];
-  int n = snprintf(buf, sizeof buf, "%s", f->measure ? f->measure : "figure");
+  int n = snprintf(buf, sizeof buf, "%s",
+                   f->measure                  ? f->measure
+                   : f->kind == CB_FRAME_TITLE ? "title"
+                   : f->kind == CB_FRAME_DATE  ? "date"
+                                               : "figure");
   if (f->owner && n < (int)sizeof buf) n += snprintf(buf + n, sizeof buf - (size_t)n, " of %s", f->owner);
   if (f->pred && n < (int)sizeof buf)
     n += snprintf(buf + n, sizeof buf - (size_t)n, " (%s%s%s%s%s)", f->negated ? "not " : "",

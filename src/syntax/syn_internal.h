@@ -69,6 +69,7 @@ typedef struct cb_syn_tok {
   const char *form; size_t n;
   uint64_t h_form, h_low, h_shape, h_pre[3], h_suf[4];   /* feature values */
   uint32_t flags;              /* CB_SYN_F_* */
+  uint32_t wn;                 /* WordNet's parts of speech for the word (tagger.c wn_class) */
   int tag;                     /* joint tag, -1 unknown */
   int tag1;                    /* the tag of the first tagging pass (-1 during it) */
   int tag2;                    /* the second best tag of the last pass */

@@ -5,6 +5,8 @@
  * the next words; and the lemmatizer (form+tag dictionary, then suffix rules).
  */
 #include "syntax/syn_internal.h"
+#include "text/memo.h"
+#include "text/wordnet.h"
 #include <ctype.h>
 #include <string.h>
 
@@ -23,6 +25,32 @@ static uint64_t shape_hash(const char *s, size_t n) {
     if (run <= 2) sh[k++] = m;
   }
   return cb_syn_hash(sh, k);
+}
+
+/* The parts of speech WordNet 3.0 knows the word in, as bits: noun, verb, adjective, adverb,
+ * each from the word itself, and apart when only an irregular inflection makes it one
+ * ("rose" is a noun, and the past of "rise"; "sank" only the past of "sink"). An ambiguity
+ * class for words the treebank rarely or never shows. 0 without WordNet. */
+static int wn_bits(const char *low, const char *unused) {
+  (void)unused;
+  int bits = 0;
+  char base[64];
+  for (int pos = 0; pos < 4; pos++) {
+    size_t k = cb_wn_morphy((cb_wn_pos)pos, low, base, sizeof base);
+    if (!k) continue;
+    bits |= 1 << pos;
+    if (strcmp(base, low)) bits |= 1 << (4 + pos);   /* an inflected form */
+  }
+  return bits + 1;
+}
+
+static uint32_t wn_class(const char *low, size_t n) {
+  char w[64];
+  if (n == 0 || n >= sizeof w) return 0;
+  memcpy(w, low, n);
+  w[n] = 0;
+  for (size_t i = 0; i < n; i++) if (!isalpha((unsigned char)w[i]) && w[i] != '-' && w[i] != '\'') return 0;
+  return (uint32_t)cb_memo_ask(40, wn_bits, w, NULL);
 }
 
 void cb_syn_tok_init(cb_syn_tok *t, const char *form, size_t n) {
@@ -46,6 +74,7 @@ void cb_syn_tok_init(cb_syn_tok *t, const char *form, size_t n) {
   t->h_form = cb_syn_hash(form, n);
   t->h_low = cb_syn_hash(low, ln);
   t->h_shape = shape_hash(form, n);
+  t->wn = ln == n ? wn_class(low, ln) : 0;
   for (size_t k = 0; k < 3; k++) t->h_pre[k] = cb_syn_hash(low, ln < k + 1 ? ln : k + 1) + k;
   for (size_t k = 0; k < 4; k++) t->h_suf[k] = ln > k ? cb_syn_hash(low + ln - k - 1, k + 1) + 17 * k : 0;
   t->tag = t->tag1 = t->tag2 = -1;
@@ -103,6 +132,9 @@ size_t cb_syn_tag_feats(const cb_syn_model *m, const cb_syn_tok *w, size_t n, si
   k[c++] = cb_syn_key(28, p1, ft_at(ft, n, j + 1), 0);
   k[c++] = cb_syn_key(29, ft_at(ft, n, j), 0, 0);
   k[c++] = cb_syn_key(30, p1, t->h_suf[2], 0);
+  k[c++] = cb_syn_key(31, t->wn, 0, 0);             /* WordNet's parts of speech */
+  k[c++] = cb_syn_key(32, t->wn, p1, 0);
+  k[c++] = cb_syn_key(33, t->wn, t->h_suf[1], 0);
   if (w[0].tag1 < 0) return c;   /* first pass */
   uint64_t r1 = i + 1 < n ? (uint64_t)w[i + 1].tag1 + 2 : 1, r2 = i + 2 < n ? (uint64_t)w[i + 2].tag1 + 2 : 1;
   k[c++] = cb_syn_key(41, r1, 0, 0);

@@ -11,7 +11,10 @@
 
 #define CB_MEMO_SLOTS 8192
 
-typedef struct cb_memo_slot { uint64_t key; int value; } cb_memo_slot;
+typedef struct cb_memo_slot {
+  uint64_t key;
+  int value;
+} cb_memo_slot;
 
 /* The key of a question: a tag naming the function and up to two words. */
 static inline uint64_t cb_memo_key(int tag, const char *a, const char *b) {
