@@ -196,7 +196,9 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
     say(a, why, "whose age is not clear: %s / %s", x->owner, y->owner);
     return CB_FRAMES_MAYBE;
   }
-  if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper)) {
+  /* the owner of a figure with no noun is the subject it measures, already compared */
+  int subject_measured = !x->measure && !y->measure && m == 2;
+  if (x->owner && y->owner && !same_owner(x->owner, y->owner, proper) && !subject_measured) {
     say(a, why, "perhaps different owners: %s / %s", x->owner, y->owner);
     return CB_FRAMES_MAYBE;
   }
@@ -220,10 +222,13 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
     return CB_FRAMES_MAYBE;
   } /* primaries / election */
   if (kind == CB_FRAME_DATE && (x->measure != NULL) != (y->measure != NULL)) {
-    /* "an election in June" / "will hold ... in mid May": the date of a noun, not of the act,
+    /* "until an election in June" / "held on April 30": the date of a noun, not of the act,
      * unless the noun names the act ("the vote" / "voted") */
     const cb_frame *n = x->measure ? x : y, *v = x->measure ? y : x;
-    if (!v->pred || (strcmp(n->measure, v->pred) &&
+    /* ... or the noun is what the same act acts on ("hold primaries in mid May" / "the
+     * primary would be held on April 30") */
+    int same_act = n->pred && v->pred && !light(n->pred) && !strcmp(n->pred, v->pred);
+    if (!v->pred || (!same_act && strcmp(n->measure, v->pred) &&
                      !cb_wn_derived(CB_WN_NOUN, n->measure, CB_WN_VERB, v->pred, WN_SENSES))) {
       say(a, why, "the date of %s / of %s", n->measure, v->pred ? v->pred : "something else");
       return CB_FRAMES_MAYBE;

@@ -614,8 +614,10 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
   int holder = p >= 0 && part < 0 && (unit_head == CB_FRAME_COUNT || unit_head == CB_FRAME_UNIT)
                    ? noun_between(s, from, p)
                    : -1;
-  /* "inflation eased to 4.1 percent": the figure is the level reached, said of the subject */
-  int goal = unit_head != CB_FRAME_DATE && (case_of(s, from, "to") || case_of(s, h, "to"));
+  /* "inflation eased to 4.1 percent", "stood at 6.1 percent": the figure is the level, said
+   * of the subject */
+  int goal = unit_head != CB_FRAME_DATE && (case_of(s, from, "to") || case_of(s, h, "to") ||
+                                            case_of(s, from, "at") || case_of(s, h, "at"));
   if (p >= 0) {
     /* "a bus with 84 passengers was swept away": the verb is said of the bus; the count is
      * only what the bus had */
