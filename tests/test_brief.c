@@ -929,8 +929,12 @@ static void test_rounding(void) {
   CHECK(f && f->value && strstr(f->value, "129.99") && strstr(f->explanation, "rounding"));
   f = finding_with(s, CB_KIND_QUANTITY, 0, "2 percent");
   CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "2.1 percent") && f->verdict == CB_COMPATIBLE);
+  /* "$1 million" is no rounding of "$500,000": they disagree. (Whether the frames show one
+   * pier's cost depends on the parse of "..., and a new pier cost the county $1 million",
+   * which attaches the figure to the first clause: so conflict or uncertain, never agreement.) */
   f = finding_with(s, CB_KIND_QUANTITY, 0, "$1 million");
-  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "$500,000") && f->verdict == CB_CONFLICT);
+  CHECK(f && f == finding_with(s, CB_KIND_QUANTITY, 1, "$500,000") &&
+        (f->verdict == CB_CONFLICT || f->verdict == CB_UNCERTAIN));
   release(&bt, b);
 }
 

@@ -373,7 +373,9 @@ static int only_rounding(const cb_story_ctx *c, const qclaim *cl, const int *art
   for (size_t i = 0; i < k; i++) {
     riv[i] = cl[idx[i]].iv;
     int finer = unit[i] > unit[*exact] && unit[i] > 0;   /* another figure is written more exactly */
-    if (!finer && !(round[i] && unit[i] > 0)) continue;
+    int bounds_only = 1;   /* "$40,000" against "more than $40,000": its zeros are its precision */
+    for (size_t j = 0; j < k; j++) bounds_only &= j == i || unit[j] == -2;
+    if (!finer && !(round[i] && unit[i] > 0 && bounds_only)) continue;
     riv[i].lo -= unit[i] / 2;
     riv[i].lo_open = 1;
     riv[i].hi += cl[idx[i]].q->currency ? unit[i] : unit[i] / 2;
