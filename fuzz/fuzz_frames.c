@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       if (s.w[i].start > s.w[i].end || s.w[i].end > size || !s.w[i].deprel || !s.w[i].lemma) abort();
       if (s.w[i].head < -1 || s.w[i].head >= (int)s.n) abort();
     }
-    cb_span_off t = {0, size < 8 ? size : 8};
+    cb_span_off t = {0, size < 8 ? size : 8, 2, "2026-01-01"};
     for (size_t i = 0; i < s.n; i++) {
       cb_frame f;
       cb_frame_of(a, text, 0, &s, s.w[i].start, s.w[i].end, (int)(i % 5), &t, 1, &f);
