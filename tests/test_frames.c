@@ -12,6 +12,7 @@
 #include "corroborate/brief.h"
 #include "corroborate/frames.h"
 #include "extract/frame.h"
+#include "extract/tally.h"
 #include "syntax/syntax.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,7 +206,37 @@ static void test_role_classes(void) {
            "Governor Ann Pike told reporters at the assembly that the plan was doomed.", CB_KIND_ROLE);
 }
 
+/* Vote tallies: digits, "to", number words; a game score is none; the text need not end in
+ * a NUL (a number at the very end was read past it, found by fuzz_frames). */
+static void test_tallies(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *text = "The House voted 396-9 on Tuesday. The bill passed 301 to 112. The board voted six to one. "
+                     "The home side won 3-1. The committee approved it by a 12-to-7 vote.";
+  cb_tally *t;
+  size_t n = cb_tally_extract(a, text, strlen(text), &t);
+  CHECK_INT(n, 4);
+  if (n == 4) {
+    CHECK_INT(t[0].yes, 396);
+    CHECK_INT(t[0].no, 9);
+    CHECK_INT(t[1].yes, 301);
+    CHECK_INT(t[2].yes, 6);
+    CHECK_INT(t[2].no, 1);
+    CHECK_INT(t[3].yes, 12);
+    CHECK_INT(t[3].no, 7);
+  }
+  const char *tail = "The House voted 396-0";
+  char *exact = malloc(strlen(tail));   /* no terminator after the last digit */
+  if (exact) {
+    memcpy(exact, tail, strlen(tail));
+    n = cb_tally_extract(a, exact, strlen(tail), &t);
+    CHECK(n == 1 && t[0].yes == 396 && t[0].no == 0);
+    free(exact);
+  }
+  cb_arena_free(a);
+}
+
 int main(void) {
+  test_tallies();
   test_frame_parts();
   test_measure_relations();
   test_quantity_classes();

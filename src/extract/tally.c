@@ -28,6 +28,18 @@ static long word_value(const char *w, size_t n) {
   return -1;
 }
 
+/* The value of n digits at p (the text is not NUL-terminated). */
+static long digits(const char *p, size_t n) {
+  long v = 0;
+  for (size_t i = 0; i < n; i++) v = v * 10 + (p[i] - '0');
+  return v;
+}
+
+static int all_digits(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) if (!isdigit((unsigned char)p[i])) return 0;
+  return n > 0;
+}
+
 /* A count: plain digits (no separators, at most 4) or a number word. */
 static long count_at(const char *s, const cb_token *t) {
   size_t n = t->end - t->start;
@@ -35,7 +47,7 @@ static long count_at(const char *s, const cb_token *t) {
     if (n > 4) return -1;
     for (size_t i = t->start; i < t->end; i++)
       if (!isdigit((unsigned char)s[i])) return -1;
-    return atol(s + t->start);
+    return digits(s + t->start, n);
   }
   return t->kind == CB_TOK_WORD ? word_value(s + t->start, n) : -1;
 }
@@ -76,8 +88,8 @@ static int hyphen_pair(const char *s, const cb_token *t, long *a, long *b) {
   for (const char *x = q; x < e; x++)
     if (!isdigit((unsigned char)*x)) return 0;
   if (h - p > 4 || e - q > 4 || q >= e) return 0;
-  *a = atol(p);
-  *b = atol(q);
+  *a = digits(p, (size_t)(h - p));
+  *b = digits(q, (size_t)(e - q));
   return 1;
 }
 
@@ -96,10 +108,17 @@ size_t cb_tally_extract(cb_arena *a, const char *s, size_t n, cb_tally **out) {
       int dash =
           m->kind == CB_TOK_PUNCT && m->end - m->start == 1 && s[m->start] == '-' && m->start == t[i].end;
       int to = m->kind == CB_TOK_WORD && m->end - m->start == 2 && !strncasecmp(s + m->start, "to", 2);
-      if ((dash || to) && (y = count_at(s, &t[i + 2])) >= 0)
+      const cb_token *r = &t[i + 2];   /* "12-to-7" is read as 12, -, "to-7" */
+      size_t rn = r->end - r->start;
+      if ((dash || to) && (y = count_at(s, r)) >= 0) {
         last = i + 2;
-      else
+      } else if (dash && r->kind == CB_TOK_WORD && rn > 3 && rn <= 7 && !strncasecmp(s + r->start, "to-", 3) &&
+                 all_digits(s + r->start + 3, rn - 3)) {
+        y = digits(s + r->start + 3, rn - 3);
+        last = i + 2;
+      } else {
         continue;
+      }
     } else {
       continue;
     }
