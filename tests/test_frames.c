@@ -210,8 +210,9 @@ static void test_role_classes(void) {
  * a NUL (a number at the very end was read past it, found by fuzz_frames). */
 static void test_tallies(void) {
   cb_arena *a = cb_arena_new(0);
-  const char *text = "The House voted 396-9 on Tuesday. The bill passed 301 to 112. The board voted six to one. "
-                     "The home side won 3-1. The committee approved it by a 12-to-7 vote.";
+  const char *text =
+      "The House voted 396-9 on Tuesday. The bill passed 301 to 112. The board voted six to one. "
+      "The home side won 3-1. The committee approved it by a 12-to-7 vote.";
   cb_tally *t;
   size_t n = cb_tally_extract(a, text, strlen(text), &t);
   CHECK_INT(n, 4);
@@ -225,7 +226,7 @@ static void test_tallies(void) {
     CHECK_INT(t[3].no, 7);
   }
   const char *tail = "The House voted 396-0";
-  char *exact = malloc(strlen(tail));   /* no terminator after the last digit */
+  char *exact = malloc(strlen(tail)); /* no terminator after the last digit */
   if (exact) {
     memcpy(exact, tail, strlen(tail));
     n = cb_tally_extract(a, exact, strlen(tail), &t);

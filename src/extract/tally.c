@@ -36,7 +36,8 @@ static long digits(const char *p, size_t n) {
 }
 
 static int all_digits(const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) if (!isdigit((unsigned char)p[i])) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)p[i])) return 0;
   return n > 0;
 }
 
@@ -108,12 +109,12 @@ size_t cb_tally_extract(cb_arena *a, const char *s, size_t n, cb_tally **out) {
       int dash =
           m->kind == CB_TOK_PUNCT && m->end - m->start == 1 && s[m->start] == '-' && m->start == t[i].end;
       int to = m->kind == CB_TOK_WORD && m->end - m->start == 2 && !strncasecmp(s + m->start, "to", 2);
-      const cb_token *r = &t[i + 2];   /* "12-to-7" is read as 12, -, "to-7" */
+      const cb_token *r = &t[i + 2]; /* "12-to-7" is read as 12, -, "to-7" */
       size_t rn = r->end - r->start;
       if ((dash || to) && (y = count_at(s, r)) >= 0) {
         last = i + 2;
-      } else if (dash && r->kind == CB_TOK_WORD && rn > 3 && rn <= 7 && !strncasecmp(s + r->start, "to-", 3) &&
-                 all_digits(s + r->start + 3, rn - 3)) {
+      } else if (dash && r->kind == CB_TOK_WORD && rn > 3 && rn <= 7 &&
+                 !strncasecmp(s + r->start, "to-", 3) && all_digits(s + r->start + 3, rn - 3)) {
         y = digits(s + r->start + 3, rn - 3);
         last = i + 2;
       } else {
