@@ -432,7 +432,10 @@ static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_
   f->topic = topic_of(c, cl, idx, arts, k);
   f->independent = cb_ctx_independent(c, arts, k);
   char val[96];
-  if (v != CB_CONFLICT) { in_unit_of(&cl[idx[0]], &meet, val, sizeof val); f->value = cb_arena_strdup(c->arena, val); }
+  if (v != CB_CONFLICT && v != CB_UNCERTAIN) {
+    in_unit_of(&cl[idx[0]], &meet, val, sizeof val);
+    f->value = cb_arena_strdup(c->arena, val);
+  }
   cb_buf why;
   cb_buf_init(&why);
   switch (v) {
