@@ -404,7 +404,7 @@ static int judge_findings(const cb_story_brief *s, const extracted *ex, outcome 
   if (conflict) { o->pred = CON; o->why = C_CONFLICT; describe(o, conflict, ""); }
   else if (outside) { o->pred = NEU; o->why = C_NOT_INSIDE; describe(o, outside, ": premise not inside"); }
   else if (other) { o->pred = NEU; o->why = C_OTHER; describe(o, other, ""); }
-  else if (in && unbacked) {
+  else if (unbacked) {
     o->pred = NEU;
     o->why = C_OTHER;
     snprintf(o->reason, sizeof o->reason, "the hypothesis's \"%s\" is backed by no figure of the premise",
@@ -442,9 +442,12 @@ static void run_pair(const char *name, const pair *p, outcome *o) {
   cb_error e;
   cb_arena *ar = cb_arena_new(0);
   extracted ex[2] = {{0}};
-  if (!ar || read_two(name, p, &t) || t.n != 2 || cb_brief_build(t.a, NULL, 2, &b, &e)) {
+  cb_error_clear(&e);
+  int rc = !ar ? CB_ENOMEM : read_two(name, p, &t) ? CB_EPARSE : t.n != 2 ? CB_EEMPTY : cb_brief_build(t.a, NULL, 2, &b, &e);
+  if (rc) {
     o->why = C_NOT_READ;
-    snprintf(o->reason, sizeof o->reason, "the pair was not read as two articles");
+    snprintf(o->reason, sizeof o->reason, "the pair was not read as two articles (%s%s%s)", cb_strerror(rc),
+             e.msg[0] ? ": " : "", e.msg);
   } else {
     for (int k = 0; k < 2; k++) {
       size_t n = cb_quantity_extract(ar, t.a[k]->body, t.a[k]->body_len, &ex[k].q);
