@@ -17,4 +17,9 @@ int cb_interval_same(const cb_interval *a, const cb_interval *b);
 void cb_interval_format(const cb_interval *v, char *out, size_t cap);
 /* Verdict for n intervals; *meet gets the overlap when there is one. */
 cb_verdict cb_interval_verdict(const cb_interval *v, size_t n, cb_interval *meet);
+
+struct cb_quantity;
+/* What a quantity's words allow, as the brief compares it (quantities.c): "about" widens an
+ * exact figure, values in the dimension's base unit, basis points as percentage points. */
+cb_interval cb_quantity_claim_interval(const struct cb_quantity *q);
 #endif

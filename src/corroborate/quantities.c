@@ -184,6 +184,8 @@ static cb_interval interval_of(const cb_quantity *q, double scale) {
   return v;
 }
 
+cb_interval cb_quantity_claim_interval(const cb_quantity *q) { return interval_of(q, scale_of(q)); }
+
 
 /* A toll reported at different times that only grows (the dead, the evacuated): the
  * earlier figures were right when written. *latest gets the latest report's interval. */

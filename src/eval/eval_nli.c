@@ -279,20 +279,6 @@ static int read_two(const char *name, const pair *p, two *t) {
 
 typedef struct extracted { cb_quantity *q; size_t n; } extracted;
 
-/* As src/corroborate/quantities.c reads a quantity: "about" widens an exact figure, and
- * the value is taken in the dimension's base unit. */
-static cb_interval quantity_interval(const cb_quantity *q) {
-  double f = q->base_unit && q->value != 0 && q->base_value != 0 ? q->base_value / q->value : 1;
-  if (!strcmp(q->dimension, "basis_point")) f /= 100;
-  cb_interval v = {q->lo, q->hi, q->lo_open, q->hi_open};
-  if (q->tolerance > 0 && q->lo == q->hi) {
-    v.lo = q->lo * (1 - q->tolerance);
-    v.hi = q->hi * (1 + q->tolerance);
-  }
-  if (!isinf(v.lo)) v.lo *= f;
-  if (!isinf(v.hi)) v.hi *= f;
-  return v;
-}
 
 /* Days of one ISO date value: a day, a week (YYYY-Www), a month, a year. */
 static int iso_days(const char *s, size_t n, double *lo, double *hi) {
@@ -341,7 +327,7 @@ static int claim_interval(const cb_finding *f, const cb_claim *cl, const extract
   const extracted *x = &ex[cl->article];
   for (size_t i = 0; i < x->n; i++)
     if (x->q[i].start == cl->start && x->q[i].end == cl->end) {
-      *out = quantity_interval(&x->q[i]);
+      *out = cb_quantity_claim_interval(&x->q[i]);
       return 0;
     }
   return -1;
