@@ -6,26 +6,52 @@
 #include "extract/tally.h"
 #include "core/lines.h"
 #include "core/vec.h"
+#include "extract/quantity_lex.h"
 #include "text/token.h"
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define CUE_WINDOW 3 /* words between the tally and a vote word */
 
-/* The value of a number word up to ninety-nine ("six", "twenty"), -1 if none. */
-static long word_value(const char *w, size_t n) {
-  size_t len;
-  cb_lines it = cb_lines_of("quantity/numbers.tsv");
-  for (const char *p; (p = cb_lines_next(&it, &len));) {
-    const char *tab = memchr(p, '\t', len);
-    if (!tab || (size_t)(tab - p) != n || strncasecmp(p, w, n)) continue;
-    const char *kind = memchr(tab + 1, '\t', len - (size_t)(tab + 1 - p));
-    if (!kind || (strncmp(kind + 1, "unit", 4) && strncmp(kind + 1, "tens", 4))) return -1;
-    return atol(tab + 1);
+/* The words of voting (data/quantity/tally-cues.txt), lower case, sorted once for bsearch. */
+static char **cues;
+static size_t ncues;
+static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
+
+static int by_word(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void load_cues(void) {
+  size_t len, n = 0;
+  cb_lines it = cb_lines_of("quantity/tally-cues.txt");
+  while (cb_lines_next(&it, &len)) n++;
+  if (!(cues = calloc(n + 1, sizeof *cues))) return;
+  it = cb_lines_of("quantity/tally-cues.txt");
+  for (const char *p; (p = cb_lines_next(&it, &len)) && ncues < n;) {
+    if (!(cues[ncues] = malloc(len + 1))) break;
+    for (size_t i = 0; i < len; i++) cues[ncues][i] = (char)tolower((unsigned char)p[i]);
+    cues[ncues++][len] = 0;
   }
-  return -1;
+  qsort(cues, ncues, sizeof *cues, by_word);
+}
+
+/* The word at s[0..n) in lower case into out; 0 when it does not fit. */
+static size_t lower(const char *s, size_t n, char *out, size_t cap) {
+  if (n == 0 || n >= cap) return 0;
+  for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)s[i]);
+  out[n] = 0;
+  return n;
+}
+
+/* The value of a number word up to ninety-nine ("six", "twenty"), from the quantity
+ * lexicon (data/quantity/numbers.tsv, units and tens); -1 if none. */
+static long word_value(const char *w, size_t n) {
+  char low[24];
+  const struct cb_qlex *lx = cb_qlex_get();
+  const cb_qnumword *nw = lx && lower(w, n, low, sizeof low) ? cb_qlex_number(lx, low, n) : NULL;
+  return nw && (nw->kind == QN_UNIT || nw->kind == QN_TENS) ? (long)nw->value : -1;
 }
 
 /* The value of n digits at p (the text is not NUL-terminated). */
@@ -45,20 +71,16 @@ static int all_digits(const char *p, size_t n) {
 static long count_at(const char *s, const cb_token *t) {
   size_t n = t->end - t->start;
   if (t->kind == CB_TOK_NUMBER) {
-    if (n > 4) return -1;
-    for (size_t i = t->start; i < t->end; i++)
-      if (!isdigit((unsigned char)s[i])) return -1;
-    return digits(s + t->start, n);
+    return n <= 4 && all_digits(s + t->start, n) ? digits(s + t->start, n) : -1;
   }
   return t->kind == CB_TOK_WORD ? word_value(s + t->start, n) : -1;
 }
 
 static int is_cue(const char *s, const cb_token *t) {
-  size_t len, n = t->end - t->start;
-  cb_lines it = cb_lines_of("quantity/tally-cues.txt");
-  for (const char *p; (p = cb_lines_next(&it, &len));)
-    if (len == n && !strncasecmp(p, s + t->start, n)) return 1;
-  return 0;
+  char low[32], *key = low;
+  pthread_once(&cues_once, load_cues);
+  return cues && lower(s + t->start, t->end - t->start, low, sizeof low) &&
+         bsearch(&key, cues, ncues, sizeof *cues, by_word) != NULL;
 }
 
 static int cue_near(const char *s, const cb_token *t, size_t nt, size_t first, size_t last) {
