@@ -33,13 +33,13 @@ static const char *const label_names[NLABELS] = {"entailment", "neutral", "contr
 
 /* Why a pair got its label: the causes the breakdown counts. */
 typedef enum {
-  C_NOT_READ, C_SPLIT, C_NONE_BOTH, C_NONE_PREMISE, C_NONE_HYP, C_UNALIGNED, C_SINGLE, C_OTHER,
+  C_NOT_READ, C_SPLIT, C_NONE_BOTH, C_NONE_PREMISE, C_NONE_HYP, C_UNALIGNED, C_OTHER,
   C_CONFLICT, C_INSIDE, C_NOT_INSIDE, NCAUSES
 } cause;
 static const char *const cause_names[NCAUSES] = {
   "not read as two articles", "two stories (grouping split them)", "no figure claimed in either sentence",
   "no figure claimed in the premise", "no figure claimed in the hypothesis",
-  "figures of both, not aligned", "aligned, verdict single (copies: one source)",
+  "figures of both, not aligned",
   "aligned, another verdict (variant, uncertain)",
   "aligned, conflict", "aligned, premise inside hypothesis", "aligned, premise not inside hypothesis"};
 
