@@ -124,7 +124,7 @@ static void format_days(const cb_interval *iv, char *out, size_t cap, const char
 /* ---- what a date is the date of ------------------------------------------------------ */
 /* The frame's event noun ("the June 5 vote") and predicate ("sank on Sunday") become the
  * claim's keys and name the event; a reporting verb ("said on Monday") names none. */
-static void frame_keys(const cb_story_ctx *c, cb_item *it, dclaim *dc) {
+static void frame_keys(cb_item *it, dclaim *dc) {
   const cb_frame *f = dc->fr;
   if (!f) return;
   const char *w[2] = {f->measure, f->reporting ? NULL : f->pred};
@@ -135,7 +135,6 @@ static void frame_keys(const cb_story_ctx *c, cb_item *it, dclaim *dc) {
     if (it->nkeys > had) dc->words[it->nkeys - 1] = w[i];
     if (!dc->event) dc->event = w[i];
   }
-  (void)c;
 }
 
 static double dscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
@@ -352,12 +351,8 @@ int cb_dates_build(cb_story_ctx *c) {
   for (size_t s = 0; s < c->story->articles.n && !rc; s++) {
     int ai = c->story->articles.v[s];
     const cb_article *a = c->brief->articles[ai];
-    cb_timex_opts o = {0};
-    o.dct = a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL;
-    o.dct_inferred = a->published_inferred;
-    o.sentence_anchor = 1;
-    cb_timex *t;
-    size_t n = cb_timex_extract_opts(c->arena, a->body, a->body_len, &o, &t);
+    size_t n;
+    const cb_timex *t = cb_ctx_timexes(c, ai, &n);
     for (size_t i = 0; i < n && !rc; i++) {
       int32_t lo, hi;
       if (t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME) continue;
@@ -372,7 +367,7 @@ int cb_dates_build(cb_story_ctx *c) {
       dc->iv = (cb_interval){(double)(lo - tol), since ? HUGE_VAL : (double)(hi + tol), 0, 0};   /* "since August": from then on */
       it->article = ai;
       it->idx = claims.n - 1;
-      frame_keys(c, it, dc);
+      frame_keys(it, dc);
       rc = cb_item_context(c, it, t[i].start, t[i].end, 8);
       if (!rc) rc = impossible_date(c, ai, &t[i], &dc->iv);
     }

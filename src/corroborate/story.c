@@ -181,29 +181,44 @@ const cb_syn_sent *cb_ctx_parse(cb_story_ctx *c, long si) {
   return s->n ? s : NULL;
 }
 
-/* The time expressions of an article (spans only), found once. */
-static const cb_span_off *times_of(cb_story_ctx *c, int article, size_t *n) {
+const cb_timex *cb_ctx_timexes(cb_story_ctx *c, int article, size_t *n) {
   *n = 0;
-  if (!c->times) {
+  if (!c->timexes) {
+    c->timexes = cb_arena_calloc(c->arena, c->brief->narticles + 1, sizeof *c->timexes);
+    c->ntimexes = cb_arena_calloc(c->arena, c->brief->narticles + 1, sizeof *c->ntimexes);
     c->times = cb_arena_calloc(c->arena, c->brief->narticles + 1, sizeof *c->times);
-    c->ntimes = cb_arena_calloc(c->arena, c->brief->narticles + 1, sizeof *c->ntimes);
-    if (!c->times || !c->ntimes) { c->times = NULL; return NULL; }
+    if (!c->timexes || !c->ntimexes || !c->times) { c->timexes = NULL; return NULL; }
   }
-  if (!c->times[article]) {
+  if (!c->timexes[article]) {
     const cb_article *a = c->brief->articles[article];
-    cb_timex *t;
-    size_t k = cb_timex_extract(c->arena, a->body, a->body_len, a->published[0] ? a->published : NULL, &t);
-    if (k == (size_t)-1) k = 0;
-    cb_span_off *sp = cb_arena_alloc(c->arena, (k + 1) * sizeof *sp);
+    cb_timex_opts o = {0};
+    o.dct = a->published[0] && strncmp(a->published, "XXXX", 4) ? a->published : NULL;
+    o.dct_inferred = a->published_inferred;
+    o.sentence_anchor = 1;
+    cb_timex *t = NULL;
+    c->ntimexes[article] = cb_timex_extract_opts(c->arena, a->body, a->body_len, &o, &t);
+    static const cb_timex none;
+    c->timexes[article] = t ? t : &none;
+  }
+  *n = c->ntimexes[article];
+  return c->timexes[article];
+}
+
+/* The time expressions of an article as spans with their precision and value, for frames. */
+static const cb_span_off *times_of(cb_story_ctx *c, int article, size_t *n) {
+  const cb_timex *t = cb_ctx_timexes(c, article, n);
+  if (!t) return NULL;
+  if (!c->times[article]) {
+    cb_span_off *sp = cb_arena_alloc(c->arena, (*n + 1) * sizeof *sp);
     if (!sp) return NULL;
-    for (size_t i = 0; i < k; i++)
+    for (size_t i = 0; i < *n; i++)
       sp[i] = (cb_span_off){t[i].start, t[i].end,
-                            t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME ? 0 : t[i].precision >= CB_TP_DAY ? 2 : 1,
+                            t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME ? 0
+                            : t[i].precision >= CB_TP_DAY                            ? 2
+                                                                                     : 1,
                             t[i].value};
     c->times[article] = sp;
-    c->ntimes[article] = k;
   }
-  *n = c->ntimes[article];
   return c->times[article];
 }
 

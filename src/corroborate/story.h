@@ -32,8 +32,9 @@ typedef struct cb_story_ctx {
   const cb_syn_sent **parses;   /* per sentence, parsed when a claim first needs it */
   uint64_t *parse_keys;         /* hash of a parsed sentence's text -> parse_of: its sentence */
   size_t *parse_of, parse_cap;
-  cb_span_off **times;          /* per brief article: its time expressions, found when first needed */
-  size_t *ntimes;
+  const struct cb_timex **timexes;   /* per brief article: its time expressions, found once */
+  size_t *ntimexes;
+  cb_span_off **times;          /* ... and as the spans frames read */
 } cb_story_ctx;
 
 int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s);
@@ -56,6 +57,9 @@ const char *cb_ctx_source_name(const cb_story_ctx *c, int article);
 /* A claim for article a spanning [start,end) with its sentence filled in. */
 int cb_ctx_claim(const cb_story_ctx *c, cb_claim *cl, int article, size_t start, size_t end, const char *value);
 
+/* The time expressions of article a (src/extract/timex.h, resolved against its own date),
+ * extracted once for the dates and the frames. */
+const struct cb_timex *cb_ctx_timexes(cb_story_ctx *c, int article, size_t *n);
 /* The parse of sentence si (index into c->sents), made on first use; NULL when the model
  * cannot be loaded or the sentence has no words. */
 const cb_syn_sent *cb_ctx_parse(cb_story_ctx *c, long si);
