@@ -133,12 +133,11 @@ static int phrases_meet(const char *x, const char *y) {
   return !strcmp(hx, hy) || (head && shared >= 2); /* the same head, or one inside the other */
 }
 
-static const char *say(cb_arena *a, const char **why, const char *fmt, const char *x, const char *y) {
+static void say(cb_arena *a, const char **why, const char *fmt, const char *x, const char *y) {
   if (why && a)
     *why = cb_arena_printf(a, fmt, x ? x : "?", y ? y : "?");
   else if (why)
     *why = fmt;
-  return NULL;
 }
 
 static cb_frames_match apart(cb_arena *a, const char **why, const char *fmt, const char *x, const char *y) {

@@ -470,16 +470,12 @@ static int reports_clause(const char *body, size_t base, const cb_syn_sent *s, i
 
 /* Stance words on the way from the claim up to (and just above) its predicate; the outermost
  * wins ("rejected an offer of $5": reject). Stops at a clause's reporting verb. */
-static void stance_path(const char *body, size_t base, const cb_syn_sent *s, int from, int p, cb_frame *f,
-                        cb_arena *a) {
+static void stance_path(const char *body, size_t base, const cb_syn_sent *s, int from, int p, cb_frame *f) {
   int top = p >= 0 ? p : from, k = 0;
   for (int i = from; i >= 0 && k < CLIMB_MAX + 3; i = head_of(s, i), k++) {
     const cb_syn_word *w = &s->w[i];
     int stance = stance_of_word(w);
-    if (stance != CB_STANCE_ASSERT && stance != CB_STANCE_REFUTE) {
-      f->stance = (uint8_t)stance;
-      f->stance_word = cb_arena_strndup(a, body + base + w->start, w->end - w->start);
-    }
+    if (stance != CB_STANCE_ASSERT && stance != CB_STANCE_REFUTE) f->stance = (uint8_t)stance;
     if (reported_edge(body, base, s, i)) break;
     if (i == top) { /* above the predicate only through clausal complements ("refused to pay") */
       if (!(cb_syn_is(w, "xcomp") || cb_syn_is(w, "ccomp") || cb_syn_is(w, "acl"))) break;
@@ -653,7 +649,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
         f->measure_words = words_of(a, s, subj);
     }
   }
-  stance_path(body, base, s, from, p, f, a);
+  stance_path(body, base, s, from, p, f);
   if (p >= 0) voice_of(a, body, base, s, p, f);
   if (in_quotes(body, base, s, start)) f->attributed = f->quoted = 1;
   time_of(a, body, base, s, p, m, times, ntimes, start, end, f);

@@ -42,7 +42,6 @@ typedef struct cb_frame {
   const char *pred_head; /* the word the predicate completes ("licensed to carry": license) */
   const char *purpose; /* what the predicate is for ("needs 41 votes to block": block) */
   const char *pred_form; /* the predicate as written, when a past form ("struck", "evacuated") */
-  const char *stance_word; /* the word that gave the stance ("rejected"), or NULL */
   const char *speaker; /* who the claim is attributed to, or NULL for the outlet's own voice */
   uint8_t tense; /* cb_tense of the predicate */
   uint8_t negated; /* "not", "never", "no" on the predicate or the measure */
