@@ -188,6 +188,23 @@ static void test_date_classes(void) {
               "The coast guard said on Tuesday that the ferry sank in the storm.", CB_KIND_DATE);
   conflict(ferry, "The ferry sank on Sunday, the coast guard said.",
            "Rescuers searched the sea for survivors after the ferry sank on Saturday.", CB_KIND_DATE);
+  const char *mayor = "The city council named Ana Ruiz, a former planning official, as interim mayor.";
+  /* "he"/"she" is the person the sentences before go on about; "quit" is a kind of "leave" */
+  conflict(mayor, "Ruiz joined the city planning office in 2015 and quit earlier this month.",
+           "Ruiz, a former aide to Governor Tom Hale, is a lawyer. She left the planning office last year.",
+           CB_KIND_DATE);
+  /* two people's departures: who left is not the same */
+  no_conflict(mayor, "Mayor Peter Dunn has kept a low profile since leaving office in January.",
+              "Ruiz is a lawyer. She left the planning office last year.", CB_KIND_DATE);
+  /* the same person leaving two different things */
+  no_conflict(mayor, "Ruiz left the city council last year.", "Ruiz left the planning office in March.",
+              CB_KIND_DATE);
+  /* the start of a span against its end ("from": the level before, src/extract/frame.c) */
+  no_conflict(mayor, "Ruiz served on the city council from 2009.", "Ruiz served on the city council until 2014.",
+              CB_KIND_DATE);
+  /* a statement on one day and remarks on another are two acts */
+  no_conflict(mayor, "Ruiz issued a statement on Friday afternoon.",
+              "The remarks she made on Thursday night angered the council.", CB_KIND_DATE);
 }
 
 static void test_role_classes(void) {

@@ -95,6 +95,11 @@ static int value_range(const char *v, int32_t *lo, int32_t *hi) {
     *hi = day_of(y, m, days_in_month(y, m));
     return 1;
   }
+  if (strlen(v) == 4 && sscanf(v, "%4d", &y) == 1) {   /* a year */
+    *lo = day_of(y, 1, 1);
+    *hi = day_of(y, 12, 31);
+    return 1;
+  }
   return 0;
 }
 
@@ -127,6 +132,9 @@ static void format_days(const cb_interval *iv, char *out, size_t cap, const char
 static void frame_keys(cb_item *it, dclaim *dc) {
   const cb_frame *f = dc->fr;
   if (!f) return;
+  const char *own = f->owner ? strrchr(f->owner, ' ') : NULL;   /* the owner's last word: "Cowan" */
+  own = own ? own + 1 : f->owner;
+  if (own && f->owner_proper) cb_item_add_key(it, cb_content_key(own, strlen(own)));
   const char *w[2] = {f->measure, f->reporting ? NULL : f->pred};
   for (int i = 0; i < 2; i++) {
     if (!w[i] || (i == 1 && !strcmp(w[i], "be"))) continue;
@@ -356,7 +364,7 @@ int cb_dates_build(cb_story_ctx *c) {
     for (size_t i = 0; i < n && !rc; i++) {
       int32_t lo, hi;
       if (t[i].type != CB_TIMEX_DATE && t[i].type != CB_TIMEX_TIME) continue;
-      if (t[i].precision < CB_TP_MONTH || !value_range(t[i].value, &lo, &hi)) continue;
+      if (t[i].precision < CB_TP_YEAR || !value_range(t[i].value, &lo, &hi)) continue;
       int tol = ago_tolerance(a->body + t[i].start, t[i].end - t[i].start);
       int since = t[i].start >= 6 && strncasecmp(a->body + t[i].start - 6, "since ", 6) == 0;
       dclaim *dc = CB_VEC_PUSH(c->arena, &claims);

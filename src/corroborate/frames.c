@@ -186,7 +186,7 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
     return apart(a, why, "different owners: %s / %s", x->owner, y->owner);
   if (x->whole && y->whole && !cb_frames_same_measure(x->whole, y->whole))
     return apart(a, why, "parts of different things: %s / %s", x->whole, y->whole);
-  if (x->purpose && y->purpose && strcmp(x->purpose, y->purpose))
+  if (kind != CB_FRAME_DATE && x->purpose && y->purpose && strcmp(x->purpose, y->purpose))
     return apart(a, why, "for different ends: to %s / to %s", x->purpose, y->purpose);
   int m = cb_frames_same_measure(x->measure, y->measure);
   if (m < 2 && phrases_meet(x->measure_words, y->measure_words)) m = 2; /* "consumer price(s)" */
@@ -211,6 +211,10 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
         y->pred_head ? y->pred_head : y->pred);
     return CB_FRAMES_MAYBE;
   }
+  if (x->object && y->object && cb_frames_same_measure(x->object, y->object) < 2) {
+    say(a, why, "different things acted on: %s / %s", x->object, y->object);
+    return CB_FRAMES_MAYBE;
+  } /* "left the Senate" / "left the administration" */
   if (x->pred && y->pred && !same_pred(x->pred, y->pred) && !shared_args(x->args, y->args)) {
     say(a, why, "different predicates: %s / %s", x->pred, y->pred);
     return CB_FRAMES_MAYBE;
@@ -237,8 +241,17 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
     say(a, why, "only one figure is of a given day (%s)", x->time ? x->time : y->time, "");
     return CB_FRAMES_MAYBE;
   }
-  if (kind == CB_FRAME_DATE && x->pred && y->pred && !light(x->pred) && same_pred(x->pred, y->pred))
+  if (kind == CB_FRAME_DATE && !x->owner && !y->owner && !x->measure && !y->measure) {
+    say(a, why, "whose act is not clear (%s / %s)", x->pred, y->pred);
+    return CB_FRAMES_MAYBE;
+  } /* "since leaving in January" / "he left last year": who left? */
+  if (kind == CB_FRAME_DATE && x->pred && y->pred && !light(x->pred) && !light(y->pred) &&
+      same_pred(x->pred, y->pred))
     return CB_FRAMES_SAME; /* the date of one act: "sank on Sunday" / "sank on Saturday" */
+  if (kind == CB_FRAME_DATE && !(x->measure && y->measure)) {
+    say(a, why, "not shown to be one act: %s / %s", x->pred, y->pred);
+    return CB_FRAMES_MAYBE;
+  } /* "issued a statement on Friday" / "the comments he made Thursday" */
   if (m == 1 && kind != CB_FRAME_AGE) {
     if (!x->measure && !y->measure && x->pred && y->pred && !light(x->pred) && x->owner && y->owner)
       return CB_FRAMES_SAME;

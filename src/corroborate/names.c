@@ -381,15 +381,10 @@ static int add_entity(cb_story_ctx *c, const cb_name_group *g) {
 
 int cb_names_build(cb_story_ctx *c) {
   size_t n = c->story->articles.n;
-  cb_names *names = cb_arena_calloc(c->arena, n, sizeof *names);
   const cb_names **arts = cb_arena_calloc(c->arena, n, sizeof *arts);
-  if (!names || !arts) return CB_ENOMEM;
-  c->names = names;
-  for (size_t i = 0; i < n; i++) {
-    const cb_article *a = c->brief->articles[c->story->articles.v[i]];
-    if (cb_names_extract(c->arena, a->body, a->body_len, &names[i])) return CB_ENOMEM;
-    arts[i] = &names[i];
-  }
+  if (!arts) return CB_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    if (!(arts[i] = cb_ctx_names(c, i))) return CB_ENOMEM;
   cb_name_groups groups;
   if (cb_names_match(c->arena, arts, n, &groups)) return CB_ENOMEM;
   for (size_t i = 0; i < groups.ngroups; i++) {

@@ -2,10 +2,13 @@
  * story.c - the per-story working state: sentences, bags, word weights, sources.
  */
 #include "corroborate/story.h"
+#include "extract/names.h"
 #include "extract/timex.h"
 #include "text/sentence.h"
 #include <xxhash.h>
+#include <ctype.h>
 #include <math.h>
+#include <strings.h>
 #include <string.h>
 
 static cb_df_entry *df_slot(cb_story_ctx *c, uint64_t key) {
@@ -23,7 +26,9 @@ int cb_story_ctx_init(cb_story_ctx *c, cb_brief *b, cb_story_brief *s) {
   c->source_of = cb_arena_alloc(b->arena, (b->narticles + 1) * sizeof *c->source_of);
   c->first_sent = cb_arena_calloc(b->arena, b->narticles + 1, sizeof *c->first_sent);
   c->end_sent = cb_arena_calloc(b->arena, b->narticles + 1, sizeof *c->end_sent);
-  if (!c->source_of || !c->first_sent || !c->end_sent) return CB_ENOMEM;
+  c->names = cb_arena_calloc(b->arena, s->articles.n + 1, sizeof *c->names);
+  c->names_done = cb_arena_calloc(b->arena, s->articles.n + 1, 1);
+  if (!c->source_of || !c->first_sent || !c->end_sent || !c->names || !c->names_done) return CB_ENOMEM;
   size_t words = 0;
   for (size_t i = 0; i < s->articles.n; i++) {
     int ai = s->articles.v[i];
@@ -222,6 +227,56 @@ static const cb_span_off *times_of(cb_story_ctx *c, int article, size_t *n) {
   return c->times[article];
 }
 
+const cb_names *cb_ctx_names(cb_story_ctx *c, size_t si) {
+  if (si >= c->story->articles.n) return NULL;
+  if (!c->names_done[si]) {
+    const cb_article *a = c->brief->articles[c->story->articles.v[si]];
+    if (cb_names_extract(c->arena, a->body, a->body_len, &c->names[si])) return NULL;
+    c->names_done[si] = 1;
+  }
+  return &c->names[si];
+}
+
+/* Where the first "he" or "she" of body[from, to) is, or `to`. */
+static size_t first_pronoun(const char *body, size_t from, size_t to) {
+  for (size_t i = from; i + 2 <= to; i++) {
+    if (i > from && isalpha((unsigned char)body[i - 1])) continue;
+    size_t n = (i + 3 <= to && !strncasecmp(body + i, "she", 3)) ? 3 : !strncasecmp(body + i, "he", 2) ? 2 : 0;
+    if (n && (i + n == to || !isalpha((unsigned char)body[i + n]))) return i;
+  }
+  return to;
+}
+
+/* Who "he" or "she" at byte `at` of article a is: the person named first in the nearest
+ * sentence, up to PRONOUN_BACK before, that names one before any "he" or "she" of its own
+ * (a sentence that opens with "he" goes on about the same person: look further back). The
+ * first mention stands for the subject, the person the next sentences go on about ("Smith,
+ * an aide to Jones, ... He left": Smith). In the pronoun's own sentence only one person may
+ * be named before it ("Smith told Jones he ..." is either). */
+#define PRONOUN_BACK 4
+static const char *pronoun_person(cb_story_ctx *c, int article, size_t at) {
+  size_t si = 0;
+  while (si < c->story->articles.n && c->story->articles.v[si] != article) si++;
+  const cb_names *nm = cb_ctx_names(c, si);
+  long s = nm ? cb_ctx_sentence_at(c, article, at) : -1;
+  if (s < 0) return NULL;
+  const char *body = c->brief->articles[article]->body;
+  for (long b = s; b >= (long)c->first_sent[article] && s - b <= PRONOUN_BACK; b--) {
+    size_t from = c->sents.v[b].start, to = b == s ? at : c->sents.v[b].end;
+    size_t pron = b == s ? to : first_pronoun(body, from, to), first = CB_NAME_NONE;
+    for (size_t i = 0; i < nm->nmentions && nm->mentions[i].start < to; i++) {
+      const cb_name_mention *x = &nm->mentions[i];
+      if (x->start < from || x->kind != CB_NAME_PERSON || x->entity == CB_NAME_NONE) continue;
+      if (first == CB_NAME_NONE) first = i;
+      else if (b == s && x->entity != nm->mentions[first].entity) return NULL;
+    }
+    if (first != CB_NAME_NONE && nm->mentions[first].start < pron)
+      return nm->entities[nm->mentions[first].entity].name;
+    if (first != CB_NAME_NONE && b == s) return NULL;
+  }
+  return NULL;
+}
+
 const cb_frame *cb_ctx_frame(cb_story_ctx *c, int article, size_t start, size_t end, int head_kind) {
   long si = cb_ctx_sentence_at(c, article, start);
   const cb_syn_sent *s = cb_ctx_parse(c, si);
@@ -231,6 +286,10 @@ const cb_frame *cb_ctx_frame(cb_story_ctx *c, int article, size_t start, size_t 
   cb_frame *f = cb_arena_alloc(c->arena, sizeof *f);
   if (!f) return NULL;
   cb_frame_of(c->arena, c->brief->articles[article]->body, c->sents.v[si].start, s, start, end, head_kind, t, nt, f);
+  if (!f->owner && f->owner_pronoun_at >= 0) {
+    f->owner = pronoun_person(c, article, (size_t)f->owner_pronoun_at);
+    f->owner_proper = f->owner != NULL;
+  }
   return f;
 }
 

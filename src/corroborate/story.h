@@ -26,7 +26,8 @@ typedef struct cb_story_ctx {
   CB_VEC(cb_sent) sents;
   cb_df_entry *df; size_t df_cap;
   int *source_of;               /* article index -> independent source id (its original's index) */
-  struct cb_names *names;       /* per story article (index into story->articles), by cb_names_build */
+  struct cb_names *names;       /* per story article (index into story->articles), found when first needed */
+  unsigned char *names_done;    /* ... and whether found yet */
   size_t *first_sent;           /* brief article index -> its first sentence in sents (sents.n if none) */
   size_t *end_sent;             /* ... and one past its last */
   const cb_syn_sent **parses;   /* per sentence, parsed when a claim first needs it */
@@ -66,6 +67,8 @@ const cb_syn_sent *cb_ctx_parse(cb_story_ctx *c, long si);
 /* The frame of the claim [start, end) of article a (head_kind: cb_frame_head), read off its
  * sentence's tree; NULL without a parse or on OOM. */
 const cb_frame *cb_ctx_frame(cb_story_ctx *c, int article, size_t start, size_t end, int head_kind);
+/* The names of story article si (index into story->articles), found on first use; NULL on OOM. */
+const struct cb_names *cb_ctx_names(cb_story_ctx *c, size_t si);
 /* Sets a claim's frame and its words. */
 void cb_ctx_claim_frame(const cb_story_ctx *c, cb_claim *cl, const cb_frame *f);
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define CLIMB_MAX 8 /* steps from the claim to its predicate */
 #define VOICE_MAX 4 /* steps from the predicate to a reporting verb */
@@ -383,7 +384,43 @@ static int named(const cb_syn_sent *s, int h) {
   return h;
 }
 
+/* The subject of predicate p: its own, the antecedent of a relative pronoun ("Brooke, who
+ * served"), or for a coordinated verb without one the first verb's ("Smith joined in 2009 and
+ * quit in May"). -1 if none. */
+static int subject_of(const cb_syn_sent *s, int p) {
+  int subj = cb_syn_child(s, p, "nsubj");
+  const char *x = s->w[p].xpos;
+  if (subj < 0 && cb_syn_is(&s->w[p], "conj") && s->w[p].head >= 0 && s->w[s->w[p].head].upos == CB_UPOS_VERB)
+    subj = cb_syn_child(s, s->w[p].head, "nsubj");
+  if (subj < 0 && cb_syn_is(&s->w[p], "xcomp") && s->w[p].head >= 0) { /* "had to apologize", "urged
+                                                                       him to resign": the controller */
+    subj = cb_syn_child(s, s->w[p].head, "obj");
+    if (subj < 0) subj = cb_syn_child(s, s->w[p].head, "nsubj");
+  }
+  if (subj < 0 && cb_syn_is(&s->w[p], "acl") && x && !strcmp(x, "VBN") && s->w[p].head >= 0)
+    subj = s->w[p].head; /* "money left over from the race": the money is what is left */
+  /* a participle clause without a subject takes its main clause's ("Brown has kept a low
+   * profile since leaving the Senate": Brown left) */
+  if (subj < 0 && cb_syn_is(&s->w[p], "advcl") && x && (!strcmp(x, "VBG") || !strcmp(x, "VBN")) &&
+      s->w[p].head >= 0)
+    subj = cb_syn_child(s, s->w[p].head, "nsubj");
+  if (subj >= 0 && cb_syn_is(&s->w[p], "acl:relcl") && s->w[subj].xpos && s->w[subj].xpos[0] == 'W')
+    subj = s->w[p].head; /* WP / WDT: who, which, that */
+  return subj;
+}
+
+/* A personal pronoun of one person ("he", "she"): PRP, third person singular. */
+static int person_pronoun(const char *body, size_t base, const cb_syn_word *w) {
+  static const char *const p[] = {"he", "she", "him", "her", NULL};
+  size_t n = w->end - w->start;
+  for (int i = 0; p[i]; i++)
+    if (strlen(p[i]) == n && !strncasecmp(body + base + w->start, p[i], n)) return 1;
+  return 0;
+}
+
 static void set_owner(cb_arena *a, const char *body, size_t base, const cb_syn_sent *s, int o, cb_frame *f) {
+  if (o >= 0 && s->w[o].upos == CB_UPOS_PRON && person_pronoun(body, base, &s->w[o]))
+    f->owner_pronoun_at = (long)(base + s->w[o].start); /* who "he" is: the story knows, not the tree */
   if (o < 0 || s->w[o].upos == CB_UPOS_PRON || s->w[o].upos == CB_UPOS_DET) return;
   if (s->w[o].upos != CB_UPOS_NOUN && s->w[o].upos != CB_UPOS_PROPN) return;
   o = named(s, o);
@@ -558,7 +595,7 @@ static void time_of(cb_arena *a, const char *body, const size_t base, const cb_s
 void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *s, size_t start, size_t end,
                  int unit_head, const cb_span_off *times, size_t ntimes, cb_frame *f) {
   memset(f, 0, sizeof *f);
-  f->time_start = f->time_end = -1;
+  f->time_start = f->time_end = f->owner_pronoun_at = -1;
   if (!s || !s->n || start < base || end <= start) return;
   int lo = -1, hi = -1;
   for (size_t i = 0; i < s->n; i++)
@@ -623,6 +660,9 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
                                      : lemma_of(a, body, base, &s->w[p]));
     f->earlier = (uint8_t)(case_of(s, from, "from") || case_of(s, h, "from"));
     f->args = args_of(a, s, p, lo, hi);
+    int obj = cb_syn_child(s, p, "obj");
+    if (obj >= 0 && (obj < lo || obj > hi) && (s->w[obj].upos == CB_UPOS_NOUN || s->w[obj].upos == CB_UPOS_PROPN))
+      f->object = lemma_of(a, body, base, &s->w[obj]);
     tense_of(s, p, f);
     int ph = s->w[p].head; /* "licensed to carry"; not "had to apologize" (have to = must) */
     if ((cb_syn_is(&s->w[p], "xcomp") || cb_syn_is(&s->w[p], "ccomp")) && ph >= 0 &&
@@ -640,7 +680,7 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
     if (poss >= 0) set_owner(a, body, base, s, poss, f);
   }
   if (!f->owner && p >= 0) { /* the subject: whose figure, or who acted on the date */
-    int subj = cb_syn_child(s, p, "nsubj");
+    int subj = subject_of(s, p);
     if (subj >= 0 && subj != m && subj != h && (subj < lo || subj > hi)) {
       set_owner(a, body, base, s, subj, f);
       /* "consumer prices rose 6.4%": a figure with a unit and no noun of its own is the

@@ -36,7 +36,10 @@ typedef struct cb_frame {
                         passengers": capacity), or NULL */
   const char *owner; /* whose: the person an age belongs to, the subject ("Smith"), or NULL */
   int owner_proper; /* the owner is a proper name */
+  long owner_pronoun_at; /* the owner is "he" or "she" at this body offset (for the story to
+                            resolve), else -1 */
   const char *pred; /* predicate lemma ("carry", "be"), or NULL */
+  const char *object; /* lemma of the predicate's direct object ("left the Senate": Senate) */
   const char *args; /* lemmas of the predicate's nominal arguments, space-separated
                        ("pier county"): the participants of the act */
   const char *pred_head; /* the word the predicate completes ("licensed to carry": license) */
