@@ -25,6 +25,8 @@
 
 typedef struct qclaim {
   const cb_quantity *q;
+  const cb_quantity *all;  /* every figure of its article, in text order */
+  size_t nall;
   cb_interval iv;          /* in the dimension's base unit */
   double scale;            /* base units per unit as written (1000 for km in m) */
   const char *dim;         /* basis points are counted as percentage points */
@@ -107,14 +109,21 @@ static int far_apart(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   return (dx > dy ? dx - dy : dy - dx) > QTY_MAX_DAYS_APART;
 }
 
-/* The words of a claim's sentence around its figure, folded (case and spacing), into out. */
-static size_t words_around(const cb_story_ctx *c, int article, const cb_quantity *q, char *out, size_t cap) {
+/* The words of a claim's sentence around its figures, folded (case and spacing), into out:
+ * the claim's figure written '#', the sentence's other figures '%'. */
+static size_t words_around(const cb_story_ctx *c, int article, const qclaim *qc, char *out, size_t cap) {
   const char *body = c->brief->articles[article]->body;
+  const cb_quantity *q = qc->q;
   long si = cb_ctx_sentence_at(c, article, q->start);
   if (si < 0) return 0;
-  size_t n = 0, s = c->sents.v[si].start, e = c->sents.v[si].end;
+  size_t n = 0, s = c->sents.v[si].start, e = c->sents.v[si].end, k = 0;
   for (size_t i = s; i < e && n + 1 < cap; i++) {
-    if (i == q->start) { i = q->end - 1; out[n++] = '#'; continue; }
+    while (k < qc->nall && qc->all[k].start < i) k++;
+    if (k < qc->nall && qc->all[k].start == i && qc->all[k].end > i && qc->all[k].end <= e) {
+      out[n++] = &qc->all[k] == q ? '#' : '%';
+      i = qc->all[k].end - 1;
+      continue;
+    }
     unsigned char ch = (unsigned char)body[i];
     if (isspace(ch)) { if (n && out[n - 1] != ' ') out[n++] = ' '; continue; }
     out[n++] = (char)tolower(ch);
@@ -123,11 +132,11 @@ static size_t words_around(const cb_story_ctx *c, int article, const cb_quantity
   return n;
 }
 
-/* Two claims whose sentences are the same but for the figure (a copy with the number
- * changed, a wire story rewritten) state the same thing. */
+/* Two claims whose sentences are the same but for the figures, each in its place (a copy
+ * with a number changed, a wire story rewritten), state the same thing. */
 static int same_sentence(const cb_story_ctx *c, const cb_item *x, const cb_item *y, const qclaim *a, const qclaim *b) {
   char sa[1024], sb[1024];
-  size_t na = words_around(c, x->article, a->q, sa, sizeof sa), nb = words_around(c, y->article, b->q, sb, sizeof sb);
+  size_t na = words_around(c, x->article, a, sa, sizeof sa), nb = words_around(c, y->article, b, sb, sizeof sb);
   return na > 8 && na == nb && !memcmp(sa, sb, na);
 }
 
@@ -494,6 +503,8 @@ int cb_quantities_build(cb_story_ctx *c) {
       cb_item *it = qc ? CB_VEC_PUSH(c->arena, &items) : NULL;
       if (!it) return CB_ENOMEM;
       qc->q = &q[i];
+      qc->all = q;
+      qc->nall = n;
       qc->scale = scale_of(&q[i]);
       qc->iv = interval_of(&q[i], qc->scale);
       qc->dim = !strcmp(q[i].dimension, "basis_point") ? "percentage_point" : q[i].dimension;
