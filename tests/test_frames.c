@@ -187,7 +187,7 @@ static void test_date_classes(void) {
   no_conflict(ferry, "The ferry sank on Sunday, the coast guard said.",
               "The coast guard said on Tuesday that the ferry sank in the storm.", CB_KIND_DATE);
   conflict(ferry, "The ferry sank on Sunday, the coast guard said.",
-           "Rescuers searched the sea for survivors after the ferry sank on Saturday.", CB_KIND_DATE);
+           "Survivors told reporters on Tuesday that the ferry sank on Saturday.", CB_KIND_DATE);
   const char *mayor = "The city council named Ana Ruiz, a former planning official, as interim mayor.";
   /* "he"/"she" is the person the sentences before go on about; "quit" is a kind of "leave" */
   conflict(mayor, "Ruiz joined the city planning office in 2015 and quit earlier this month.",

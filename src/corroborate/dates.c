@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "extract/timex.h"
 #include "group/group.h"
+#include "text/wordnet.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -135,6 +136,11 @@ static void frame_keys(cb_item *it, dclaim *dc) {
   const char *own = f->owner ? strrchr(f->owner, ' ') : NULL;   /* the owner's last word: "Cowan" */
   own = own ? own + 1 : f->owner;
   if (own && f->owner_proper) cb_item_add_key(it, cb_content_key(own, strlen(own)));
+  if (f->pred && !f->reporting) {   /* its senses: "announce" and "declare" share one */
+    uint32_t syn[3];
+    size_t ns = cb_wn_synsets(CB_WN_VERB, f->pred, syn, 3, 3);
+    for (size_t k = 0; k < ns; k++) cb_item_add_key(it, 0x2545f4914f6cdd1dull ^ syn[k]);
+  }
   const char *w[2] = {f->measure, f->reporting ? NULL : f->pred};
   for (int i = 0; i < 2; i++) {
     if (!w[i] || (i == 1 && !strcmp(w[i], "be"))) continue;
@@ -207,7 +213,46 @@ static int add_event(cb_story_ctx *c, const cb_interval *iv, const char *date, c
   return CB_OK;
 }
 
+static int emit_group(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud);
+
+/* Dates that cannot all hold are told apart by their frames: those shown to be of one act
+ * (the core) make the finding; a claim whose act is not clear ("people ... last week") does
+ * not make the core's conflict uncertain, and goes to a finding of its own. The core: drop
+ * the claim with fewest sure links until every pair left is sure. */
 static int emit(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
+  const dclaim *cl = ud;
+  size_t k = n < 64 ? n : 64;
+  cb_interval iv[64];
+  for (size_t i = 0; i < k; i++) iv[i] = cl[items[members[i]].idx].iv;
+  if (k < 3 || cb_interval_verdict(iv, k, NULL) != CB_CONFLICT) return emit_group(c, items, members, n, ud);
+  unsigned char sure[64][64] = {{0}}, in[64];
+  for (size_t i = 0; i < k; i++) {
+    in[i] = 1;
+    for (size_t j = i + 1; j < k; j++)
+      sure[i][j] = sure[j][i] = date_frames(NULL, &cl[items[members[i]].idx], &cl[items[members[j]].idx], NULL) ==
+                                CB_FRAMES_SAME;
+  }
+  for (size_t left = k; left > 2;) {
+    size_t worst = k, fewest = k;
+    for (size_t i = 0; i < k; i++) {
+      if (!in[i]) continue;
+      size_t links = 0;
+      for (size_t j = 0; j < k; j++) links += in[j] && sure[i][j];
+      if (links < fewest) { fewest = links; worst = i; }
+    }
+    if (fewest + 1 >= left) break;   /* every pair left is sure */
+    in[worst] = 0;
+    left--;
+  }
+  int core[64], rest[64];
+  size_t nc = 0, nr = 0;
+  for (size_t i = 0; i < k; i++) { if (in[i]) core[nc++] = members[i]; else rest[nr++] = members[i]; }
+  if (!nr) return emit_group(c, items, members, n, ud);
+  int rc = emit_group(c, items, core, nc, ud);
+  return rc ? rc : emit_group(c, items, rest, nr, ud);
+}
+
+static int emit_group(cb_story_ctx *c, const cb_item *items, const int *members, size_t n, void *ud) {
   const dclaim *cl = ud;
   cb_interval iv[64] = {{0}}, meet = {0};
   size_t k = n < 64 ? n : 64;

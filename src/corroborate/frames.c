@@ -241,7 +241,7 @@ static cb_frames_match compare_parts(cb_arena *a, const cb_frame *x, const cb_fr
     say(a, why, "only one figure is of a given day (%s)", x->time ? x->time : y->time, "");
     return CB_FRAMES_MAYBE;
   }
-  if (kind == CB_FRAME_DATE && !x->owner && !y->owner && !x->measure && !y->measure) {
+  if (kind == CB_FRAME_DATE && (!x->owner || !y->owner) && !(x->measure && y->measure)) {
     say(a, why, "whose act is not clear (%s / %s)", x->pred, y->pred);
     return CB_FRAMES_MAYBE;
   } /* "since leaving in January" / "he left last year": who left? */

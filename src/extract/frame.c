@@ -674,6 +674,15 @@ void cb_frame_of(cb_arena *a, const char *body, size_t base, const cb_syn_sent *
       f->pred_form = cb_arena_strndup(a, body + base + s->w[p].start, s->w[p].end - s->w[p].start);
     f->negated = (uint8_t)(negated(s, p) || negated(s, m) || negated(s, h));
   }
+  if (unit_head == CB_FRAME_DATE && m < 0 && p >= 0) { /* "the primary will be held on April 30": the
+                                                        date of the primary */
+    int pass = cb_syn_child(s, p, "nsubj:pass");
+    if (pass >= 0 && (s->w[pass].upos == CB_UPOS_NOUN || s->w[pass].upos == CB_UPOS_ADJ) &&
+        event_noun(a, body, base, &s->w[pass])) { /* a subject is nominal, however tagged */
+      f->measure = cb_arena_strdup(a, lemma_of(a, body, base, &s->w[pass]));
+      f->measure_words = words_of(a, s, pass);
+    }
+  }
   if (holder >= 0 && !f->owner) set_owner(a, body, base, s, holder, f);
   if (m >= 0 && !f->owner) { /* "the ship's capacity", else the subject ("Smith won 52%") */
     int poss = cb_syn_child(s, m, "nmod:poss");
