@@ -120,6 +120,7 @@ typedef struct cb_article {
   char published[40];       /* ISO 8601 date or date-time; "" if unknown */
   int published_inferred;   /* 1: published is a lower bound inferred from the text */
   const char *published_why;/* where the date came from ("line 'November 30, 2025'") */
+  char fetched[40];         /* WARC: when the crawler fetched it (WARC-Date, ISO 8601); "" otherwise */
 
   const char *body;         /* clean text, NFC, paragraphs separated by "\n\n" */
   size_t body_len;
