@@ -13,6 +13,9 @@
  *
  * ERRORS: a function that can fail returns int (0 ok, else a CB_E* code) and fills a
  *   cb_error with a message that names the file and the reason. No function prints.
+ *
+ * START: call cb_init() before anything else; it fails (CB_EDATA) if a lexicon table the
+ *   library needs is missing or empty, and names it (cb_brief_build checks it too).
  */
 #ifndef CORROBORATE_H
 #define CORROBORATE_H
@@ -38,7 +41,8 @@ enum {
   CB_ENOMEM,     /* allocation failed */
   CB_ESTORE,     /* database error */
   CB_EUSAGE,     /* bad argument to the API */
-  CB_ENOTFOUND   /* no such record */
+  CB_ENOTFOUND,  /* no such record */
+  CB_EDATA       /* a data table (lexicon) the library needs is missing or empty */
 };
 
 typedef struct cb_error {
@@ -120,6 +124,7 @@ typedef struct cb_article {
   char published[40];       /* ISO 8601 date or date-time; "" if unknown */
   int published_inferred;   /* 1: published is a lower bound inferred from the text */
   const char *published_why;/* where the date came from ("line 'November 30, 2025'") */
+  char fetched[40];         /* WARC: when the crawler fetched it (WARC-Date, ISO 8601); "" otherwise */
 
   const char *body;         /* clean text, NFC, paragraphs separated by "\n\n" */
   size_t body_len;
@@ -167,7 +172,13 @@ int cb_ingest_is_stream(const char *file);
 void cb_ingest_init(void);
 
 /* ---- embedded data files (lexicons) --------------------------------------------------- */
+/* The bytes of an embedded file of data/ ("quantity/units.tsv"); NULL if there is none. */
 const char *cb_data_get(const char *name, size_t *len);
+/* Checks once that every lexicon table the library reads is embedded and holds entries, and
+ * that no lexicon has met a missing table since. 0 ok; else CB_EDATA, e->file naming the
+ * table ("data/quantity/units.tsv") and e->msg the reason. Thread-safe; cheap after the first
+ * call. A lexicon whose table is missing would otherwise be silently empty. */
+int cb_init(cb_error *e);
 
 #ifdef __cplusplus
 }

@@ -3,21 +3,28 @@
  * read and skipped on the Common Crawl sample (WARC and WET, gzip multi-member), and bad
  * input (truncated gzip member, lying Content-Length, empty and oversized records, a
  * Latin-1 response, a gzip file that is not a WARC), each reported with its offset while
- * the other records still load.
+ * the other records still load. The crawl time (WARC-Date) kept as the article's `fetched`
+ * beside the page's own date, through the store, and a store of schema v3 (made before
+ * `fetched` had a column) upgraded in place when opened.
  */
 /* fopencookie (a 200 MB record made on the fly) needs _GNU_SOURCE, set by the build */
 #include "test.h"
 #include "corroborate.h"
 #include "ingest/warc.h"
 #include "ingest/gzstream.h"
+#include "store/migrations.h"
+#include "store/store.h"
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <zlib.h>
 
 typedef struct seen {
   int articles, problems;
   char url[8][256];
   char pub[8][40];
+  char fetched[8][40];
   long long off[8];
   char body[8][200];   /* title, newline, start of the body */
   char last_problem[1100];
@@ -29,6 +36,7 @@ static int on_article(void *ud, cb_article *a) {
     int i = s->articles;
     snprintf(s->url[i], sizeof s->url[i], "%s", a->url ? a->url : "");
     snprintf(s->pub[i], sizeof s->pub[i], "%s", a->published);
+    snprintf(s->fetched[i], sizeof s->fetched[i], "%s", a->fetched);
     snprintf(s->body[i], sizeof s->body[i], "%s\n%s", a->title ? a->title : "", a->body ? a->body : "");
     s->off[i] = a->offset;
   }
@@ -90,6 +98,7 @@ static void test_commoncrawl_wet(void) {
   CHECK_INT(s.articles, 1);
   CHECK_STR(s.url[0], "https://an.wikipedia.org/wiki/Escopete");
   CHECK_STR(s.pub[0], "2024-05-18");     /* WARC-Date as the fallback */
+  CHECK_CONTAINS(s.fetched[0], "2024-05-18T");
   CHECK_CONTAINS(s.body[0], "Escopete");
   CHECK(s.off[0] > 0);                   /* the second gzip member */
 }
@@ -236,6 +245,124 @@ static void test_huge_record(void) {
   CHECK(ru.ru_maxrss < 150 * 1024);   /* the 200 MB record was never held in memory */
 }
 
+/* A written response record: an HTML page that states its own date, fetched later. */
+static const char fetched_page[] =
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    "<html><head><title>Dam repairs begin in Riverton</title>"
+    "<meta property=\"article:published_time\" content=\"2025-03-01T09:00:00Z\"></head>"
+    "<body><article><p>Work on the Riverton dam began on Saturday, the water board said.</p>"
+    "<p>The repairs will cost $4 million and take six months, officials said.</p></article></body></html>";
+
+static const char http_response[] = "application/http; msgtype=response";
+
+static int keep_article(void *ud, cb_article *a) {
+  cb_article **out = ud;
+  if (*out) cb_article_free(*out);
+  *out = a;
+  return 0;
+}
+
+static void test_fetched(void) {
+  static char w[8000];
+  w[0] = 0;
+  add_record(w, sizeof w, "response", "http://c.example/dam", http_response, fetched_page, -1);
+  seen s;
+  read_mem(w, strlen(w), &s, NULL, 0);
+  CHECK_INT(s.articles, 1);
+  CHECK_STR(s.fetched[0], "2025-03-04T05:06:07Z");   /* the record's WARC-Date, as written */
+  CHECK_STR(s.pub[0], "2025-03-01T09:00:00Z");       /* the page's own date stays apart */
+  /* a WARC-Date that is no date is not kept */
+  char *bad = strstr(w, "2025-03-04T05:06:07Z");
+  memcpy(bad, "yesterday at noon   ", 20);
+  read_mem(w, strlen(w), &s, NULL, 0);
+  CHECK_INT(s.articles, 1);
+  CHECK_STR(s.fetched[0], "");
+  /* not WARC: no fetch time */
+  cb_article *a = NULL;
+  const char *text = "Dam repairs begin\n\nWork on the Riverton dam began on Saturday.";
+  cb_ingest_buffer("dam.txt", text, strlen(text), NULL, keep_article, NULL, &a);
+  CHECK(a && a->fetched[0] == 0);
+  cb_article_free(a);
+}
+
+/* Stores the written record and reads it back. */
+static void test_fetched_stored(void) {
+  static char w[8000];
+  w[0] = 0;
+  add_record(w, sizeof w, "response", "http://c.example/dam", http_response, fetched_page, -1);
+  cb_article *a = NULL;
+  cb_ingest_buffer("dam.warc", w, strlen(w), NULL, keep_article, NULL, &a);
+  cb_store *st;
+  cb_error e;
+  CHECK_INT(cb_store_open(":memory:", &st, &e), 0);
+  int64_t id = 0;
+  int added = 0;
+  CHECK(a && cb_store_put_article(st, a, &id, &added, &e) == 0 && added);
+  cb_article_free(a);
+  a = NULL;
+  CHECK_INT(cb_store_get_article(st, id, &a, &e), 0);
+  if (a) {
+    CHECK_STR(a->fetched, "2025-03-04T05:06:07Z");
+    CHECK_STR(a->published, "2025-03-01T09:00:00Z");
+    for (size_t i = 0; i < a->nextra; i++) CHECK(strcmp(a->extra[i].key, "fetched") != 0);
+  }
+  cb_article_free(a);
+  cb_store_close(st);
+}
+
+static void exec_sql(sqlite3 *db, const char *sql) {
+  char *msg = NULL;
+  int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK) fprintf(stderr, "sql: %s\n", msg ? msg : "?");
+  CHECK_INT(rc, SQLITE_OK);
+  sqlite3_free(msg);
+}
+
+/* A store as corroborate wrote it before `fetched` had a column (schema v3: the first three
+ * migrations, which never change once shipped): the fetch date of a WARC article was the
+ * extra "fetched". Opening it upgrades it in place; a JSON Lines "fetched" stays an extra. */
+static void test_store_upgrade(void) {
+  char path[] = "/tmp/cb-test-warc-XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  close(fd);
+  sqlite3 *db;
+  CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+  for (int v = 0; v < 3; v++) exec_sql(db, cb_migrations[v]);
+  exec_sql(db, "PRAGMA user_version = 3;"
+           "INSERT INTO articles (id, hash, source, offset, format, title, published, body, original) VALUES"
+           " (1, 'h1', 'crawl.warc.gz', 0, 'warc', 'Dam', '2025-03-01', 'Body.', x'00'),"
+           " (2, 'h2', 'feed.jsonl', -1, 'jsonl', 'Feed', '2025-03-02', 'Body.', x'00');"
+           "INSERT INTO extras (article_id, key, value) VALUES (1, 'fetched', '2025-03-04T05:06:07Z'),"
+           " (1, 'warc_record_id', 'urn:uuid:1'), (2, 'fetched', 'some day');");
+  sqlite3_close(db);
+  cb_store *st;
+  cb_error e;
+  CHECK_INT(cb_store_open(path, &st, &e), 0);
+  CHECK(cb_store_schema_version(st) >= 4);
+  cb_article *a = NULL;
+  CHECK_INT(cb_store_get_article(st, 1, &a, &e), 0);
+  if (a) {
+    CHECK_STR(a->fetched, "2025-03-04T05:06:07Z");
+    CHECK_INT(a->nextra, 1);                      /* warc_record_id; fetched moved out */
+    if (a->nextra) CHECK_STR(a->extra[0].key, "warc_record_id");
+    cb_article_free(a);
+  }
+  CHECK_INT(cb_store_get_article(st, 2, &a, &e), 0);
+  if (a) {
+    CHECK_STR(a->fetched, "");
+    CHECK(a->nextra == 1 && strcmp(a->extra[0].key, "fetched") == 0);
+    cb_article_free(a);
+  }
+  cb_store_close(st);
+  CHECK_INT(cb_store_open(path, &st, &e), 0);      /* opens again, nothing left to do */
+  cb_store_close(st);
+  char side[64];
+  unlink(path);
+  snprintf(side, sizeof side, "%s-wal", path); unlink(side);
+  snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+}
+
 static void test_http(void) {
   cb_http h;
   char body[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"Windows-1252\"\r\n"
@@ -258,6 +385,9 @@ int main(void) {
   test_gzip_not_warc();
   test_ingest_routes_warc();
   test_http();
+  test_fetched();
+  test_fetched_stored();
+  test_store_upgrade();
   test_huge_record();
   return test_report();
 }

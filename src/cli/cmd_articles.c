@@ -37,6 +37,7 @@ static int on_row(void *ud, const cb_article_row *r) {
     cb_buf_puts(b, ",\"outlet\":"); cb_buf_json_str(b, r->outlet);
     cb_buf_puts(b, ",\"published\":"); cb_buf_json_str(b, r->published);
     cb_buf_printf(b, ",\"published_inferred\":%s", r->published_inferred ? "true" : "false");
+    cb_buf_puts(b, ",\"fetched\":"); cb_buf_json_str(b, r->fetched);
     cb_buf_puts(b, ",\"title\":"); cb_buf_json_str(b, r->title);
     cb_buf_puts(b, ",\"author\":"); cb_buf_json_str(b, r->author);
     cb_buf_puts(b, ",\"url\":"); cb_buf_json_str(b, r->url);
@@ -64,7 +65,8 @@ int cmd_articles(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) {
     printf("usage: corroborate articles [--db PATH] [--format text|json]\n\n"
            "Lists the stored articles: id, publication date (>= marks a bound inferred from\n"
-           "the text), outlet, title. --format json prints every field as a JSON array.\n");
+           "the text), outlet, title. --format json prints every field as a JSON array\n"
+           "(\"fetched\": the crawl time of a WARC record, null for other input).\n");
     return CLI_OK;
   }
   const char *db = NULL, *v;

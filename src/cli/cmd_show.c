@@ -27,6 +27,7 @@ static void show_text(const cb_article *a, long long id) {
   if (a->published[0]) printf("%-11s %s%s%s%s\n", "published", a->published_inferred ? "on or after " : "", a->published,
                               a->published_why ? "  — " : "", a->published_why ? a->published_why : "");
   else field("published", "(not given)");
+  field("fetched", a->fetched);
   field("dateline", a->dateline);
   field("credit", a->credit);
   for (size_t i = 0; i < a->nextra; i++) printf("%-11s %s = %s\n", i ? "" : "extra", a->extra[i].key, a->extra[i].value);

@@ -1,5 +1,5 @@
 /*
- * lines.h - the lines of an embedded data file (data/..., see cb_data_get), comment lines
+ * lines.h - the lines of an embedded data file (data/..., see cb_data_need), comment lines
  * ("#...") and empty lines skipped. Lines are slices into the embedded bytes, not copies.
  *
  *   cb_lines it = cb_lines_of("corroborate/causes.tsv");
@@ -8,13 +8,14 @@
 #ifndef CB_CORE_LINES_H
 #define CB_CORE_LINES_H
 #include "corroborate.h"
+#include "core/data.h"
 #include <string.h>
 
 typedef struct cb_lines { const char *p, *end; } cb_lines;
 
 static inline cb_lines cb_lines_of(const char *data_name) {
   size_t len;
-  const char *d = cb_data_get(data_name, &len);
+  const char *d = cb_data_need(data_name, &len);
   return (cb_lines){d, d ? d + len : NULL};
 }
 

@@ -84,6 +84,7 @@ static int analyse(cb_brief *b, cb_story_brief *s) {
 
 int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, cb_brief **out, cb_error *e) {
   *out = NULL;
+  if (cb_init(e)) return CB_EDATA;   /* a lexicon without its table: no brief at all */
   cb_arena *ar = cb_arena_new(1 << 20);
   cb_brief *b = ar ? cb_arena_calloc(ar, 1, sizeof *b) : NULL;
   if (!b) { cb_arena_free(ar); cb_error_set(e, CB_ENOMEM, "", 0, "out of memory"); return CB_ENOMEM; }
@@ -98,8 +99,9 @@ int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, cb_brief
   for (size_t i = 0; !rc && i < n; i++) b->ids[i] = ids ? ids[i] : (int64_t)i + 1;
   if (!rc) rc = group(b);
   for (size_t s = 0; !rc && s < b->stories.n; s++) rc = analyse(b, &b->stories.v[s]);
+  if (rc) cb_error_set(e, rc, "", 0, "building the brief: %s", cb_strerror(rc));
+  else rc = cb_init(e);             /* a table found missing on first use while building */
   if (rc) {
-    cb_error_set(e, rc, "", 0, "building the brief: %s", cb_strerror(rc));
     cb_brief_free(b);
     return rc;
   }

@@ -5,6 +5,7 @@
 #include "extract/name_lexicon.h"
 #include "extract/name_fold.h"
 #include "corroborate.h"
+#include "core/data.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -79,7 +80,7 @@ static void insert(lex_table *t, unsigned bit, const char *surface, size_t sn, c
 
 static void load_table(lex_table *t, unsigned bit, const char *file) {
   size_t len = 0, lines = 1;
-  const char *d = cb_data_get(file, &len);
+  const char *d = cb_data_need(file, &len);
   if (!d) return;
   for (size_t i = 0; i < len; i++) lines += d[i] == '\n';
   t->cap = 16;
@@ -103,7 +104,7 @@ static void load_all(void) {
   size_t lines = 0;   /* each entry marks one word: room for all at half load */
   for (int i = 0; i < CB_LEX_COUNT; i++) {
     size_t len = 0;
-    const char *d = cb_data_get(lex_files[i], &len);
+    const char *d = cb_data_need(lex_files[i], &len);
     for (size_t k = 0; d && k < len; k++) lines += d[k] == '\n';
     lines++;
   }

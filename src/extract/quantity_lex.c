@@ -6,6 +6,7 @@
 #include "extract/quantity_lex.h"
 #include "corroborate.h"
 #include "extract/quantity_token.h"
+#include "core/data.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -99,7 +100,7 @@ typedef int (*line_fn)(struct cb_qlex *lx, char **f, int nf);
 /* Copies the data file (it must stay alive: keys point into it) and feeds each line. */
 static int load_file(struct cb_qlex *lx, const char *name, line_fn fn) {
   size_t len;
-  const char *d = cb_data_get(name, &len);
+  const char *d = cb_data_need(name, &len);
   if (!d) return -1;
   char *copy = malloc(len + 1);
   if (!copy) return -1;

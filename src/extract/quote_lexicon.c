@@ -4,6 +4,7 @@
  */
 #include "extract/quote_lexicon.h"
 #include "corroborate.h"
+#include "core/data.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ static int add_line(list *l, const char *s, size_t n) {
 
 static int load(list *l, const char *name) {
   size_t len = 0;
-  const char *d = cb_data_get(name, &len);
+  const char *d = cb_data_need(name, &len);
   if (!d) return 1;
   size_t lines = 1;
   for (size_t i = 0; i < len; i++) lines += d[i] == '\n';

@@ -5,6 +5,7 @@
  */
 #include "extract/timex_lex.h"
 #include "corroborate.h"
+#include "core/data.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +151,7 @@ static void add_line(const char *line, size_t n) {
 
 static void load(void) {
   size_t len = 0;
-  const char *d = cb_data_get("timex/lexicon.tsv", &len);
+  const char *d = cb_data_need("timex/lexicon.tsv", &len);
   if (!d) return;
   for (size_t i = 0, b = 0; i <= len; i++)
     if (i == len || d[i] == '\n') {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <xxhash.h>
 #include "group/u64map.h"
+#include "core/data.h"
 
 #define MAX_WORD 64
 
@@ -24,7 +25,7 @@ uint64_t cb_word_key(const char *folded, size_t n) {
 
 static void load_stopwords(void) {
   size_t len = 0;
-  const char *d = cb_data_get("group/stopwords.txt", &len);
+  const char *d = cb_data_need("group/stopwords.txt", &len);
   cb_u64map_init(&stop_set);
   for (size_t i = 0; d && i < len;) {
     size_t j = i;

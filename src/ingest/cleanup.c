@@ -4,6 +4,7 @@
 #include "ingest/cleanup.h"
 #include "core/article.h"
 #include "core/buf.h"
+#include "core/data.h"
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
 
 static void load_rules(void) {
   size_t len;
-  const char *d = cb_data_get("cleanup/junk.tsv", &len);
+  const char *d = cb_data_need("cleanup/junk.tsv", &len);
   if (!d) return;
   size_t cap = 0;
   for (size_t i = 0; i < len; i++) cap += d[i] == '\n';

@@ -10,6 +10,7 @@
 #include "core/article.h"
 #include "core/buf.h"
 #include "text/utf8.h"
+#include "core/data.h"
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -49,8 +50,10 @@ static void parse_phrase(const char *s, const char *end) {
 
 static void load_phrases(void) {
   size_t n = 0;
-  const char *d = cb_data_get("html/phrases.txt", &n), *end = d + n;
-  while (d && d < end) {
+  const char *d = cb_data_need("html/phrases.txt", &n);
+  if (!d) return;
+  const char *end = d + n;
+  while (d < end) {
     const char *nl = memchr(d, '\n', (size_t)(end - d));
     if (!nl) nl = end;
     parse_phrase(d, nl);

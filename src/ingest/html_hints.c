@@ -4,6 +4,7 @@
  * the drop reason for boilerplate. The lexicon is parsed once per process.
  */
 #include "ingest/html.h"
+#include "core/data.h"
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -62,7 +63,7 @@ static void parse_line(const char *s, const char *end) {
 
 static void load(void) {
   size_t n = 0;
-  const char *d = cb_data_get("html/hints.txt", &n);
+  const char *d = cb_data_need("html/hints.txt", &n);
   if (!d) return;
   const char *end = d + n;
   while (d < end) {

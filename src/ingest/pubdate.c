@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <pthread.h>
 #include "corroborate.h"
+#include "core/data.h"
 
 static const char *const months[] = {"january", "february", "march", "april", "may", "june", "july",
                                      "august", "september", "october", "november", "december"};
@@ -215,7 +216,7 @@ static pthread_once_t holidays_once = PTHREAD_ONCE_INIT;
 
 static void load_holidays(void) {
   size_t len;
-  const char *d = cb_data_get("dates/holidays.tsv", &len);
+  const char *d = cb_data_need("dates/holidays.tsv", &len);
   for (const char *p = d, *end = d ? d + len : NULL; p && p < end && nholidays < 64;) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     const char *le = nl ? nl : end;

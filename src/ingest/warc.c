@@ -1,7 +1,8 @@
 /*
  * warc.c - reads WARC 1.0/1.1 archives (plain or gzip, one or many members) record by
  * record with constant memory: response records become articles (HTML to the HTML reader,
- * plain text to the text reader), WET conversion records are read as text, other records
+ * plain text to the text reader) with the record's WARC-Date as their crawl time
+ * (cb_article.fetched), WET conversion records are read as text, other records
  * are skipped and counted. A bad record is reported with its offset and the reading goes
  * on at the next record. A gzip file that is not a WARC is inflated (within the size
  * limit) and handed to cb_ingest_buffer.
@@ -12,6 +13,7 @@
 #include "ingest/reader.h"
 #include "core/article.h"
 #include "text/utf8.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -157,6 +159,18 @@ static int keep_record_identity(cb_article *a, const warc_head *h) {
   return a->url ? CB_OK : CB_ENOMEM;
 }
 
+/* The crawl time, as WARC-Date gives it (W3C ISO 8601: 2024-05-18T01:58:32Z); a value that
+ * does not start with a YYYY-MM-DD date is not kept. */
+static void keep_fetch_date(cb_article *a, const char *date) {
+  static const char shape[] = "dddd-dd-dd";
+  for (int i = 0; shape[i]; i++)
+    if (shape[i] == 'd' ? !isdigit((unsigned char)date[i]) : date[i] != shape[i]) return;
+  size_t n = strlen(date);
+  if (n >= sizeof a->fetched) n = sizeof a->fetched - 1;
+  memcpy(a->fetched, date, n);
+  a->fetched[n] = 0;
+}
+
 /* Builds one article from a payload and hands it on. kind: 'h' HTML, 't' text. */
 static void emit(warc_run *r, const warc_head *h, int kind, const char *charset, const char *p, size_t n) {
   cb_article *a = cb_article_new();
@@ -175,7 +189,6 @@ static void emit(warc_run *r, const warc_head *h, int kind, const char *charset,
     if (!cb_utf8_valid(p, len, &bad)) { conv = cb_cp1252_to_utf8(a->arena, p, len, &len); if (conv) p = conv; }
   }
   int rc = a->source ? cb_article_set_original(a, p, len) : CB_ENOMEM;
-  if (!rc && h->date[0]) rc = cb_article_add_extra(a, "fetched", h->date);
   if (!rc && h->id[0]) rc = cb_article_add_extra(a, "warc_record_id", h->id);
   if (!rc) {
     if (kind == 'h') r->st->html++; else r->st->text++;
@@ -184,8 +197,9 @@ static void emit(warc_run *r, const warc_head *h, int kind, const char *charset,
                      : cb_read_text(a, a->original, a->original_len, &e);
   }
   if (!rc) rc = keep_record_identity(a, h);
-  if (!rc && !a->published[0] && strlen(h->date) >= 10) {
-    snprintf(a->published, sizeof a->published, "%.10s", h->date);
+  if (!rc) keep_fetch_date(a, h->date);
+  if (!rc && !a->published[0] && a->fetched[0]) {
+    snprintf(a->published, sizeof a->published, "%.10s", a->fetched);
     a->published_why = "the fetch date (WARC-Date); the page states none";
   }
   if (!rc) rc = cb_article_finish(a, &e);

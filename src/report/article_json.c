@@ -23,6 +23,7 @@ void cb_article_json_meta(cb_buf *b, const cb_article *a, int64_t id) {
   str_member(b, "published", a->published[0] ? a->published : NULL);
   cb_buf_printf(b, ",\"published_inferred\":%s", a->published_inferred ? "true" : "false");
   str_member(b, "published_why", a->published_why);
+  str_member(b, "fetched", a->fetched[0] ? a->fetched : NULL);
   str_member(b, "dateline", a->dateline);
   str_member(b, "credit", a->credit);
   str_member(b, "hash", a->hash);

@@ -59,6 +59,7 @@ static void article(cb_buf *o, const cb_brief *b, size_t i) {
   key(o, "url", 0); cb_buf_json_str(o, a->url);
   key(o, "published", 0); cb_buf_json_str(o, a->published[0] ? a->published : NULL);
   cb_buf_printf(o, ",\"published_inferred\":%s", a->published_inferred ? "true" : "false");
+  key(o, "fetched", 0); cb_buf_json_str(o, a->fetched[0] ? a->fetched : NULL);
   key(o, "duplicate_of", 0);
   if (b->duplicate_of[i] >= 0) cb_buf_printf(o, "%lld,\"similarity\":%.3f", (long long)b->ids[b->duplicate_of[i]], b->similarity[i]);
   else cb_buf_puts(o, "null");

@@ -7,7 +7,7 @@
 #include "corroborate/brief.h"
 #include "core/buf.h"
 
-#define CB_REPORT_SCHEMA_VERSION "2.0"
+#define CB_REPORT_SCHEMA_VERSION "2.1"
 
 void cb_render_json(cb_buf *out, const cb_brief *b);
 void cb_render_markdown(cb_buf *out, const cb_brief *b);

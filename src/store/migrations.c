@@ -38,5 +38,12 @@ const char *const cb_migrations[] = {
   "CREATE TABLE group_stories (id INTEGER PRIMARY KEY, centroid BLOB NOT NULL, norm REAL NOT NULL,"
   "  first INTEGER, last INTEGER);"
   "CREATE TABLE group_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;",
+  /* 3 -> 4: the crawl time of WARC records (WARC-Date), until now the extra "fetched" of
+   * WARC articles: moved into its column (JSON Lines keep a "fetched" field as an extra) */
+  "ALTER TABLE articles ADD COLUMN fetched TEXT;"
+  "UPDATE articles SET fetched = (SELECT x.value FROM extras x WHERE x.article_id = articles.id"
+  "  AND x.key = 'fetched' ORDER BY x.rowid LIMIT 1) WHERE format = 'warc';"
+  "DELETE FROM extras WHERE key = 'fetched'"
+  "  AND article_id IN (SELECT id FROM articles WHERE format = 'warc');",
   NULL
 };

@@ -74,7 +74,8 @@ int cb_store_open(const char *path, cb_store **out, cb_error *e) {
   if (!rc) rc = migrate(s, e);
   if (!rc) rc = prepare(s, &s->ins_article,
       "INSERT INTO articles (hash, source, line, offset, format, title, outlet, author, url, dateline, credit,"
-      " published, published_inferred, published_why, body, original) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+      " published, published_inferred, published_why, body, original, fetched)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
       " ON CONFLICT(hash) DO NOTHING", e);
   if (!rc) rc = prepare(s, &s->ins_dropped, "INSERT INTO dropped (article_id, seq, reason, why, text) VALUES (?,?,?,?,?)", e);
   if (!rc) rc = prepare(s, &s->ins_caption, "INSERT INTO captions (article_id, seq, text) VALUES (?,?,?)", e);
@@ -138,6 +139,7 @@ int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *add
   cb_store_bind_text(st, 14, a->published_why);
   sqlite3_bind_text(st, 15, a->body ? a->body : "", (int)a->body_len, SQLITE_STATIC);
   sqlite3_bind_blob(st, 16, a->original ? a->original : "", (int)a->original_len, SQLITE_STATIC);
+  cb_store_bind_text(st, 17, a->fetched[0] ? a->fetched : NULL);
   if (cb_store_step(s, st, e, "storing an article")) return CB_ESTORE;
   *added = sqlite3_changes(s->db) > 0;
   if (!*added) {
@@ -186,7 +188,7 @@ int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db,
         "SELECT id, source, format, outlet, published, title, author, url, hash, line, published_inferred,"
-        " length(CAST(body AS BLOB)), (SELECT count(*) FROM dropped d WHERE d.article_id = a.id)"
+        " length(CAST(body AS BLOB)), (SELECT count(*) FROM dropped d WHERE d.article_id = a.id), fetched"
         " FROM articles a ORDER BY id", -1, &st, NULL) != SQLITE_OK)
     return cb_store_fail(s, e, "listing articles");
   int r;
@@ -195,7 +197,8 @@ int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error
       .id = sqlite3_column_int64(st, 0), .source = col(st, 1), .format = col(st, 2), .outlet = col(st, 3),
       .published = col(st, 4), .title = col(st, 5), .author = col(st, 6), .url = col(st, 7), .hash = col(st, 8),
       .line = (long)sqlite3_column_int64(st, 9), .published_inferred = sqlite3_column_int(st, 10),
-      .body_len = (size_t)sqlite3_column_int64(st, 11), .ndropped = (size_t)sqlite3_column_int64(st, 12)};
+      .body_len = (size_t)sqlite3_column_int64(st, 11), .ndropped = (size_t)sqlite3_column_int64(st, 12),
+      .fetched = col(st, 13)};
     if (fn(ud, &row)) break;
   }
   int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "listing articles");
@@ -246,7 +249,8 @@ int cb_store_get_article(cb_store *s, int64_t id, cb_article **out, cb_error *e)
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db,
         "SELECT hash, source, line, offset, format, title, outlet, author, url, dateline, credit, published,"
-        " published_inferred, published_why, body, original FROM articles WHERE id = ?", -1, &st, NULL))
+        " published_inferred, published_why, body, original, fetched FROM articles WHERE id = ?",
+        -1, &st, NULL))
     return cb_store_fail(s, e, "loading an article");
   sqlite3_bind_int64(st, 1, id);
   if (sqlite3_step(st) != SQLITE_ROW) {
@@ -277,6 +281,7 @@ int cb_store_get_article(cb_store *s, int64_t id, cb_article **out, cb_error *e)
   if (o) { if (olen) memcpy(o, sqlite3_column_blob(st, 15), (size_t)olen); o[olen] = 0; }
   a->original = o;
   a->original_len = (size_t)olen;
+  snprintf(a->fetched, sizeof a->fetched, "%s", col(st, 16) ? col(st, 16) : "");
   sqlite3_finalize(st);
   int rc = load_lists(s, a, id, e);
   if (rc) { cb_article_free(a); return rc; }

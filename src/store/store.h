@@ -29,6 +29,7 @@ int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *add
 typedef struct cb_article_row {
   int64_t id;
   const char *source, *format, *outlet, *published, *title, *author, *url, *hash;
+  const char *fetched;          /* WARC: the crawl time (WARC-Date); NULL otherwise */
   long line;
   int published_inferred;
   size_t body_len, ndropped;

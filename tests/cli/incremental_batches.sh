@@ -79,14 +79,14 @@ python3 - "$TMP/v2.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("DROP TABLE group_meta; DROP TABLE group_articles; DROP TABLE group_stories; DROP TABLE group_df;"
-                 " PRAGMA user_version = 2;")
+                 " ALTER TABLE articles DROP COLUMN fetched; PRAGMA user_version = 2;")
 db.close()
 PY
 expect_exit 0 "batches 2 and 3 into the v2 store" -- "$CB" ingest -q --db "$TMP/v2.db" "${GF[@]:2}"
 snapshot "$TMP/v2.db" > "$TMP/v2.txt"
 check "v2 store migrated: same groups as 1 batch" cmp -s "$TMP/g1.txt" "$TMP/v2.txt"
 ver=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma user_version").fetchone()[0])' "$TMP/v2.db")
-check "schema is v3 after migrating (got $ver)" test "$ver" = 3
+check "schema is v4 after migrating (got $ver)" test "$ver" = 4
 check "the rebuilt state holds every article" test "$(state_rows "$TMP/v2.db")" = "$(state_rows "$TMP/g1.db")"
 
 # ---- a write failure leaves the groups and state as they were, the next ingest continues -

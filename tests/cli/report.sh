@@ -24,10 +24,10 @@ bad = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if cols
 sys.exit(1 if bad else 0)' "$TMP/out"
 
 expect_exit 0 "json report" -- "$CB" report --format json "$EX"
-check "json parses with version 1.0" python3 -c '
+check "json parses with version 2.1" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["version"] == "2.0" and d["stories"] and d["articles"]
+assert d["version"] == "2.1" and d["stories"] and d["articles"]
 assert any(f["verdict"] == "conflict" for s in d["stories"] for f in s["findings"])' "$TMP/out"
 
 expect_exit 0 "markdown report" -- "$CB" report --format md "$EX"
