@@ -259,6 +259,39 @@ static void test_traps(void) {
   if ((x = one("The mill turns out 9,000 bales a month."))) { CHECK_STR(x->unit_norm, "bale per month"); CHECK_STR(x->noun, "bale"); }
 }
 
+/* Compound and rate units have one name however written; a unit, a counted noun or a scale
+ * written once serves two coordinated numbers; numbers in names and ids are no quantities. */
+static void test_unseen_classes(void) {
+  const cb_quantity *x;
+  if ((x = one("The motor gives 400 newton-metres of torque."))) { CHECK_STR(x->unit_norm, "newton metre"); CHECK_STR(x->dimension, "torque"); }
+  if ((x = one("It delivers 300 Nm at low speed."))) CHECK_STR(x->unit_norm, "newton metre");
+  if ((x = one("The engine idles at 900 rpm."))) { CHECK_STR(x->unit_norm, "revolution per minute"); CHECK(near(x->base_value, 15)); }
+  if ((x = one("The blades spin at 12 revolutions per minute."))) CHECK_STR(x->unit_norm, "revolution per minute");
+  if ((x = one("The plant made 2 terawatt-hours in May."))) CHECK_STR(x->unit_norm, "terawatt hour");
+  if ((x = one("Output reached 40 GWh."))) CHECK_STR(x->unit_norm, "gigawatt hour");
+  if ((x = one("The field pumps 90,000 bpd."))) CHECK_STR(x->unit_norm, "barrel per day");
+  cb_quantity *q;
+  size_t n = run("Gusts rose from 30 to 45 miles per hour.", &q);
+  CHECK_INT(n, 2);
+  if (n == 2) { CHECK_STR(q[0].unit_norm, "mile per hour"); CHECK(near(q[0].base_value, 30 * 0.44704)); }
+  n = run("The talks lasted three or four hours.", &q);
+  CHECK_INT(n, 2);
+  if (n == 2) { CHECK_STR(q[0].unit_norm, "hour"); CHECK_STR(q[0].dimension, "duration"); }
+  n = run("Two or three ferries left the harbour.", &q);
+  CHECK_INT(n, 2);
+  if (n == 2) CHECK_STR(q[0].noun, "ferry");
+  if ((x = one("The repairs will cost $5 to 10 billion."))) { CHECK(near(x->low, 5e9)); CHECK(near(x->high, 1e10)); }
+  if ((x = one("Between 2 and 3 million people voted."))) CHECK(near(x->low, 2e6));
+  n = run("The ticket was $4 and 32 people came.", &q);   /* "and": no sum is shared forward */
+  CHECK_INT(n, 2);
+  if (n == 2) CHECK(q[1].currency == NULL);
+  none("Shares in the FTSE 100 index slipped.");
+  none("It joined the Fortune 500 list this year.");
+  if ((x = one("The club sold 500 tickets on Monday."))) CHECK_STR(x->noun, "ticket");   /* not a name */
+  none("She sat in seat 14B near the wing.");
+  if ((x = one("The startup raised $2B from investors."))) CHECK(near(x->value, 2e9));
+}
+
 static void test_bad_input(void) {
   cb_quantity *q;
   const char junk[] = "\xff\xfe$\xc3 12\xe2\x82 -- 5,\x00 000 \"\" %% 9/0 1/ $ \xe2\x80\x93 ";
@@ -292,6 +325,7 @@ int main(void) {
   test_numbers();
   test_units();
   test_traps();
+  test_unseen_classes();
   test_change_rules();
   test_bad_input();
   cb_arena_free(A);

@@ -6,9 +6,11 @@
  */
 #include "extract/quantity.h"
 #include "extract/quantity_internal.h"
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct qvec { cb_quantity *q; size_t n, cap; int oom; } qvec;
 
@@ -212,6 +214,19 @@ static int read_range(const cb_qctx *c, qparts *p, int between) {
 }
 
 
+/* The scale written in a number ("10 billion", "10bn"), 1 if none. */
+static double scale_of_num(const cb_qctx *c, const cb_qnum *n) {
+  for (size_t k = n->first; n->scaled && k <= n->last && k < c->nt; k++) {
+    if (c->t[k].kind != QT_WORD) continue;
+    char w[16];
+    size_t len = cb_q_lower(c, k, w, sizeof w);
+    const cb_qnumword *x = len ? cb_qlex_number(c->lx, w, len) : NULL;
+    if (x && x->kind == QN_SCALE) return x->value;
+    if (n->suffix_factor > 1) return n->suffix_factor;
+  }
+  return 1;
+}
+
 /* Range, year and score checks once a number is read; 0 to go on, else where to resume. */
 static size_t check_range(const cb_qctx *c, qparts *p) {
   size_t before = cb_q_prev(c, p->first);
@@ -228,6 +243,8 @@ static size_t check_range(const cb_qctx *c, qparts *p) {
     int dash = is_dash(c, cb_q_next(c, p->n1.last));
     if (dash && p->n1.integer && p->n2.integer && !unit2 && (lo >= hi || cb_q_near_score_word(c, p->ns)))
       return p->n2.last + 1;   /* a score "4-3" */
+    double f = !p->n1.scaled ? scale_of_num(c, &p->n2) : 1;   /* "$5 to 10 billion" */
+    if (f > 1 && lo * f <= hi) { lo *= f; p->n1.value = lo; p->n1.scaled = 1; }
     if (lo < hi && !(from && !dash)) { p->range = 1; p->n1.last = p->n2.last; }
   }
   if (!p->range && !p->prefix && cb_q_is_year(c, &p->n1)) {
@@ -260,6 +277,8 @@ static size_t read_number_part(const cb_qctx *c, size_t i, qparts *p) {
   p->has_unit = cb_q_unit_after(c, &p->n1, &p->um);
   int money_unit = p->has_unit && !strcmp(p->um.u->dim, "currency");
   if (p->n1.suffix_money && !p->prefix && !money_unit) {   /* "48m" without money: metres */
+    size_t sx = p->n1.last;   /* "seat 14B": billions are money; a B glued to digits is an id */
+    if (c->t[sx].end - c->t[sx].start == 1 && c->s[c->t[sx].start] == 'B') return sx + 1;
     p->n1.value /= p->n1.suffix_factor; p->n1.scaled = 0; p->n1.suffix_money = 0; p->n1.last--;
     p->has_unit = cb_q_unit_after(c, &p->n1, &p->um);
     money_unit = p->has_unit && !strcmp(p->um.u->dim, "currency");
@@ -367,6 +386,15 @@ static void set_base(cb_quantity *q, const qunit *u) {
   }
 }
 
+/* Is the noun at token k written as its singular ("index", not "indexes")? */
+static int written_singular(const cb_qctx *c, size_t k, const char *singular) {
+  char w[48];
+  size_t n = k < c->nt ? cb_q_lower(c, k, w, sizeof w) : 0;
+  const char *last = strrchr(singular, ' ');
+  last = last ? last + 1 : singular;
+  return n && strlen(last) == n && !memcmp(w, last, n);
+}
+
 /* Parses the quantity at token i into the vector. Returns the index to continue from. */
 static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   qparts p;
@@ -384,7 +412,8 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   const char *ev = NULL;
   size_t noun_last = p.end_tok;
   const char *noun = cb_q_noun_after(c, a, p.end_tok, &noun_last, &ev);
-  if (!strcmp(u.dim, "none") && noun) {   /* "22 vessels"; "20,000 wafers a month" is a rate */
+  int counts_noun = !strcmp(u.dim, "none") && noun != NULL;
+  if (counts_noun) {   /* "22 vessels"; "20,000 wafers a month" is a rate */
     u.norm = noun; u.dim = "count";
     size_t per_end;
     const char *per = cb_q_per_after(c, noun_last, &per_end);
@@ -394,6 +423,13 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   if (!strcmp(u.dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) {
     v->n--;   /* "FRANCE 24", "Apollo 11" */
     return p.end_tok + 1;
+  }
+  /* a number above one before a singular noun counts nothing: after a name it is part of the
+   * name ("the FTSE 100 index", "a Fortune 500 company") */
+  if (counts_noun && !p.range && p.n1.value > 1 && written_singular(c, noun_last, noun) &&
+      cb_q_is_name_number(c, &p.n1)) {
+    v->n--;
+    return noun_last + 1;
   }
   size_t tail = noun ? noun_last : p.end_tok;
   size_t span_first = qualifier_part(c, a, &p, tail, q);
@@ -424,6 +460,69 @@ static int may_start(const cb_qctx *c, size_t i) {
   if (n > 12) return 0;
   unsigned b = cb_qlex_bloom_index(c->s + t->start, n);
   return (c->bloom[b >> 3] >> (b & 7)) & 1;
+}
+
+/* ---- a unit written once for two numbers ("from 40 to 55 mph", "three or four hours") ---- */
+
+/* Is text[from, to) only a coordinator between two numbers: to, or, and, through, a dash? */
+static int coordinator(const char *s, size_t from, size_t to) {
+  while (from < to && isspace((unsigned char)s[from])) from++;
+  while (to > from && isspace((unsigned char)s[to - 1])) to--;
+  static const char *const w[] = {"to", "or", "and", "through", "-", "\xe2\x80\x93", "\xe2\x80\x94", NULL};
+  for (int i = 0; w[i]; i++)
+    if (strlen(w[i]) == to - from && !strncasecmp(s + from, w[i], to - from)) return 1;
+  return 0;
+}
+
+static int between_and(const char *s, size_t from, size_t to) {
+  while (from < to && isspace((unsigned char)s[from])) from++;
+  return to - from >= 3 && !strncasecmp(s + from, "and", 3);
+}
+
+/* The scale word written in a quantity's surface ("10 billion" -> 1e9), else 1. */
+static double scale_in(const struct cb_qlex *lx, const char *s, const cb_quantity *q) {
+  for (size_t i = q->start; i < q->end;) {
+    while (i < q->end && !isalpha((unsigned char)s[i])) i++;
+    size_t j = i;
+    while (j < q->end && isalpha((unsigned char)s[j])) j++;
+    char w[16];
+    if (j > i && j - i < sizeof w) {
+      for (size_t k = i; k < j; k++) w[k - i] = (char)tolower((unsigned char)s[k]);
+      const cb_qnumword *x = cb_qlex_number(lx, w, j - i);
+      if (x && x->kind == QN_SCALE) return x->value;
+    }
+    i = j;
+  }
+  return 1;
+}
+
+static void rescale(cb_quantity *q, double f) {
+  q->value *= f; q->low *= f; q->high *= f; q->base_value *= f;
+  if (!isinf(q->lo)) q->lo *= f;
+  if (!isinf(q->hi)) q->hi *= f;
+}
+
+static int bare(const cb_quantity *q) { return !strcmp(q->dimension, "none") && !q->unit && !q->noun; }
+
+/* A bare number coordinated with the next one takes its unit, what it counts and its scale;
+ * a sum's currency sign carries to a bare number after it ("$5 to 10 billion"). */
+static void share_units(const struct cb_qlex *lx, const char *s, cb_quantity *q, size_t n) {
+  for (size_t k = 1; k < n; k++) {
+    cb_quantity *a = &q[k - 1], *b = &q[k];
+    if (a->is_range || b->is_range || !coordinator(s, a->end, b->start)) continue;
+    if (bare(b) && a->currency && !a->noun && !between_and(s, a->end, b->start)) {   /* "$4 and 32 of" */
+      b->unit_norm = a->unit_norm; b->dimension = a->dimension; b->currency = a->currency;
+      b->base_unit = a->base_unit;
+      b->base_value = a->value ? b->value * (a->base_value / a->value) : b->value;
+    }
+    double f = scale_in(lx, s, b);
+    if (f > 1 && scale_in(lx, s, a) == 1 && a->value < f && (bare(a) || a->currency)) rescale(a, f);
+    if (!bare(a) || bare(b)) continue;
+    a->unit_norm = b->unit_norm; a->dimension = b->dimension; a->currency = b->currency;
+    a->base_unit = b->base_unit; a->noun = b->noun;
+    if (!a->event) a->event = b->event;
+    a->base_value = b->value ? a->value * (b->base_value / b->value) : a->value;
+  }
 }
 
 enum { CHUNK_SOFT = 2048, CHUNK_HARD = 16384, CHUNK_SLACK = 4096 };
@@ -464,6 +563,7 @@ size_t cb_quantity_extract(cb_arena *a, const char *text, size_t n, cb_quantity 
   }
   free(toks);
   if (v.oom) { free(v.q); return (size_t)-1; }
+  share_units(lx, text, v.q, v.n);
   if (v.n) {
     *out = cb_arena_alloc(a, v.n * sizeof **out);
     if (!*out) { free(v.q); return (size_t)-1; }
