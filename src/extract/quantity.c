@@ -195,12 +195,13 @@ static size_t after_prefix(const cb_qctx *c, size_t pl) {
   return cb_q_next(c, pl);
 }
 
-/* A second number after a range joiner ("12-15", "8 to 10", "between 10 and 20"). */
+/* A second number after a range joiner ("12-15", "8 to 10", "between 10 and 20", "two or three"). */
 static int read_range(const cb_qctx *c, qparts *p, int between) {
   size_t j = cb_q_next(c, p->n1.last);
   if (j >= c->nt) return 0;
   int dash = is_dash(c, j);
-  if (!dash && !cb_q_is(c, j, "to") && !(between && cb_q_is(c, j, "and"))) return 0;
+  /* "three or four hours": alternatives are a range too */
+  if (!dash && !cb_q_is(c, j, "to") && !cb_q_is(c, j, "or") && !(between && cb_q_is(c, j, "and"))) return 0;
   /* "fell by 900 to 11,400": the change, then where it ended; "vetted by 15 to 20 people" stays a range */
   size_t before = cb_q_prev(c, p->first);
   if (!dash && before != (size_t)-1 && cb_q_is(c, before, "by") && change_before(c, p->first)) return 0;
@@ -386,6 +387,16 @@ static void set_base(cb_quantity *q, const qunit *u) {
   }
 }
 
+/* A whole number up to 120 set off by commas after a name is the person's age, as news
+ * writes it ("Maria Lopez, 61, said"; "Jones (R-Ohio), 58,"). */
+static int bare_age(const cb_qctx *c, const qparts *p) {
+  if (p->range || p->prefix || !p->n1.digits || !p->n1.integer || p->n1.value < 1 || p->n1.value > 120) return 0;
+  size_t before = cb_q_prev(c, p->n1.first), after = cb_q_next(c, p->n1.last);
+  if (before == (size_t)-1 || !cb_q_punct(c, before, ',') || after >= c->nt || !cb_q_punct(c, after, ',')) return 0;
+  size_t name = cb_q_prev(c, before);
+  return name != (size_t)-1 && ((c->t[name].kind == QT_WORD && c->t[name].upper) || cb_q_punct(c, name, ')'));
+}
+
 /* Is the noun at token k written as its singular ("index", not "indexes")? */
 static int written_singular(const cb_qctx *c, size_t k, const char *singular) {
   char w[48];
@@ -419,6 +430,9 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
     const char *per = cb_q_per_after(c, noun_last, &per_end);
     const char *composed = per && strcmp(per, noun) ? cb_arena_printf(a, "%s per %s", noun, per) : NULL;
     if (composed) { u.norm = composed; noun_last = per_end; }
+  }
+  if (!strcmp(u.dim, "none") && !noun && bare_age(c, &p)) {   /* "Maria Lopez, 61, said" */
+    u.norm = "year of age"; u.dim = "age"; u.base = "year";
   }
   if (!strcmp(u.dim, "none") && !p.range && !p.negative && cb_q_is_name_number(c, &p.n1)) {
     v->n--;   /* "FRANCE 24", "Apollo 11" */

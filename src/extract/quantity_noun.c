@@ -6,6 +6,7 @@
  * the phrase.
  */
 #include "extract/quantity_internal.h"
+#include "text/wordnet.h"
 #include <string.h>
 
 static int ends_with(const char *w, size_t n, const char *suf) {
@@ -34,25 +35,76 @@ static int is_event_verb(const char *w, size_t n) {
   return ends_with(w, n, "ed") || ends_with(w, n, "ing") || ends_with(w, n, "ly");
 }
 
+/* The word at token j, lower-case, with words glued to it by hyphens ("laid-off",
+ * "front-runners"): its length (0 if it does not fit) and its last token in *end. */
+static size_t hyphenated(const cb_qctx *c, size_t j, char *w, size_t cap, size_t *end) {
+  size_t n = cb_q_lower(c, j, w, cap);
+  *end = j;
+  while (n && j + 2 < c->nt && cb_q_punct(c, j + 1, '-') && c->t[j + 2].kind == QT_WORD && !c->t[j + 2].digit_in &&
+         c->t[j + 1].start == c->t[j].end && c->t[j + 2].start == c->t[j + 1].end) {
+    char x[32];
+    size_t m = cb_q_lower(c, j + 2, x, sizeof x);
+    if (!m || n + m + 2 > cap) break;
+    w[n++] = '-';
+    memcpy(w + n, x, m);
+    n += m;
+    w[n] = 0;
+    j += 2;
+    *end = j;
+  }
+  return n;
+}
+
+/* An "-ed" or "-ing" word that modifies a noun after it rather than telling what happened
+ * ("scathing editorial", "laid-off employees", "20 injured people"): a WordNet adjective
+ * with a word after it. */
+static int modifier_verbal(const cb_qctx *c, const char *w, size_t end) {
+  size_t nx = cb_q_next(c, end);
+  if (nx >= c->nt || c->t[nx].kind != QT_WORD || c->t[nx].digit_in) return 0;
+  char x[32];
+  size_t m = cb_q_lower(c, nx, x, sizeof x);
+  if (!m || cb_qlex_stop(c->lx, x, m) || cb_qlex_number(c->lx, x, m)) return 0;
+  uint32_t syn;
+  return cb_wn_synsets(CB_WN_ADJ, w, &syn, 1, 1) > 0;
+}
+
+/* "family", "building", "meeting": an "-ly" or "-ing" word that WordNet knows as a noun. */
+static int noun_form(const char *w, size_t n) {
+  uint32_t syn;
+  return (ends_with(w, n, "ly") || ends_with(w, n, "ing")) && cb_wn_synsets(CB_WN_NOUN, w, &syn, 1, 1) > 0;
+}
+
+/* Does a plain lower-case word follow token k (the noun a capitalised modifier such as
+ * "Dallas" in "five Dallas police officers" goes with)? */
+static int lower_word_after(const cb_qctx *c, size_t k) {
+  size_t nx = cb_q_next(c, k);
+  if (nx >= c->nt || c->t[nx].kind != QT_WORD || c->t[nx].digit_in || c->t[nx].upper) return 0;
+  char x[32];
+  size_t m = cb_q_lower(c, nx, x, sizeof x);
+  return m && !cb_qlex_stop(c->lx, x, m) && !cb_qlex_number(c->lx, x, m) && !is_event_verb(x, m);
+}
+
 const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *last, const char **event) {
   char out[96];
   size_t len = 0, k = i;
-  int words = 0;
+  int words = 0, proper = 0;
   *event = NULL;
   size_t h = cb_q_next(c, k);   /* "two-door version", "20 most expensive restaurants" */
   if (h < c->nt && cb_q_punct(c, h, '-')) k = h;
   h = cb_q_next(c, k);
   if (h < c->nt && cb_q_is(c, h, "most")) k = h;
   for (; words < 3; words++) {
-    size_t j = cb_q_next(c, k);
+    size_t j = cb_q_next(c, k), end;
     if (j >= c->nt || c->t[j].kind != QT_WORD || c->t[j].digit_in) break;
     if (j == k + 1 && c->t[k].kind == QT_WORD) break;   /* words must be spaced */
-    char w[32];
-    size_t n = cb_q_lower(c, j, w, sizeof w);
+    char w[48];
+    size_t n = hyphenated(c, j, w, sizeof w, &end);
     if (!n || cb_qlex_stop(c->lx, w, n) || cb_qlex_number(c->lx, w, n)) break;
-    if (words > 0 && c->t[j].upper) break;
+    if (words > 0 && c->t[j].upper && !proper) break;   /* "Latin American artists" go on */
+    proper = c->t[j].upper && (words == 0 || proper);
     const char *ev = cb_qlex_event(c->lx, w, n);
-    if (is_event_verb(w, n) || (ev && words > 0)) { if (ev && !*event) *event = ev; break; }
+    int verbal = is_event_verb(w, n) && !modifier_verbal(c, w, end) && !noun_form(w, n);
+    if (verbal || (ev && words > 0)) { if (ev && !*event) *event = ev; break; }
     if (ev && !*event) *event = ev;
     const char *irr = irregular_plural(c, j);
     if (irr) n = strlen(irr);
@@ -60,7 +112,8 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
     if (len) out[len++] = ' ';
     memcpy(out + len, irr ? irr : w, n);
     len += n;
-    k = j;
+    k = end;
+    if (proper && lower_word_after(c, k)) continue;   /* "Dallas" is no plural */
     if (irr || singular(w, n) != n) { words++; break; }   /* a plural ends the phrase: "22 vessels", "5,000 people" */
   }
   if (!len) return NULL;
