@@ -336,6 +336,34 @@ static void test_compare(void) {
   cb_arena_free(a);
 }
 
+/* The kind of the mention written exactly `text`, or -1. */
+static int kind_of(const cb_names *nm, const char *text) {
+  for (size_t i = 0; nm && i < nm->nmentions; i++)
+    if (nm->mentions[i].text && strcmp(nm->mentions[i].text, text) == 0) return (int)nm->mentions[i].kind;
+  return -1;
+}
+
+/* A dateline's place in capitals is a place, never a person; a known outlet ending in a
+ * stop word ("USA Today") is one outlet. */
+static void test_datelines(void) {
+  cb_arena *a = cb_arena_new(0);
+  const cb_names *nm = extract(a, "PORT HALVARD \xe2\x80\x94 Crews reopened the ferry pier, harbour master "
+                                  "Ilka Brennan said.");
+  CHECK_INT(kind_of(nm, "PORT HALVARD"), CB_NAME_PLACE);
+  CHECK_INT(kind_of(nm, "Ilka Brennan"), CB_NAME_PERSON);
+  nm = extract(a, "QUELLMOOR, June 9 (Reuters) - Crews reopened the pier.\n\n"
+                  "SAN ORRIN, Velmark (AP) \xe2\x80\x94 Rain fell.");
+  CHECK_INT(kind_of(nm, "QUELLMOOR"), CB_NAME_PLACE);
+  CHECK_INT(kind_of(nm, "SAN ORRIN"), CB_NAME_PLACE);
+  nm = extract(a, "The closure was first reported by USA Today on Friday.");
+  CHECK_INT(kind_of(nm, "USA Today"), CB_NAME_OUTLET);
+  CHECK_INT(kind_of(nm, "USA"), -1);
+  /* capitals inside a sentence are no dateline */
+  nm = extract(a, "Crews said HALVARD VESK - the pier - was closed.");
+  CHECK(kind_of(nm, "HALVARD VESK") != CB_NAME_PLACE);
+  cb_arena_free(a);
+}
+
 static void test_bad_input(void) {
   cb_arena *a = cb_arena_new(0);
   cb_names nm;
@@ -373,6 +401,7 @@ int main(void) {
   test_invented();
   test_rules();
   test_compare();
+  test_datelines();
   test_bad_input();
   return test_report();
 }

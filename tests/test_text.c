@@ -7,7 +7,10 @@
 #include "corroborate.h"
 #include "ingest/pubdate.h"
 #include "ingest/cleanup.h"
+#include "text/dateline.h"
 #include <stdlib.h>
+
+#define TITLE "Ferry service resumes across the Quellmoor strait\n"
 
 static cb_article *got;
 static cb_error last_err;
@@ -141,6 +144,178 @@ static void test_date_line_after_title(void) {
   cb_article_free(a);
 }
 
+/* The metadata lines newspapers and wires print: each form on an article written for it. */
+static void test_outlet_dash_date(void) {
+  cb_article *a = read_text(TITLE
+                            "The Halvard Ledger \xe2\x80\x94 June 9, 2028\n\n"
+                            "The first ferry left at dawn with 40 passengers aboard.\n");
+  CHECK(a != NULL);
+  if (!a) return;
+  CHECK_STR(a->title, "Ferry service resumes across the Quellmoor strait");
+  CHECK_STR(a->outlet, "The Halvard Ledger");
+  CHECK_STR(a->published, "2028-06-09");
+  CHECK(!a->published_inferred);
+  CHECK_NOT_CONTAINS(a->body, "Halvard Ledger");
+  cb_article_free(a);
+  a = read_text(TITLE "Orrin Bay Sentinel - 9 Jun 2028\n\n"
+                "The first ferry left at dawn.\n");
+  if (a) { CHECK_STR(a->outlet, "Orrin Bay Sentinel"); CHECK_STR(a->published, "2028-06-09"); }
+  cb_article_free(a);
+}
+
+static void test_outlet_bar_date(void) {
+  cb_article *a = read_text("Quellmoor Post | 2028-06-09\n" TITLE "\n"
+                            "The first ferry left at dawn with 40 passengers aboard.\n");
+  CHECK(a != NULL);
+  if (!a) return;
+  CHECK_STR(a->outlet, "Quellmoor Post");
+  CHECK_STR(a->published, "2028-06-09");
+  CHECK(!a->published_inferred);
+  CHECK_STR(a->title, "Ferry service resumes across the Quellmoor strait");
+  cb_article_free(a);
+  /* a headline with a date is no outlet line */
+  a = read_text("Storm floods the Quellmoor docks - June 9, 2028\n\nWater rose a metre overnight.\n");
+  if (a) { CHECK(a->outlet == NULL); CHECK_STR(a->title, "Storm floods the Quellmoor docks - June 9, 2028"); }
+  cb_article_free(a);
+}
+
+static void test_labelled_dates(void) {
+  /* Published is preferred over Updated, in either order; a stated date is not inferred */
+  static const char *const texts[] = {
+    TITLE "Updated: June 10, 2028\nPublished: June 9, 2028\n\n"
+    "The first ferry left on June 8, 2028 at dawn.\n",
+    TITLE "Published: June 9, 2028\nUpdated: June 10, 2028\n\n"
+    "The first ferry left on June 8, 2028 at dawn.\n",
+    TITLE "Published: June 9, 2028 | Updated: June 10, 2028\n\n"
+    "The first ferry left on June 8, 2028 at dawn.\n",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    cb_article *a = read_text(texts[i]);
+    CHECK(a != NULL);
+    if (!a) continue;
+    CHECK_STR(a->published, "2028-06-09");
+    CHECK(!a->published_inferred);
+    CHECK_CONTAINS(a->published_why, "Published");
+    CHECK_NOT_CONTAINS(a->body, "Updated");
+    cb_article_free(a);
+  }
+  /* Posted, with the time first; and a labelled date below a line the header does not know */
+  cb_article *a = read_text(TITLE "Posted 7:45 a.m. EST, June 9, 2028\n\n"
+                            "The first ferry left at dawn.\n");
+  if (a) { CHECK_STR(a->published, "2028-06-09T07:45:00"); CHECK(!a->published_inferred); }
+  cb_article_free(a);
+  a = read_text(TITLE "\nThe first ferry left on June 8, 2028 at dawn.\n\n"
+                "Updated: June 10, 2028\n");
+  if (a) {
+    CHECK_STR(a->published, "2028-06-10");
+    CHECK(!a->published_inferred);
+    CHECK_NOT_CONTAINS(a->body, "Updated");
+  }
+  cb_article_free(a);
+}
+
+static void test_bylines(void) {
+  cb_article *a = read_text(TITLE "By Ilka Brennan, Orrin Bay Sentinel\n\n"
+                            "The first ferry left at dawn.\n");
+  CHECK(a != NULL);
+  if (a) { CHECK_STR(a->author, "Ilka Brennan"); CHECK_STR(a->outlet, "Orrin Bay Sentinel"); }
+  cb_article_free(a);
+  a = read_text(TITLE "Doran Vesk | The Halvard Ledger\n\n"
+                "The first ferry left at dawn.\n");
+  CHECK(a != NULL);
+  if (a) { CHECK_STR(a->author, "Doran Vesk"); CHECK_STR(a->outlet, "The Halvard Ledger"); }
+  cb_article_free(a);
+  a = read_text(TITLE "By Ilka Brennan and Doran Vesk\n\nThe first ferry left at dawn.\n");
+  if (a) { CHECK_STR(a->author, "Ilka Brennan and Doran Vesk"); CHECK(a->outlet == NULL); }
+  cb_article_free(a);
+  a = read_text(TITLE "By Ilka Brennan, Velmark Wire\n\nThe first ferry left at dawn.\n");
+  if (a) { CHECK_STR(a->author, "Ilka Brennan"); CHECK_STR(a->outlet, "Velmark Wire"); }
+  cb_article_free(a);
+  a = read_text(TITLE "By Ilka Brennan, Orrin Halvard\n\nThe first ferry left at dawn.\n");
+  if (a) { CHECK_STR(a->author, "Ilka Brennan"); CHECK_STR(a->outlet, "Orrin Halvard"); }
+  cb_article_free(a);
+  a = read_text(TITLE "By Reuters\n\nThe first ferry left at dawn.\n");
+  if (a) { CHECK(a->author == NULL); CHECK_STR(a->outlet, "Reuters"); }
+  cb_article_free(a);
+  a = read_text(TITLE "By Tuesday, crews had reopened the pier\n\nThe first ferry left at dawn.\n");
+  if (a) { CHECK(a->author == NULL); CHECK_CONTAINS(a->body, "By Tuesday, crews"); }
+  cb_article_free(a);
+  a = read_text(TITLE "By Ilka Brennan, Staff Writer | June 9, 2028\n\n"
+                "The first ferry left at dawn.\n");
+  if (a) {
+    CHECK_STR(a->author, "Ilka Brennan");
+    CHECK(a->outlet == NULL);
+    CHECK_STR(a->published, "2028-06-09");
+  }
+  cb_article_free(a);
+}
+
+static void test_outlet_under_title(void) {
+  static const struct { const char *line, *outlet; } cases[] = {
+    {"Orrin Bay Sentinel", "Orrin Bay Sentinel"}, {"The Halvard Ledger", "The Halvard Ledger"},
+    {"Reuters", "Reuters"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char text[300];
+    snprintf(text, sizeof text, TITLE "%s\n\n"
+             "The first ferry left at dawn with 40 passengers aboard.\n", cases[i].line);
+    cb_article *a = read_text(text);
+    CHECK(a != NULL);
+    if (!a) continue;
+    CHECK_STR(a->outlet, cases[i].outlet);
+    CHECK_STR(a->title, "Ferry service resumes across the Quellmoor strait");
+    CHECK_NOT_CONTAINS(a->body, cases[i].line);
+    cb_article_free(a);
+  }
+  /* a bare name may be a person's: left in the text */
+  cb_article *a = read_text(TITLE "Ilka Brennan\n\nThe first ferry left.\n");
+  if (a) CHECK(a->outlet == NULL);
+  cb_article_free(a);
+  /* above the title, capitalised words ending in an outlet word are as likely a headline */
+  a = read_text("Ferry Bookings Hit Record\n\nThe first ferry left at dawn.\n");
+  if (a) { CHECK(a->outlet == NULL); CHECK_STR(a->title, "Ferry Bookings Hit Record"); }
+  cb_article_free(a);
+}
+
+static void test_datelines(void) {
+  cb_article *a = read_text(TITLE "\n"
+                            "PORT HALVARD, June 9 (Reuters) - The first ferry left at dawn.\n");
+  CHECK(a != NULL);
+  if (a) {
+    CHECK_STR(a->dateline, "PORT HALVARD");
+    CHECK_STR(a->outlet, "Reuters");
+    CHECK(strncmp(a->body, "The first ferry", 15) == 0);
+  }
+  cb_article_free(a);
+  a = read_text("Ferry service resumes\n\nQUELLMOOR \xe2\x80\x94 The first ferry left at dawn.\n");
+  if (a) { CHECK_STR(a->dateline, "QUELLMOOR"); CHECK(strncmp(a->body, "The first ferry", 15) == 0); }
+  cb_article_free(a);
+  static const struct { const char *s, *place; size_t len; } cases[] = {
+    {"SAN ORRIN, Velmark (AP) \xe2\x80\x94 Crews worked", "SAN ORRIN", 28},
+    {"PORT HALVARD, June 9, 2028 - Crews worked", "PORT HALVARD", 29},
+    {"ST. ORRIN \xe2\x80\x93 Crews worked", "ST. ORRIN", 14},
+    {"BREAKING - Crews worked", NULL, 0}, {"QUELLMOOR, the town said - Crews", NULL, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    cb_slice place = {0};
+    CHECK_INT(cb_dateline_len(cases[i].s, strlen(cases[i].s), &place), cases[i].len);
+    const char *want = cases[i].place;
+    if (want) CHECK(place.len == strlen(want) && !strncmp(place.ptr, want, place.len));
+  }
+}
+
+static void test_masthead_today(void) {
+  cb_article *a = read_text("Today\n\n" TITLE "Posted: 9 June 2028\n\n"
+                            "The first ferry left at dawn.\n");
+  CHECK(a != NULL);
+  if (!a) return;
+  CHECK_STR(a->title, "Ferry service resumes across the Quellmoor strait");
+  CHECK_STR(a->published, "2028-06-09");
+  CHECK(!a->published_inferred);
+  CHECK_NOT_CONTAINS(a->body, "Today");
+  cb_article_free(a);
+}
+
 static void test_errors(void) {
   CHECK(read_text("") == NULL);
   CHECK_INT(last_err.code, CB_EEMPTY);
@@ -158,6 +333,13 @@ int main(void) {
   test_holidays();
   test_junk();
   test_date_line_after_title();
+  test_outlet_dash_date();
+  test_outlet_bar_date();
+  test_labelled_dates();
+  test_bylines();
+  test_outlet_under_title();
+  test_datelines();
+  test_masthead_today();
   test_errors();
   return test_report();
 }

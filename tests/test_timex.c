@@ -171,6 +171,11 @@ static void test_traps(void) {
   CHECK_INT(count("Trump has denied that a second contact occurred.", "2025-11-30"), 0);
   /* month names that are ordinary words */
   CHECK_INT(count("You may march on, said the man.", "2025-11-30"), 0);
+  /* the "Today" of a masthead dates nothing: alone on its line, or in a known outlet's name */
+  CHECK_INT(count("Today\n\nCrews reopened the Quellmoor pier.", "2028-06-09"), 0);
+  CHECK_INT(count("The closure was first reported by USA Today.", "2028-06-09"), 0);
+  CHECK_STR(value_of("Today the pier reopened.", "2028-06-09", "Today"), "2028-06-09");
+  CHECK_STR(value_of("The pier reopened today.", "2028-06-09", "today"), "2028-06-09");
 }
 
 static void test_calendar(void) {

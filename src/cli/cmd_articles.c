@@ -40,6 +40,7 @@ static int on_row(void *ud, const cb_article_row *r) {
     cb_buf_puts(b, ",\"fetched\":"); cb_buf_json_str(b, r->fetched);
     cb_buf_puts(b, ",\"title\":"); cb_buf_json_str(b, r->title);
     cb_buf_puts(b, ",\"author\":"); cb_buf_json_str(b, r->author);
+    cb_buf_puts(b, ",\"dateline\":"); cb_buf_json_str(b, r->dateline);
     cb_buf_puts(b, ",\"url\":"); cb_buf_json_str(b, r->url);
     cb_buf_printf(b, ",\"chars\":%zu,\"dropped\":%zu,\"hash\":", r->body_len, r->ndropped);
     cb_buf_json_str(b, r->hash);

@@ -1,8 +1,9 @@
 /*
  * entity_kind.c - the kind of a name (see entity_kind.h). Order of evidence: the whole name
  * in a lexicon (outlets, organisations, places), a cue word inside it ("Times",
- * "Department"), a hint from its context (a title: person; "channel": outlet), then its
- * shape (two or more capitalised words: a person; an all-capitals word: an organisation).
+ * "Department"), a hint from its context (a title: person; "channel": outlet; a dateline:
+ * place), then its shape (two or more capitalised words: a person; an all-capitals word: an
+ * organisation).
  */
 #include "extract/entity_kind.h"
 #include "extract/name_lexicon.h"
@@ -45,6 +46,7 @@ cb_name_kind cb_entity_kind(const char *key, size_t n, unsigned hints, int allca
   if (cb_name_lex_get(CB_LEX_ORGS, key, n)) return CB_NAME_ORG;
   if (cb_name_lex_get(CB_LEX_PLACES, key, n)) return CB_NAME_PLACE;
   if (hints & CB_HINT_OUTLET) return CB_NAME_OUTLET;
+  if (hints & CB_HINT_PLACE) return CB_NAME_PLACE;
   int words = n > 0 && memchr(key, ' ', n) != NULL;
   if (words && ends_with(CB_LEX_OUTLET_CUES, key, n)) return CB_NAME_OUTLET;
   if (words && ends_with(CB_LEX_PLACE_CUES, key, n)) return CB_NAME_PLACE;

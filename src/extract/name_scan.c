@@ -11,11 +11,13 @@
 #include "extract/name_lexicon.h"
 #include "extract/name_map.h"
 #include "extract/name_fold.h"
+#include "text/dateline.h"
 #include <string.h>
 
 typedef struct scan {
   cb_arena *a;
   const char *s;
+  size_t n;
   const cb_ntok *t;
   size_t nt;
   cb_name_hit *hits;
@@ -272,6 +274,17 @@ static int lone_demonym(const scan *sc, size_t b, size_t e) {
          cb_name_lex_get(CB_LEX_DEMONYMS, t->key, t->keylen - 1u);
 }
 
+/* 1 if the capitals of tokens [b, e) open a line as the place of a dateline ("KASENDA —"). */
+static int dateline_place(const scan *sc, size_t b, size_t e) {
+  size_t at = sc->t[b].start;
+  if (at > 0 && sc->s[at - 1] != '\n') return 0;
+  for (size_t k = b; k < e; k++) if (!has(&sc->t[k], CB_NT_ALLCAPS)) return 0;
+  const char *nl = memchr(sc->s + at, '\n', sc->n - at);
+  cb_slice place;
+  return cb_dateline_len(sc->s + at, nl ? (size_t)(nl - sc->s) - at : sc->n - at, &place) &&
+         place.len >= sc->t[e - 1].end - at;
+}
+
 static size_t try_plain(scan *sc, size_t i) {
   unsigned hints = 0;
   size_t b = i;
@@ -283,7 +296,11 @@ static size_t try_plain(scan *sc, size_t i) {
     return i + 1;
   }
   size_t e = name_run(sc, b);
+  const char *outlet;
+  size_t ol = cb_name_lex_match(CB_LEX_OUTLETS, sc->t, sc->nt, b, &outlet);
+  if (ol > e - b) e = b + ol;   /* "USA Today": a stop word ends no known outlet */
   if (lone_demonym(sc, b, e)) return e;
+  if (dateline_place(sc, b, e)) hints |= CB_HINT_PLACE;
   if (b > 0 && has(&sc->t[b], CB_NT_JOINED) && !has(&sc->t[b - 1], CB_NT_CAP)) {
     const char *c;
     size_t back = b >= 2 && has(&sc->t[b - 1], CB_NT_JOINED) ? 2 : 1;
@@ -349,8 +366,7 @@ static void second_pass(scan *sc) {
 
 size_t cb_name_scan(cb_arena *a, const char *s, size_t n, const cb_ntok *t, size_t nt,
                     cb_name_hit **out, int *oom) {
-  scan sc = {a, s, t, nt, NULL, 0, 0, 0};
-  (void)n;
+  scan sc = {a, s, n, t, nt, NULL, 0, 0, 0};
   for (size_t i = 0; i < nt && !sc.oom;) {
     if (has(&t[i], CB_NT_HEADLINE)) { i++; continue; }
     size_t next = try_role(&sc, i);

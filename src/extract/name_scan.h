@@ -14,7 +14,8 @@ enum {
   CB_HINT_OUTLET = 2,     /* "channel", "newspaper" ... before it */
   CB_HINT_TENTATIVE = 4,  /* one capitalised word at a sentence start: maybe not a name */
   CB_HINT_HEADLINE = 8,   /* found on a title-case line */
-  CB_HINT_BRACKETED = 16  /* "X (Y)": Y, another name of X */
+  CB_HINT_BRACKETED = 16, /* "X (Y)": Y, another name of X */
+  CB_HINT_PLACE = 32      /* the place of a dateline ("PORT VELIN —", "LONDON, March 3 (Reuters) -") */
 };
 
 typedef struct cb_name_hit {

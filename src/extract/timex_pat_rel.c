@@ -4,6 +4,8 @@
  * friends, durations and "N units ago", "year-end", "year-earlier", and sets ("every week").
  */
 #include "extract/timex_query.h"
+#include "extract/name_fold.h"
+#include "extract/name_lexicon.h"
 #include <stdio.h>
 
 static void week_value(const cb_tm_ctx *c, cb_tm_res *r, long days, int weekend) {
@@ -221,10 +223,25 @@ size_t cb_tp_trading_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return i + 2;
 }
 
+/* "Today" of a masthead, which dates nothing: alone on its line, or ending the name of a known outlet
+ * ("USA Today"; data/names/outlets.txt). */
+static int masthead_today(const cb_tm_ctx *c, size_t i) {
+  if (!c->t[i].cap || !word_is(c, i, "today")) return 0;
+  if ((i == 0 || c->t[i].gap == 2) && (i + 1 >= c->nt || c->t[i + 1].gap == 2)) return 1;
+  for (size_t w = 1; w <= 3 && w <= i; w++) {
+    const cb_tt *p = &c->t[i - w];
+    if (p->kind != TK_WORD || !p->cap || c->t[i - w + 1].gap != 1) return 0;
+    char key[CB_NAME_KEY_MAX];
+    size_t n = cb_name_fold(c->s + p->s, c->t[i].e - p->s, key);
+    if (cb_name_lex_get(CB_LEX_OUTLETS, key, n)) return 1;
+  }
+  return 0;
+}
+
 /* today, yesterday, tomorrow, tonight, yesterday morning. In a history the day someone says "today" is not
  * the last date the text named (a quote, or "today" meaning nowadays): it stays unknown. */
 size_t cb_tp_dayrel(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
-  if (!has(c, i, TL_DAYREL)) return 0;
+  if (!has(c, i, TL_DAYREL) || masthead_today(c, i)) return 0;
   int k = val(c, i, TL_DAYREL);
   set(r, i + 1, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE);
   if (!c->has_dct || c->narrative) snprintf(r->val, sizeof r->val, "XXXX-XX-XX");

@@ -138,38 +138,6 @@ int cb_is_credit_line(const char *s, size_t n, cb_slice *outlet) {
   return 1;
 }
 
-size_t cb_dateline_len(const char *s, size_t n, cb_slice *place) {
-  size_t i = 0, letters = 0;
-  /* upper-case words, commas and spaces: "KASENDA", "SAN JUAN, Puerto Rico" is not handled */
-  while (i < n && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\'' ||
-                   ((unsigned char)s[i] >= 0xC3 && (unsigned char)s[i] <= 0xC5))) {
-    if (isupper((unsigned char)s[i])) letters++;
-    i++;
-  }
-  size_t name_end = i;
-  while (name_end && (s[name_end - 1] == ' ' || s[name_end - 1] == ',')) name_end--;
-  if (letters < 3 || name_end == 0) return 0;
-  size_t j = i;
-  /* optional "(Reuters)" / "(AFP)" */
-  if (j < n && s[j] == '(') {
-    const char *c = memchr(s + j, ')', n - j < 30 ? n - j : 30);
-    if (!c) return 0;
-    j = (size_t)(c - s) + 1;
-    while (j < n && s[j] == ' ') j++;
-  }
-  size_t dash = 0;
-  if (j < n && s[j] == '-') dash = 1;
-  else if (j + 2 < n && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-           ((unsigned char)s[j + 2] == 0x94 || (unsigned char)s[j + 2] == 0x93)) dash = 3;
-  if (!dash) return 0;
-  j += dash;
-  if (j < n && s[j] != ' ' && !isupper((unsigned char)s[j])) return 0;
-  while (j < n && s[j] == ' ') j++;
-  if (j >= n || !(isupper((unsigned char)s[j]) || s[j] == '"' || (unsigned char)s[j] >= 0xC3)) return 0;
-  if (place) { place->ptr = s; place->len = name_end; }
-  return j;
-}
-
 int cb_junk_line(cb_junk_state *st, const char *s, size_t n, const char **why) {
   pthread_once(&rules_once, load_rules);
   const char *t = s;

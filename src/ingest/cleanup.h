@@ -1,8 +1,8 @@
 /*
  * cleanup.h - telling page furniture from article text, line by line: stray numbers,
  * share widgets, comment forms, related-link lists, advertisements, newsletter boxes,
- * photo captions with credits, credit lines and datelines. The phrases are data
- * (data/cleanup/junk.tsv); the shapes (numbers, bullets, credits) are rules here.
+ * photo captions with credits and credit lines (datelines: text/dateline.h). The phrases
+ * are data (data/cleanup/junk.tsv); the shapes (numbers, bullets, credits) are rules here.
  */
 #ifndef CB_INGEST_CLEANUP_H
 #define CB_INGEST_CLEANUP_H
@@ -19,9 +19,6 @@ int cb_is_caption_with_credit(const char *s, size_t n);
 /* A credit line: "(FRANCE 24 with AFP)", "(Reporting by X; Editing by Y)", "(AFP)".
  * On success *outlet gets the outlet part when the credit names one ("FRANCE 24"). */
 int cb_is_credit_line(const char *s, size_t n, cb_slice *outlet);
-/* A dateline at the start of a paragraph: "CARACAS-", "KASENDA —", "WASHINGTON (Reuters) -".
- * Returns the bytes to strip (0 if none) and the place name in *place. */
-size_t cb_dateline_len(const char *s, size_t n, cb_slice *place);
 /* Drops junk paragraphs from a->body (paragraphs separated by blank lines or newlines),
  * recording each in a->dropped. Used for every format by cb_article_finish. */
 int cb_clean_body(cb_article *a);

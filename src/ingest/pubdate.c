@@ -71,10 +71,13 @@ static size_t parse_time(const char *s, size_t n, size_t i, cb_date *d) {
   }
   if (j < n && s[j] == '.') { j++; while (j < n && isdigit((unsigned char)s[j])) j++; }
   size_t t = spaces(s, n, j);
-  if (t + 1 < n && (strncasecmp(s + t, "am", 2) == 0 || strncasecmp(s + t, "pm", 2) == 0)) {
+  int dots = t + 3 < n && (strncasecmp(s + t, "a.m.", 4) == 0 || strncasecmp(s + t, "p.m.", 4) == 0);
+  int plain = t + 1 < n && (strncasecmp(s + t, "am", 2) == 0 || strncasecmp(s + t, "pm", 2) == 0);
+  size_t ampm = dots ? 4 : plain ? 2 : 0;
+  if (ampm) {
     if (tolower((unsigned char)s[t]) == 'p' && h < 12) h += 12;
     if (tolower((unsigned char)s[t]) == 'a' && h == 12) h = 0;
-    j = t + 2;
+    j = t + ampm;
   }
   if (h > 23 || m > 59 || sec > 60) return i;
   d->hour = h; d->min = m; d->sec = sec; d->has_time = 1;
@@ -186,27 +189,56 @@ size_t cb_date_parse(const char *s, size_t n, cb_date *d) {
   return k ? i + k : 0;
 }
 
-static const char *const labels[] = {"published on", "published", "updated on", "updated", "posted on", "posted",
-                                     "last updated", "last modified", "first published", "date", "dated", "on", NULL};
+/* Labels before a date line, longest first where one starts another, with what they say. */
+static const struct { const char *text; cb_date_label kind; } labels[] = {
+  {"first published", CB_DATE_PUBLISHED}, {"originally published", CB_DATE_PUBLISHED},
+  {"publication date", CB_DATE_PUBLISHED}, {"published on", CB_DATE_PUBLISHED},
+  {"published", CB_DATE_PUBLISHED}, {"posted on", CB_DATE_PUBLISHED}, {"posted", CB_DATE_PUBLISHED},
+  {"last updated", CB_DATE_UPDATED}, {"last modified", CB_DATE_UPDATED}, {"updated on", CB_DATE_UPDATED},
+  {"updated", CB_DATE_UPDATED}, {"modified", CB_DATE_UPDATED}, {"dated", CB_DATE_PLAIN},
+  {"date", CB_DATE_PLAIN}, {"on", CB_DATE_PLAIN}, {NULL, CB_DATE_NONE}};
 
-int cb_date_line(const char *s, size_t n, cb_date *d) {
-  size_t i = spaces(s, n, 0);
-  while (n > i && isspace((unsigned char)s[n - 1])) n--;
-  for (int l = 0; labels[l]; l++) {
-    size_t k = strlen(labels[l]);
-    if (n - i > k && strncasecmp(s + i, labels[l], k) == 0 && !isalpha((unsigned char)s[i + k])) {
-      i = spaces(s, n, i + k);
-      if (i < n && s[i] == ':') i = spaces(s, n, i + 1);
-      break;
+/* The label at i ("Published:", "Updated on"): its kind, *i moved past it; CB_DATE_PLAIN if none. */
+static cb_date_label read_label(const char *s, size_t n, size_t *i) {
+  for (int l = 0; labels[l].text; l++) {
+    size_t k = strlen(labels[l].text);
+    if (n - *i > k && strncasecmp(s + *i, labels[l].text, k) == 0 && !isalpha((unsigned char)s[*i + k])) {
+      *i = spaces(s, n, *i + k);
+      if (*i < n && s[*i] == ':') *i = spaces(s, n, *i + 1);
+      if (*i + 3 < n && strncasecmp(s + *i, "at ", 3) == 0) *i = spaces(s, n, *i + 3);
+      return labels[l].kind;
     }
   }
+  return CB_DATE_PLAIN;
+}
+
+/* A time before the date ("10:31 AM EST, March 4, 2027"): its end, or i; the time in *t. */
+static size_t time_first(const char *s, size_t n, size_t i, cb_date *t) {
+  memset(t, 0, sizeof *t);
+  size_t j = parse_time(s, n, i, t);
+  if (!t->has_time) return i;
+  j = spaces(s, n, j);
+  while (j < n && isupper((unsigned char)s[j])) j++;   /* a zone: "EST", "ET" */
+  if (j < n && s[j] == ',') j++;
+  return spaces(s, n, j);
+}
+
+cb_date_label cb_date_line_label(const char *s, size_t n, cb_date *d) {
+  size_t i = spaces(s, n, 0);
+  while (n > i && isspace((unsigned char)s[n - 1])) n--;
+  cb_date_label kind = read_label(s, n, &i);
+  cb_date t;
+  i = time_first(s, n, i, &t);
   size_t k = cb_date_parse(s + i, n - i, d);
-  if (!k || !d->year || !d->day) return 0;
+  if (!k || !d->year || !d->day) return CB_DATE_NONE;
+  if (t.has_time && !d->has_time) { d->hour = t.hour; d->min = t.min; d->sec = t.sec; d->has_time = 1; }
   i = spaces(s, n, i + k);
   /* trailing zone words ("EST", "(UTC)") or a trailing '|' are fine */
   while (i < n && (isupper((unsigned char)s[i]) || s[i] == '(' || s[i] == ')' || s[i] == ' ' || s[i] == '|')) i++;
-  return i == n;
+  return i == n ? kind : CB_DATE_NONE;
 }
+
+int cb_date_line(const char *s, size_t n, cb_date *d) { return cb_date_line_label(s, n, d) != CB_DATE_NONE; }
 
 /* ---- named days ---------------------------------------------------------------------- */
 typedef struct holiday { char name[40]; size_t len; int month, day, nth, weekday, easter; } holiday;

@@ -22,9 +22,17 @@ typedef struct cb_date {
 int cb_month_at(const char *s, size_t n, size_t *len);
 /* Parses a date at the start of s. Returns bytes consumed, 0 if there is none. */
 size_t cb_date_parse(const char *s, size_t n, cb_date *d);
+/* What the label of a date line says: an update, a plain date, the publication. A stated
+ * publication date is preferred over a plain one, a plain one over an update. */
+typedef enum cb_date_label {
+  CB_DATE_NONE = 0, CB_DATE_UPDATED, CB_DATE_PLAIN, CB_DATE_PUBLISHED
+} cb_date_label;
 /* 1 if the whole line is a date line: an optional label ("Published:", "date", "Updated"),
- * an optional weekday, a full date with a year, an optional time. */
+ * an optional time ("10:31 AM EST,"), an optional weekday, a full date with a year, an
+ * optional time. */
 int cb_date_line(const char *s, size_t n, cb_date *d);
+/* The same, telling what its label says (CB_DATE_PLAIN without a label; NONE: no date line). */
+cb_date_label cb_date_line_label(const char *s, size_t n, cb_date *d);
 /* Latest explicitly dated event in text: "Month Day[, Year]", "Day Month Year", ISO dates,
  * and named days ("Thanksgiving", "Christmas Eve"; data/dates/holidays.tsv). A date with
  * no year takes default_year (0: stays without a year; named days that move need a year

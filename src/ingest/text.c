@@ -1,13 +1,17 @@
 /*
  * text.c - the plain-text reader. Reads the furniture at the top of a pasted article
- * (date lines, a title line, bylines, "Outlet | Section | date" lines, a caption glued to
- * the date), the dateline opening the story ("CARACAS-"), the credit line closing it
- * ("(FRANCE 24 with AFP)"), and an outlet that names itself ("The Daily Express U.S.
- * reached out to ... for comment"). Soft-wrapped lines are joined into paragraphs.
+ * (date lines, a title line, the metadata lines of text_meta.h: bylines, "Outlet — date",
+ * "Outlet | Section | date", an outlet line under the title; a caption glued to the date),
+ * labelled date lines anywhere ("Published: ..."), the dateline opening the story
+ * ("CARACAS-", "LONDON, March 3 (Reuters) -"), the credit line closing it ("(FRANCE 24
+ * with AFP)"), and an outlet that names itself ("The Daily Express U.S. reached out to ...
+ * for comment"). Soft-wrapped lines are joined into paragraphs.
  */
 #include "ingest/reader.h"
 #include "ingest/cleanup.h"
 #include "ingest/pubdate.h"
+#include "ingest/text_meta.h"
+#include "text/dateline.h"
 #include "core/article.h"
 #include "core/buf.h"
 #include "text/utf8.h"
@@ -37,22 +41,26 @@ static size_t count_words(line l) {
   return w;
 }
 
-/* "date 2025-12-04 Venezuelan President ..." -> the date, and the rest of the line. */
-static int date_prefix(line l, cb_date *d, line *rest) {
-  static const char *const labels[] = {"date", "dated", "published:", "published", "updated:", "posted:", NULL};
-  for (int i = 0; labels[i]; i++) {
-    size_t k = strlen(labels[i]);
-    if (l.n > k + 1 && strncasecmp(l.s, labels[i], k) == 0 && l.s[k] == ' ') {
+/* "date 2025-12-04 Venezuelan President ..." -> the date, what its label says, and the rest
+ * of the line. */
+static cb_date_label date_prefix(line l, cb_date *d, line *rest) {
+  static const struct { const char *text; cb_date_label kind; } labels[] = {
+    {"date", CB_DATE_PLAIN}, {"dated", CB_DATE_PLAIN}, {"published:", CB_DATE_PUBLISHED},
+    {"published", CB_DATE_PUBLISHED}, {"updated:", CB_DATE_UPDATED}, {"posted:", CB_DATE_PUBLISHED},
+    {NULL, CB_DATE_NONE}};
+  for (int i = 0; labels[i].text; i++) {
+    size_t k = strlen(labels[i].text);
+    if (l.n > k + 1 && strncasecmp(l.s, labels[i].text, k) == 0 && l.s[k] == ' ') {
       size_t j = k;
       while (j < l.n && l.s[j] == ' ') j++;
       size_t m = cb_date_parse(l.s + j, l.n - j, d);
       if (m && d->year && d->day) {
         *rest = trim(l.s + j + m, l.n - j - m);
-        return 1;
+        return labels[i].kind;
       }
     }
   }
-  return 0;
+  return CB_DATE_NONE;
 }
 
 /* Splits text into logical lines: blank lines separate blocks; inside a block a line that
@@ -86,50 +94,6 @@ static size_t split_lines(cb_arena *ar, const char *t, size_t n, line **out) {
   cb_buf_free(&join);
   *out = v;
   return k;
-}
-
-/* "By Jane Doe, The Kasenda Courier" / "By Jane Doe | Courier" / "By Jane Doe and Ann Lee". */
-static int byline(cb_article *a, line l) {
-  if (l.n < 5 || l.n > 120 || strncasecmp(l.s, "by ", 3) != 0 || !isupper((unsigned char)l.s[3])) return 0;
-  line who = trim(l.s + 3, l.n - 3);
-  const char *sep = NULL;
-  for (size_t i = 0; i < who.n; i++)
-    if (who.s[i] == ',' || who.s[i] == '|' || (i + 5 < who.n && strncmp(who.s + i, " for ", 5) == 0)) { sep = who.s + i; break; }
-  if (sep) {
-    line outlet = trim(*sep == ' ' ? sep + 5 : sep + 1, (size_t)(who.s + who.n - sep) - (*sep == ' ' ? 5 : 1));
-    if (!a->outlet && outlet.n) a->outlet = cb_arena_strndup(a->arena, outlet.s, outlet.n);
-    who.n = (size_t)(sep - who.s);
-    who = trim(who.s, who.n);
-  }
-  a->author = cb_arena_strndup(a->arena, who.s, who.n);
-  return 1;
-}
-
-/* "Kasenda Courier | World | 12 Aug 2026": segments split by '|', one of them a date. */
-static int outlet_line(cb_article *a, line l) {
-  if (l.n > 160 || !memchr(l.s, '|', l.n)) return 0;
-  cb_date d;
-  int dated = 0;
-  line first = {0};
-  for (const char *p = l.s, *end = l.s + l.n; p <= end;) {
-    const char *bar = memchr(p, '|', (size_t)(end - p));
-    const char *se = bar ? bar : end;
-    line seg = trim(p, (size_t)(se - p));
-    if (!first.s) first = seg;
-    if (cb_date_line(seg.s, seg.n, &d)) dated = 1;
-    p = se + 1;
-    if (!bar) break;
-  }
-  if (!dated || !first.n) return 0;
-  cb_date_line(first.s, first.n, &d) ? (void)0 : (void)(a->outlet = a->outlet ? a->outlet : cb_arena_strndup(a->arena, first.s, first.n));
-  for (const char *p = l.s, *end = l.s + l.n; p < end;) {
-    const char *bar = memchr(p, '|', (size_t)(end - p));
-    const char *se = bar ? bar : end;
-    line seg = trim(p, (size_t)(se - p));
-    if (!a->published[0] && cb_date_line(seg.s, seg.n, &d)) cb_date_format(&d, a->published, sizeof a->published);
-    p = se + 1;
-  }
-  return 1;
 }
 
 /* A title: one short line, no closing full stop, at least three words. A title with
@@ -183,21 +147,10 @@ static void self_named_outlet(cb_article *a) {
   }
 }
 
-int cb_read_text(cb_article *a, const char *buf, size_t n, cb_error *e) {
-  size_t bad;
-  if (!cb_utf8_valid(buf, n, &bad)) {
-    cb_error_set(e, CB_EUTF8, a->source, 0, "invalid UTF-8 at byte %zu", bad);
-    return CB_EUTF8;
-  }
-  size_t tn;
-  char *t = cb_text_normalize(a->arena, buf, n, &tn);
-  line *ls;
-  size_t nl = t ? split_lines(a->arena, t, tn, &ls) : (size_t)-1;
-  if (nl == (size_t)-1) return CB_ENOMEM;
-
-  /* last non-empty line and credit lines at the end */
+/* Credit lines at the end ("(FRANCE 24 with AFP)"): read and dropped; returns the end of
+ * the text before them. */
+static size_t read_credits(cb_article *a, line *ls, size_t nl) {
   size_t last = nl;
-  while (last > 0 && ls[last - 1].n == 0) last--;
   while (last > 0) {
     cb_slice outlet;
     line l = ls[last - 1];
@@ -209,38 +162,54 @@ int cb_read_text(cb_article *a, const char *buf, size_t n, cb_error *e) {
     cb_article_drop(a, CB_DROP_CREDIT, l.s, l.n, "credit line");
     last--;
   }
+  return last;
+}
 
-  /* the header: dates, bylines, outlet lines, a caption, the title, junk */
-  size_t i = 0, nonempty_after;
+/* One header line that is metadata (a date, a byline, an outlet line, a masthead word):
+ * read and dropped. A date glued to text leaves the text in *l. Returns 1 if so. */
+static int header_meta(cb_text_meta *m, line *l) {
+  cb_date d;
+  line rest;
+  const char *why = NULL;
+  cb_date_label k = cb_date_line_label(l->s, l->n, &d);
+  if (k) {
+    cb_meta_date(m, &d, k, l->s, l->n);
+    why = "publication date line";
+  } else if (cb_meta_line(m, l->s, l->n)) {
+    why = "outlet, byline or date line";
+  } else if ((k = date_prefix(*l, &d, &rest))) {
+    size_t dn = (size_t)(rest.s - l->s);
+    cb_meta_date(m, &d, k, l->s, dn);
+    cb_article_drop(m->a, CB_DROP_METADATA, l->s, dn, "publication date glued to the next text");
+    *l = rest;
+    return 1;
+  } else {
+    why = cb_meta_masthead_day(l->s, l->n) ? "masthead word, not a date"
+        : cb_meta_outlet_alone(m, l->s, l->n) ? "outlet line" : NULL;
+  }
+  if (why) {
+    cb_article_drop(m->a, CB_DROP_METADATA, l->s, l->n, why);
+    *l = (line){l->s + l->n, 0};
+  }
+  return why != NULL;
+}
+
+/* The header: dates, bylines, outlet lines, a caption, the title, junk. Returns the index
+ * of the first line of the body. */
+static size_t read_header(cb_text_meta *m, line *ls, size_t last) {
+  cb_article *a = m->a;
+  size_t i = 0;
   cb_junk_state st = {0};
   for (; i < last; i++) {
     line l = ls[i];
     if (!l.n) continue;
-    cb_date d;
-    line rest;
     const char *why;
-    nonempty_after = 0;
+    size_t nonempty_after = 0;
     for (size_t j = i + 1; j < last && !nonempty_after; j++) nonempty_after = ls[j].n > 0;
-    if (cb_date_line(l.s, l.n, &d)) {
-      if (!a->published[0]) {
-        cb_date_format(&d, a->published, sizeof a->published);
-        a->published_why = cb_arena_printf(a->arena, "date line \"%.*s\"", (int)l.n, l.s);
-      }
-      cb_article_drop(a, CB_DROP_METADATA, l.s, l.n, "publication date line");
+    if (header_meta(m, &ls[i])) {
+      if (ls[i].n) i--;   /* look at what follows a glued date again */
       continue;
     }
-    if (date_prefix(l, &d, &rest)) {
-      if (!a->published[0]) {
-        cb_date_format(&d, a->published, sizeof a->published);
-        a->published_why = cb_arena_printf(a->arena, "date line \"%.*s\"", (int)(rest.s - l.s), l.s);
-      }
-      cb_article_drop(a, CB_DROP_METADATA, l.s, (size_t)(rest.s - l.s), "publication date glued to the next text");
-      ls[i] = rest;
-      if (rest.n) i--;   /* look at what follows the date again */
-      continue;
-    }
-    if (byline(a, l)) { cb_article_drop(a, CB_DROP_METADATA, l.s, l.n, "byline"); continue; }
-    if (outlet_line(a, l)) { cb_article_drop(a, CB_DROP_METADATA, l.s, l.n, "outlet and section line"); continue; }
     if (cb_is_caption_with_credit(l.s, l.n) && l.n < 400) {
       cb_article_add_caption(a, l.s, l.n);
       cb_article_drop(a, CB_DROP_CAPTION, l.s, l.n, "photo caption with a credit");
@@ -250,23 +219,50 @@ int cb_read_text(cb_article *a, const char *buf, size_t n, cb_error *e) {
     if (r) { cb_article_drop(a, (cb_drop_reason)r, l.s, l.n, why); continue; }
     if (!a->title && title_line(a, l, nonempty_after)) {
       cb_article_drop(a, CB_DROP_METADATA, l.s, l.n, "title line");
+      m->titled = 1;
       continue;
     }
     break;
   }
+  return i;
+}
 
-  /* the body: paragraphs, a dateline stripped from the first ones */
+/* A labelled date line inside the body ("Published: 4 March 2027", "Updated 10:31 AM,
+ * ..."): the stated date, dropped from the text. Returns 1 if so. */
+static int body_date_line(cb_text_meta *m, line l) {
+  cb_date d;
+  cb_date_label k = cb_date_line_label(l.s, l.n, &d);
+  if (k != CB_DATE_PUBLISHED && k != CB_DATE_UPDATED) return 0;
+  cb_meta_date(m, &d, k, l.s, l.n);
+  cb_article_drop(m->a, CB_DROP_METADATA, l.s, l.n, "publication date line");
+  return 1;
+}
+
+/* The dateline of line l, dl bytes with the place first: kept and dropped; an agency in
+ * it ("LONDON (Reuters) -") is the outlet when none is known. */
+static void take_dateline(cb_article *a, line l, size_t dl, cb_slice place) {
+  a->dateline = cb_arena_strndup(a->arena, place.ptr, place.len);
+  cb_article_drop(a, CB_DROP_DATELINE, l.s, dl, "dateline (place the story was filed from)");
+  const char *open = memchr(l.s + place.len, '(', dl - place.len);
+  const char *close = open ? memchr(open, ')', (size_t)(l.s + dl - open)) : NULL;
+  if (close && close > open + 1 && !a->outlet)
+    a->outlet = cb_arena_strndup(a->arena, open + 1, (size_t)(close - open - 1));
+}
+
+/* The body: paragraphs, labelled date lines taken out, a dateline stripped from the first
+ * ones. */
+static int read_body(cb_text_meta *m, line *ls, size_t i, size_t last) {
+  cb_article *a = m->a;
   cb_buf b;
   cb_buf_init(&b);
   int paras = 0;
   for (; i < last; i++) {
     line l = ls[i];
-    if (!l.n) continue;
+    if (!l.n || body_date_line(m, l)) continue;
     cb_slice place;
     size_t dl = paras < 3 && !a->dateline ? cb_dateline_len(l.s, l.n, &place) : 0;
     if (dl) {
-      a->dateline = cb_arena_strndup(a->arena, place.ptr, place.len);
-      cb_article_drop(a, CB_DROP_DATELINE, l.s, dl, "dateline (place the story was filed from)");
+      take_dateline(a, l, dl, place);
       l.s += dl; l.n -= dl;
     }
     if (b.len) cb_buf_append(&b, "\n", 1);
@@ -277,7 +273,25 @@ int cb_read_text(cb_article *a, const char *buf, size_t n, cb_error *e) {
   a->body = cb_arena_strndup(a->arena, b.ptr ? b.ptr : "", b.len);
   a->body_len = b.len;
   cb_buf_free(&b);
-  if (!a->body) return CB_ENOMEM;
+  return a->body ? CB_OK : CB_ENOMEM;
+}
+
+int cb_read_text(cb_article *a, const char *buf, size_t n, cb_error *e) {
+  size_t bad;
+  if (!cb_utf8_valid(buf, n, &bad)) {
+    cb_error_set(e, CB_EUTF8, a->source, 0, "invalid UTF-8 at byte %zu", bad);
+    return CB_EUTF8;
+  }
+  size_t tn;
+  char *t = cb_text_normalize(a->arena, buf, n, &tn);
+  line *ls;
+  size_t nl = t ? split_lines(a->arena, t, tn, &ls) : (size_t)-1;
+  if (nl == (size_t)-1) return CB_ENOMEM;
+  cb_text_meta m = {.a = a};
+  size_t last = read_credits(a, ls, nl);
+  size_t body = read_header(&m, ls, last);
+  int rc = read_body(&m, ls, body, last);
+  if (rc) return rc;
   if (!a->outlet) self_named_outlet(a);
   return CB_OK;
 }

@@ -56,6 +56,7 @@ static void article(cb_buf *o, const cb_brief *b, size_t i) {
   key(o, "outlet", 0); cb_buf_json_str(o, a->outlet);
   key(o, "title", 0); cb_buf_json_str(o, a->title);
   key(o, "author", 0); cb_buf_json_str(o, a->author);
+  key(o, "dateline", 0); cb_buf_json_str(o, a->dateline);
   key(o, "url", 0); cb_buf_json_str(o, a->url);
   key(o, "published", 0); cb_buf_json_str(o, a->published[0] ? a->published : NULL);
   cb_buf_printf(o, ",\"published_inferred\":%s", a->published_inferred ? "true" : "false");

@@ -188,7 +188,7 @@ int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(s->db,
         "SELECT id, source, format, outlet, published, title, author, url, hash, line, published_inferred,"
-        " length(CAST(body AS BLOB)), (SELECT count(*) FROM dropped d WHERE d.article_id = a.id), fetched"
+        " length(CAST(body AS BLOB)), (SELECT count(*) FROM dropped d WHERE d.article_id = a.id), dateline, fetched"
         " FROM articles a ORDER BY id", -1, &st, NULL) != SQLITE_OK)
     return cb_store_fail(s, e, "listing articles");
   int r;
@@ -198,7 +198,7 @@ int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error
       .published = col(st, 4), .title = col(st, 5), .author = col(st, 6), .url = col(st, 7), .hash = col(st, 8),
       .line = (long)sqlite3_column_int64(st, 9), .published_inferred = sqlite3_column_int(st, 10),
       .body_len = (size_t)sqlite3_column_int64(st, 11), .ndropped = (size_t)sqlite3_column_int64(st, 12),
-      .fetched = col(st, 13)};
+      .dateline = col(st, 13), .fetched = col(st, 14)};
     if (fn(ud, &row)) break;
   }
   int rc = r == SQLITE_ROW || r == SQLITE_DONE ? CB_OK : cb_store_fail(s, e, "listing articles");
