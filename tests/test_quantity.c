@@ -289,6 +289,18 @@ static void test_unseen_classes(void) {
   if ((x = one("Seven family members shared the flat."))) CHECK_STR(x->noun, "family member");
   if ((x = one("A gunman wounded five Denver police officers."))) CHECK_STR(x->noun, "denver police officer");
   if ((x = one("Rescuers reached 83 injured after the quake."))) CHECK(x->noun == NULL);   /* no noun follows */
+  /* numbers naming an item of a series; the pronoun "one" before a relative; figures joined
+   * by a dash keep their signs */
+  none("The pastor read verse 71 aloud.");
+  none("Turn to page 12 of the report.");
+  none("He is not interested in the No. 2 spot.");
+  none("It was a plan, one in which nobody lost.");
+  n = run("Voters backed it 89%-6% in May.", &q);
+  CHECK_INT(n, 2);
+  if (n == 2) { CHECK(near(q[1].value, 6)); CHECK_STR(q[0].unit_norm, "percentage"); }
+  n = run("Voters backed it 59% - 28% in May.", &q);
+  CHECK_INT(n, 2);
+  if (n == 2) CHECK(near(q[1].value, 28));
   if ((x = one("The repairs will cost $5 to 10 billion."))) { CHECK(near(x->low, 5e9)); CHECK(near(x->high, 1e10)); }
   if ((x = one("Between 2 and 3 million people voted."))) CHECK(near(x->low, 2e6));
   n = run("The ticket was $4 and 32 people came.", &q);   /* "and": no sum is shared forward */

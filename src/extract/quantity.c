@@ -71,13 +71,14 @@ static int negative_sign(const cb_qctx *c, size_t i) {
   if (!is_minus(c, i)) return 0;
   size_t nx = cb_q_next(c, i);
   if (nx >= c->nt || c->t[nx].kind != QT_NUM) return 0;
-  if (i > 0 && c->t[i - 1].kind != QT_SPACE) {
-    return c->t[i - 1].kind == QT_PUNCT && !is_dash(c, i - 1) && !cb_q_punct(c, i - 1, '.');
+  if (i > 0 && c->t[i - 1].kind != QT_SPACE) {   /* "89%-6%": a figure's sign, then a dash */
+    return c->t[i - 1].kind == QT_PUNCT && !is_dash(c, i - 1) && !cb_q_punct(c, i - 1, '.') &&
+           !cb_q_punct(c, i - 1, '%');
   }
   size_t p = cb_q_prev(c, i);
   if (p == (size_t)-1) return 1;
   if (c->t[p].kind == QT_NUM || cb_qnum_word_start(c, p)) return 0;
-  if (c->t[p].kind == QT_PUNCT) return !cb_q_punct(c, p, '/') && !cb_q_punct(c, p, '$');
+  if (c->t[p].kind == QT_PUNCT) return !cb_q_punct(c, p, '/') && !cb_q_punct(c, p, '$') && !cb_q_punct(c, p, '%');
   return 1;
 }
 
@@ -271,7 +272,8 @@ static size_t read_number_part(const cb_qctx *c, size_t i, qparts *p) {
   if (r < 0) return p->ns + 1;
   if (r == 0) return i + 1;
   if (cb_q_is_code(c, &p->n1, &skip) || cb_q_is_time(c, &p->n1, &skip)) return skip + 1;
-  if (!p->prefix && (cb_q_is_date(c, &p->n1) || cb_q_is_address(c, &p->n1))) return p->n1.last + 1;
+  if (!p->prefix && (cb_q_is_date(c, &p->n1) || cb_q_is_address(c, &p->n1) || cb_q_is_reference(c, &p->n1)))
+    return p->n1.last + 1;
   if (cb_q_is_pronoun_one(c, &p->n1) || cb_q_is_enumerator(c, &p->n1)) return p->n1.last + 1;
   size_t resume = check_range(c, p);
   if (resume) return resume;

@@ -72,6 +72,7 @@ int cb_q_is_date(const cb_qctx *c, const cb_qnum *n);
 int cb_q_is_code(const cb_qctx *c, const cb_qnum *n, size_t *skip_to);
 int cb_q_is_year(const cb_qctx *c, const cb_qnum *n);
 int cb_q_is_address(const cb_qctx *c, const cb_qnum *n);
+int cb_q_is_reference(const cb_qctx *c, const cb_qnum *n);   /* "No. 2", "verse 71" */
 int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n);
 int cb_q_near_score_word(const cb_qctx *c, size_t i);
 /* "FRANCE 24", "Apollo 11": an integer right after a capitalised word inside a sentence. */

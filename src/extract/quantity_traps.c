@@ -153,6 +153,21 @@ int cb_q_is_address(const cb_qctx *c, const cb_qnum *n) {
   return 0;
 }
 
+/* A number that names one item of a numbered series: "No. 2", "verse 71", "page 12", "gate 5"
+ * (words.tsv class "ref"). */
+int cb_q_is_reference(const cb_qctx *c, const cb_qnum *n) {
+  if (!n->digits || !n->integer || n->separators) return 0;
+  size_t p = cb_q_prev(c, n->first);
+  if (p != (size_t)-1 && cb_q_punct(c, p, ':')) p = cb_q_prev(c, p);   /* "code: 17" */
+  if (p != (size_t)-1 && cb_q_punct(c, p, '.')) {   /* "No. 2" */
+    size_t w = p > 0 ? p - 1 : (size_t)-1;
+    return w != (size_t)-1 && c->t[w].kind == QT_WORD && c->t[w].end - c->t[w].start == 2 &&
+           !memcmp(c->s + c->t[w].start, "No", 2);
+  }
+  const cb_qword *w = p != (size_t)-1 && c->t[p].kind == QT_WORD ? cb_q_word(c, p) : NULL;
+  return w && !strcmp(w->cls, "ref");
+}
+
 int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n) {
   if (n->digits || n->first != n->last || !cb_q_is(c, n->first, "one")) return 0;
   cb_qunitm um;
@@ -163,7 +178,11 @@ int cb_q_is_pronoun_one(const cb_qctx *c, const cb_qnum *n) {
   if (x < c->nt && (cb_q_is(c, x, "another") || cb_q_is(c, x, "by"))) return 1;
   const cb_qword *wx = x < c->nt ? cb_q_word(c, x) : NULL;
   if (wx && !strcmp(wx->cls, "one_after")) return 1;
-  return 0;
+  size_t y = x < c->nt ? cb_q_next(c, x) : c->nt;   /* "one in which", "one of whom" */
+  const cb_qword *wy = y < c->nt ? cb_q_word(c, y) : NULL;
+  /* "which" is listed as one_det ("which one"), so it is named here */
+  return c->t[x].kind == QT_WORD && !wx && y < c->nt &&
+         ((wy && !strcmp(wy->cls, "one_after")) || cb_q_is(c, y, "which"));
 }
 
 int cb_q_near_score_word(const cb_qctx *c, size_t i) {

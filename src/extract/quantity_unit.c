@@ -26,7 +26,7 @@ static int unit_allowed(const cb_qctx *c, const cb_qnum *n, const cb_qunit *u, s
   /* the unit must end the word: "L-202", "m212" are ids */
   if (last + 1 < c->nt && c->t[last + 1].kind != QT_SPACE) {
     if (is_letterish(c, last + 1)) return 0;
-    if (cb_q_punct(c, last + 1, '-') && is_letterish(c, last + 2)) {
+    if (cb_q_punct(c, last + 1, '-') && is_letterish(c, last + 2) && c->t[last].kind != QT_PUNCT) {   /* not "89%-6%" */
       if (c->t[last + 2].kind == QT_NUM) return 0;
     }
   }
