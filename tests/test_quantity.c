@@ -291,6 +291,9 @@ static void test_unseen_classes(void) {
   if ((x = one("Rescuers reached 83 injured after the quake."))) CHECK(x->noun == NULL);   /* no noun follows */
   /* numbers naming an item of a series; the pronoun "one" before a relative; figures joined
    * by a dash keep their signs */
+  if ((x = one("The maker recalled millions of its cars."))) CHECK_STR(x->noun, "car");
+  if ((x = one("She won 2.5 million more votes than her rival."))) CHECK_STR(x->noun, "vote");
+  if ((x = one("There is one African American presidential candidate in the race."))) CHECK_STR(x->noun, "african american presidential candidate");
   none("The pastor read verse 71 aloud.");
   none("Turn to page 12 of the report.");
   none("He is not interested in the No. 2 spot.");

@@ -74,6 +74,14 @@ static int noun_form(const char *w, size_t n) {
   return (ends_with(w, n, "ly") || ends_with(w, n, "ing")) && cb_wn_synsets(CB_WN_NOUN, w, &syn, 1, 1) > 0;
 }
 
+/* "the", "its", "their", ...: a determinative (CGEL ch. 5) before the counted noun. */
+static int determiner(const cb_qctx *c, size_t k) {
+  static const char *const d[] = {"the", "its", "their", "his", "her", "our", "your", "these", "those", NULL};
+  for (int i = 0; d[i]; i++)
+    if (cb_q_is(c, k, d[i])) return 1;
+  return 0;
+}
+
 /* Does a plain lower-case word follow token k (the noun a capitalised modifier such as
  * "Dallas" in "five Dallas police officers" goes with)? */
 static int lower_word_after(const cb_qctx *c, size_t k) {
@@ -87,13 +95,18 @@ static int lower_word_after(const cb_qctx *c, size_t k) {
 const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *last, const char **event) {
   char out[96];
   size_t len = 0, k = i;
-  int words = 0, proper = 0;
+  int words = 0, proper = 0, nproper = 0;
   *event = NULL;
   size_t h = cb_q_next(c, k);   /* "two-door version", "20 most expensive restaurants" */
   if (h < c->nt && cb_q_punct(c, h, '-')) k = h;
   h = cb_q_next(c, k);
   if (h < c->nt && cb_q_is(c, h, "most")) k = h;
-  for (; words < 3; words++) {
+  /* "millions of its cars", "hundreds of the victims": a determiner after "of" */
+  if (k < c->nt && cb_q_is(c, k, "of") && (h = cb_q_next(c, k)) < c->nt && determiner(c, h)) k = h;
+  /* "2.5 million more votes": "more" before a noun (not "more than") */
+  if ((h = cb_q_next(c, k)) < c->nt && (cb_q_is(c, h, "more") || cb_q_is(c, h, "fewer")) &&
+      lower_word_after(c, h) && !cb_q_is(c, cb_q_next(c, h), "than")) k = h;
+  for (; words < 3 + nproper; words++) {   /* capitalised modifiers do not count */
     size_t j = cb_q_next(c, k), end;
     if (j >= c->nt || c->t[j].kind != QT_WORD || c->t[j].digit_in) break;
     if (j == k + 1 && c->t[k].kind == QT_WORD) break;   /* words must be spaced */
@@ -102,6 +115,7 @@ const char *cb_q_noun_after(const cb_qctx *c, cb_arena *a, size_t i, size_t *las
     if (!n || cb_qlex_stop(c->lx, w, n) || cb_qlex_number(c->lx, w, n)) break;
     if (words > 0 && c->t[j].upper && !proper) break;   /* "Latin American artists" go on */
     proper = c->t[j].upper && (words == 0 || proper);
+    nproper += proper;
     const char *ev = cb_qlex_event(c->lx, w, n);
     int verbal = is_event_verb(w, n) && !modifier_verbal(c, w, end) && !noun_form(w, n);
     if (verbal || (ev && words > 0)) { if (ev && !*event) *event = ev; break; }
