@@ -294,6 +294,8 @@ static void test_unseen_classes(void) {
   if ((x = one("The maker recalled millions of its cars."))) CHECK_STR(x->noun, "car");
   if ((x = one("She won 2.5 million more votes than her rival."))) CHECK_STR(x->noun, "vote");
   if ((x = one("There is one African American presidential candidate in the race."))) CHECK_STR(x->noun, "african american presidential candidate");
+  if ((x = one("Rents saw a 15% increase this year."))) CHECK_INT(x->change, CB_QCHANGE_UP);   /* change noun after */
+  if ((x = one("It was a $2 drop in price."))) CHECK_INT(x->change, CB_QCHANGE_DOWN);
   none("The pastor read verse 71 aloud.");
   none("Turn to page 12 of the report.");
   none("He is not interested in the No. 2 spot.");

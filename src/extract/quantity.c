@@ -449,6 +449,10 @@ static size_t quantity_at(const cb_qctx *c, size_t i, cb_arena *a, qvec *v) {
   }
   size_t tail = noun ? noun_last : p.end_tok;
   size_t span_first = qualifier_part(c, a, &p, tail, q);
+  if (q->change == CB_QCHANGE_EQ && noun && !counts_noun) {   /* "a 15% increase", "a $2 drop" */
+    const char *ch = cb_qlex_change(c->lx, noun, strlen(noun));
+    if (ch) q->change = change_of(ch);
+  }
   if (!ev && (!strcmp(u.dim, "count") || !strcmp(u.dim, "none"))) {   /* the nearest event word */
     int da = 0, db = 0;
     const char *after = cb_q_event_after(c, tail, &da);
