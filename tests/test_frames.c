@@ -202,6 +202,9 @@ static void test_date_classes(void) {
   /* the start of a span against its end ("from": the level before, src/extract/frame.c) */
   no_conflict(mayor, "Ruiz served on the city council from 2009.", "Ruiz served on the city council until 2014.",
               CB_KIND_DATE);
+  /* ", who" opens a clause on the name right before the comma: Ruiz served, not the council */
+  no_conflict(mayor, "She is the second mayor after Ana Ruiz, who served from 2009.",
+              "The council seat went to Tom Hale, who served from 2011.", CB_KIND_DATE);
   /* a statement on one day and remarks on another are two acts */
   no_conflict(mayor, "Ruiz issued a statement on Friday afternoon.",
               "The remarks she made on Thursday night angered the council.", CB_KIND_DATE);

@@ -404,8 +404,15 @@ static int subject_of(const cb_syn_sent *s, int p) {
   if (subj < 0 && cb_syn_is(&s->w[p], "advcl") && x && (!strcmp(x, "VBG") || !strcmp(x, "VBN")) &&
       s->w[p].head >= 0)
     subj = cb_syn_child(s, s->w[p].head, "nsubj");
-  if (subj >= 0 && cb_syn_is(&s->w[p], "acl:relcl") && s->w[subj].xpos && s->w[subj].xpos[0] == 'W')
-    subj = s->w[p].head; /* WP / WDT: who, which, that */
+  if (subj >= 0 && cb_syn_is(&s->w[p], "acl:relcl") && s->w[subj].xpos && s->w[subj].xpos[0] == 'W') {
+    int rel = subj; /* WP / WDT: who, which, that */
+    subj = s->w[p].head;
+    /* ", who" opens a clause on the noun right before the comma ("the second senator after
+     * Edward Brooke, who served"), whatever noun the parser hung it on */
+    int before = rel - 1;
+    if (before > 0 && s->w[before].upos == CB_UPOS_PUNCT) before--;
+    if (before >= 0 && before != subj && s->w[before].upos == CB_UPOS_PROPN && rel - 1 != before) subj = before;
+  }
   return subj;
 }
 
