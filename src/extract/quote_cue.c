@@ -99,6 +99,12 @@ static int is_sentence_end(const cb_qtext *t, size_t i) {
            (cb_qis(t, i - 1, CB_QLEX_TITLE) || t->tok[i - 1].end == t->tok[i - 1].start + 1));   /* "Gov.", "M." */
 }
 
+/* The dot of an abbreviation glued to its word inside a sentence ("Mitch McConnell, R-Ky., said"). */
+static int abbrev_dot(const cb_qtext *t, size_t i) {
+  return i > 0 && cb_token_is(t->s, &t->tok[i], '.') && t->tok[i - 1].end == t->tok[i].start &&
+         t->tok[i - 1].kind == CB_TOK_WORD && !is_sentence_end(t, i);
+}
+
 static int newline_between(const cb_qtext *t, size_t a, size_t b) {
   return memchr(t->s + a, '\n', b > a ? b - a : 0) != NULL;
 }
@@ -142,7 +148,8 @@ static size_t skip_aside(const cb_qtext *t, size_t j, size_t lb) {
   if (!cb_token_is(t->s, &t->tok[j], ',')) return j;
   for (size_t k = j; k-- > lb && j - k < ASIDE_TOKENS;) {
     if (cb_token_is(t->s, &t->tok[k], ',')) return k > lb ? k - 1 : j;
-    if (t->tok[k].kind == CB_TOK_PUNCT && strchr(".!?;:\"", t->s[t->tok[k].start]) ) return j;
+    if (t->tok[k].kind == CB_TOK_PUNCT && strchr(".!?;:\"", t->s[t->tok[k].start]) && !abbrev_dot(t, k))
+      return j;
     if (t->tok[k].kind == CB_TOK_PUNCT && t->tok[k].end - t->tok[k].start == 3 &&
         (unsigned char)t->s[t->tok[k].start + 2] >= 0x9C) return j;   /* a curly double mark */
   }
@@ -273,6 +280,20 @@ static int past_tense(const cb_qtext *t, size_t i) {
          t->s[k->end - 2] == 'e';
 }
 
+/* The verb of a subject that follows the quote: any word after a pronoun (“...,” he went
+ * on), a verb in -s after a name (“...,” Viguerie notes: the third person singular). */
+static int verb_after_subject(const cb_qtext *t, size_t first, size_t k) {
+  const cb_token *w = &t->tok[k];
+  if (k <= first || w->kind != CB_TOK_WORD || w->upper || cb_qis(t, k, CB_QLEX_STOP) || clause_word(t, k))
+    return 0;
+  if (k == first + 1 && cb_qis(t, first, CB_QLEX_PRONOUN)) return 1;
+  if (w->end - w->start < 4 || t->s[w->end - 1] != 's' || t->s[w->end - 2] == '\'') return 0;
+  for (size_t i = first; i < k; i++)
+    if ((!is_upper(t, i) && !title_dot(t, i) && !is_connector(t, i)) || cb_qis(t, i, CB_QLEX_DETERMINER))
+      return 0;
+  return 1;
+}
+
 /* The end of the words after quote q: the sentence end, a line break or the next quote. */
 static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, size_t next_start) {
   size_t ub = first;
@@ -289,9 +310,16 @@ static int name_punct(const cb_qtext *t, size_t k) {
   return len == 3 && memcmp(t->s + x->start, "\xE2\x80\x99", 3) == 0;
 }
 
+/* The quote opens with a capital: a sentence quoted, not words woven into the writer's. */
+static int opens_upper(const cb_qtext *t, const cb_quote *q) {
+  size_t i = token_at(t, q->inner_start);
+  return i < t->ntok && t->tok[i].start < q->inner_end && t->tok[i].upper;
+}
+
 /* The speaker of a cue at k after the quote, whose words start at first and end at ub;
  * *other = 1 when the cue belongs to another clause. */
-static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
+static cb_np right_speaker(const cb_qtext *t, const cb_quote *q, size_t first, size_t k, size_t ub,
+                           int *other) {
   cb_np none = {0};
   if (k == first) return forward_np(t, k + 1, ub);   /* “...,” said X; “...?” asked X */
   if (cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {           /* “...” that X ..., said Y */
@@ -301,6 +329,9 @@ static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub,
   cb_np np = backward_np(t, k - 1, first);
   if (np.kind == CB_NP_NAME && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
       np.b - first <= ASIDE_TOKENS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
+  if (np.kind == CB_NP_PRONOUN && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
+      opens_upper(t, q))
+    return np;   /* “We are ...” at the convention, he said: a sentence quoted with its adjunct */
   if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
     *other = 1;
     size_t words = 0;
@@ -343,7 +374,7 @@ static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k
   cb_np none = {0};
   if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
   int other = 0;
-  cb_np np = right_speaker(t, first, k, ub, &other);
+  cb_np np = right_speaker(t, q, first, k, ub, &other);
   if (!other) set_cue(t, q, k, k + 1);
   return np;
 }
@@ -366,7 +397,7 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     if (!is_word(t, k)) {
       if (cb_token_is(t->s, &t->tok[k], '(')) k = close_parenthesis(t, k, ub);
       else if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',') && !title_dot(t, k) &&
-               !name_punct(t, k)) break;
+               !name_punct(t, k) && !abbrev_dot(t, k)) break;
       continue;
     }
     if (is_according(t, k)) {
@@ -376,7 +407,9 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       return np;
     }
     if (cue_word(t, k)) return right_cue_at(t, q, first, k, ub);
-    if (!guess && closes_with_comma(t->s, q) && past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME))
+    if (!guess && closes_with_comma(t->s, q) &&
+        ((past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME)) ||
+         (opens_upper(t, q) && verb_after_subject(t, first, k))))
       guess = k + 1;
   }
   if (guess) return right_cue_at(t, q, first, guess - 1, ub);
