@@ -459,8 +459,30 @@ static int colon_subject(const cb_qtext *t, const cb_np *np) {
   return possessive || np->e - np->name_b >= 2;
 }
 
-static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
+/* The speaker right before a colon c that opens a quote: a subject and its verb ("he
+ * demurred:"), or a name that is all the clause holds ("Clinton:", "HEADLINE - Philip Bump:"). */
+static cb_np before_colon(const cb_qtext *t, cb_quote *q, size_t lb, size_t c) {
   cb_np none = {0};
+  if (c <= lb || !is_word(t, c - 1)) return none;
+  size_t v = c - 1;
+  if (!is_upper(t, v)) {
+    if (v <= lb || cb_qis(t, v, CB_QLEX_STOP) || cb_qis(t, v, CB_QLEX_DETERMINER)) return none;
+    cb_np np = backward_np(t, v - 1, lb);   /* not "hits them where they live:", "Obama's word:" */
+    int clause = np.b == lb || (np.b > lb && t->tok[np.b - 1].kind == CB_TOK_PUNCT);
+    if (np.kind == CB_NP_PRONOUN ? !clause : np.kind != CB_NP_NAME || np.e != v || all_caps(t, np.e - 1) ||
+                                               possessive(t, np.e - 1))
+      return none;
+    set_cue(t, q, v, v + 1);
+    return np;
+  }
+  cb_np np = backward_np(t, v, lb);
+  if (np.kind != CB_NP_NAME || all_caps(t, np.e - 1)) return none;
+  if (np.b > lb && !is_dash(t, np.b - 1)) return none;
+  return np;
+}
+
+static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
+  cb_np none = {0}, np;
   size_t end = token_at(t, q->start), lb = end, after_comma = 0, part = 0;
   int tries = 0;
   while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
@@ -491,7 +513,8 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   /* "She followed that by saying, “...”", "She then addressed the crowd: “...”" */
   int colon = end > lb && cb_token_is(t->s, &t->tok[end - 1], ':');
   if (!part && !colon) return none;
-  cb_np np = first_subject(t, lb, part ? part : end - 1);
+  if (!part && (np = before_colon(t, q, lb, end - 1)).kind) return np;
+  np = first_subject(t, lb, part ? part : end - 1);
   if (!part && !colon_subject(t, &np)) return none;
   if (np.kind && part) set_cue(t, q, part, part + 1);
   return np;
