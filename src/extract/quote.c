@@ -2,8 +2,9 @@
  * quote.c - cb_quote_extract: pairs the marks (quote_marks.c), finds each quote's cue and
  * speaker phrase (quote_cue.c), then turns the phrase into a speaker: names are completed
  * from the article's earlier full names ("Mr Trump" -> "Donald Trump"), pronouns go to the
- * last named person before them, role phrases to the one person holding that role (else
- * the last named speaker; an unnamed one stays a description), and quotes without a cue
+ * subject of the last sentence naming a person, role phrases to the last person holding that
+ * role (else the one the names extractor ties the phrase to, else as a pronoun; "a
+ * spokesman" stays a description), and quotes without a cue
  * to the speaker of the quote just before in the same or the previous paragraph (or of
  * the cued quote opening the next paragraph). Unicode spaces count as spaces; titles
  * woven into a sentence (on Fox News' “Sunday Morning Futures,”) are dropped.
@@ -26,19 +27,22 @@ static void set_speaker_span(const cb_qtext *t, cb_quote *q, const cb_np *np) {
   q->speaker_end = t->tok[np->e - 1].end;
 }
 
-/* The last named speaker among the few quotes before quote i, or NULL. */
-static const char *last_named(const cb_quote *q, size_t i) {
-  for (size_t k = 0; i-- > 0 && k < LOOKBACK_QUOTES; k++)
-    if (q[i].speaker && q[i].how != CB_SPEAKER_DESCRIPTION) return q[i].speaker;
-  return NULL;
-}
-
 /* "a spokesman", "another official": someone new, not the last named speaker. */
 static int indefinite(const cb_qtext *t, size_t i) {
   char buf[16];
   size_t n = t->tok[i].kind == CB_TOK_WORD ? cb_qkey(t, i, buf, sizeof buf) : 0;
   return (n == 1 && buf[0] == 'a') || (n == 2 && memcmp(buf, "an", 2) == 0) || (n == 3 && memcmp(buf, "one", 3) == 0) ||
          (n == 7 && memcmp(buf, "another", 7) == 0);
+}
+
+/* "the governor", "the Venezuelan leader", "the businessman": the last person named with that
+ * title or role, else the one the names extractor ties the phrase to, else the person the
+ * sentences before are about (as for "he"). */
+static const char *role_holder(cb_arena *a, const cb_qtext *t, const cb_mentions *m, const cb_np *np,
+                               size_t at) {
+  const char *who = cb_mentions_with_role(a, t, m, np->b, np->head, at);
+  if (!who) who = cb_mentions_role_phrase(m, t->tok[np->head].start);
+  return who ? who : cb_mentions_last_person(a, t, m, at);
 }
 
 static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
@@ -55,8 +59,7 @@ static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb
     if (cb_mentions_is_person_pronoun(t, np->b)) x->speaker = cb_mentions_last_person(a, t, m, at);
   } else if (cb_qis(t, np->head, CB_QLEX_ROLE) || cb_qis(t, np->head, CB_QLEX_TITLE)) {
     x->how = CB_SPEAKER_ROLE;
-    x->speaker = cb_mentions_with_role(a, t, m, np->head, at);
-    if (!x->speaker && !indefinite(t, np->b)) x->speaker = last_named(q, i);
+    if (!indefinite(t, np->b)) x->speaker = role_holder(a, t, m, np, at);
     if (!x->speaker) {   /* "a campaign spokesman" with no one named: the description itself */
       x->speaker = cb_qname(a, t, np->b, np->e);
       x->how = CB_SPEAKER_DESCRIPTION;

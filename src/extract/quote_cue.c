@@ -86,7 +86,7 @@ static int clause_word(const cb_qtext *t, size_t i) {
   return 0;
 }
 
-static int is_sentence_end(const cb_qtext *t, size_t i) {
+int cb_qsentence_end(const cb_qtext *t, size_t i) {
   const cb_token *k = &t->tok[i];
   if (k->kind != CB_TOK_PUNCT || k->end != k->start + 1) return 0;
   char c = t->s[k->start];
@@ -102,7 +102,7 @@ static int is_sentence_end(const cb_qtext *t, size_t i) {
 /* The dot of an abbreviation glued to its word inside a sentence ("Mitch McConnell, R-Ky., said"). */
 static int abbrev_dot(const cb_qtext *t, size_t i) {
   return i > 0 && cb_token_is(t->s, &t->tok[i], '.') && t->tok[i - 1].end == t->tok[i].start &&
-         t->tok[i - 1].kind == CB_TOK_WORD && !is_sentence_end(t, i);
+         t->tok[i - 1].kind == CB_TOK_WORD && !cb_qsentence_end(t, i);
 }
 
 static int newline_between(const cb_qtext *t, size_t a, size_t b) {
@@ -297,7 +297,8 @@ static int verb_after_subject(const cb_qtext *t, size_t first, size_t k) {
 /* The end of the words after quote q: the sentence end, a line break or the next quote. */
 static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, size_t next_start) {
   size_t ub = first;
-  while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start && !is_sentence_end(t, ub) &&
+  while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start &&
+         !cb_qsentence_end(t, ub) &&
          !newline_between(t, ub == first ? q->end : t->tok[ub - 1].end, t->tok[ub].start)) ub++;
   return ub;
 }
@@ -423,15 +424,32 @@ static int participle(const cb_qtext *t, size_t i) {
   return k->end - k->start > 4 && memcmp(t->s + k->end - 3, "ing", 3) == 0;
 }
 
-/* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"). */
+/* "the Vermont senator", "The spokeswoman" at determiner i (before k): a description whose
+ * last word is a role or title, as a CB_NP_DESC; else none. */
+static cb_np role_description(const cb_qtext *t, size_t i, size_t k) {
+  cb_np none = {0};
+  if (!word_is(t, i, "the")) return none;
+  size_t e = i + 1;
+  while (e < k && e - i <= DESCRIPTOR_WORDS && is_word(t, e) && !cb_qis(t, e, CB_QLEX_STOP) &&
+         !cb_qis(t, e, CB_QLEX_CUE)) e++;
+  while (e > i + 1 && !cb_qis(t, e - 1, CB_QLEX_ROLE) && !cb_qis(t, e - 1, CB_QLEX_TITLE)) e--;
+  if (e == i + 1 || (e < k && is_upper(t, e))) return none;   /* "the senator Bernie Sanders": a name */
+  return (cb_np){CB_NP_DESC, i, e, e, e - 1, 0};
+}
+
+/* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"),
+ * or a role that opens it ("The Vermont senator emailed supporters saying: ..."). */
 static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
   cb_np none = {0};
   for (size_t i = lb; i < k; i++) {
     if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
+    cb_np role = role_description(t, i, k);
+    if (role.kind) return role;
     if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
     size_t e = i;
     while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || title_dot(t, e))) e++;
-    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i > lb && cb_qis(t, i - 1, CB_QLEX_STOP) && !is_upper(t, i - 1)) {
+    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i > lb && cb_qis(t, i - 1, CB_QLEX_STOP) &&
+        !is_upper(t, i - 1)) {
       i = e;   /* "On Tuesday, ...", "Here in Columbia, Sanders ..." */
       continue;
     }
@@ -485,7 +503,8 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   cb_np none = {0}, np;
   size_t end = token_at(t, q->start), lb = end, after_comma = 0, part = 0;
   int tries = 0;
-  while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
+  while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end &&
+         !cb_qsentence_end(t, lb - 1) &&
          (!newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start) ||
           (lb == end && cb_token_is(t->s, &t->tok[lb - 1], ':')))) lb--;   /* "X responded:" then the quote */
   for (size_t k = end; k-- > lb;) {
