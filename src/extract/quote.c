@@ -107,6 +107,43 @@ static void continue_speakers(cb_quote *q, size_t n, const char *s) {
   }
 }
 
+/* The start of the paragraph before the one that holds byte offset at (0 if none). */
+static size_t previous_paragraph(const char *s, size_t at) {
+  size_t i = at;
+  while (i > 0 && s[i - 1] != '\n') i--;   /* this paragraph's start */
+  while (i > 0 && (s[i - 1] == '\n' || s[i - 1] == ' ' || s[i - 1] == '\r' || s[i - 1] == '\t')) i--;
+  while (i > 0 && s[i - 1] != '\n') i--;
+  return i;
+}
+
+/* 1 if nothing but quotes follows quote i up to the end of its paragraph. */
+static int quotes_to_end(const char *s, size_t len, const cb_quote *q, size_t n, size_t i) {
+  for (size_t j = q[i].end; j < len; j++) {
+    if (s[j] == '\n') return 1;
+    if (i + 1 < n && j == q[i + 1].start) j = q[++i].end - 1;
+    else if (s[j] != ' ' && s[j] != '\t' && s[j] != '\r') return 0;
+  }
+  return 1;
+}
+
+/* A paragraph of full quotes with no cue and no speaker from the quotes around it goes
+ * on with the person the paragraph before is about ("... Trump spoke only in bromides
+ * during the interview.¶¶“We have to do something.”"), when it names one. */
+static void paragraph_speakers(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    cb_quote *x = &q[i];
+    if (x->speaker || x->partial || x->cue_end > x->cue_start || (x->start > 0 && t->s[x->start - 1] != '\n') ||
+        !quotes_to_end(t->s, t->n, q, n, i))
+      continue;
+    size_t b, e;
+    x->speaker = cb_mentions_paragraph_subject(a, t, m, x->start, previous_paragraph(t->s, x->start), &b, &e);
+    if (!x->speaker) continue;
+    x->speaker_start = b;
+    x->speaker_end = e;
+    x->how = CB_SPEAKER_CONTINUED;
+  }
+}
+
 static size_t count_words(const cb_qtext *t, size_t from, size_t to) {
   size_t k = 0;
   for (size_t i = cb_mentions_token_at(t, from); i < t->ntok && t->tok[i].start < to; i++)
@@ -217,6 +254,7 @@ size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out)
   for (size_t i = 0; i < nq; i++) resolve_one(a, &t, &m, q, i, &np[i]);
   for (size_t i = 0; i < nq; i++) q[i].direct = is_direct(&t, &q[i]);
   continue_speakers(q, nq, text);
+  paragraph_speakers(a, &t, &m, q, nq);
   nq = keep_attributed(&t, q, nq);
   *out = nq ? q : NULL;
   return nq;

@@ -313,6 +313,15 @@ static const cb_mention *person_before(const cb_qtext *t, const cb_mentions *m, 
   return NULL;
 }
 
+const char *cb_mentions_paragraph_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
+                                          size_t from, size_t *b, size_t *e) {
+  const cb_mention *x = person_before(t, m, at, 0, PRONOUN_CHAIN);
+  if (!x || t->tok[x->b].start < from) return NULL;
+  *b = t->tok[x->b].start;
+  *e = t->tok[x->e - 1].end;
+  return cb_mentions_full_name(a, t, m, x->name_b, x->e, *b);
+}
+
 const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at) {
   size_t p = cb_mentions_token_at(t, at);
   const cb_mention *x = person_before(t, m, at, p < t->ntok ? he_or_she(t, p) : 0, PRONOUN_CHAIN);

@@ -37,6 +37,10 @@ const char *cb_mentions_full_name(cb_arena *a, const cb_qtext *t, const cb_menti
  * "he" or "she" is that sentence's subject before any name, the one it stands for. NULL if
  * no person is named before. */
 const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at);
+/* The person a paragraph at byte offset at goes on about: as for "he", when that person is
+ * named at or after byte offset from; its name's bytes in [*b, *e). NULL if none. */
+const char *cb_mentions_paragraph_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
+                                          size_t from, size_t *b, size_t *e);
 /* The person before at whose titles or appositive include the word of token head, the role
  * of the description [b, head]: of those, the one that shares most of its other words
  * ("Florida" in "the Florida senator"), the latest of equals. NULL if none. */
