@@ -132,15 +132,18 @@ static int quotes_to_end(const char *s, size_t len, const cb_quote *q, size_t n,
 static void paragraph_speakers(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t n) {
   for (size_t i = 0; i < n; i++) {
     cb_quote *x = &q[i];
-    if (x->speaker || x->partial || x->cue_end > x->cue_start || (x->start > 0 && t->s[x->start - 1] != '\n') ||
-        !quotes_to_end(t->s, t->n, q, n, i))
-      continue;
+    int opens = x->start == 0 || t->s[x->start - 1] == '\n';
+    if (x->speaker || x->partial || x->cue_end > x->cue_start || !opens) continue;
+    if (!quotes_to_end(t->s, t->n, q, n, i)) continue;
     size_t b, e;
     x->speaker = cb_mentions_paragraph_subject(a, t, m, x->start, previous_paragraph(t->s, x->start), &b, &e);
     if (!x->speaker) continue;
     x->speaker_start = b;
     x->speaker_end = e;
     x->how = CB_SPEAKER_CONTINUED;
+    for (; i + 1 < n && !q[i + 1].speaker && q[i + 1].cue_end == q[i + 1].cue_start &&
+           !memchr(t->s + q[i].end, '\n', q[i + 1].start - q[i].end); i++)
+      inherit(&q[i + 1], &q[i]);   /* the quotes after it in the paragraph */
   }
 }
 

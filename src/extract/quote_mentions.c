@@ -249,15 +249,10 @@ static size_t sentence_start(const cb_qtext *t, size_t i) {
   return i;
 }
 
-/* A mention in the place of a subject: first in its sentence, or after punctuation or a
- * conjunction ("..., Trump said", "and Trump"), not after a preposition or a verb. */
+/* A mention in the place of a subject: first in its sentence, after punctuation ("...,
+ * Trump said") or after a cue verb ("said Trump"), not after a preposition or another verb. */
 static int subject_place(const cb_qtext *t, const cb_mention *x, size_t start) {
-  if (x->b <= start) return 1;
-  const cb_token *p = &t->tok[x->b - 1];
-  if (p->kind == CB_TOK_PUNCT) return 1;
-  char buf[8];
-  size_t n = cb_qkey(t, x->b - 1, buf, sizeof buf);
-  return (n == 3 && memcmp(buf, "and", 3) == 0) || (n == 3 && memcmp(buf, "but", 3) == 0);
+  return x->b <= start || t->tok[x->b - 1].kind == CB_TOK_PUNCT || cb_qis(t, x->b - 1, CB_QLEX_CUE);
 }
 
 /* 1 if byte offset off lies inside one of the quotes. */
@@ -278,12 +273,12 @@ static int he_or_she(const cb_qtext *t, size_t i) {
   return n == 3 && memcmp(buf, "she", 3) == 0 ? 's' : 0;
 }
 
-/* A "he" or "she" outside quotes in a subject's place among tokens [from, to): its
+/* A "he" or "she" (a subject's form) outside quotes among tokens [from, to): its
  * he_or_she() letter, else 0. */
 static int subject_pronoun(const cb_qtext *t, const cb_mentions *m, size_t from, size_t to) {
   for (size_t i = from; i < to; i++) {
     int he = he_or_she(t, i);
-    if (he && !in_quote(m, t->tok[i].start) && (i == from || t->tok[i - 1].kind == CB_TOK_PUNCT)) return he;
+    if (he && !in_quote(m, t->tok[i].start)) return he;
   }
   return 0;
 }
@@ -329,7 +324,8 @@ const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_men
   size_t here = mention_at(t, m, at);
   for (size_t k = 0; k < LOOKBACK && k < here; k++) {   /* no known person: the last full name */
     const cb_mention *x = &m->v[here - 1 - k];
-    if (x->e - x->name_b >= 2) return cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
+    if (x->e - x->name_b >= 2 && !x->thing)
+      return cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
   }
   return NULL;
 }
