@@ -45,9 +45,21 @@ static const char *role_holder(cb_arena *a, const cb_qtext *t, const cb_mentions
   return who ? who : cb_mentions_last_person(a, t, m, at);
 }
 
+/* The quote's cue is a verb in -ing ("adding", "saying"). */
+static int participle_cue(const cb_qtext *t, const cb_quote *x) {
+  size_t len = x->cue_end - x->cue_start;
+  return len > 4 && memcmp(t->s + x->cue_end - 3, "ing", 3) == 0;
+}
+
 static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
                         const cb_np *np) {
   cb_quote *x = &q[i];
+  if (!np->kind && participle_cue(t, x)) {   /* "X said “...”, adding, “...”": the subject before the quotes */
+    size_t b, e;
+    if ((x->speaker = cb_mentions_sentence_subject(a, t, m, x->cue_start, &b, &e))) {
+      x->speaker_start = b, x->speaker_end = e, x->how = CB_SPEAKER_NAME;
+    }
+  }
   if (!np->kind) return;
   set_speaker_span(t, x, np);
   size_t at = t->tok[np->b].start;

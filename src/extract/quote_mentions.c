@@ -308,6 +308,20 @@ static const cb_mention *person_before(const cb_qtext *t, const cb_mentions *m, 
   return NULL;
 }
 
+const char *cb_mentions_sentence_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
+                                         size_t *b, size_t *e) {
+  size_t here = mention_at(t, m, at), k = cb_mentions_token_at(t, at);
+  size_t start = sentence_start(t, k < t->ntok ? k : t->ntok - 1);
+  const cb_mention *x = NULL;
+  for (size_t i = here; i-- > 0 && m->v[i].b >= start;)
+    if (!m->v[i].thing && !cb_qis(t, m->v[i].name_b, CB_QLEX_PRONOUN) && subject_place(t, &m->v[i], start))
+      x = &m->v[i];
+  if (!x) return NULL;
+  *b = t->tok[x->b].start;
+  *e = t->tok[x->e - 1].end;
+  return cb_mentions_full_name(a, t, m, x->name_b, x->e, *b);
+}
+
 const char *cb_mentions_paragraph_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
                                           size_t from, size_t *b, size_t *e) {
   const cb_mention *x = person_before(t, m, at, 0, PRONOUN_CHAIN);

@@ -37,6 +37,10 @@ const char *cb_mentions_full_name(cb_arena *a, const cb_qtext *t, const cb_menti
  * "he" or "she" is that sentence's subject before any name, the one it stands for. NULL if
  * no person is named before. */
 const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at);
+/* The subject of the sentence that holds byte offset at, named before at outside the quotes
+ * ("Graham said on MSNBC's “Morning Joe,” adding, “...”"); its bytes in [*b, *e). NULL if none. */
+const char *cb_mentions_sentence_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
+                                         size_t *b, size_t *e);
 /* The person a paragraph at byte offset at goes on about: as for "he", when that person is
  * named at or after byte offset from; its name's bytes in [*b, *e). NULL if none. */
 const char *cb_mentions_paragraph_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
