@@ -54,7 +54,7 @@ static int participle_cue(const cb_qtext *t, const cb_quote *x) {
 static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
                         const cb_np *np) {
   cb_quote *x = &q[i];
-  if (!np->kind && participle_cue(t, x)) {   /* "X said “...”, adding, “...”": the subject before the quotes */
+  if (!np->kind && participle_cue(t, x)) {   /* "X said “...”, adding, “...”": the subject before */
     size_t b, e;
     if ((x->speaker = cb_mentions_sentence_subject(a, t, m, x->cue_start, &b, &e))) {
       x->speaker_start = b, x->speaker_end = e, x->how = CB_SPEAKER_NAME;
