@@ -132,6 +132,130 @@ static void test_speaker_rules(void) {
   cb_arena_free(a);
 }
 
+static cb_speaker_how how_of(cb_arena *a, const char *text, const char *start) {
+  cb_quote *q;
+  size_t n = cb_quote_extract(a, text, strlen(text), &q);
+  const cb_quote *x = find(text, q, n, start);
+  return x ? x->how : CB_SPEAKER_UNKNOWN;
+}
+
+/* "he said", "she added": the subject of the last sentence that names a person. */
+static void test_pronoun_speakers(void) {
+  cb_arena *a = cb_arena_new(0);
+  /* the subject, not the person named last */
+  const char *t = "Mayor Tom Reyes met Carla Ortiz at the depot on Friday.\n\n"
+                  "\"We agreed on the route,\" he said.";
+  CHECK_STR(speaker_of(a, t, "We agreed"), "Tom Reyes");
+  CHECK_INT(how_of(a, t, "We agreed"), CB_SPEAKER_PRONOUN);
+  /* "..., said Harvey, who backed Cruz": the speaker comes first in the sentence */
+  t = "\"We show up,\" said Dan Harvey, who backed Ted Cruz and Rand Paul.\n\n\"We stay,\" he said.";
+  CHECK_STR(speaker_of(a, t, "We stay"), "Dan Harvey");
+  /* a sentence whose subject is "she" passes on whom "she" stands for */
+  t = "Nora Webb toured the plant. Though she did not name Sam Cole, she praised his crew.\n\n"
+      "\"They built it fast,\" she said.";
+  CHECK_STR(speaker_of(a, t, "They built"), "Nora Webb");
+  /* a subject "he" before the last name: "she" is the other person */
+  t = "Lars Berg opened the hearing. He was joined by Ines Pardo, a county lawyer.\n\n"
+      "\"The rules hold,\" she said.";
+  CHECK_STR(speaker_of(a, t, "The rules"), "Ines Pardo");
+  /* organisations and places are no one's antecedent */
+  t = "Paul Ames left the Acme Widget Company for the Port Authority.\n\n\"I needed a change,\" he said.";
+  CHECK_STR(speaker_of(a, t, "I needed"), "Paul Ames");
+  cb_arena_free(a);
+}
+
+/* Negative cases: two people in one sentence, or no one at all. */
+static void test_pronoun_negatives(void) {
+  cb_arena *a = cb_arena_new(0);
+  /* two people named, neither a subject before a verb: the stated rule takes the first */
+  const char *t = "After the vote, Rita Gomez and Omar Haddad left the hall.\n\n\"It went well,\" he said.";
+  CHECK_STR(speaker_of(a, t, "It went"), "Rita Gomez");
+  /* the subject of a sentence that names a person in a prepositional phrase stays its subject */
+  t = "Kim Sato wrote to Joe Pratt about the budget.\n\n\"It is short,\" she said.";
+  CHECK_STR(speaker_of(a, t, "It is short"), "Kim Sato");
+  /* only places and organisations before "he": unresolved */
+  t = "The storm hit Galveston and the Texas Department of Transportation closed roads.\n\n"
+      "\"We were lucky,\" he said.";
+  CHECK_STR(speaker_of(a, t, "We were"), "(none)");
+  CHECK_INT(how_of(a, t, "We were"), CB_SPEAKER_PRONOUN);
+  cb_arena_free(a);
+}
+
+/* "the governor said": the last person named with that title or role. */
+static void test_title_speakers(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "Gov. Tom Reyes signed the bill. Sen. Ann Lee voted against it.\n\n"
+                  "\"It was overdue,\" the governor said.";
+  CHECK_STR(speaker_of(a, t, "It was"), "Tom Reyes");
+  CHECK_INT(how_of(a, t, "It was"), CB_SPEAKER_ROLE);
+  /* a role given by an appositive */
+  t = "Jen Holt, the county press secretary, took questions. \"No comment,\" the press secretary said.";
+  CHECK_STR(speaker_of(a, t, "No comment"), "Jen Holt");
+  t = "Ann Lee, a spokeswoman for the party, was there.\n\n\"It is late,\" the spokeswoman said.";
+  CHECK_STR(speaker_of(a, t, "It is late"), "Ann Lee");
+  /* two senators: the one whose words fit the description, else the one named last */
+  t = "Florida Sen. Mark Bell and Sen. Lisa Ford of Vermont spoke.\n\n\"We stay,\" the Florida senator said. "
+      "\"We go,\" the Vermont senator said. \"Both,\" the senator said.";
+  CHECK_STR(speaker_of(a, t, "We stay"), "Mark Bell");
+  CHECK_STR(speaker_of(a, t, "We go"), "Lisa Ford");
+  CHECK_STR(speaker_of(a, t, "Both"), "Lisa Ford");
+  /* the role opens the sentence of a participle cue */
+  t = "Sen. Ed Voss lost. The Ohio senator emailed backers saying: \"The fight goes on.\"";
+  CHECK_STR(speaker_of(a, t, "The fight"), "Ed Voss");
+  /* indefinite: someone new, not the holder */
+  t = "Gov. Tom Reyes spoke.\n\n\"It is done,\" a governor said.";
+  CHECK_STR(speaker_of(a, t, "It is done"), "a governor");
+  cb_arena_free(a);
+}
+
+/* "the businessman said", "the candidate said": no one holds the title, the person the
+ * sentences before are about. */
+static void test_description_speakers(void) {
+  cb_arena *a = cb_arena_new(0);
+  const char *t = "Real estate developer Victor Lang toured the site on Monday.\n\n"
+                  "\"We will build here,\" the businessman said.";
+  CHECK_STR(speaker_of(a, t, "We will"), "Victor Lang");
+  CHECK_INT(how_of(a, t, "We will"), CB_SPEAKER_ROLE);
+  /* a description that names no role stays what it says */
+  t = "Victor Lang toured the site.\n\n\"It floods,\" a neighbour said.";
+  CHECK_STR(speaker_of(a, t, "It floods"), "a neighbour");
+  cb_arena_free(a);
+}
+
+/* Speakers across paragraphs and sentences. */
+static void test_continuation(void) {
+  cb_arena *a = cb_arena_new(0);
+  /* a quote paragraph with no cue goes on with the quote before it */
+  const char *t = "\"The budget is fair,\" Lena Marsh said.\n\n\"Every district gets its share.\"";
+  CHECK_STR(speaker_of(a, t, "Every"), "Lena Marsh");
+  CHECK_INT(how_of(a, t, "Every"), CB_SPEAKER_CONTINUED);
+  /* ... or with the person the paragraph before is about, when no quote is there */
+  t = "Mayor Lena Marsh spoke only briefly at the meeting.\n\n\"We have to act.\" \"We have no choice.\"";
+  CHECK_STR(speaker_of(a, t, "We have to"), "Lena Marsh");
+  CHECK_STR(speaker_of(a, t, "We have no"), "Lena Marsh");
+  /* not over two paragraphs */
+  t = "Mayor Lena Marsh spoke.\n\nThe council met later.\n\n\"We have to act now, all of us.\"";
+  CHECK_STR(speaker_of(a, t, "We have"), "(none)");
+  /* the cue of a quote in the next sentence's pronoun and verb, any verb after a pronoun */
+  t = "Lena Marsh took the floor.\n\n\"Taxes will rise,\" she went on. \"Nobody likes it.\"";
+  CHECK_STR(speaker_of(a, t, "Taxes"), "Lena Marsh");
+  CHECK_STR(speaker_of(a, t, "Nobody"), "Lena Marsh");
+  /* a verb in -s after a name; a quote with an adjunct before ", he said" */
+  CHECK_STR(speaker_of(a, "\"Voters reject insiders,\" Viguerie notes.", "Voters"), "Viguerie");
+  t = "Ray Dunn spoke last.\n\n\"We are alive\" at this convention, he said.";
+  CHECK_STR(speaker_of(a, t, "We are"), "Ray Dunn");
+  /* a fragment woven into the sentence gets no speaker from a pronoun after it */
+  t = "Ray Dunn called the plan \"bold\" in a memo, he said.";
+  CHECK(how_of(a, t, "bold") != CB_SPEAKER_PRONOUN);
+  /* a name before a colon, alone or after a dash; a subject and its verb before a colon */
+  CHECK_STR(speaker_of(a, "Ana Ruiz:\n\n\"The vote is on Friday.\"", "The vote"), "Ana Ruiz");
+  CHECK_STR(speaker_of(a, "POLLS TIGHTEN - Ana Ruiz: \"The race is close.\"", "The race"), "Ana Ruiz");
+  CHECK_STR(speaker_of(a, "Asked about it, he demurred: \"Not now.\"", "Not now"), "(none)");
+  CHECK_INT(how_of(a, "Asked about it, he demurred: \"Not now.\"", "Not now"), CB_SPEAKER_PRONOUN);
+  CHECK_STR(speaker_of(a, "It hits them where they live: \"Crime is up.\"", "Crime"), "(none)");
+  cb_arena_free(a);
+}
+
 /* Trap: multi-paragraph quotes broken. */
 static void test_paragraphs(void) {
   cb_arena *a = cb_arena_new(0);
@@ -237,6 +361,11 @@ int main(void) {
   test_other_cues();
   test_paragraphs();
   test_speaker_rules();
+  test_pronoun_speakers();
+  test_pronoun_negatives();
+  test_title_speakers();
+  test_description_speakers();
+  test_continuation();
   test_unknown();
   test_partial_and_marks();
   test_json();

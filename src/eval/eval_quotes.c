@@ -89,7 +89,7 @@ static int only_space(const char *s, size_t a, size_t b) {
   return 1;
 }
 
-typedef struct doc { const char *s; size_t n; const size_t *off; size_t ncp; } doc;
+typedef struct doc { const char *s; size_t n; const size_t *off; size_t ncp; const char *path; } doc;
 
 static size_t at_byte(const doc *d, size_t cp) { return cp <= d->ncp ? d->off[cp] : d->n; }
 
@@ -159,14 +159,18 @@ static int same_name(cb_arena *a, const doc *d, const gold *g, const cb_quote *q
 /* --misses: one line per matched quote whose speaker is wrong, on stderr. */
 static void print_miss(const doc *d, const gold *g, const cb_quote *m) {
   int ql = (int)(m->end - m->start > 70 ? 70 : m->end - m->start);
-  fprintf(stderr, "speaker miss: gold \"%.*s\" got \"%.*s\" = %s (%s, cue %s) for %.*s\n", (int)(g->src_end - g->src_start),
-          d->s + g->src_start, (int)(m->speaker_end - m->speaker_start), d->s + m->speaker_start,
-          m->speaker ? m->speaker : "?", cb_speaker_how_name(m->how), m->cue ? m->cue : "-", ql, d->s + m->start);
+  int gl = (int)(g->src_end - g->src_start), sl = (int)(m->speaker_end - m->speaker_start);
+  fprintf(stderr, "speaker miss: %s@%zu: gold \"%.*s\" got \"%.*s\" = %s (%s, cue %s) for %.*s\n", d->path,
+          m->start, gl, d->s + g->src_start, sl, d->s + m->speaker_start, m->speaker ? m->speaker : "?",
+          cb_speaker_how_name(m->how), m->cue ? m->cue : "-", ql, d->s + m->start);
 }
 
 static int exact_match(const cb_quote *q, const gold *g) {
   return (q->start == g->start && q->end == g->end) || (q->inner_start == g->start && q->inner_end == g->end);
 }
+
+/* At most 100 bytes of quote q, for the --misses lines. */
+static int cut(const cb_quote *q) { return (int)(q->end - q->start > 100 ? 100 : q->end - q->start); }
 
 static void score_preds(const doc *d, const gold *g, size_t ng, const span *ind, size_t ni, const cb_quote *q,
                         size_t nq, cb_arena *a, tally *t) {
@@ -179,6 +183,8 @@ static void score_preds(const doc *d, const gold *g, size_t ng, const span *ind,
     }
     for (size_t j = 0; j < ni && !hit; j++) inside |= overlaps(q[i].start, q[i].end, ind[j].b, ind[j].e);
     t->pred_hit += hit; t->exact_pred += exact; t->unknown += q[i].speaker == NULL; t->pred_indirect += inside;
+    if (!hit && t->misses)
+      fprintf(stderr, "SPURIOUS %s@%zu: %.*s\n", d->path, q[i].start, cut(&q[i]), d->s + q[i].start);
   }
   for (size_t j = 0; j < ng; j++) {
     const cb_quote *m = NULL;
@@ -188,7 +194,9 @@ static void score_preds(const doc *d, const gold *g, size_t ng, const span *ind,
       exact |= exact_match(&q[i], &g[j]);
     }
     t->exact_gold += exact;
-    if (!m && t->misses) fprintf(stderr, "GOLDMISS %.*s\n", (int)(g[j].end - g[j].start > 100 ? 100 : g[j].end - g[j].start), d->s + g[j].start);
+    int glen = (int)(g[j].end - g[j].start > 100 ? 100 : g[j].end - g[j].start);
+    if (!m && t->misses)
+      fprintf(stderr, "GOLDMISS %s@%zu: %.*s\n", d->path, g[j].start, glen, d->s + g[j].start);
     if (!m) continue;
     t->gold_hit++;
     if (!g[j].has_src) continue;
@@ -217,7 +225,7 @@ static int eval_pair(const char *txt, const char *ann_path, tally *t) {
   char *s = read_all(txt, &n), *ann = read_all(ann_path, &an);
   size_t *off = s ? cp_offsets(s, n, &ncp) : NULL;
   if (!s || !ann || !off) { free(s); free(ann); free(off); return 1; }
-  doc d = {s, n, off, ncp};
+  doc d = {s, n, off, ncp, txt};
   gold *g; span *ind;
   size_t ng = read_gold(&d, ann, &g, &ind, &ni);
   if (g && ind) score_doc(&d, g, ng, ind, ni, t);
@@ -285,7 +293,8 @@ int cb_eval_quotes(int argc, char **argv) {
     fprintf(argc < 2 ? stderr : stdout,
             "usage: corroborate eval quotes DIR...\n\nDIR holds text/*.txt and attributions/*.ann (PolNeAR BRAT).\n"
             "Prints direct-quote span P/R/F1 (overlap and exact), speaker accuracy and the unknown-speaker share.\n"
-            "--misses lists on stderr the gold quotes not found (GOLDMISS) and the direct quotes whose speaker is wrong.\n");
+            "--misses (before DIR) lists on stderr the gold quotes not found (GOLDMISS), the direct quotes\n"
+            "that match no gold quote (SPURIOUS) and those whose speaker is wrong, with file and offset.\n");
     return argc < 2 ? 2 : 0;
   }
   tally t[2] = {{0}, {0}};

@@ -2,8 +2,9 @@
  * quote.c - cb_quote_extract: pairs the marks (quote_marks.c), finds each quote's cue and
  * speaker phrase (quote_cue.c), then turns the phrase into a speaker: names are completed
  * from the article's earlier full names ("Mr Trump" -> "Donald Trump"), pronouns go to the
- * last named person before them, role phrases to the one person holding that role (else
- * the last named speaker; an unnamed one stays a description), and quotes without a cue
+ * subject of the last sentence naming a person, role phrases to the last person holding that
+ * role (else the one the names extractor ties the phrase to, else as a pronoun; "a
+ * spokesman" stays a description), and quotes without a cue
  * to the speaker of the quote just before in the same or the previous paragraph (or of
  * the cued quote opening the next paragraph). Unicode spaces count as spaces; titles
  * woven into a sentence (on Fox News' “Sunday Morning Futures,”) are dropped.
@@ -26,13 +27,6 @@ static void set_speaker_span(const cb_qtext *t, cb_quote *q, const cb_np *np) {
   q->speaker_end = t->tok[np->e - 1].end;
 }
 
-/* The last named speaker among the few quotes before quote i, or NULL. */
-static const char *last_named(const cb_quote *q, size_t i) {
-  for (size_t k = 0; i-- > 0 && k < LOOKBACK_QUOTES; k++)
-    if (q[i].speaker && q[i].how != CB_SPEAKER_DESCRIPTION) return q[i].speaker;
-  return NULL;
-}
-
 /* "a spokesman", "another official": someone new, not the last named speaker. */
 static int indefinite(const cb_qtext *t, size_t i) {
   char buf[16];
@@ -41,9 +35,31 @@ static int indefinite(const cb_qtext *t, size_t i) {
          (n == 7 && memcmp(buf, "another", 7) == 0);
 }
 
+/* "the governor", "the Venezuelan leader", "the businessman": the last person named with that
+ * title or role, else the one the names extractor ties the phrase to, else the person the
+ * sentences before are about (as for "he"). */
+static const char *role_holder(cb_arena *a, const cb_qtext *t, const cb_mentions *m, const cb_np *np,
+                               size_t at) {
+  const char *who = cb_mentions_with_role(a, t, m, np->b, np->head, at);
+  if (!who) who = cb_mentions_role_phrase(m, t->tok[np->head].start);
+  return who ? who : cb_mentions_last_person(a, t, m, at);
+}
+
+/* The quote's cue is a verb in -ing ("adding", "saying"). */
+static int participle_cue(const cb_qtext *t, const cb_quote *x) {
+  size_t len = x->cue_end - x->cue_start;
+  return len > 4 && memcmp(t->s + x->cue_end - 3, "ing", 3) == 0;
+}
+
 static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t i,
                         const cb_np *np) {
   cb_quote *x = &q[i];
+  if (!np->kind && participle_cue(t, x)) {   /* "X said “...”, adding, “...”": the subject before */
+    size_t b, e;
+    if ((x->speaker = cb_mentions_sentence_subject(a, t, m, x->cue_start, &b, &e))) {
+      x->speaker_start = b, x->speaker_end = e, x->how = CB_SPEAKER_NAME;
+    }
+  }
   if (!np->kind) return;
   set_speaker_span(t, x, np);
   size_t at = t->tok[np->b].start;
@@ -55,8 +71,7 @@ static void resolve_one(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb
     if (cb_mentions_is_person_pronoun(t, np->b)) x->speaker = cb_mentions_last_person(a, t, m, at);
   } else if (cb_qis(t, np->head, CB_QLEX_ROLE) || cb_qis(t, np->head, CB_QLEX_TITLE)) {
     x->how = CB_SPEAKER_ROLE;
-    x->speaker = cb_mentions_with_role(a, t, m, np->head, at);
-    if (!x->speaker && !indefinite(t, np->b)) x->speaker = last_named(q, i);
+    if (!indefinite(t, np->b)) x->speaker = role_holder(a, t, m, np, at);
     if (!x->speaker) {   /* "a campaign spokesman" with no one named: the description itself */
       x->speaker = cb_qname(a, t, np->b, np->e);
       x->how = CB_SPEAKER_DESCRIPTION;
@@ -101,6 +116,46 @@ static void continue_speakers(cb_quote *q, size_t n, const char *s) {
       continue;
     if (memchr(s + q[i].end, '\n', q[i + 1].start - q[i].end) && !next_paragraph(s, &q[i], &q[i + 1])) continue;
     inherit(&q[i], &q[i + 1]);
+  }
+}
+
+/* The start of the paragraph before the one that holds byte offset at (0 if none). */
+static size_t previous_paragraph(const char *s, size_t at) {
+  size_t i = at;
+  while (i > 0 && s[i - 1] != '\n') i--;   /* this paragraph's start */
+  while (i > 0 && (s[i - 1] == '\n' || s[i - 1] == ' ' || s[i - 1] == '\r' || s[i - 1] == '\t')) i--;
+  while (i > 0 && s[i - 1] != '\n') i--;
+  return i;
+}
+
+/* 1 if nothing but quotes follows quote i up to the end of its paragraph. */
+static int quotes_to_end(const char *s, size_t len, const cb_quote *q, size_t n, size_t i) {
+  for (size_t j = q[i].end; j < len; j++) {
+    if (s[j] == '\n') return 1;
+    if (i + 1 < n && j == q[i + 1].start) j = q[++i].end - 1;
+    else if (s[j] != ' ' && s[j] != '\t' && s[j] != '\r') return 0;
+  }
+  return 1;
+}
+
+/* A paragraph of full quotes with no cue and no speaker from the quotes around it goes
+ * on with the person the paragraph before is about ("... Trump spoke only in bromides
+ * during the interview.¶¶“We have to do something.”"), when it names one. */
+static void paragraph_speakers(cb_arena *a, const cb_qtext *t, const cb_mentions *m, cb_quote *q, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    cb_quote *x = &q[i];
+    int opens = x->start == 0 || t->s[x->start - 1] == '\n';
+    if (x->speaker || x->partial || x->cue_end > x->cue_start || !opens) continue;
+    if (!quotes_to_end(t->s, t->n, q, n, i)) continue;
+    size_t b, e;
+    x->speaker = cb_mentions_paragraph_subject(a, t, m, x->start, previous_paragraph(t->s, x->start), &b, &e);
+    if (!x->speaker) continue;
+    x->speaker_start = b;
+    x->speaker_end = e;
+    x->how = CB_SPEAKER_CONTINUED;
+    for (; i + 1 < n && !q[i + 1].speaker && q[i + 1].cue_end == q[i + 1].cue_start &&
+           !memchr(t->s + q[i].end, '\n', q[i + 1].start - q[i].end); i++)
+      inherit(&q[i + 1], &q[i]);   /* the quotes after it in the paragraph */
   }
 }
 
@@ -214,6 +269,7 @@ size_t cb_quote_extract(cb_arena *a, const char *text, size_t n, cb_quote **out)
   for (size_t i = 0; i < nq; i++) resolve_one(a, &t, &m, q, i, &np[i]);
   for (size_t i = 0; i < nq; i++) q[i].direct = is_direct(&t, &q[i]);
   continue_speakers(q, nq, text);
+  paragraph_speakers(a, &t, &m, q, nq);
   nq = keep_attributed(&t, q, nq);
   *out = nq ? q : NULL;
   return nq;

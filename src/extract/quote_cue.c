@@ -86,7 +86,7 @@ static int clause_word(const cb_qtext *t, size_t i) {
   return 0;
 }
 
-static int is_sentence_end(const cb_qtext *t, size_t i) {
+int cb_qsentence_end(const cb_qtext *t, size_t i) {
   const cb_token *k = &t->tok[i];
   if (k->kind != CB_TOK_PUNCT || k->end != k->start + 1) return 0;
   char c = t->s[k->start];
@@ -97,6 +97,12 @@ static int is_sentence_end(const cb_qtext *t, size_t i) {
     return 0;
   return !(i > 0 && t->tok[i - 1].end == k->start &&
            (cb_qis(t, i - 1, CB_QLEX_TITLE) || t->tok[i - 1].end == t->tok[i - 1].start + 1));   /* "Gov.", "M." */
+}
+
+/* The dot of an abbreviation glued to its word inside a sentence ("Mitch McConnell, R-Ky., said"). */
+static int abbrev_dot(const cb_qtext *t, size_t i) {
+  return i > 0 && cb_token_is(t->s, &t->tok[i], '.') && t->tok[i - 1].end == t->tok[i].start &&
+         t->tok[i - 1].kind == CB_TOK_WORD && !cb_qsentence_end(t, i);
 }
 
 static int newline_between(const cb_qtext *t, size_t a, size_t b) {
@@ -142,7 +148,8 @@ static size_t skip_aside(const cb_qtext *t, size_t j, size_t lb) {
   if (!cb_token_is(t->s, &t->tok[j], ',')) return j;
   for (size_t k = j; k-- > lb && j - k < ASIDE_TOKENS;) {
     if (cb_token_is(t->s, &t->tok[k], ',')) return k > lb ? k - 1 : j;
-    if (t->tok[k].kind == CB_TOK_PUNCT && strchr(".!?;:\"", t->s[t->tok[k].start]) ) return j;
+    if (t->tok[k].kind == CB_TOK_PUNCT && strchr(".!?;:\"", t->s[t->tok[k].start]) && !abbrev_dot(t, k))
+      return j;
     if (t->tok[k].kind == CB_TOK_PUNCT && t->tok[k].end - t->tok[k].start == 3 &&
         (unsigned char)t->s[t->tok[k].start + 2] >= 0x9C) return j;   /* a curly double mark */
   }
@@ -273,10 +280,25 @@ static int past_tense(const cb_qtext *t, size_t i) {
          t->s[k->end - 2] == 'e';
 }
 
+/* The verb of a subject that follows the quote: any word after a pronoun (“...,” he went
+ * on), a verb in -s after a name (“...,” Viguerie notes: the third person singular). */
+static int verb_after_subject(const cb_qtext *t, size_t first, size_t k) {
+  const cb_token *w = &t->tok[k];
+  if (k <= first || w->kind != CB_TOK_WORD || w->upper || cb_qis(t, k, CB_QLEX_STOP) || clause_word(t, k))
+    return 0;
+  if (k == first + 1 && cb_qis(t, first, CB_QLEX_PRONOUN)) return 1;
+  if (w->end - w->start < 4 || t->s[w->end - 1] != 's' || t->s[w->end - 2] == '\'') return 0;
+  for (size_t i = first; i < k; i++)
+    if ((!is_upper(t, i) && !title_dot(t, i) && !is_connector(t, i)) || cb_qis(t, i, CB_QLEX_DETERMINER))
+      return 0;
+  return 1;
+}
+
 /* The end of the words after quote q: the sentence end, a line break or the next quote. */
 static size_t right_bound(const cb_qtext *t, const cb_quote *q, size_t first, size_t next_start) {
   size_t ub = first;
-  while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start && !is_sentence_end(t, ub) &&
+  while (ub < t->ntok && ub - first < CONTEXT_TOKENS && t->tok[ub].start < next_start &&
+         !cb_qsentence_end(t, ub) &&
          !newline_between(t, ub == first ? q->end : t->tok[ub - 1].end, t->tok[ub].start)) ub++;
   return ub;
 }
@@ -289,9 +311,16 @@ static int name_punct(const cb_qtext *t, size_t k) {
   return len == 3 && memcmp(t->s + x->start, "\xE2\x80\x99", 3) == 0;
 }
 
+/* The quote opens with a capital: a sentence quoted, not words woven into the writer's. */
+static int opens_upper(const cb_qtext *t, const cb_quote *q) {
+  size_t i = token_at(t, q->inner_start);
+  return i < t->ntok && t->tok[i].start < q->inner_end && t->tok[i].upper;
+}
+
 /* The speaker of a cue at k after the quote, whose words start at first and end at ub;
  * *other = 1 when the cue belongs to another clause. */
-static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub, int *other) {
+static cb_np right_speaker(const cb_qtext *t, const cb_quote *q, size_t first, size_t k, size_t ub,
+                           int *other) {
   cb_np none = {0};
   if (k == first) return forward_np(t, k + 1, ub);   /* “...,” said X; “...?” asked X */
   if (cb_token_is(t->s, &t->tok[k - 1], ',') && !object_cue(t, k)) {           /* “...” that X ..., said Y */
@@ -301,6 +330,9 @@ static cb_np right_speaker(const cb_qtext *t, size_t first, size_t k, size_t ub,
   cb_np np = backward_np(t, k - 1, first);
   if (np.kind == CB_NP_NAME && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
       np.b - first <= ASIDE_TOKENS) return np;   /* "Sanders's campaign manager, Jeff Weaver, said" */
+  if (np.kind == CB_NP_PRONOUN && np.b > first && cb_token_is(t->s, &t->tok[np.b - 1], ',') &&
+      opens_upper(t, q))
+    return np;   /* “We are ...” at the convention, he said: a sentence quoted with its adjunct */
   if (np.kind && np.b != first) {   /* "columnist Ai Jun wrote": descriptors first, else another clause */
     *other = 1;
     size_t words = 0;
@@ -343,7 +375,7 @@ static cb_np right_cue_at(const cb_qtext *t, cb_quote *q, size_t first, size_t k
   cb_np none = {0};
   if (ends_sentence(t->s, q) && t->tok[first].upper && k - first > 4) return none;   /* a new sentence */
   int other = 0;
-  cb_np np = right_speaker(t, first, k, ub, &other);
+  cb_np np = right_speaker(t, q, first, k, ub, &other);
   if (!other) set_cue(t, q, k, k + 1);
   return np;
 }
@@ -366,7 +398,7 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
     if (!is_word(t, k)) {
       if (cb_token_is(t->s, &t->tok[k], '(')) k = close_parenthesis(t, k, ub);
       else if (t->tok[k].kind != CB_TOK_NUMBER && !cb_token_is(t->s, &t->tok[k], ',') && !title_dot(t, k) &&
-               !name_punct(t, k)) break;
+               !name_punct(t, k) && !abbrev_dot(t, k)) break;
       continue;
     }
     if (is_according(t, k)) {
@@ -376,7 +408,9 @@ static cb_np right_cue(const cb_qtext *t, cb_quote *q, size_t next_start) {
       return np;
     }
     if (cue_word(t, k)) return right_cue_at(t, q, first, k, ub);
-    if (!guess && closes_with_comma(t->s, q) && past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME))
+    if (!guess && closes_with_comma(t->s, q) &&
+        ((past_tense(t, k) && (k > first || forward_np(t, k + 1, ub).kind == CB_NP_NAME)) ||
+         (opens_upper(t, q) && verb_after_subject(t, first, k))))
       guess = k + 1;
   }
   if (guess) return right_cue_at(t, q, first, guess - 1, ub);
@@ -390,15 +424,32 @@ static int participle(const cb_qtext *t, size_t i) {
   return k->end - k->start > 4 && memcmp(t->s + k->end - 3, "ing", 3) == 0;
 }
 
-/* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"). */
+/* "the Vermont senator", "The spokeswoman" at determiner i (before k): a description whose
+ * last word is a role or title, as a CB_NP_DESC; else none. */
+static cb_np role_description(const cb_qtext *t, size_t i, size_t k) {
+  cb_np none = {0};
+  if (!word_is(t, i, "the")) return none;
+  size_t e = i + 1;
+  while (e < k && e - i <= DESCRIPTOR_WORDS && is_word(t, e) && !cb_qis(t, e, CB_QLEX_STOP) &&
+         !cb_qis(t, e, CB_QLEX_CUE)) e++;
+  while (e > i + 1 && !cb_qis(t, e - 1, CB_QLEX_ROLE) && !cb_qis(t, e - 1, CB_QLEX_TITLE)) e--;
+  if (e == i + 1 || (e < k && is_upper(t, e))) return none;   /* "the senator Bernie Sanders": a name */
+  return (cb_np){CB_NP_DESC, i, e, e, e - 1, 0};
+}
+
+/* The subject of the sentence [lb, k): its first name or pronoun ("Trump told X ..., adding"),
+ * or a role that opens it ("The Vermont senator emailed supporters saying: ..."). */
 static cb_np first_subject(const cb_qtext *t, size_t lb, size_t k) {
   cb_np none = {0};
   for (size_t i = lb; i < k; i++) {
     if (cb_qis(t, i, CB_QLEX_PRONOUN)) return (cb_np){CB_NP_PRONOUN, i, i + 1, i, i, 0};
+    cb_np role = role_description(t, i, k);
+    if (role.kind) return role;
     if (!is_upper(t, i) || cb_qis(t, i, CB_QLEX_STOP) || cb_qis(t, i, CB_QLEX_DETERMINER)) continue;
     size_t e = i;
     while (e < k && (is_upper(t, e) || cb_qis(t, e, CB_QLEX_TITLE) || title_dot(t, e))) e++;
-    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i > lb && cb_qis(t, i - 1, CB_QLEX_STOP) && !is_upper(t, i - 1)) {
+    if (e < k && cb_token_is(t->s, &t->tok[e], ',') && i > lb && cb_qis(t, i - 1, CB_QLEX_STOP) &&
+        !is_upper(t, i - 1)) {
       i = e;   /* "On Tuesday, ...", "Here in Columbia, Sanders ..." */
       continue;
     }
@@ -426,11 +477,34 @@ static int colon_subject(const cb_qtext *t, const cb_np *np) {
   return possessive || np->e - np->name_b >= 2;
 }
 
-static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
+/* The speaker right before a colon c that opens a quote: a subject and its verb ("he
+ * demurred:"), or a name that is all the clause holds ("Clinton:", "HEADLINE - Philip Bump:"). */
+static cb_np before_colon(const cb_qtext *t, cb_quote *q, size_t lb, size_t c) {
   cb_np none = {0};
+  if (c <= lb || !is_word(t, c - 1)) return none;
+  size_t v = c - 1;
+  if (!is_upper(t, v)) {
+    if (v <= lb || cb_qis(t, v, CB_QLEX_STOP) || cb_qis(t, v, CB_QLEX_DETERMINER)) return none;
+    cb_np np = backward_np(t, v - 1, lb);   /* not "hits them where they live:", "Obama's word:" */
+    int clause = np.b == lb || (np.b > lb && t->tok[np.b - 1].kind == CB_TOK_PUNCT);
+    if (np.kind == CB_NP_PRONOUN ? !clause : np.kind != CB_NP_NAME || np.e != v || all_caps(t, np.e - 1) ||
+                                               possessive(t, np.e - 1))
+      return none;
+    set_cue(t, q, v, v + 1);
+    return np;
+  }
+  cb_np np = backward_np(t, v, lb);
+  if (np.kind != CB_NP_NAME || all_caps(t, np.e - 1)) return none;
+  if (np.b > lb && !is_dash(t, np.b - 1)) return none;
+  return np;
+}
+
+static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
+  cb_np none = {0}, np;
   size_t end = token_at(t, q->start), lb = end, after_comma = 0, part = 0;
   int tries = 0;
-  while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end && !is_sentence_end(t, lb - 1) &&
+  while (lb > 0 && end - lb < CONTEXT_TOKENS && t->tok[lb - 1].end > prev_end &&
+         !cb_qsentence_end(t, lb - 1) &&
          (!newline_between(t, t->tok[lb - 1].end, lb == end ? q->start : t->tok[lb].start) ||
           (lb == end && cb_token_is(t->s, &t->tok[lb - 1], ':')))) lb--;   /* "X responded:" then the quote */
   for (size_t k = end; k-- > lb;) {
@@ -458,7 +532,8 @@ static cb_np left_cue(const cb_qtext *t, cb_quote *q, size_t prev_end) {
   /* "She followed that by saying, “...”", "She then addressed the crowd: “...”" */
   int colon = end > lb && cb_token_is(t->s, &t->tok[end - 1], ':');
   if (!part && !colon) return none;
-  cb_np np = first_subject(t, lb, part ? part : end - 1);
+  if (!part && (np = before_colon(t, q, lb, end - 1)).kind) return np;
+  np = first_subject(t, lb, part ? part : end - 1);
   if (!part && !colon_subject(t, &np)) return none;
   if (np.kind && part) set_cue(t, q, part, part + 1);
   return np;

@@ -31,6 +31,8 @@ typedef struct cb_np {
 size_t cb_qkey(const cb_qtext *t, size_t i, char *buf, size_t cap);
 /* The text of tokens [b, e) without a final possessive "'s", in the arena. */
 const char *cb_qname(cb_arena *a, const cb_qtext *t, size_t b, size_t e);
+/* 1 if token i ends a sentence: "!", "?" or a "." that is not an abbreviation's ("R-Ky.,", "Gov."). */
+int cb_qsentence_end(const cb_qtext *t, size_t i);
 /* 1 if token i is in the list. */
 int cb_qis(const cb_qtext *t, size_t i, cb_qlex list);
 /* Finds the cue and the speaker phrase for quote q; sets q->cue_* and returns the phrase. */
