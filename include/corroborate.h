@@ -14,8 +14,9 @@
  * ERRORS: a function that can fail returns int (0 ok, else a CB_E* code) and fills a
  *   cb_error with a message that names the file and the reason. No function prints.
  *
- * START: call cb_init() before anything else; it fails (CB_EDATA) if a lexicon table the
- *   library needs is missing or empty, and names it (cb_brief_build checks it too).
+ * START: call cb_init() before anything else (only cb_data_dir() comes before it); it fails
+ *   (CB_EDATA) if a lexicon table the library needs is missing, empty or has a bad row, and
+ *   names it (cb_brief_build checks it too).
  */
 #ifndef CORROBORATE_H
 #define CORROBORATE_H
@@ -42,7 +43,7 @@ enum {
   CB_ESTORE,     /* database error */
   CB_EUSAGE,     /* bad argument to the API */
   CB_ENOTFOUND,  /* no such record */
-  CB_EDATA       /* a data table (lexicon) the library needs is missing or empty */
+  CB_EDATA       /* a data table (lexicon) the library needs is missing, empty or malformed */
 };
 
 typedef struct cb_error {
@@ -172,11 +173,27 @@ int cb_ingest_is_stream(const char *file);
 void cb_ingest_init(void);
 
 /* ---- embedded data files (lexicons) --------------------------------------------------- */
-/* The bytes of an embedded file of data/ ("quantity/units.tsv"); NULL if there is none. */
+/* The bytes of an embedded file of data/ ("quantity/units.tsv"); NULL if there is none. Always
+ * the embedded bytes, whatever cb_data_dir() says. */
 const char *cb_data_get(const char *name, size_t *len);
-/* Checks once that every lexicon table the library reads is embedded and holds entries, and
- * that no lexicon has met a missing table since. 0 ok; else CB_EDATA, e->file naming the
- * table ("data/quantity/units.tsv") and e->msg the reason. Thread-safe; cheap after the first
+/* Replaces lexicon tables with the files of a folder (docs/data.md): the file DIR/NAME, NAME
+ * as under data/ ("DIR/quantity/units.tsv"), replaces the embedded table NAME; a table without
+ * a file there stays the embedded one. dir is copied. A file of DIR that is not a table name
+ * (names starting with '.' and the files of data/ that are no table, such as NOTICE, are left
+ * alone, so a copy of data/ will do), or that leads out of DIR (a symbolic link elsewhere),
+ * makes it fail: CB_EDATA, e->file naming that file; CB_EIO if DIR is no readable directory.
+ * The files are read when a table is first needed, at the latest by cb_init(), which then
+ * checks each row: a bad one fails it with e->file "DIR/NAME" and e->line its line.
+ * Set it once, from one thread, before cb_init() and before any other call that reads a
+ * lexicon: after that it fails with CB_EUSAGE and changes nothing. NULL goes back to the
+ * embedded tables. The library never reads the environment for it (the corroborate tool
+ * reads CORROBORATE_DATA_DIR and --data). Tables read from DIR stay in memory until exit. */
+int cb_data_dir(const char *dir, cb_error *e);
+/* Checks once that every lexicon table the library reads is there (embedded, or a file of the
+ * data directory), holds entries (an embedded one) and that each of its rows holds to the
+ * table's format, and that no lexicon has met a bad table since. 0 ok; else CB_EDATA, e->file
+ * naming the table ("data/quantity/units.tsv", "DIR/quantity/units.tsv"), e->line the bad
+ * line (0 for the whole table) and e->msg the reason. Thread-safe; cheap after the first
  * call. A lexicon whose table is missing would otherwise be silently empty. */
 int cb_init(cb_error *e);
 

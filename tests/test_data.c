@@ -13,9 +13,9 @@ static void test_listed_tables_load(void) {
   cb_error_clear(&e);
   CHECK_INT(cb_init(&e), CB_OK);
   size_t n = 0;
-  for (size_t i = 0; cb_data_tables[i]; i++, n++) {
+  for (size_t i = 0; cb_data_tables[i].name; i++, n++) {
     cb_slice s;
-    int rc = cb_data_load(cb_data_tables[i], &s, &e);
+    int rc = cb_data_load(cb_data_tables[i].name, &s, &e);
     if (rc) fprintf(stderr, "%s: %s\n", e.file, e.msg);
     CHECK_INT(rc, CB_OK);
     CHECK(s.ptr && s.len > 0);

@@ -34,7 +34,7 @@ const char *cb_strerror(int code) {
   case CB_ESTORE: return "database error";
   case CB_EUSAGE: return "bad usage";
   case CB_ENOTFOUND: return "not found";
-  case CB_EDATA: return "missing or empty data table";
+  case CB_EDATA: return "missing, empty or malformed data table";
   }
   return "unknown error";
 }

@@ -1,6 +1,7 @@
 /*
- * lines.h - the lines of an embedded data file (data/..., see cb_data_need), comment lines
- * ("#...") and empty lines skipped. Lines are slices into the embedded bytes, not copies.
+ * lines.h - the lines of a lexicon table (data/..., or the data directory's file: see
+ * cb_data_need), comment lines ("#...") and empty lines skipped. Lines are slices into the
+ * table's bytes, not copies; its rows were checked against its format when it was read.
  *
  *   cb_lines it = cb_lines_of("corroborate/causes.tsv");
  *   for (const char *line; (line = cb_lines_next(&it, &n));) ...

@@ -20,6 +20,8 @@ struct cb_qlex {
   unsigned char unit_bloom[8192];    /* first tokens of the units */
   table numbers, units_exact, units_lower, prefixes, quals, scales_exact, scales_lower,
         changes, changes_by, events, stops, words, prefix_heads;
+  char *copies[12];                  /* the tables' bytes the keys point into, kept for good */
+  size_t ncopies;
 };
 
 static void bloom_set(unsigned char *bloom, const char *k, size_t n) {
@@ -102,8 +104,9 @@ static int load_file(struct cb_qlex *lx, const char *name, line_fn fn) {
   size_t len;
   const char *d = cb_data_need(name, &len);
   if (!d) return -1;
-  char *copy = malloc(len + 1);
+  char *copy = lx->ncopies < sizeof lx->copies / sizeof *lx->copies ? malloc(len + 1) : NULL;
   if (!copy) return -1;
+  lx->copies[lx->ncopies++] = copy;
   memcpy(copy, d, len);
   copy[len] = 0;
   for (char *line = copy; line && *line;) {

@@ -1,7 +1,8 @@
 /*
  * timex_lex.c - loads data/timex/lexicon.tsv once into an open-addressing hash table and
- * answers lookups. Malformed lines are skipped; a missing lexicon makes every lookup fail
- * (the extractor then finds only numeric dates).
+ * answers lookups. Its rows were checked when the table was read (the format in
+ * src/core/data.c: a bad row fails cb_init with its line); a missing lexicon makes every
+ * lookup fail (the extractor then finds only numeric dates).
  */
 #include "extract/timex_lex.h"
 #include "corroborate.h"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # data_tables.sh - the lexicon tables of data/: each says where its entries come from in a
 # "# source: ..." line of its header (the comment lines before its first entry), each is
-# listed in src/core/data.c so that cb_init() checks it at start, and a table missing from
-# the build stops the command line at start with exit 3 and the table's name.
+# listed in src/core/data.c so that cb_init() checks it at start, each has its section in
+# docs/data.md, and a table missing from the build stops the command line at start with exit 3
+# and the table's name.
 . "$(dirname "$0")/lib.bash"
 DATA="$SRC/data"
 LIST="$SRC/src/core/data.c"
@@ -17,6 +18,7 @@ while IFS= read -r f; do
     { exit }
     END { exit !found }' "$f"
   check "$rel is listed in src/core/data.c" grep -qF "\"$rel\"" "$LIST"
+  check "$rel has a section in docs/data.md" grep -qxF "### $rel" "$SRC/docs/data.md"
 done < <(find "$DATA" -type f ! -path "$DATA/syntax/*" ! -name '*.md' ! -name NOTICE | sort)
 check "found the tables ($n)" test "$n" -ge 50
 
