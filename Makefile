@@ -1,11 +1,16 @@
 # Makefile: the two commands of the README quick start, and a few conveniences.
 #   make demo  - install deps, build, run Corroborate on the example corpus
 #   make test  - install deps, build (release and ASan+UBSan), run every test
+#   make install [PREFIX=/usr/local] [DESTDIR=] - bin/corroborate, libcorroborate.so.0 and .a,
+#                include/corroborate.h, lib/pkgconfig/corroborate.pc, share/man/man1/corroborate.1
+#   make uninstall - removes what the last install wrote ($(BUILD)/install_manifest.txt)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: all deps build asan demo test test-release test-asan fuzz clean model
+.PHONY: all deps build asan demo test test-release test-asan fuzz clean model install uninstall
 
 all: build
 
@@ -30,6 +35,15 @@ test-asan: asan
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 test: test-release test-asan
+
+# ldconfig: a new libcorroborate.so.0 in /usr/local/lib is found by programs at once
+install: build
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+uninstall:
+	@DESTDIR="$(DESTDIR)" cmake -DMANIFEST=$(BUILD)/install_manifest.txt -P cmake/uninstall.cmake
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
 # Retrains the syntax model (data/syntax/en_ewt.model) from UD English EWT in ../shared.
 UD_EWT ?= ../shared/data/ud/en_ewt

@@ -30,6 +30,13 @@ extern "C" {
 
 #define CB_VERSION "0.1.0"
 
+/* CB_API marks the functions libcorroborate.so exports; everything else in it is hidden. */
+#if defined(__GNUC__)
+#define CB_API __attribute__((visibility("default")))
+#else
+#define CB_API
+#endif
+
 /* ---- errors ------------------------------------------------------------------------- */
 enum {
   CB_OK = 0,
@@ -53,21 +60,21 @@ typedef struct cb_error {
   char msg[512];    /* the reason, in words */
 } cb_error;
 
-void cb_error_set(cb_error *e, int code, const char *file, long line, const char *fmt, ...)
+CB_API void cb_error_set(cb_error *e, int code, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-void cb_error_clear(cb_error *e);
-const char *cb_strerror(int code);
+CB_API void cb_error_clear(cb_error *e);
+CB_API const char *cb_strerror(int code);
 
 /* ---- arena -------------------------------------------------------------------------- */
 typedef struct cb_arena cb_arena;
-cb_arena *cb_arena_new(size_t chunk_size);        /* chunk_size 0: default 64 KiB */
-void cb_arena_free(cb_arena *a);
-void *cb_arena_alloc(cb_arena *a, size_t n);       /* 16-byte aligned, NULL on OOM */
-void *cb_arena_calloc(cb_arena *a, size_t n, size_t size);
-char *cb_arena_strndup(cb_arena *a, const char *s, size_t n);
-char *cb_arena_strdup(cb_arena *a, const char *s);
-char *cb_arena_printf(cb_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-size_t cb_arena_used(const cb_arena *a);
+CB_API cb_arena *cb_arena_new(size_t chunk_size);        /* chunk_size 0: default 64 KiB */
+CB_API void cb_arena_free(cb_arena *a);
+CB_API void *cb_arena_alloc(cb_arena *a, size_t n);       /* 16-byte aligned, NULL on OOM */
+CB_API void *cb_arena_calloc(cb_arena *a, size_t n, size_t size);
+CB_API char *cb_arena_strndup(cb_arena *a, const char *s, size_t n);
+CB_API char *cb_arena_strdup(cb_arena *a, const char *s);
+CB_API char *cb_arena_printf(cb_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+CB_API size_t cb_arena_used(const cb_arena *a);
 
 typedef struct cb_slice { const char *ptr; size_t len; } cb_slice;
 
@@ -75,8 +82,8 @@ typedef struct cb_slice { const char *ptr; size_t len; } cb_slice;
 typedef enum cb_format {
   CB_FORMAT_AUTO = 0, CB_FORMAT_TEXT, CB_FORMAT_HTML, CB_FORMAT_JSONL, CB_FORMAT_WARC
 } cb_format;
-const char *cb_format_name(cb_format f);
-int cb_format_parse(const char *name, cb_format *out);
+CB_API const char *cb_format_name(cb_format f);
+CB_API int cb_format_parse(const char *name, cb_format *out);
 
 /* Why a piece of the input was dropped from the clean body. */
 typedef enum cb_drop_reason {
@@ -95,10 +102,10 @@ typedef enum cb_drop_reason {
   CB_DROP_MOST_READ,       /* "most read" / "trending" lists */
   CB_DROP_BOILERPLATE      /* any other boilerplate */
 } cb_drop_reason;
-const char *cb_drop_reason_name(cb_drop_reason r);
+CB_API const char *cb_drop_reason_name(cb_drop_reason r);
 /* The reason named by s[0..n): its cb_drop_reason_name, or a short alias used in the data
  * files ("share", "related", "ad", "most_read"); 0 if none. */
-int cb_drop_reason_parse(const char *s, size_t n);
+CB_API int cb_drop_reason_parse(const char *s, size_t n);
 
 typedef struct cb_dropped {
   cb_drop_reason reason;
@@ -137,8 +144,8 @@ typedef struct cb_article {
   cb_meta_kv *extra; size_t nextra;          /* other metadata (JSON Lines fields, ...) */
 } cb_article;
 
-cb_article *cb_article_new(void);   /* with its own arena; NULL on OOM */
-void cb_article_free(cb_article *a);
+CB_API cb_article *cb_article_new(void);   /* with its own arena; NULL on OOM */
+CB_API void cb_article_free(cb_article *a);
 
 /* ---- ingest ------------------------------------------------------------------------- */
 typedef struct cb_ingest_opts {
@@ -153,29 +160,29 @@ typedef int (*cb_article_fn)(void *ud, cb_article *a);
 typedef void (*cb_problem_fn)(void *ud, const cb_error *e);
 
 /* Reads one input already in memory. name is what errors and records call it. */
-int cb_ingest_buffer(const char *name, const char *buf, size_t len, const cb_ingest_opts *o,
-                     cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
+CB_API int cb_ingest_buffer(const char *name, const char *buf, size_t len, const cb_ingest_opts *o,
+                            cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
 /* Reads a file, a directory (recursively) or "-" (stdin). Returns the number of
  * problems reported (0: all inputs read cleanly). */
-int cb_ingest_path(const char *path, const cb_ingest_opts *o,
-                   cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
+CB_API int cb_ingest_path(const char *path, const cb_ingest_opts *o,
+                          cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
 
 /* Lists the files a path stands for: the file itself, "-", or a directory's regular files
  * (recursively, in name order, dot files skipped). Unreadable entries and a directory
  * with no files are reported to on_problem. Returns the number of problems plus what
  * on_file returned. */
 typedef int (*cb_file_fn)(void *ud, const char *file);
-int cb_ingest_walk(const char *path, cb_file_fn on_file, cb_problem_fn on_problem, void *ud);
+CB_API int cb_ingest_walk(const char *path, cb_file_fn on_file, cb_problem_fn on_problem, void *ud);
 /* 1 if the file is read as a stream (WARC, gzip, JSON Lines): it may hold any number of
  * articles, and the file size limit does not apply (each record's does). */
-int cb_ingest_is_stream(const char *file);
+CB_API int cb_ingest_is_stream(const char *file);
 /* Call once before reading from several threads (initialises the HTML parser). */
-void cb_ingest_init(void);
+CB_API void cb_ingest_init(void);
 
 /* ---- embedded data files (lexicons) --------------------------------------------------- */
 /* The bytes of an embedded file of data/ ("quantity/units.tsv"); NULL if there is none. Always
  * the embedded bytes, whatever cb_data_dir() says. */
-const char *cb_data_get(const char *name, size_t *len);
+CB_API const char *cb_data_get(const char *name, size_t *len);
 /* Replaces lexicon tables with the files of a folder (docs/data.md): the file DIR/NAME, NAME
  * as under data/ ("DIR/quantity/units.tsv"), replaces the embedded table NAME; a table without
  * a file there stays the embedded one. dir is copied. A file of DIR that is not a table name
@@ -188,14 +195,14 @@ const char *cb_data_get(const char *name, size_t *len);
  * lexicon: after that it fails with CB_EUSAGE and changes nothing. NULL goes back to the
  * embedded tables. The library never reads the environment for it (the corroborate tool
  * reads CORROBORATE_DATA_DIR and --data). Tables read from DIR stay in memory until exit. */
-int cb_data_dir(const char *dir, cb_error *e);
+CB_API int cb_data_dir(const char *dir, cb_error *e);
 /* Checks once that every lexicon table the library reads is there (embedded, or a file of the
  * data directory), holds entries (an embedded one) and that each of its rows holds to the
  * table's format, and that no lexicon has met a bad table since. 0 ok; else CB_EDATA, e->file
  * naming the table ("data/quantity/units.tsv", "DIR/quantity/units.tsv"), e->line the bad
  * line (0 for the whole table) and e->msg the reason. Thread-safe; cheap after the first
  * call. A lexicon whose table is missing would otherwise be silently empty. */
-int cb_init(cb_error *e);
+CB_API int cb_init(cb_error *e);
 
 #ifdef __cplusplus
 }

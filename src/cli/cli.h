@@ -34,9 +34,11 @@ const char *cli_db_path(const char *given);
 const char *cli_opt(int argc, char **argv, int *i, const char *name);
 
 /* Recomputes the stored stories and near-duplicates from every stored article (regroup.c),
- * signing on `threads` threads (0: every core). Returns 0 or 1 (a problem was printed). */
+ * signing on `threads` threads (0: every core), counting the articles grouped on the
+ * progress line `prog` (or NULL). Returns 0 or 1 (a problem was printed). */
 struct cb_store;
-int cli_regroup(struct cb_store *s, int threads);
+struct cli_progress;
+int cli_regroup(struct cb_store *s, int threads, struct cli_progress *prog);
 
 int cmd_version(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

@@ -1,9 +1,11 @@
 /*
  * cmd_ingest.c - `corroborate ingest PATH...`: reads files, directories and stdin into the
  * store. Each input file is one transaction: a file whose articles cannot all be stored
- * leaves nothing behind. Problems are printed one line each; the rest still loads.
+ * leaves nothing behind. Problems are printed one line each; the rest still loads. On a
+ * terminal, a long ingest shows its progress on stderr (files, articles, rate, ETA).
  */
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "store/store.h"
 #include "ingest/reader.h"
 #include <errno.h>
@@ -19,6 +21,7 @@ typedef struct ingest_run {
   char current[4096];   /* the file whose transaction is open */
   int in_tx, file_failed, quiet;
   long added, known, problems, store_errors;
+  cli_progress *prog;
 } ingest_run;
 
 static void close_file(ingest_run *r) {
@@ -50,6 +53,7 @@ static int on_article(void *ud, cb_article *a) {
     } else if (added) {
       r->added++;
       if (!r->quiet) {
+        cli_progress_hide(r->prog);
         if (a->line) printf("added %lld\t%s:%ld\t%s\n", (long long)id, a->source, a->line, a->title ? a->title : "(no title)");
         else printf("added %lld\t%s\t%s\n", (long long)id, a->source, a->title ? a->title : "(no title)");
       }
@@ -58,7 +62,16 @@ static int on_article(void *ud, cb_article *a) {
     }
   }
   cb_article_free(a);
+  r->prog->items++;
+  cli_progress_tick(r->prog);
   return 0;
+}
+
+/* After each input file: one more done. */
+static void file_done(ingest_run *r, unsigned long long bytes) {
+  r->prog->done++;
+  r->prog->bytes_done += bytes;
+  cli_progress_tick(r->prog);
 }
 
 static void on_problem(void *ud, const cb_error *e) {
@@ -174,11 +187,13 @@ static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_in
   p.o = o;
   pthread_mutex_init(&p.mu, NULL);
   pthread_cond_init(&p.cv, NULL);
+  cli_progress_phase(r->prog, "ingest", "files", fl.n, "articles");
   for (size_t i = 0; i < fl.n; i++) {
     p.slots[i].file = fl.v[i];
     struct stat st;
     p.slots[i].bytes = strcmp(fl.v[i], "-") && stat(fl.v[i], &st) == 0 ? (size_t)st.st_size : 0;
     p.slots[i].stream = !strcmp(fl.v[i], "-") || (cb_ingest_is_stream(fl.v[i]) && archive_or_big(fl.v[i], o));
+    r->prog->bytes_total += p.slots[i].bytes;
   }
   cb_ingest_init();
   pthread_t *th = calloc((size_t)jobs, sizeof *th);
@@ -196,6 +211,7 @@ static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_in
       for (size_t k = 0; k < s->narts; k++) on_article(r, s->arts[k]);
     }
     close_file(r);
+    file_done(r, s->bytes);
     free(s->arts);
     free(s->errs);
     /* articles are made on the workers' malloc arenas and freed here: hand the freed
@@ -214,6 +230,37 @@ static void ingest_parallel(ingest_run *r, char **paths, int npaths, const cb_in
   for (size_t i = 0; i < fl.n; i++) free(fl.v[i]);
   free(fl.v);
   free(p.slots);
+}
+
+/* ---- one thread: each file as the walk finds it, as cb_ingest_path does ---------------- */
+typedef struct serial_run { ingest_run *r; const cb_ingest_opts *o; } serial_run;
+
+static int serial_file(void *ud, const char *file) {
+  serial_run *sr = ud;
+  struct stat st;
+  unsigned long long bytes = strcmp(file, "-") && stat(file, &st) == 0 ? (unsigned long long)st.st_size : 0;
+  int problems = cb_ingest_path(file, sr->o, on_article, on_problem, sr->r);
+  close_file(sr->r);
+  file_done(sr->r, bytes);
+  return problems;
+}
+
+static void serial_problem(void *ud, const cb_error *e) { on_problem(((serial_run *)ud)->r, e); }
+
+static int count_file(void *ud, const char *file) {
+  struct stat st;
+  ingest_run *r = ud;
+  r->prog->total++;
+  if (strcmp(file, "-") && stat(file, &st) == 0) r->prog->bytes_total += (unsigned long long)st.st_size;
+  return 0;
+}
+
+static void ingest_serial(ingest_run *r, char **paths, int npaths, const cb_ingest_opts *o) {
+  serial_run sr = {r, o};
+  cli_progress_phase(r->prog, "ingest", "files", 0, "articles");
+  if (r->prog->on)   /* the total, for the ETA: a walk that reports nothing (the real one will) */
+    for (int i = 0; i < npaths; i++) cb_ingest_walk(paths[i], count_file, NULL, r);
+  for (int i = 0; i < npaths; i++) cb_ingest_walk(paths[i], serial_file, serial_problem, &sr);
 }
 
 static int parse_size(const char *s, size_t *out) {
@@ -247,7 +294,9 @@ static void help(void) {
          "                     cores); one writer stores them, in the order of the files\n"
          "  --no-group         do not update the stories and near-duplicates now (a bulk\n"
          "                     load; the next ingest without it updates them)\n"
-         "  -q, --quiet        print only the summary and problems\n\n"
+         "  -q, --quiet        print only the summary and problems (and no progress line)\n\n"
+         "On a terminal, an ingest that runs over a second shows its progress on stderr:\n"
+         "files done of all, articles read, articles per second and the time left.\n\n"
          "exit: 0 all read; 1 some input could not be read (the rest was stored);\n"
          "      2 usage error; 3 the database could not be written\n");
 }
@@ -281,6 +330,7 @@ int cmd_ingest(int argc, char **argv) {
   const char *db = NULL, *v;
   cb_ingest_opts o = {0};
   ingest_run r = {0};
+  cli_progress prog;
   char **paths = calloc((size_t)argc, sizeof *paths);
   int npaths = 0, opts_done = 0;
   int no_group = 0;
@@ -307,16 +357,14 @@ int cmd_ingest(int argc, char **argv) {
   cb_error e;
   if (cb_store_open(cli_db_path(db), &r.store, &e)) { cli_problem(&e); free(paths); return CLI_FAIL; }
   int64_t first_id = cb_store_max_id(r.store) + 1;
-  if (jobs > 1) {
-    ingest_parallel(&r, paths, npaths, &o, jobs);
-  } else {
-    for (int i = 0; i < npaths; i++) {
-      cb_ingest_path(paths[i], &o, on_article, on_problem, &r);
-      close_file(&r);
-    }
-  }
+  cli_progress_begin(&prog, r.quiet);
+  r.prog = &prog;
+  if (jobs > 1) ingest_parallel(&r, paths, npaths, &o, jobs);
+  else ingest_serial(&r, paths, npaths, &o);
+  cli_progress_hide(&prog);
   if (r.added) r.store_errors += fill_years(r.store, first_id);
-  if (!no_group && cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store, jobs);
+  if (!no_group && cb_store_count_articles(r.store) > 0) r.store_errors += cli_regroup(r.store, jobs, &prog);
+  cli_progress_end(&prog);
   cb_store_close(r.store);
   free(paths);
   fprintf(stderr, "corroborate: %ld new article%s, %ld already stored, %ld problem%s\n", r.added,

@@ -8,6 +8,7 @@
  * of "ingest A and B together". A store without usable state is grouped from scratch once.
  */
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "group/group.h"
 #include "group/persist.h"
 #include "store/group_sync.h"
@@ -28,6 +29,7 @@ typedef struct regroup_run {
   int64_t batch_ids[BATCH];
   batch_doc batch[BATCH]; size_t nbatch;
   int threads, failed;   /* failed: CB_ENOMEM or CB_ESTORE, e says what */
+  cli_progress *prog;    /* or NULL */
 } regroup_run;
 
 typedef struct sign_job { regroup_run *run; int t; } sign_job;
@@ -75,6 +77,10 @@ static void flush(regroup_run *run) {
     free(b->title); free(b->body); free(b->published); free(b->outlet);
     memset(b, 0, sizeof *b);
   }
+  if (run->prog) {
+    run->prog->done += run->nbatch;
+    cli_progress_tick(run->prog);
+  }
   run->nbatch = 0;
 }
 
@@ -106,6 +112,11 @@ static void free_batch(regroup_run *run) {   /* a batch left by an error */
 /* Restores, adds the articles stored after the state, saves: in the caller's transaction. */
 static int continue_pass(regroup_run *run) {
   int rc = cb_group_sync_open(run->s, &run->sync, &run->e);
+  if (!rc && run->prog) {
+    int64_t pending = cb_store_count_articles(run->s) -
+                      cb_store_count_articles_upto(run->s, run->sync.last_id);
+    cli_progress_phase(run->prog, "ingest, grouping", "articles", pending > 0 ? (size_t)pending : 0, NULL);
+  }
   if (!rc) rc = cb_store_each_text_after(run->s, run->sync.last_id, add_text, run, &run->e);
   if (!rc && !run->failed) flush(run);
   if (!rc && run->failed) rc = run->failed;
@@ -116,13 +127,14 @@ static int continue_pass(regroup_run *run) {
   return rc;
 }
 
-int cli_regroup(cb_store *s, int threads) {
+int cli_regroup(cb_store *s, int threads, cli_progress *prog) {
   if (!cb_group_sync_pending(s)) return 0;   /* the saved state holds every article */
   regroup_run *run = calloc(1, sizeof *run);   /* the batch is large: on the heap */
   if (!run) { cli_errorf("out of memory grouping articles"); return 1; }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   run->threads = threads > 0 ? threads : cores > 0 ? (int)cores : 1;
   run->s = s;
+  run->prog = prog;
   int rc = cb_store_begin(s, &run->e);
   if (!rc) rc = continue_pass(run);
   if (!rc) rc = cb_store_commit(s, &run->e);

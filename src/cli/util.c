@@ -3,6 +3,7 @@
  * and where the database lives.
  */
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@ int cli_wants_help(int argc, char **argv) {
 }
 
 void cli_problem(const cb_error *e) {
+  cli_progress_clear();
   if (e->file[0] && e->line) fprintf(stderr, "corroborate: %s:%ld: %s\n", e->file, e->line, e->msg);
   else if (e->file[0]) fprintf(stderr, "corroborate: %s: %s\n", e->file, e->msg);
   else fprintf(stderr, "corroborate: %s\n", e->msg);
@@ -26,6 +28,7 @@ void cli_problem(const cb_error *e) {
 void cli_errorf(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
+  cli_progress_clear();
   fputs("corroborate: ", stderr);
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);

@@ -6,6 +6,8 @@
  */
 #ifndef CB_EVAL_H
 #define CB_EVAL_H
+#include <stddef.h>
+
 int cb_eval_html(int argc, char **argv);        /* eval_html.c: AEB main-text F1 */
 int cb_eval_quantities(int argc, char **argv);  /* eval_quantities.c: CQE format */
 int cb_eval_timex(int argc, char **argv);       /* eval_timex.c: TimeML, TempEval-3 scoring */
@@ -14,4 +16,12 @@ int cb_eval_stories(int argc, char **argv);     /* eval_stories.c: BCubed + pair
 int cb_eval_duplicates(int argc, char **argv);  /* eval_duplicates.c: generated near-dups */
 int cb_eval_nli(int argc, char **argv);         /* eval_nli.c: EQUATE sentence pairs */
 int cb_eval_parse(int argc, char **argv);       /* eval_parse.c: UD tagging and parsing */
+
+/* How far a scorer is (eval_progress.c): scorers call cb_eval_progress as they go, `done` of
+ * `total` UNITs ("pairs", "pages"; total 0 if not known), done == total when a pass ends,
+ * and not while they print something per item. The command line draws it; without a
+ * callback set (tests, the library alone) it does nothing. */
+typedef void (*cb_eval_progress_fn)(void *ud, const char *unit, size_t done, size_t total);
+void cb_eval_set_progress(cb_eval_progress_fn fn, void *ud);
+void cb_eval_progress(const char *unit, size_t done, size_t total);
 #endif

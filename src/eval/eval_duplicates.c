@@ -93,6 +93,7 @@ static int load(const char *path, cb_grouper *g, rec **out, size_t *nout) {
     cb_group_doc d = {json_str(o, "title"), text, strlen(text), json_str(o, "published"), json_str(o, "outlet")};
     if (cb_grouper_add(g, &d) < 0) { cJSON_Delete(o); bad = 1; break; }
     n++;
+    cb_eval_progress("articles", n, 0);
     cJSON_Delete(o);
   }
   free(line);
@@ -134,6 +135,7 @@ int cb_eval_duplicates(int argc, char **argv) {
   size_t n = 0;
   clock_t t0 = clock();
   int rc = load(path, g, &r, &n);
+  cb_eval_progress("articles", n, n);   /* the pass ends: the line goes before the scores */
   double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
   if (link_originals(r, n)) rc = 3;
   /* Rows in a fixed order: the edits first, then what is not a copy. */

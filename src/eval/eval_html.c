@@ -371,6 +371,7 @@ int cb_eval_html(int argc, char **argv) {
     tally all = {0}, dev = {0}, test = {0};
     for (int i = 0; i < n; i++) {
       score_page(&pg[i], &all, in_split(pg[i].id, "dev") ? &dev : &test, pages);
+      if (!pages) cb_eval_progress("pages", (size_t)i + 1, (size_t)n);   /* --pages prints each */
     }
     printf("Article Extraction Benchmark, main text (scored as evaluate.py): %s\n", dir);
     printf("%-6s %6s %10s %8s %8s %8s %8s %8s %8s %8s\n", "split", "pages", "precision", "recall", "F1", "title",

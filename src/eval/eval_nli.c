@@ -558,6 +558,7 @@ static int score_file(const char *path, const opts *op) {
     run_pair(name, &ps.v[i], &out[i]);
     if (classes == 2 && out[i].pred == CON) out[i].pred = NEU;   /* not entailed */
     count(t, &ps.v[i], &out[i]);
+    cb_eval_progress("pairs", i + 1, ps.n);
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   print_summary(path, t, classes, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);

@@ -95,6 +95,7 @@ static int eval_gold_tokens(const cb_syn_model *m, cb_conllu_sent *s, size_t n, 
     count_words(sc, s[i].n, s[i].n);
     *words += (long)s[i].n;
     cb_arena_free(a);
+    cb_eval_progress("sentences", i + 1, n);
   }
   return 0;
 }
@@ -200,6 +201,7 @@ static int sys_side(const cb_syn_model *m, cb_arena *a, doc *d) {
     cb_syn_sent p;
     size_t off = ss[i].start, len = ss[i].end - ss[i].start;
     if (cb_syn_parse(m, a, t + off, len, &p) || sys_tokens(a, d, t, off, len)) return -1;
+    cb_eval_progress("sentences", i + 1, ns);
     if (!p.n) continue;
     for (size_t j = 0; j < p.n; j++) {
       xw *x = CB_VEC_PUSH(a, &d->s);

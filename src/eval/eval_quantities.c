@@ -132,6 +132,7 @@ static int score_file(const char *path, counts *c, int verbose) {
   if (!cJSON_IsArray(root)) { fprintf(stderr, "corroborate: %s: not a JSON list\n", path); cJSON_Delete(root); return -1; }
   c->has_change = 1;
   const cJSON *s;
+  size_t done = 0, total = (size_t)cJSON_GetArraySize(root);
   cJSON_ArrayForEach(s, root) {
     const cJSON *qs = cJSON_GetObjectItemCaseSensitive(s, "quantities"), *g;
     cJSON_ArrayForEach(g, qs) if (!cJSON_GetObjectItemCaseSensitive(g, "change")) c->has_change = 0;
@@ -151,7 +152,9 @@ static int score_file(const char *path, counts *c, int verbose) {
     }
     score_sentence(gold, ng, pred, np, c, verbose);
     free(gold); free(pred);
+    if (!verbose) cb_eval_progress("sentences", ++done, total);   /* --verbose prints each */
   }
+  if (!verbose) cb_eval_progress("sentences", total, total);
   cJSON_Delete(root);
   return 0;
 }

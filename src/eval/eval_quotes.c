@@ -265,7 +265,9 @@ static int eval_dir(const char *dir, tally *t) {
     snprintf(txt, sizeof txt, "%s/text/%s.txt", dir, stem);
     snprintf(ann, sizeof ann, "%s/attributions/%s", dir, names[i]);
     bad |= eval_pair(txt, ann, t);
+    if (!t[0].misses) cb_eval_progress("files", i + 1, nn);   /* --misses prints as it goes */
   }
+  if (!t[0].misses) cb_eval_progress("files", nn, nn);
   for (size_t i = 0; i < nn; i++) free(names[i]);
   free(names);
   return bad;

@@ -204,6 +204,7 @@ static int run_half(const items *it, int half, const cb_group_opts *o, int file_
     long k = cb_grouper_add(g, &d);
     pred[i] = k >= 0 ? cb_grouper_story_of(g, (size_t)k) : -1 - (long)i;
     gold[i] = sel[i]->gold;
+    cb_eval_progress("articles", i + 1, n);
   }
   cb_cluster_score s;
   cb_cluster_score_compute(pred, gold, n, &s);

@@ -286,6 +286,7 @@ static int eval_path(const char *path, tally *t, const opts *o) {
     if (stat(names[i], &s2) == 0 && S_ISDIR(s2.st_mode)) bad |= eval_path(names[i], t, o);
     else if (len > 4 && (strcmp(names[i] + len - 4, ".tml") == 0 || strcmp(names[i] + len - 4, ".xml") == 0))
       bad |= !eval_file(names[i], t, o);
+    if (!o->errors) cb_eval_progress("documents", (size_t)t->docs, 0);   /* --errors prints each */
     free(names[i]);
   }
   free(names);
@@ -344,6 +345,7 @@ int cb_eval_timex(int argc, char **argv) {
     tally t;
     memset(&t, 0, sizeof t);
     bad |= eval_path(argv[i], &t, &o);
+    cb_eval_progress("documents", (size_t)t.docs, (size_t)t.docs);   /* a pass ends: the line goes */
     if (t.docs) report(argv[i], &t, &o);
     all.docs += t.docs; all.ngold += t.ngold; all.nsys += t.nsys; all.strict_g += t.strict_g;
     all.relaxed_g += t.relaxed_g; all.strict_s += t.strict_s; all.relaxed_s += t.relaxed_s;

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <zlib.h>
 
-extern const unsigned char cb_syn_model_blob[], cb_syn_model_blob_end[];
+/* assembled in by cmake (cb_syn_model.S), hidden: never exported from libcorroborate.so */
+extern const unsigned char cb_syn_model_blob[] __attribute__((visibility("hidden")));
+extern const unsigned char cb_syn_model_blob_end[] __attribute__((visibility("hidden")));
 
 uint64_t cb_syn_hash(const char *s, size_t n) {
   uint64_t h = 0xcbf29ce484222325ULL;
