@@ -296,6 +296,9 @@ static void test_unseen_classes(void) {
   if ((x = one("There is one African American presidential candidate in the race."))) CHECK_STR(x->noun, "african american presidential candidate");
   if ((x = one("Rents saw a 15% increase this year."))) CHECK_INT(x->change, CB_QCHANGE_UP);   /* change noun after */
   if ((x = one("It was a $2 drop in price."))) CHECK_INT(x->change, CB_QCHANGE_DOWN);
+  none("She bought an iPhone 15 on Friday.");   /* a model number */
+  none("The 4th Infantry Division moved north.");
+  if ((x = one("One person was hurt in the crash."))) CHECK_STR(x->noun, "person");   /* "one" counts a noun */
   none("The pastor read verse 71 aloud.");
   none("Turn to page 12 of the report.");
   none("He is not interested in the No. 2 spot.");

@@ -199,7 +199,10 @@ int cb_q_near_score_word(const cb_qctx *c, size_t i) {
 int cb_q_is_name_number(const cb_qctx *c, const cb_qnum *n) {
   if (!n->digits || !n->integer || n->separators) return 0;
   size_t p = cb_q_prev(c, n->first);
-  if (p == (size_t)-1 || c->t[p].kind != QT_WORD || !c->t[p].upper || c->t[p].digit_in) return 0;
+  if (p == (size_t)-1 || c->t[p].kind != QT_WORD || c->t[p].digit_in) return 0;
+  int inner = 0;   /* "iPhone 15", "eBay 2": a capital inside the word marks a name too */
+  for (size_t k = c->t[p].start + 1; k < c->t[p].end; k++) inner |= c->s[k] >= 'A' && c->s[k] <= 'Z';
+  if (!c->t[p].upper && !inner) return 0;
   if (p + 1 != n->first && c->t[p + 1].kind != QT_SPACE) return 0;
   int caps = c->t[p].end - c->t[p].start >= 3;
   for (size_t k = c->t[p].start; k < c->t[p].end; k++) if (c->s[k] < 'A' || c->s[k] > 'Z') caps = 0;
