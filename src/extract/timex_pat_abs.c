@@ -233,6 +233,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int deadline = start > 0 && (word_is(c, start - 1, "by") || word_is(c, start - 1, "until") || word_is(c, start - 1, "till"));
   dir = dir >= 2 || (deadline && dir > -2) ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues
       (or a deadline: "by February") move a month off the nearest */
+  if (start > 0 && word_is(c, start - 1, "since")) dir = -2;      /* "since March": begun by now */
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
   if (d) {

@@ -269,12 +269,34 @@ static int deadline_before(const cb_tm_ctx *c, size_t i) {
   return 0;
 }
 
+/* A weekday in the possessive ("Friday's vote", "Thursday’s ruling"): 1, else 0. */
+static int possessive(const cb_tm_ctx *c, size_t e) {
+  return e + 1 < c->nt && glued(c, e) && glued(c, e + 1) && word_is(c, e + 1, "s") &&
+         (is_punct(c, e, '\'') || (c->t[e].kind == TK_PUNCT && c->t[e].ch == '?'));
+}
+
+/* The direction of a bare weekday from the article date: +1 ahead, -1 back.
+ * - "since Monday" lies behind (a starting point up to now);
+ * - a possessive ("Friday's ruling") dates an event noun, which news reports once it has happened; it lies
+ *   ahead only when looked forward to ("ahead of Sunday's vote") or when its own verb is future ("Sunday's
+ *   election will decide");
+ * - else the tense of the verb it dates; "until Tuesday" looks ahead unless the sentence is plainly past. */
+static int weekday_dir(const cb_tm_ctx *c, size_t i, size_t e) {
+  size_t p = i > 0 && word_is(c, i - 1, "on") ? i - 1 : i;
+  if (p > 0 && word_is(c, p - 1, "since")) return -1;
+  if (possessive(c, e)) {
+    if (p > 1 && word_is(c, p - 2, "ahead") && word_is(c, p - 1, "of")) return 1;
+    return tense_after(c, i) > 0 ? 1 : -1;
+  }
+  int t = tense(c, i);
+  return t > 0 || (t > -2 && deadline_before(c, i)) ? 1 : -1;   /* "Until Thursday, they had not": past */
+}
+
 size_t cb_tp_weekday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t e;
   int wd = weekday_at(c, i, &e);
   if (!wd || !c->t[i].cap) return 0;
-  int t = tense(c, i);
-  int dir = t > 0 || (t > -2 && deadline_before(c, i)) ? 1 : -1;   /* "Until Thursday, they had not": past */
+  int dir = weekday_dir(c, i, e);
   set(r, e, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0));
   weekday_value(c, r, wd, dir);
   return cb_tp_part_of_day(c, e, r);
