@@ -343,7 +343,8 @@ static void test_timex3(void) {
   /* a clock time with no day of its own falls on the day named just before it, else on the dct */
   CHECK_STR(value_of("The blast hit on Oct. 23. It came at 10 p.m. as he stood in the kitchen.", "1999-04-19", "10 p.m."),
             "1998-10-23T22:00");
-  CHECK_STR(value_of("The vote closes at 10 p.m. tonight.", "1999-04-19", "10 p.m."), "1999-04-19T22:00");
+  CHECK_STR(value_of("The vote closes at 10 p.m. tonight.", "1999-04-19", "10 p.m. tonight"),
+            "1999-04-19T22:00");
   /* "the following year" counts from the date named before it (else from the dct) */
   CHECK_STR(value_of("The plant opened in 1995. The following year it closed.", "1998-04-18", "The following year"), "1996");
   CHECK_STR(value_of("They met the next day.", "1998-03-04", "the next day"), "1998-03-05");
@@ -511,6 +512,29 @@ static void test_weekday_tense(void) {
   CHECK_STR(value_of("The truce starts at 6 a.m. local time Saturday.", d, "6 a.m."), "2025-12-06T06:00");
   CHECK(find("The truce starts at 6 a.m. local time Saturday.", d, "Saturday") != NULL);
   CHECK_INT(count("Trading halted at 2:30 p.m. EDT, and resumed.", d), 1);
+  CHECK_STR(value_of("The show airs at 10 p.m. Eastern tonight.", d, "10 p.m. Eastern tonight"),
+            "2025-12-03T22:00");
+  CHECK_STR(value_of("The board meets at 5 o'clock this afternoon.", d, "5 o'clock this afternoon"),
+            "2025-12-03T17:00");
+  CHECK_STR(value_of("The board met at 5 o'clock in the morning.", d, "5 o'clock in the morning"),
+            "2025-12-03T05:00");
+}
+
+/* Ranges and alternatives of amounts, spelled days, a weekday with its date in apposition. */
+static void test_ranges(void) {
+  const char *d = "2025-12-03";
+  CHECK_STR(value_of("Shipments resume within two to three weeks.", d, "two to three weeks"), "P2W");
+  CHECK_STR(value_of("It will grow in the next 12 to 18 months.", d, "the next 12 to 18 months"), "P12M");
+  CHECK_STR(value_of("The war could last ten or fifteen years.", d, "ten"), "P10Y");
+  CHECK_STR(value_of("The war could last ten or fifteen years.", d, "fifteen years"), "P15Y");
+  CHECK_STR(value_of("Patients wait between two to six days.", d, "two"), "P2D");
+  CHECK_STR(value_of("Patients wait between two to six days.", d, "six days"), "P6D");
+  CHECK(find("Prices rose 5 to 10 percent over 3 years.", d, "5 to 10 percent over 3 years") == NULL);
+  const char *fair = "The fair opens this coming Sunday, March eighth.";
+  CHECK_STR(value_of(fair, "1998-03-05", "this coming Sunday, March eighth"), "1998-03-08");
+  CHECK_STR(value_of("The fair opens this coming Sunday.", d, "this coming Sunday"), "2025-12-07");
+  CHECK_STR(value_of("The law took effect June first, 1999.", d, "June first, 1999"), "1999-06-01");
+  CHECK(find("The June first quarter was weak.", d, "June first") == NULL);
 }
 
 int main(void) {
@@ -522,6 +546,7 @@ int main(void) {
   test_quarters();
   test_timex3();
   test_weekday_tense();
+  test_ranges();
   test_second_pass();
   test_calendar();
   test_bad_input();

@@ -90,7 +90,7 @@ void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
   snprintf(r->val, sizeof r->val, "%sT%02d:%02d", d, h, mi);
 }
 
-/* 2.15pm, 9 a.m., 14:30, 10:05 pm */
+/* 2.15pm, 9 a.m., 14:30, 10:05 pm, 5 o'clock */
 size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (num_tok(c, i, 4, 4) && has(c, i + 1, TL_TZ) && c->t[i + 1].cap && !glued(c, i + 1) && i > 0 &&
       (word_is(c, i - 1, "at") || word_is(c, i - 1, "by") || word_is(c, i - 1, "until") || word_is(c, i - 1, "from") ||
@@ -108,11 +108,13 @@ size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     mi = c->t[j + 1].num;
     j += 2;
   }
+  int oclock = !colon && word_is(c, j, "o'clock");          /* "at 5 o'clock", "5 o'clock in the evening" */
+  if (oclock) j++;
   size_t k = ampm_at(c, j, &pm);
   if (!k) k = pod_clock_at(c, j, &pm);
   if (k) j = k;
-  else if (!colon || glued(c, j)) return 0;
-  if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12))) return 0;
+  else if (!oclock && (!colon || glued(c, j))) return 0;
+  if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12)) || (oclock && (h < 1 || h > 12))) return 0;
   if (pm == 1 && h < 12) h += 12;
   if (pm == 0 && h == 12) h = 0;
   set(r, j, CB_TIMEX_TIME, CB_TP_MINUTE, c->has_dct ? CB_TIMEX_RELATIVE : 0);
@@ -186,6 +188,17 @@ static size_t that_year_suffix(const cb_tm_ctx *c, size_t k, int *y) {
   return k + 1;
 }
 
+/* A day said as an ordinal word after its month ("March eighth", "June first, 1999"): the day, else 0. Only
+ * where nothing of a phrase follows ("the June first quarter", "May first-half sales" are not days). */
+static int ordinal_day(const cb_tm_ctx *c, size_t j, size_t *end) {
+  if (!has(c, j, TL_ORD) || val(c, j, TL_ORD) < 1 || val(c, j, TL_ORD) > 31) return 0;
+  size_t k = j + 1;
+  if (k < c->nt && c->t[k].kind == TK_WORD && !has(c, k, TL_FUNC) && !has(c, k, TL_YEARPREP)) return 0;
+  if (k < c->nt && c->t[k].kind == TK_PUNCT && c->t[k].ch == '-' && glued(c, k)) return 0;
+  *end = k;
+  return val(c, j, TL_ORD);
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -195,6 +208,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t end = 0;
   if (m) {
     d = day_at(c, j, &k);
+    if (!d) d = ordinal_day(c, j, &k);
     if (d) {
       int d2 = range_end_day(c, k, d, &k);
       if (d2) dlast = d2;
