@@ -535,6 +535,13 @@ static void test_ranges(void) {
   CHECK_STR(value_of("The fair opens this coming Sunday.", d, "this coming Sunday"), "2025-12-07");
   CHECK_STR(value_of("The law took effect June first, 1999.", d, "June first, 1999"), "1999-06-01");
   CHECK(find("The June first quarter was weak.", d, "June first") == NULL);
+  /* the period a report covers: "for the year", "for the week", not one another phrase names */
+  CHECK_STR(value_of("For the year, volume was flat.", "1989-10-30", "the year"), "1989");
+  CHECK_STR(value_of("For the week, the index fell 3%.", "1989-10-30", "the week"), "1989-W44");
+  CHECK(find("Plans for the year 2000 were made.", "1989-10-30", "the year") == NULL);
+  CHECK(find("Profit for the year ending tomorrow fell.", "1989-10-30", "the year") == NULL);
+  /* an infinitive after a commitment dates a later act */
+  CHECK_STR(value_of("The firm agreed to buy the unit in February.", "1989-10-30", "February"), "1990-02");
 }
 
 int main(void) {

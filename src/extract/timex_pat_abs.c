@@ -459,13 +459,28 @@ size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return e;
 }
 
-/* Company reports: "the year ended March 31" (a year-long span, DURATION P1Y) and "the full year"
- * (the article's year). */
+/* Company reports: "the year ended March 31" (a year-long span, DURATION P1Y), "the full year" (the article's
+ * year), and the period a report covers after "for": "for the year", "for the week", "for the month" (the
+ * article's year, week, month) unless a phrase after it names another ("for the year ending tomorrow",
+ * "for the week before Christmas"). */
+static int names_other_period(const cb_tm_ctx *c, size_t k) {
+  static const char *const after[] = {"ended", "ending", "of", "before", "after", "following", "preceding", "to",
+                                      NULL};
+  for (int n = 0; after[n]; n++)
+    if (word_is_n(c, k, after[n], strlen(after[n]))) return 1;
+  return (is_punct(c, k, '-') && glued(c, k)) || num_tok(c, k, 1, 4);   /* "for the year 2000" */
+}
+
 size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!word_is(c, i, "the")) return 0;
   size_t j = i + 1;
-  int full = word_is(c, j, "full");
+  int full = word_is(c, j, "full"), covered = i > 0 && word_is(c, i - 1, "for");
   if (full || has(c, j, TL_FISCAL)) j++;
+  if (covered && !full && j == i + 1 && (word_is(c, j, "week") || word_is(c, j, "month")) &&
+      !names_other_period(c, j + 1) && c->has_dct) {
+    set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
+    return cb_tp_unit_value(c, r, word_is(c, j, "week") ? TU_WEEK : TU_MONTH, 0) ? j + 1 : 0;
+  }
   if (!word_is(c, j, "year") || (is_punct(c, j + 1, '-') && glued(c, j + 1))) return 0;
   cb_tm_res d;
   memset(&d, 0, sizeof d);
@@ -474,7 +489,7 @@ size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     cb_tv_duration(r->val, sizeof r->val, TU_YEAR, 1, 0);
     return j + 1;
   }
-  if (!full || !c->has_dct || word_is(c, j + 1, "of")) return 0;
+  if (!(full || covered) || !c->has_dct || names_other_period(c, j + 1)) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, CB_TIMEX_RELATIVE);
   cb_tv_year(r->val, sizeof r->val, c, cb_cal_date(c->dct).y);
   return j + 1;
