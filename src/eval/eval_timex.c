@@ -29,7 +29,7 @@ typedef struct tally {
   double bytes, seconds;
 } tally;
 
-typedef struct opts { int errors, bench, no_anchor, narrative; } opts;
+typedef struct opts { int errors, bench, no_anchor, narrative, context; } opts;
 
 typedef struct doc { cb_buf text; gold *g; size_t ng, cap; char dct[40]; } doc;
 
@@ -180,9 +180,23 @@ static int load_doc(const char *path, doc *d) {
 
 static int overlaps(size_t a, size_t b, size_t c, size_t e) { return a < e && c < b; }
 
-static void show(const doc *d, const char *what, size_t s, size_t e, const char *detail) {
+/* The text around [s, e) on one line (line breaks as spaces), the mention in brackets. */
+#define CONTEXT 90
+static void show_context(const doc *d, size_t s, size_t e) {
+  size_t a = s > CONTEXT ? s - CONTEXT : 0, b = e + CONTEXT < d->text.len ? e + CONTEXT : d->text.len;
+  printf("           ");
+  for (size_t k = a; k < b; k++) {
+    if (k == s) putchar('[');
+    if (k == e) putchar(']');
+    putchar(d->text.ptr[k] == '\n' || d->text.ptr[k] == '\t' ? ' ' : d->text.ptr[k]);
+  }
+  printf("%s\n", e == b ? "]" : "");
+}
+
+static void show(const doc *d, const char *what, size_t s, size_t e, const char *detail, const opts *o) {
   int len = (int)(e - s > 60 ? 60 : e - s);
   printf("  %-8s %-40.*s %s\n", what, len, d->text.ptr + s, detail);
+  if (o->context) show_context(d, s, e);
 }
 
 static void score_doc(const doc *d, const cb_timex *v, size_t nv, tally *t, const opts *o, const char *path) {
@@ -199,7 +213,7 @@ static void score_doc(const doc *d, const cb_timex *v, size_t nv, tally *t, cons
       size_t lo = g->s > v[k].start ? g->s : v[k].start, hi = g->e < v[k].end ? g->e : v[k].end;
       if (!best || hi - lo > bestov) { best = &v[k]; bestov = hi - lo; }
     }
-    if (!best) { if (o->errors) show(d, "MISSED", g->s, g->e, g->value); continue; }
+    if (!best) { if (o->errors) show(d, "MISSED", g->s, g->e, g->value, o); continue; }
     t->relaxed_g++;
     if (best->start == g->s && best->end == g->e) t->strict_g++;
     int tok = strcmp(cb_timex_type_name(best->type), g->type) == 0, vok = strcmp(best->value, g->value) == 0;
@@ -209,7 +223,7 @@ static void score_doc(const doc *d, const cb_timex *v, size_t nv, tally *t, cons
       char det[160];
       snprintf(det, sizeof det, "gold %s %s | sys %s %s [%.*s]", g->type, g->value, cb_timex_type_name(best->type),
                best->value, (int)(best->end - best->start > 40 ? 40 : best->end - best->start), d->text.ptr + best->start);
-      show(d, "DIFF", g->s, g->e, det);
+      show(d, "DIFF", g->s, g->e, det, o);
     }
   }
   for (size_t k = 0; k < nv; k++) {
@@ -220,7 +234,7 @@ static void score_doc(const doc *d, const cb_timex *v, size_t nv, tally *t, cons
     }
     t->relaxed_s += rel;
     t->strict_s += strict;
-    if (o->errors && !rel) show(d, "SPURIOUS", v[k].start, v[k].end, v[k].value);
+    if (o->errors && !rel) show(d, "SPURIOUS", v[k].start, v[k].end, v[k].value, o);
   }
 }
 
@@ -311,12 +325,13 @@ static void report(const char *name, const tally *t, const opts *o) {
 }
 
 static void usage(FILE *f) {
-  fprintf(f, "usage: corroborate eval timex PATH... [--errors] [--bench[=N]] [--no-anchor] [--narrative]\n\n"
+  fprintf(f, "usage: corroborate eval timex PATH... [--errors|--context] [--bench[=N]] [--no-anchor] [--narrative]\n\n"
              "Scores the date/time extractor on TimeML files (.tml) or MEANTIME CAT files (.xml); each\n"
              "PATH, a file or a folder, is one corpus. Counting follows the TempEval-3 scorer: strict and\n"
              "relaxed span P/R/F1, and type and value accuracy on relaxed matches with their attribute F1\n"
              "(accuracy x relaxed F1).\n\n"
              "  --errors     list missed, spurious and wrongly valued mentions\n"
+             "  --context    the same, each with the text around it\n"
              "  --bench[=N]  run the extractor N times per document (default 20) and report MB/s\n"
              "  --no-anchor  count \"N days ago\" from the article date only\n"
              "  --narrative  force history mode (partial dates follow the last full date named);\n"
@@ -324,11 +339,12 @@ static void usage(FILE *f) {
 }
 
 int cb_eval_timex(int argc, char **argv) {
-  opts o = {0, 0, 0, 0};
+  opts o = {0, 0, 0, 0, 0};
   int npaths = 0, bad = 0;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) { usage(stdout); return 0; }
     if (strcmp(argv[i], "--errors") == 0) o.errors = 1;
+    else if (strcmp(argv[i], "--context") == 0) o.errors = o.context = 1;
     else if (strcmp(argv[i], "--no-anchor") == 0) o.no_anchor = 1;
     else if (strcmp(argv[i], "--narrative") == 0) o.narrative = 1;
     else if (strncmp(argv[i], "--bench", 7) == 0) o.bench = argv[i][7] == '=' ? atoi(argv[i] + 8) : 20;

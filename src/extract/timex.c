@@ -1,6 +1,6 @@
 /*
  * timex.c - cb_timex_extract: runs the timex patterns over the text window by window
- * (bounded memory), gives each match the tense of its sentence and, for "N days ago",
+ * (bounded memory), gives each match the tense of the verb it dates and, for "N days ago",
  * the event date named earlier in the same sentence, and copies the results out.
  */
 #include "extract/timex_int.h"
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define WINDOW (64 * 1024)
 
@@ -94,17 +95,76 @@ static int past_plan(const run *r, size_t i) {
 
 static int tok_is(const run *r, size_t k, const char *w);
 
+/* Is token k one of the words (a NULL-terminated list)? */
+static int tok_in(const run *r, size_t k, const char *const *words) {
+  for (; *words; words++)
+    if (tok_is(r, k, *words)) return 1;
+  return 0;
+}
+
+static const char *const BE_PRESENT[] = {"is", "are", "am", NULL};
+static const char *const BE_BARE[] = {"is", "are", "am", "be", "been", "being", NULL};
+static const char *const DETERMINERS[] = {"the", "a", "its", "their", "his", "her", NULL};
+static const char *const INFINITIVE_BEFORE[] = {"to", "let", "help", "make", NULL};
+static const char *const UNDATED_PLAN_BEFORE[] = {"as", "originally", "previously", NULL};
+
+/* The value the lexicon gives a tense word of class cls (future 2: a modal, future 3: a bare verb, past 2:
+ * also a participle). */
+static int tense_val(const run *r, size_t k, int cls) {
+  const cb_tl_entry *e = r->t[k].kind == TK_WORD ? r->t[k].lex : NULL;
+  return cb_tl_is(e, cls) ? e->val[cls] : 0;
+}
+
+/* A word ending in "-ing" that the lexicon does not know as a time word ("meeting", not "morning"). */
+static int ing_word(const run *r, size_t k) {
+  size_t n = r->t[k].e - r->t[k].s;
+  const char *w = r->s + r->t[k].s;
+  return r->t[k].kind == TK_WORD && n >= 5 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g' &&
+         (!r->t[k].lex || cb_tl_is(r->t[k].lex, TL_FUTURE));
+}
+
+/* A weekday at token k, or "on" and a weekday. */
+static int weekday_next(const run *r, size_t k, size_t nt) {
+  if (k < nt && tok_is(r, k, "on")) k++;
+  return k < nt && r->t[k].kind == TK_WORD && r->t[k].lex && cb_tl_is(r->t[k].lex, TL_WEEKDAY);
+}
+
+/* The tense cue of token i, refined by its neighbours. English facts it uses:
+ * - a plan word after a determiner is a noun ("announced the plan Aug. 21"); "was scheduled" looks back;
+ * - a participle after a present or bare "be" is passive or a state ("will be held", "is located"): no past;
+ * - a bare verb after "to", "let", "help", "make" is an infinitive, dated by the verb before it ("voted to
+ *   support the plan Friday"); "as planned", "as expected", "originally scheduled" say nothing of the date;
+ * - a weak modal ("would", "should", "might") points ahead, unless negated ("would not comment Monday": a
+ *   refusal already made) or perfect ("would have"), which looks back;
+ * - the present progressive of an event verb is a plan for a day ("the leaders are meeting Friday"), weakly
+ *   (+1: it moves weekdays, not months: "is continuing to sell under a June agreement");
+ * - "is"/"are" right before a weekday states a plan ("the vote is Sunday", "the deadline is on Friday"). */
+static int cue_at(const run *r, size_t i, size_t nt) {
+  int q = cue_of(r->s, &r->t[i]);
+  if (!q) {                                              /* most words: two cheap shapes to rule out */
+    size_t n = r->t[i].e - r->t[i].s;
+    if (i > 0 && ing_word(r, i) && tok_in(r, i - 1, BE_PRESENT)) return 1;
+    if ((n == 2 || n == 3) && (tok_is(r, i, "is") || tok_is(r, i, "are")) && weekday_next(r, i + 1, nt)) return 2;
+    return 0;
+  }
+  if (q == 2 && past_plan(r, i)) q = -2;
+  if (q == 2 && i > 0 && tok_in(r, i - 1, DETERMINERS)) q = 0;
+  if (q < 0 && i > 0 && (q == -1 || tense_val(r, i, TL_PAST) == 2) && tok_in(r, i - 1, BE_BARE)) q = 0;
+  if (q == -2 && i + 1 < nt && (tok_is(r, i, "was") || tok_is(r, i, "were")) && r->t[i + 1].lex &&
+      cb_tl_is(r->t[i + 1].lex, TL_FUTURE)) q = 0;        /* "were planning": the plan word speaks for both */
+  if (q == 2 && i > 0 && tense_val(r, i, TL_FUTURE) == 3 && tok_in(r, i - 1, INFINITIVE_BEFORE)) q = 0;
+  if (q == 2 && i > 0 && tok_in(r, i - 1, UNDATED_PLAN_BEFORE)) q = 0;
+  if (q == 2 && tense_val(r, i, TL_FUTURE) == 2 && i + 1 < nt) {
+    if (tok_is(r, i + 1, "not") || tok_is(r, i + 1, "never")) q = 0;
+    else if (tok_is(r, i + 1, "have")) q = -1;
+  }
+  return q;
+}
+
 static int build_cues(run *r, size_t nt) {
   r->ncue = 0;
   for (size_t i = 0; i < nt; i++) {
-    int q = cue_of(r->s, &r->t[i]);
-    if (q == 2 && past_plan(r, i)) q = -2;
-    if (q == 2 && i > 0 && (tok_is(r, i - 1, "the") || tok_is(r, i - 1, "a") || tok_is(r, i - 1, "its") ||
-                            tok_is(r, i - 1, "their") || tok_is(r, i - 1, "his") || tok_is(r, i - 1, "her")))
-      q = 0;                                                 /* "announced the plan Aug. 21": a noun, not a plan */
-    if (q == -1 && i > 0 && tok_is(r, i - 1, "be")) q = 0;   /* "will be named", "to be completed": no past */
-    if (q == -2 && i + 1 < nt && (tok_is(r, i, "was") || tok_is(r, i, "were")) && r->t[i + 1].lex &&
-        cb_tl_is(r->t[i + 1].lex, TL_FUTURE)) q = 0;          /* "were planning": the plan word speaks for both */
+    int q = cue_at(r, i, nt);
     if (!q) continue;
     if (r->ncue == r->cuecap) {
       size_t nc = r->cuecap ? r->cuecap * 2 : 256;
@@ -118,18 +178,18 @@ static int build_cues(run *r, size_t nt) {
   return 1;
 }
 
-/* The cue nearest to off within [from, to): its tense, or 0. */
-static int nearest_cue(const run *r, size_t from, size_t to, size_t off) {
+/* The tense of the cue nearest to off within [from, to): the nearest one before off, for a time word
+ * follows the verb it dates ("said Monday", "will meet Friday", "arrested three men Sunday"); failing that
+ * the nearest one after, for a time word that opens its clause ("On Monday, the company said"). 0: none. */
+static int nearest_cue(const run *r, size_t from, size_t to, size_t off, int after_only) {
   size_t lo = 0, hi = r->ncue;
   while (lo < hi) { size_t mid = (lo + hi) / 2; if (r->cues[mid].off < from) lo = mid + 1; else hi = mid; }
-  long best = -1;
-  int tense = 0;
+  int before = 0, after = 0;
   for (size_t i = lo; i < r->ncue && r->cues[i].off < to; i++) {
-    size_t p = r->cues[i].off;
-    long d = (long)(p > off ? p - off : off - p);
-    if (best < 0 || d < best) { best = d; tense = r->cues[i].tense; }
+    if (r->cues[i].off < off) before = r->cues[i].tense;
+    else { after = r->cues[i].tense; break; }
   }
-  return tense;
+  return before && !after_only ? before : after;
 }
 
 /* The length of a quotation mark at s[k] (" `` '' “ ”), else 0. */
@@ -159,15 +219,16 @@ static void quoted_stretch(const run *r, size_t off, size_t *bs, size_t *be) {
   if (in && off >= open) *bs = open;   /* a quote running past the sentence end */
 }
 
-static int tense_at(void *ud, size_t tok) {
+static int tense_at(void *ud, size_t tok, int after_only) {
   run *r = ud;
   size_t off = r->t[tok].s;
   size_t bs, be;
   sentence_bounds(r, off, &bs, &be);
   size_t qs = bs, qe = be;
   quoted_stretch(r, off, &qs, &qe);
-  int t = nearest_cue(r, qs, qe, off);
-  return t || (qs == bs && qe == be) ? t : nearest_cue(r, bs, be, off);   /* no cue in the quote: the sentence's */
+  int t = nearest_cue(r, qs, qe, off, after_only);
+  if (t || (qs == bs && qe == be)) return t;
+  return nearest_cue(r, bs, be, off, after_only);   /* no cue in the quote: the sentence's */
 }
 
 static int emit(run *r, const cb_tm_res *m, size_t start, size_t end) {
@@ -234,10 +295,10 @@ static void follow_narrative(cb_tm_ctx *c, const cb_tm_res *m) {
   c->narrative = 1;
 }
 
-/* Is token k the word w (ASCII case folded)? */
+/* Is token k the word w (ASCII case folded; w has no apostrophe)? */
 static int tok_is(const run *r, size_t k, const char *w) {
-  char b[16];
-  return r->t[k].kind == TK_WORD && cb_tt_lower(r->s, &r->t[k], b, sizeof b) && strcmp(b, w) == 0;
+  size_t n = strlen(w);
+  return r->t[k].kind == TK_WORD && r->t[k].e - r->t[k].s == n && strncasecmp(r->s + r->t[k].s, w, n) == 0;
 }
 
 /* The form of a "year before" phrase in tokens [i, e): 2 "a year ago", "year-earlier"; 1 "last year"; 0 other. */

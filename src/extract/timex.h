@@ -8,8 +8,9 @@
  * Relative expressions are resolved against the document creation time (dct), an ISO date
  * "YYYY-MM-DD" (a longer date-time is cut to its date). Without a dct they keep an
  * underspecified value ("XXXX-11-24", "PAST_REF"). Bare weekdays and month names take the
- * tense of their sentence: future wording ("will", "next", "scheduled") looks forward,
- * anything else looks back. The run date is never used.
+ * tense of the verb they date (the nearest tense word before them in the sentence, else the
+ * one after): future wording ("will", "next", "scheduled", "are meeting", "meets") looks
+ * forward, anything else looks back. The run date is never used.
  */
 #ifndef CB_EXTRACT_TIMEX_H
 #define CB_EXTRACT_TIMEX_H

@@ -27,7 +27,9 @@ typedef struct cb_tm_ctx {
   size_t lastq_sent;                       /* the start of its sentence */
   int has_anchor;
   long anchor;                             /* event date "N days ago" counts from */
-  int (*tense)(void *ud, size_t tok);      /* +2 future, -2 past, -1 weakly past, 0 unmarked */
+  int (*tense)(void *ud, size_t tok, int after_only);   /* +2 future, +1 weakly future, -2 past, -1 weakly
+                                                            past, 0 unmarked;
+                                                            after_only: from the verbs after tok only */
   void *ud;
 } cb_tm_ctx;
 

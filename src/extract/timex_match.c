@@ -71,31 +71,73 @@ static size_t p_noon(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return i + 1;
 }
 
-/* "5 p.m. EST Nov. 9", "10 p.m. Wednesday": a clock time followed by its day. After a comma ("16:15 UTC,
- * June 1") the day still dates the time, but stays a mention of its own. UTC and GMT times end in "Z". */
-static void clock_then_day(const cb_tm_ctx *c, cb_tm_res *r) {
-  size_t j = r->end, tz = 0;
-  int apart = 0;
-  if (has(c, j, TL_TZ) && c->t[j].cap) {
-    tz = ++j;
-    if (is_punct(c, j, ',') && month_at(c, j + 1, &(size_t){0})) { j++; apart = 1; }
-  }
+/* A day's date, or a part of a day ("tonight": 2013-03-21TNI), that a clock time can take its date from. */
+static int day_value(const cb_tm_res *d) {
+  if (d->prec != CB_TP_DAY && d->prec != CB_TP_PART_OF_DAY) return 0;
+  const char *v = d->val;
+  return strlen(v) >= 10 && v[4] == '-' && v[7] == '-' && (v[10] == 0 || v[10] == 'T');
+}
+
+/* "5 o'clock this afternoon", "7:30 tonight": an hour said without a.m./p.m. (tokens [i, r->end)) in the
+ * afternoon, evening or night is after noon. */
+static void afternoon_hour(const cb_tm_ctx *c, size_t i, const char *day, cb_tm_res *r) {
+  const char *pod = strlen(day) > 10 ? day + 10 : "";
+  int h = 0;
+  if (strcmp(pod, "TAF") && strcmp(pod, "TEV") && strcmp(pod, "TNI")) return;
+  for (size_t k = i; k < r->end; k++)
+    if (word_is(c, k, "a") || word_is(c, k, "am") || word_is(c, k, "p") || word_is(c, k, "pm")) return;
+  if (strlen(r->val) < 16 || sscanf(r->val + 11, "%2d", &h) != 1 || h < 1 || h > 11) return;
+  r->val[11] = (char)('0' + (h + 12) / 10);
+  r->val[12] = (char)('0' + (h + 12) % 10);
+}
+
+/* A time zone after a clock time at j ("EST", "GMT"): the token after it, else j. */
+static size_t zone_end(const cb_tm_ctx *c, size_t j) { return has(c, j, TL_TZ) && c->t[j].cap ? j + 1 : j; }
+
+/* "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6", "10:30 a.m. ET on Tuesday", "midnight Sunday", "10 p.m.
+ * Eastern tonight": a clock time followed by its day is one time, its value the day's date with the
+ * clock's time. After "local time" ("6 a.m. local time Saturday") the day still dates the clock time, but
+ * the corpora mark the clock time alone. UTC and GMT times end in "Z". */
+static void clock_then_day(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
+  size_t tz = zone_end(c, r->end), j = tz;
+  int local = tz == r->end && word_is(c, j, "local") && word_is(c, j + 1, "time");
+  if (local) j += 2;
+  if ((tz > r->end || local) && is_punct(c, j, ',') &&
+      (month_at(c, j + 1, &(size_t){0}) || weekday_at(c, j + 1, &(size_t){0}))) j++;
   if (word_is(c, j, "on")) j++;
   cb_tm_res d;
   memset(&d, 0, sizeof d);
   size_t e = cb_tp_month(c, j, &d);
   if (!e) e = cb_tp_weekday(c, j, &d);
   if (!e) e = cb_tp_dayrel(c, j, &d);
+  if (!e && word_is(c, j, "this")) e = cb_tp_relative(c, j, &d);   /* "10 p.m. this evening" */
   const char *tpart = strchr(r->val, 'T');
-  int utc = tz && (word_is(c, tz - 1, "UTC") || word_is(c, tz - 1, "GMT"));
-  if (tz) r->end = tz;
+  int utc = tz > r->end && (word_is(c, tz - 1, "UTC") || word_is(c, tz - 1, "GMT"));
+  r->end = tz;
   if (utc && tpart && strlen(r->val) + 1 < sizeof r->val) strcat(r->val, "Z");
-  if (!e || d.prec != CB_TP_DAY || strlen(d.val) != 10 || !tpart) return;
+  if (!e || !tpart || !day_value(&d)) return;
   char v[48];
-  snprintf(v, sizeof v, "%s%s", d.val, strchr(r->val, 'T'));
+  snprintf(v, sizeof v, "%.10s%s", d.val, strchr(r->val, 'T'));
   snprintf(r->val, sizeof r->val, "%s", v);
-  if (!apart) r->end = e;
+  if (!local) r->end = e;
   r->flags |= d.flags;
+  afternoon_hour(c, i, d.val, r);
+}
+
+/* "Monday at 9 a.m. EST", "Nov. 6 at noon": a day and then its clock time (and zone) are one time. */
+static void day_then_clock(const cb_tm_ctx *c, cb_tm_res *r) {
+  if (!word_is(c, r->end, "at") || strlen(r->val) != 10) return;
+  cb_tm_res t;
+  memset(&t, 0, sizeof t);
+  if (!cb_tp_clock(c, r->end + 1, &t) && !p_noon(c, r->end + 1, &t)) return;
+  char v[48];
+  snprintf(v, sizeof v, "%.10s%s", r->val, strchr(t.val, 'T'));
+  snprintf(r->val, sizeof r->val, "%s", v);
+  r->end = zone_end(c, t.end);
+  if ((word_is(c, r->end - 1, "UTC") || word_is(c, r->end - 1, "GMT")) && strlen(r->val) + 1 < sizeof r->val)
+    strcat(r->val, "Z");
+  r->type = CB_TIMEX_TIME;
+  r->prec = t.prec;
 }
 
 /* "January this year", "June last year": the year comes from the relative phrase. */
@@ -123,17 +165,8 @@ int cb_tm_match(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     *r = p; r->mod = "APPROX"; found = 1;            /* "around Nov. 1", "about 7:15 p.m." */
   }
   if (!found) return 0;
-  if (r->type == CB_TIMEX_TIME && (r->prec == CB_TP_MINUTE || r->prec == CB_TP_HOUR)) clock_then_day(c, r);
+  if (r->type == CB_TIMEX_TIME && (r->prec == CB_TP_MINUTE || r->prec == CB_TP_HOUR)) clock_then_day(c, i, r);
   if (r->type == CB_TIMEX_DATE && r->prec == CB_TP_MONTH && (r->flags & CB_TIMEX_RELATIVE)) month_then_year(c, r);
-  if (r->type == CB_TIMEX_DATE && r->prec == CB_TP_DAY && word_is(c, r->end, "at")) {
-    cb_tm_res t;                                   /* "Monday at 9 a.m." */
-    memset(&t, 0, sizeof t);
-    if (cb_tp_clock(c, r->end + 1, &t) && strlen(r->val) == 10) {
-      char v[48];
-      snprintf(v, sizeof v, "%.10s%s", r->val, strchr(t.val, 'T'));
-      snprintf(r->val, sizeof r->val, "%s", v);
-      r->end = t.end; r->type = CB_TIMEX_TIME; r->prec = CB_TP_MINUTE;
-    }
-  }
+  if (r->type == CB_TIMEX_DATE && r->prec == CB_TP_DAY) day_then_clock(c, r);
   return 1;
 }

@@ -90,7 +90,7 @@ void cb_tp_time_value(const cb_tm_ctx *c, cb_tm_res *r, int h, int mi) {
   snprintf(r->val, sizeof r->val, "%sT%02d:%02d", d, h, mi);
 }
 
-/* 2.15pm, 9 a.m., 14:30, 10:05 pm */
+/* 2.15pm, 9 a.m., 14:30, 10:05 pm, 5 o'clock */
 size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (num_tok(c, i, 4, 4) && has(c, i + 1, TL_TZ) && c->t[i + 1].cap && !glued(c, i + 1) && i > 0 &&
       (word_is(c, i - 1, "at") || word_is(c, i - 1, "by") || word_is(c, i - 1, "until") || word_is(c, i - 1, "from") ||
@@ -108,11 +108,13 @@ size_t cb_tp_clock(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     mi = c->t[j + 1].num;
     j += 2;
   }
+  int oclock = !colon && word_is(c, j, "o'clock");          /* "at 5 o'clock", "5 o'clock in the evening" */
+  if (oclock) j++;
   size_t k = ampm_at(c, j, &pm);
   if (!k) k = pod_clock_at(c, j, &pm);
   if (k) j = k;
-  else if (!colon || glued(c, j)) return 0;
-  if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12))) return 0;
+  else if (!oclock && (!colon || glued(c, j))) return 0;
+  if (h > 23 || mi > 59 || (pm >= 0 && (h < 1 || h > 12)) || (oclock && (h < 1 || h > 12))) return 0;
   if (pm == 1 && h < 12) h += 12;
   if (pm == 0 && h == 12) h = 0;
   set(r, j, CB_TIMEX_TIME, CB_TP_MINUTE, c->has_dct ? CB_TIMEX_RELATIVE : 0);
@@ -186,6 +188,17 @@ static size_t that_year_suffix(const cb_tm_ctx *c, size_t k, int *y) {
   return k + 1;
 }
 
+/* A day said as an ordinal word after its month ("March eighth", "June first, 1999"): the day, else 0. Only
+ * where nothing of a phrase follows ("the June first quarter", "May first-half sales" are not days). */
+static int ordinal_day(const cb_tm_ctx *c, size_t j, size_t *end) {
+  if (!has(c, j, TL_ORD) || val(c, j, TL_ORD) < 1 || val(c, j, TL_ORD) > 31) return 0;
+  size_t k = j + 1;
+  if (k < c->nt && c->t[k].kind == TK_WORD && !has(c, k, TL_FUNC) && !has(c, k, TL_YEARPREP)) return 0;
+  if (k < c->nt && c->t[k].kind == TK_PUNCT && c->t[k].ch == '-' && glued(c, k)) return 0;
+  *end = k;
+  return val(c, j, TL_ORD);
+}
+
 /* November 24 / Nov. 24, 2025 / 24 November 2025 / the 24th of November / November 2025 / November */
 size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j, k, start = i;
@@ -195,6 +208,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t end = 0;
   if (m) {
     d = day_at(c, j, &k);
+    if (!d) d = ordinal_day(c, j, &k);
     if (d) {
       int d2 = range_end_day(c, k, d, &k);
       if (d2) dlast = d2;
@@ -233,6 +247,7 @@ size_t cb_tp_month(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int deadline = start > 0 && (word_is(c, start - 1, "by") || word_is(c, start - 1, "until") || word_is(c, start - 1, "till"));
   dir = dir >= 2 || (deadline && dir > -2) ? 1 : dir <= -2 || past_verb_before(c, start) ? -1 : 0;   /* only explicit cues
       (or a deadline: "by February") move a month off the nearest */
+  if (start > 0 && word_is(c, start - 1, "since")) dir = -2;      /* "since March": begun by now */
   unsigned fl = 0;
   if (!y) { fl = CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0); }
   if (d) {
@@ -444,13 +459,28 @@ size_t cb_tp_the_quarter(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   return e;
 }
 
-/* Company reports: "the year ended March 31" (a year-long span, DURATION P1Y) and "the full year"
- * (the article's year). */
+/* Company reports: "the year ended March 31" (a year-long span, DURATION P1Y), "the full year" (the article's
+ * year), and the period a report covers after "for": "for the year", "for the week", "for the month" (the
+ * article's year, week, month) unless a phrase after it names another ("for the year ending tomorrow",
+ * "for the week before Christmas"). */
+static int names_other_period(const cb_tm_ctx *c, size_t k) {
+  static const char *const after[] = {"ended", "ending", "of", "before", "after", "following", "preceding", "to",
+                                      NULL};
+  for (int n = 0; after[n]; n++)
+    if (word_is_n(c, k, after[n], strlen(after[n]))) return 1;
+  return (is_punct(c, k, '-') && glued(c, k)) || num_tok(c, k, 1, 4);   /* "for the year 2000" */
+}
+
 size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   if (!word_is(c, i, "the")) return 0;
   size_t j = i + 1;
-  int full = word_is(c, j, "full");
+  int full = word_is(c, j, "full"), covered = i > 0 && word_is(c, i - 1, "for");
   if (full || has(c, j, TL_FISCAL)) j++;
+  if (covered && !full && j == i + 1 && (word_is(c, j, "week") || word_is(c, j, "month")) &&
+      !names_other_period(c, j + 1) && c->has_dct) {
+    set(r, j + 1, CB_TIMEX_DATE, CB_TP_NONE, CB_TIMEX_RELATIVE);
+    return cb_tp_unit_value(c, r, word_is(c, j, "week") ? TU_WEEK : TU_MONTH, 0) ? j + 1 : 0;
+  }
   if (!word_is(c, j, "year") || (is_punct(c, j + 1, '-') && glued(c, j + 1))) return 0;
   cb_tm_res d;
   memset(&d, 0, sizeof d);
@@ -459,7 +489,7 @@ size_t cb_tp_the_year(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     cb_tv_duration(r->val, sizeof r->val, TU_YEAR, 1, 0);
     return j + 1;
   }
-  if (!full || !c->has_dct || word_is(c, j + 1, "of")) return 0;
+  if (!(full || covered) || !c->has_dct || names_other_period(c, j + 1)) return 0;
   set(r, j + 1, CB_TIMEX_DATE, CB_TP_YEAR, CB_TIMEX_RELATIVE);
   cb_tv_year(r->val, sizeof r->val, c, cb_cal_date(c->dct).y);
   return j + 1;

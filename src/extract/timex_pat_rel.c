@@ -115,6 +115,8 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   int this_past = k == 0 && !the && word_is(c, j - 1, "this") && (word_is(c, j, "past") || word_is(c, j, "last")) &&
                   j + 1 < c->nt && c->t[j + 1].kind == TK_WORD && !plural_unit(c, j + 1);
   if (this_past) { k = -1; j++; }                   /* "this past week": the last one */
+  else if (k == 0 && !the && word_is(c, j - 1, "this") && word_is(c, j, "coming") && j + 1 < c->nt &&
+           c->t[j + 1].kind == TK_WORD && !plural_unit(c, j + 1)) { k = 1; j++; }   /* "this coming Sunday" */
   if (has(c, j, TL_FISCAL) && unit_at(c, j + 1) == TU_YEAR && !word_is(c, j + 1, "years")) j++;   /* "the current fiscal year" */
   size_t e;
   int wd = weekday_at(c, j, &e);
@@ -123,6 +125,15 @@ size_t cb_tp_relative(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     cb_tm_ctx from = *c;                           /* "the previous Friday", "the following Monday": from the day named */
     if (the && k != 0 && c->has_last && c->last_prec == CB_TP_DAY) { from.dct = c->last; from.has_dct = 1; }
     weekday_value(&from, r, wd, k < 0 ? -2 : k > 0 ? 2 : (tense(c, i) > 0 ? 1 : -1));
+    cb_tm_res d;                                   /* "this coming Sunday, March 8": the date in apposition */
+    memset(&d, 0, sizeof d);
+    size_t de = is_punct(c, e, ',') ? cb_tp_month(c, e + 1, &d) : 0;
+    if (de && d.prec == CB_TP_DAY && !d.vend[0]) {
+      *r = d;
+      r->end = de;
+      r->flags |= CB_TIMEX_RELATIVE;
+      return de;
+    }
     return cb_tp_part_of_day(c, e, r);
   }
   if (has(c, j, TL_POD) && (k == 0 || word_is(c, j, "night"))) {    /* "this morning", "last night" */
@@ -269,12 +280,34 @@ static int deadline_before(const cb_tm_ctx *c, size_t i) {
   return 0;
 }
 
+/* A weekday in the possessive ("Friday's vote", "Thursday’s ruling"): 1, else 0. */
+static int possessive(const cb_tm_ctx *c, size_t e) {
+  return e + 1 < c->nt && glued(c, e) && glued(c, e + 1) && word_is(c, e + 1, "s") &&
+         (is_punct(c, e, '\'') || (c->t[e].kind == TK_PUNCT && c->t[e].ch == '?'));
+}
+
+/* The direction of a bare weekday from the article date: +1 ahead, -1 back.
+ * - "since Monday" lies behind (a starting point up to now);
+ * - a possessive ("Friday's ruling") dates an event noun, which news reports once it has happened; it lies
+ *   ahead only when looked forward to ("ahead of Sunday's vote") or when its own verb is future ("Sunday's
+ *   election will decide");
+ * - else the tense of the verb it dates; "until Tuesday" looks ahead unless the sentence is plainly past. */
+static int weekday_dir(const cb_tm_ctx *c, size_t i, size_t e) {
+  size_t p = i > 0 && word_is(c, i - 1, "on") ? i - 1 : i;
+  if (p > 0 && word_is(c, p - 1, "since")) return -1;
+  if (possessive(c, e)) {
+    if (p > 1 && word_is(c, p - 2, "ahead") && word_is(c, p - 1, "of")) return 1;
+    return tense_after(c, i) > 0 ? 1 : -1;
+  }
+  int t = tense(c, i);
+  return t > 0 || (t > -2 && deadline_before(c, i)) ? 1 : -1;   /* "Until Thursday, they had not": past */
+}
+
 size_t cb_tp_weekday(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t e;
   int wd = weekday_at(c, i, &e);
   if (!wd || !c->t[i].cap) return 0;
-  int t = tense(c, i);
-  int dir = t > 0 || (t > -2 && deadline_before(c, i)) ? 1 : -1;   /* "Until Thursday, they had not": past */
+  int dir = weekday_dir(c, i, e);
   set(r, e, CB_TIMEX_DATE, CB_TP_DAY, CB_TIMEX_RELATIVE | (dir > 0 ? CB_TIMEX_FUTURE : 0));
   weekday_value(c, r, wd, dir);
   return cb_tp_part_of_day(c, e, r);
@@ -359,6 +392,35 @@ static int and_a_half(const cb_tm_ctx *c, size_t i) {
   return 0;
 }
 
+/* The amount after "to", "or" or "and" that shares n's unit ("two to three weeks", "ten or fifteen years"):
+ * its end (the unit's token), else 0. */
+static size_t second_amount(const cb_tm_ctx *c, const num *n, const char *link) {
+  num m;
+  size_t k = n->end;
+  if (n->vague || n->article || !word_is_n(c, k, link, strlen(link))) return 0;
+  if (!number_at(c, k + 1, &m) || m.vague || m.article || m.v <= n->v || !unit_at(c, m.end)) return 0;
+  return m.end;
+}
+
+/* "two to three weeks", "the next 12 to 18 months": a range is one span, valued by its first amount. */
+static size_t range_top(const cb_tm_ctx *c, const num *n) {
+  size_t e = second_amount(c, n, "to");
+  return e ? e : n->end;
+}
+
+/* "ten or fifteen years", "between two and six days", "between two to six days": alternatives and the ends
+ * of a "between" are mentions of their own, the first amount taking the unit said after the second. Sets r
+ * for the first amount (at token i) and returns its end, else 0. */
+static size_t shared_unit(const cb_tm_ctx *c, size_t i, const num *n, cb_tm_res *r) {
+  size_t e = second_amount(c, n, "or");
+  if (!e) e = second_amount(c, n, "and");
+  if (!e && i > 0 && word_is(c, i - 1, "between")) e = second_amount(c, n, "to");
+  if (!e || n->v != (long)n->v) return 0;
+  set(r, n->end, CB_TIMEX_DURATION, CB_TP_NONE, 0);
+  cb_tv_duration(r->val, sizeof r->val, unit_at(c, e), n->v, 0);
+  return n->end;
+}
+
 /* [the past|last|next|first] [qualifier] N unit(s) [ago|earlier|later]; a year ago; several years */
 size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
   size_t j = i;
@@ -384,7 +446,8 @@ size_t cb_tp_duration(const cb_tm_ctx *c, size_t i, cb_tm_res *r) {
     n.v = 1; n.vague = 1; n.end = j; n.article = 0;
     if (!plural_unit(c, j)) return 0;               /* "the past months" */
   }
-  size_t u_at = n.end;
+  if (!rel && !the && !mod && shared_unit(c, i, &n, r)) return r->end;
+  size_t u_at = range_top(c, &n);
   int half = and_a_half(c, u_at);                   /* "two and a half years", "2 1/2 years" */
   if (half && !n.vague) u_at += half; else half = 0;
   if (!n.article && (word_is(c, u_at, "more") || word_is(c, u_at, "additional") || word_is(c, u_at, "further") ||

@@ -159,7 +159,9 @@ static inline void set(cb_tm_res *r, size_t end, cb_timex_type type, cb_timex_pr
   r->end = end; r->type = type; r->prec = p; r->flags = flags; r->mod = NULL; r->vend[0] = 0;
 }
 
-static inline int tense(const cb_tm_ctx *c, size_t i) { return c->tense ? c->tense(c->ud, i) : 0; }
+static inline int tense(const cb_tm_ctx *c, size_t i) { return c->tense ? c->tense(c->ud, i, 0) : 0; }
+/* The tense of the verbs after token i only (a weekday in the possessive dates the noun it precedes). */
+static inline int tense_after(const cb_tm_ctx *c, size_t i) { return c->tense ? c->tense(c->ud, i, 1) : 0; }
 
 /* patterns (timex_pat_abs.c: dates with their own calendar position; timex_pat_rel.c: dates
  * counted from the article date), and the value helpers they share. Each returns the token

@@ -137,12 +137,14 @@ long cb_tv_weekday(long from, int wd, int dir) {
   return from + fwd;
 }
 
-/* The year of month m: looking back (dir < 0), forward (dir > 0) or, without a cue, within a window
- * leaning to the past (news reports more than it announces): up to 8 months back, 4 ahead. */
+/* The year of month m: looking back (dir < 0; -2: strictly, the month begun by now), forward (dir > 0)
+ * or, without a cue, within a window leaning to the past (news reports more than it announces): up to 8
+ * months back, 4 ahead. */
 int cb_tv_year_for_month(const cb_tm_ctx *c, int m, int dir) {
   if (!c->has_dct) return CB_TV_NOYEAR;
   cb_ymd d = cb_cal_date(c->dct);
   if (c->narrative) return d.y;
+  if (dir <= -2) return m <= d.m ? d.y : d.y - 1;       /* strictly behind: "since March" */
   if (dir < 0) return m <= d.m + 2 ? d.y : d.y - 1;      /* a month just ahead is still this year's */
   if (dir > 0) return m >= d.m - 2 ? d.y : d.y + 1;
   int diff = m - d.m;
@@ -159,6 +161,7 @@ int cb_tv_year_for_day(const cb_tm_ctx *c, int m, int dd, int dir) {
   int day = dd > cb_cal_month_days(y, m) ? cb_cal_month_days(y, m) : dd;
   long here = cb_cal_days(y, m, day);
   if (dir > 0 && here < c->dct - 60) return y + 1;     /* within two months: the article's year */
+  if (dir <= -2 && here > c->dct) return y - 1;        /* strictly behind: "since March 3" */
   if (dir < 0 && here > c->dct + 60) return y - 1;
   if (dir == 0 && here - c->dct > 122) return y - 1;  /* no cue: about 4 months ahead, 8 back */
   if (dir == 0 && c->dct - here > 243) return y + 1;
