@@ -11,8 +11,22 @@
  *   Never free a string or record you did not allocate with malloc yourself. Strings are
  *   NUL-terminated UTF-8 unless the type is cb_slice (pointer + length, not terminated).
  *
+ *   Handles (cb_store, cb_brief, cb_extraction) are opaque: made by one function, freed by
+ *   its _free/_close, read through functions. Text a function hands over as char **out
+ *   (renderings) is malloc'd for the caller: free it with cb_free().
+ *
+ * OPTIONS: each options struct has an _init function that fills in the defaults of this
+ *   version and sets its first member, version; set the fields you want after it. A NULL
+ *   options pointer means the defaults.
+ *
  * ERRORS: a function that can fail returns int (0 ok, else a CB_E* code) and fills a
- *   cb_error with a message that names the file and the reason. No function prints.
+ *   cb_error with a message that names the file and the reason. No function prints, but
+ *   cb_eval (its job is a score report on standard output).
+ *
+ * THE PIPELINE: ingest (cb_ingest_path, or cb_store_ingest into a store) -> extract
+ *   (cb_extract) -> group and corroborate (cb_brief_build, cb_brief_of_paths, cb_store_brief)
+ *   -> render (cb_brief_render: text, JSON, Markdown, HTML); the store (cb_store_*) keeps the
+ *   articles and their stories. examples/c/brief.c walks through it.
  *
  * START: call cb_init() before anything else (only cb_data_dir() comes before it); it fails
  *   (CB_EDATA) if a lexicon table the library needs is missing, empty or has a bad row, and
@@ -203,6 +217,199 @@ CB_API int cb_data_dir(const char *dir, cb_error *e);
  * line (0 for the whole table) and e->msg the reason. Thread-safe; cheap after the first
  * call. A lexicon whose table is missing would otherwise be silently empty. */
 CB_API int cb_init(cb_error *e);
+
+
+/* ---- progress ------------------------------------------------------------------------ */
+/* How far a long call is: done of total UNITs (total 0: not known), items of a second count,
+ * bytes done of all (0: not known). The callbacks take it on the calling thread, often:
+ * keep them cheap. */
+typedef struct cb_progress {
+  const char *phase;           /* "ingest", "group", "eval nli" */
+  const char *unit;            /* what done and total count: "files", "articles", "pairs" */
+  const char *items_unit;      /* the second count ("articles"), or NULL */
+  size_t done, total, items;
+  unsigned long long bytes_done, bytes_total;
+} cb_progress;
+typedef void (*cb_progress_fn)(void *ud, const cb_progress *p);
+
+/* Text the library hands over (char **out) was malloc'd for the caller: this frees it. */
+CB_API void cb_free(void *p);
+
+/* ---- extract ------------------------------------------------------------------------- */
+/* What cb_extract finds in an article's clean body: quantities, dates and times (resolved
+ * against the article's date), direct quotes with their speakers, names with roles. */
+typedef enum cb_mention_kind {
+  CB_MENTION_QUANTITY = 1, CB_MENTION_TIME, CB_MENTION_QUOTE, CB_MENTION_NAME
+} cb_mention_kind;
+CB_API const char *cb_mention_kind_name(cb_mention_kind k);
+
+typedef struct cb_mention {
+  cb_mention_kind kind;
+  size_t start, end;           /* bytes of the article's body (a quote: inside its marks) */
+  const char *text;            /* the words as written */
+  const char *type;            /* quantity: "exact", "at least", "more than" ...; time: DATE,
+                                  TIME, DURATION, SET; quote: how its speaker was found;
+                                  name: person, organization, place ... */
+  const char *value;           /* quantity: the number as a reader reads it with its unit;
+                                  time: the TIMEX3 value; quote: its speaker; name: its role.
+                                  NULL if none */
+  double number;               /* quantity: the value; else 0 */
+  const char *unit;            /* quantity: the normalised unit, or NULL */
+  const char *noun;            /* quantity: what it counts; quote: the cue verb; else NULL */
+} cb_mention;
+
+typedef struct cb_extraction cb_extraction;
+/* Every mention of the article, in order of kind then position. The extraction borrows the
+ * article: keep it alive until cb_extraction_free. */
+CB_API int cb_extract(const cb_article *a, cb_extraction **out, cb_error *e);
+CB_API size_t cb_extraction_count(const cb_extraction *x);
+CB_API const cb_mention *cb_extraction_mention(const cb_extraction *x, size_t i);
+CB_API void cb_extraction_free(cb_extraction *x);
+
+/* ---- render formats ------------------------------------------------------------------ */
+typedef enum cb_render_format {
+  CB_RENDER_TEXT = 0, CB_RENDER_JSON, CB_RENDER_MARKDOWN, CB_RENDER_HTML
+} cb_render_format;
+/* "text", "json", "md" or "markdown", "html"; CB_EUSAGE otherwise. */
+CB_API int cb_render_format_parse(const char *name, cb_render_format *out);
+
+#define CB_RENDER_OPTS_VERSION 1
+typedef struct cb_render_opts {
+  int version;
+  cb_render_format format;     /* default text */
+  int color;                   /* text: ANSI colours (default 0) */
+  int width;                   /* text: columns, at least 40 (default 80) */
+} cb_render_opts;
+CB_API void cb_render_opts_init(cb_render_opts *o);
+
+/* One extraction as text (lines of `corroborate extract`) or JSON (one object, the shape of
+ * `corroborate extract --format json`; docs/report-schema.md). */
+CB_API int cb_extraction_render(const cb_extraction *x, cb_render_format f, char **out, size_t *len,
+                                cb_error *e);
+/* One article as JSON (metadata, body, dropped noise, captions, extras); id is its store id
+ * or any number the caller keys it by. */
+CB_API int cb_article_to_json(const cb_article *a, int64_t id, char **out, size_t *len, cb_error *e);
+
+/* ---- the brief ----------------------------------------------------------------------- */
+/* What Corroborate tells a reader about a set of articles, story by story: near-duplicates,
+ * findings with verdicts and evidence, names and their forms, flags, timeline, facts. */
+typedef struct cb_brief cb_brief;
+/* The brief of articles in memory. The brief borrows them (keep them alive until
+ * cb_brief_free); ids may be NULL (then 1, 2, 3 ...). */
+CB_API int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, cb_brief **out,
+                          cb_error *e);
+/* Reads the files (or folders, or "-") and builds their brief, which owns the articles.
+ * Input problems go to on_problem (may be NULL) and the rest is read; *problems (may be NULL)
+ * gets their number. CB_EEMPTY when no article could be read. */
+CB_API int cb_brief_of_paths(const char *const *paths, size_t n, const cb_ingest_opts *o,
+                             cb_problem_fn on_problem, void *ud, long *problems, cb_brief **out,
+                             cb_error *e);
+CB_API size_t cb_brief_story_count(const cb_brief *b);
+CB_API long cb_brief_story_id(const cb_brief *b, size_t i);
+CB_API size_t cb_brief_article_count(const cb_brief *b);
+/* Keeps only the story with that id; CB_ENOTFOUND (and the brief unchanged) if none. */
+CB_API int cb_brief_select_story(cb_brief *b, long id, cb_error *e);
+CB_API int cb_brief_render(const cb_brief *b, const cb_render_opts *o, char **out, size_t *len,
+                           cb_error *e);
+CB_API void cb_brief_free(cb_brief *b);
+
+/* ---- the store ----------------------------------------------------------------------- */
+/* An SQLite database of articles and their stories; the same content stored twice is kept
+ * once. One handle per thread; several processes may open the same file. */
+typedef struct cb_store cb_store;
+/* Opens (creating and migrating if needed) the database at path (":memory:" for none). */
+CB_API int cb_store_open(const char *path, cb_store **out, cb_error *e);
+CB_API void cb_store_close(cb_store *s);
+
+/* What happened to one article of an ingest (the article is valid during the call). */
+typedef struct cb_stored { const cb_article *article; int64_t id; int added; } cb_stored;
+typedef void (*cb_stored_fn)(void *ud, const cb_stored *st);
+
+#define CB_STORE_INGEST_OPTS_VERSION 1
+typedef struct cb_store_ingest_opts {
+  int version;
+  cb_ingest_opts read;         /* format and size limit of each input */
+  int jobs;                    /* threads reading and cleaning files (default 0: every core);
+                                  one writer stores them, in the order of the files */
+  int no_group;                /* 1: leave the stories for later (a bulk load); default 0 */
+  cb_stored_fn on_stored;      /* each article stored or found stored; may be NULL */
+  cb_problem_fn on_problem;    /* each problem, of the input or of the store; may be NULL */
+  cb_progress_fn on_progress;  /* may be NULL */
+  void *ud;                    /* passed to the three */
+} cb_store_ingest_opts;
+CB_API void cb_store_ingest_opts_init(cb_store_ingest_opts *o);
+
+typedef struct cb_ingest_stats {
+  long added, known;           /* articles new to the store, and already there */
+  long problems;               /* problems reported (input and store) */
+  long store_errors;           /* of those, the store's own */
+} cb_ingest_stats;
+/* Stores the articles of files, folders (recursively) or "-". Each file is stored all or
+ * nothing. Then dates without a year take the run's common year and, unless no_group, the
+ * stories and near-duplicates are brought up to date. Returns 0, or when the store failed
+ * the code of the first failure (also in e and reported to on_problem); an input that
+ * cannot be read is only counted and reported. st may be NULL. */
+CB_API int cb_store_ingest(cb_store *s, const char *const *paths, size_t n,
+                           const cb_store_ingest_opts *o, cb_ingest_stats *st, cb_error *e);
+/* The same for one input in memory (name: what records and errors call it). */
+CB_API int cb_store_ingest_buffer(cb_store *s, const char *name, const char *buf, size_t len,
+                                  const cb_store_ingest_opts *o, cb_ingest_stats *st, cb_error *e);
+/* Brings the stories and near-duplicates up to date with every stored article (cheap when
+ * they are). o: jobs and on_progress are used; may be NULL. */
+CB_API int cb_store_regroup(cb_store *s, const cb_store_ingest_opts *o, cb_error *e);
+
+/* Rows of the listings: strings are valid during the callback only; a callback returning
+ * non-zero stops the listing (which then returns 0). */
+typedef struct cb_article_row {
+  int64_t id;
+  const char *source, *format, *outlet, *published, *title, *author, *url, *hash, *dateline;
+  const char *fetched;          /* WARC: the crawl time (WARC-Date); NULL otherwise */
+  long line;
+  int published_inferred;
+  size_t body_len, ndropped;
+} cb_article_row;
+typedef int (*cb_article_row_fn)(void *ud, const cb_article_row *r);
+/* Every stored article, in id order. */
+CB_API int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error *e);
+CB_API int64_t cb_store_count_articles(cb_store *s);
+/* The whole article (with dropped noise, captions, extras) as a new record: cb_article_free. */
+CB_API int cb_store_get_article(cb_store *s, int64_t id, cb_article **out, cb_error *e);
+
+typedef struct cb_story_row {
+  int64_t id;
+  const char *headline, *first, *last;   /* first and last: dates of its articles, or NULL */
+  long articles, outlets, duplicates;
+} cb_story_row;
+typedef int (*cb_story_row_fn)(void *ud, const cb_story_row *r);
+/* Every stored story, in id order. */
+CB_API int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e);
+/* Where an article sits: its story and, for a near-duplicate, the article it copies (0: none). */
+typedef struct cb_group_row { int64_t article_id, story_id, duplicate_of; double similarity; } cb_group_row;
+typedef int (*cb_group_row_fn)(void *ud, const cb_group_row *r);
+/* The articles of one story (story_id > 0) or of all stories (0), in article order. */
+CB_API int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void *ud,
+                                cb_error *e);
+/* The brief of one stored story (its stored id kept), or of every stored article (story 0).
+ * The brief owns the articles it loaded. CB_ENOTFOUND if there is no such story, CB_EEMPTY
+ * if the store holds no article. */
+CB_API int cb_store_brief(cb_store *s, int64_t story, cb_brief **out, cb_error *e);
+
+/* ---- syntax -------------------------------------------------------------------------- */
+/* Splits plain text into sentences and parses each (tokens, UPOS and Penn tags, lemmas,
+ * Universal Dependencies) with the embedded model; *out gets CoNLL-U with '# text' lines,
+ * sentences numbered from *sent_id + 1 (*sent_id is advanced). */
+CB_API int cb_parse(const char *text, size_t len, long *sent_id, char **out, size_t *out_len,
+                    cb_error *e);
+
+/* ---- evaluation ---------------------------------------------------------------------- */
+/* The scorers of `corroborate eval`: each reads annotated data and prints its scores on
+ * standard output the way the published evaluation counts. */
+typedef struct cb_eval_kind { const char *name; const char *what; } cb_eval_kind;
+/* The kinds, ending with a {NULL, NULL} entry. */
+CB_API const cb_eval_kind *cb_eval_kinds(void);
+/* Runs kind with the arguments after it (argv[0] is the kind's name); returns an exit code
+ * (0 ok, 1 unreadable data, 2 usage; -1 no such kind). Not thread-safe: one at a time. */
+CB_API int cb_eval(const char *kind, int argc, char **argv, cb_progress_fn on_progress, void *ud);
 
 #ifdef __cplusplus
 }

@@ -125,10 +125,10 @@ static const char *roles_of(cb_arena *a, const cb_qtext *t, size_t b, size_t e, 
   return cb_arena_strndup(a, out, o);
 }
 
-static int push(cb_arena *a, cb_mentions *m, size_t *cap, cb_mention x) {
+static int push(cb_arena *a, cb_mentions *m, size_t *cap, cb_name_run x) {
   if (m->n == *cap) {
     size_t nc = *cap ? *cap * 2 : 64;
-    cb_mention *nv = cb_arena_alloc(a, nc * sizeof *nv);
+    cb_name_run *nv = cb_arena_alloc(a, nc * sizeof *nv);
     if (!nv) return 0;
     if (m->v) memcpy(nv, m->v, m->n * sizeof *nv);
     m->v = nv; *cap = nc;
@@ -152,7 +152,7 @@ static int collect(cb_arena *a, const cb_qtext *t, const cb_quote *q, size_t nq,
     while (qi < nq && q[qi].end <= t->tok[i].start) qi++;
     if (qi < nq && q[qi].start <= t->tok[i].start) continue;   /* inside a quote */
     if (!is_upper_word(t, i)) continue;
-    cb_mention x = {0};
+    cb_name_run x = {0};
     run_at(t, i, &x.b, &x.e);
     x.name_b = name_start(t, x.b, x.e);
     if (x.name_b < x.e) {
@@ -176,7 +176,7 @@ static int kinds_from_names(cb_arena *a, const cb_qtext *t, cb_mentions *m) {
   cb_names *nm = m->names = cb_arena_alloc(a, sizeof *nm);
   if (!nm || cb_names_extract(a, t->s, t->n, nm) != CB_OK) return CB_ENOMEM;
   for (size_t i = 0; i < m->n; i++) {
-    cb_mention *x = &m->v[i];
+    cb_name_run *x = &m->v[i];
     size_t k = cb_names_mention_at(nm, t->tok[x->e - 1].start);
     if (k == CB_NAME_NONE || nm->mentions[k].kind == CB_NAME_UNKNOWN) continue;
     if (nm->mentions[k].kind == CB_NAME_PERSON) x->person = 1;
@@ -233,7 +233,7 @@ const char *cb_mentions_full_name(cb_arena *a, const cb_qtext *t, const cb_menti
   for (size_t step = 0; step < LOOKBACK && step < m->n; step++) {   /* before first, then after */
     size_t i = step < here ? here - 1 - step : step;
     if (i >= m->n) break;
-    const cb_mention *x = &m->v[i];
+    const cb_name_run *x = &m->v[i];
     if (x->e - x->name_b >= 2 && strlen(x->last) == kn && memcmp(x->last, buf, kn) == 0)
       return cb_qname(a, t, x->name_b, x->e);
   }
@@ -251,7 +251,7 @@ static size_t sentence_start(const cb_qtext *t, size_t i) {
 
 /* A mention in the place of a subject: first in its sentence, after punctuation ("...,
  * Trump said") or after a cue verb ("said Trump"), not after a preposition or another verb. */
-static int subject_place(const cb_qtext *t, const cb_mention *x, size_t start) {
+static int subject_place(const cb_qtext *t, const cb_name_run *x, size_t start) {
   return x->b <= start || t->tok[x->b - 1].kind == CB_TOK_PUNCT || cb_qis(t, x->b - 1, CB_QLEX_CUE);
 }
 
@@ -285,7 +285,7 @@ static int subject_pronoun(const cb_qtext *t, const cb_mentions *m, size_t from,
 
 /* person_before() for a pronoun he (he_or_she() letter, 0 for "I"), through at most depth
  * sentences whose subject is a pronoun. */
-static const cb_mention *person_before(const cb_qtext *t, const cb_mentions *m, size_t at, int he,
+static const cb_name_run *person_before(const cb_qtext *t, const cb_mentions *m, size_t at, int he,
                                        int depth) {
   size_t here = mention_at(t, m, at);
   for (size_t k = 0; k < LOOKBACK && k < here; k++) {   /* the last sentence that names a person */
@@ -300,7 +300,7 @@ static const cb_mention *person_before(const cb_qtext *t, const cb_mentions *m, 
     int pro = subject_pronoun(t, m, start, m->v[first].b);
     if (pro && he && pro != he) return &m->v[first];   /* "He was joined by Ann Lee. She said": not him */
     if (pro && depth > 0) {   /* "Though he did not name Rubio, he ...": who "he" is */
-      const cb_mention *x = person_before(t, m, t->tok[start].start, pro, depth - 1);
+      const cb_name_run *x = person_before(t, m, t->tok[start].start, pro, depth - 1);
       if (x) return x;
     }
     return &m->v[subject < m->n ? subject : first];
@@ -312,7 +312,7 @@ const char *cb_mentions_sentence_subject(cb_arena *a, const cb_qtext *t, const c
                                          size_t *b, size_t *e) {
   size_t here = mention_at(t, m, at), k = cb_mentions_token_at(t, at);
   size_t start = sentence_start(t, k < t->ntok ? k : t->ntok - 1);
-  const cb_mention *x = NULL;
+  const cb_name_run *x = NULL;
   for (size_t i = here; i-- > 0 && m->v[i].b >= start;)
     if (!m->v[i].thing && !cb_qis(t, m->v[i].name_b, CB_QLEX_PRONOUN) && subject_place(t, &m->v[i], start))
       x = &m->v[i];
@@ -324,7 +324,7 @@ const char *cb_mentions_sentence_subject(cb_arena *a, const cb_qtext *t, const c
 
 const char *cb_mentions_paragraph_subject(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at,
                                           size_t from, size_t *b, size_t *e) {
-  const cb_mention *x = person_before(t, m, at, 0, PRONOUN_CHAIN);
+  const cb_name_run *x = person_before(t, m, at, 0, PRONOUN_CHAIN);
   if (!x || t->tok[x->b].start < from) return NULL;
   *b = t->tok[x->b].start;
   *e = t->tok[x->e - 1].end;
@@ -333,11 +333,11 @@ const char *cb_mentions_paragraph_subject(cb_arena *a, const cb_qtext *t, const 
 
 const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_mentions *m, size_t at) {
   size_t p = cb_mentions_token_at(t, at);
-  const cb_mention *x = person_before(t, m, at, p < t->ntok ? he_or_she(t, p) : 0, PRONOUN_CHAIN);
+  const cb_name_run *x = person_before(t, m, at, p < t->ntok ? he_or_she(t, p) : 0, PRONOUN_CHAIN);
   if (x) return cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
   size_t here = mention_at(t, m, at);
   for (size_t k = 0; k < LOOKBACK && k < here; k++) {   /* no known person: the last full name */
-    const cb_mention *x = &m->v[here - 1 - k];
+    const cb_name_run *x = &m->v[here - 1 - k];
     if (x->e - x->name_b >= 2 && !x->thing)
       return cb_mentions_full_name(a, t, m, x->name_b, x->e, t->tok[x->b].start);
   }
@@ -345,11 +345,11 @@ const char *cb_mentions_last_person(cb_arena *a, const cb_qtext *t, const cb_men
 }
 
 /* 1 if one of mention x's titles is the word "|want|". */
-static int has_role(const cb_mention *x, const char *want) { return x->roles && strstr(x->roles, want) != NULL; }
+static int has_role(const cb_name_run *x, const char *want) { return x->roles && strstr(x->roles, want) != NULL; }
 
 /* How many words of the description [b, head) mention x's roles carry ("Florida" of "the
  * Florida senator" in "|florida|senator|"). */
-static int modifiers_shared(const cb_qtext *t, const cb_mention *x, size_t b, size_t head) {
+static int modifiers_shared(const cb_qtext *t, const cb_name_run *x, size_t b, size_t head) {
   char key[60], want[64];
   int k = 0;
   for (size_t i = b; i < head; i++) {
@@ -366,11 +366,11 @@ const char *cb_mentions_with_role(cb_arena *a, const cb_qtext *t, const cb_menti
   char key[60], want[64];
   size_t kn = role_key(t, head, key, sizeof key);
   snprintf(want, sizeof want, "|%.*s|", (int)kn, key);
-  const cb_mention *found = NULL;
+  const cb_name_run *found = NULL;
   int best = -1;
   size_t here = mention_at(t, m, at);
   for (size_t k = 0; k < LOOKBACK && k < here; k++) {   /* the latest holder, or one that fits better */
-    const cb_mention *x = &m->v[here - 1 - k];
+    const cb_name_run *x = &m->v[here - 1 - k];
     if (!has_role(x, want)) continue;
     int shared = modifiers_shared(t, x, b, head);
     if (shared > best) { best = shared; found = x; }

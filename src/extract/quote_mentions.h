@@ -8,7 +8,7 @@
 #define CB_EXTRACT_QUOTE_MENTIONS_H
 #include "extract/quote_internal.h"
 
-typedef struct cb_mention {
+typedef struct cb_name_run {
   size_t b, name_b, e;   /* tokens: the run with its titles [b, e), the name [name_b, e) */
   const char *last;      /* folded key of the name's last word */
   const char *roles;     /* its titles and appositive, folded and spelled out: "|us|president|";
@@ -16,11 +16,11 @@ typedef struct cb_mention {
   int person;            /* titled, a person to the names extractor, or shares its last word with
                             a speaker or another person's name */
   int thing;             /* an organisation, place or outlet to the names extractor, untitled */
-} cb_mention;
+} cb_name_run;
 
 struct cb_names;
 typedef struct cb_mentions {
-  cb_mention *v; size_t n;
+  cb_name_run *v; size_t n;
   const cb_quote *q; size_t nq;   /* the quotes, in text order */
   struct cb_names *names;         /* the names extractor's mentions and entities */
 } cb_mentions;

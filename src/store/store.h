@@ -3,7 +3,8 @@
  * noise, captions, extra metadata) in SQLite, WAL mode, schema versioned by migrations.
  * Articles are keyed by their content hash, so storing the same article twice adds
  * nothing. Writes happen inside transactions the caller opens per input file, so a
- * failed file leaves nothing behind.
+ * failed file leaves nothing behind. What the library exports of it (open, close, the
+ * listings and their rows, ingest) is declared in corroborate.h; this is the rest.
  */
 #ifndef CB_STORE_H
 #define CB_STORE_H
@@ -12,9 +13,6 @@
 
 typedef struct cb_store cb_store;
 
-/* Opens (creating if needed) and migrates the database at path (":memory:" for none). */
-int cb_store_open(const char *path, cb_store **out, cb_error *e);
-void cb_store_close(cb_store *s);
 int cb_store_schema_version(cb_store *s);
 
 int cb_store_begin(cb_store *s, cb_error *e);
@@ -25,21 +23,7 @@ void cb_store_rollback(cb_store *s);
  * content was already stored. */
 int cb_store_put_article(cb_store *s, const cb_article *a, int64_t *id, int *added, cb_error *e);
 
-/* One line of the article list. Strings are valid during the callback only. */
-typedef struct cb_article_row {
-  int64_t id;
-  const char *source, *format, *outlet, *published, *title, *author, *url, *hash, *dateline;
-  const char *fetched;          /* WARC: the crawl time (WARC-Date); NULL otherwise */
-  long line;
-  int published_inferred;
-  size_t body_len, ndropped;
-} cb_article_row;
-typedef int (*cb_article_row_fn)(void *ud, const cb_article_row *r);
-int cb_store_list_articles(cb_store *s, cb_article_row_fn fn, void *ud, cb_error *e);
-int64_t cb_store_count_articles(cb_store *s);
 
-/* Loads a whole article (with dropped noise, captions, extras) into a new record. */
-int cb_store_get_article(cb_store *s, int64_t id, cb_article **out, cb_error *e);
 /* Year resolution for articles whose text gives dates without a year: the most common
  * stated publication year among articles with id >= min_id (else among all); 0 if none. */
 int cb_store_common_year(cb_store *s, int64_t min_id);
@@ -47,23 +31,12 @@ int cb_store_common_year(cb_store *s, int64_t min_id);
 int cb_store_undated(cb_store *s, int64_t min_id, int64_t **ids, size_t *n, cb_error *e);
 int cb_store_set_published(cb_store *s, int64_t id, const char *published, int inferred, const char *why, cb_error *e);
 /* ---- stories -------------------------------------------------------------------------- */
-typedef struct cb_story_row {
-  int64_t id;
-  const char *headline, *first, *last;
-  long articles, outlets, duplicates;
-} cb_story_row;
-typedef struct cb_group_row { int64_t article_id, story_id, duplicate_of; double similarity; } cb_group_row;
 /* Writes (inserts or replaces) one story / one article's group; inside the caller's
  * transaction. */
 int cb_store_put_story(cb_store *s, const cb_story_row *r, cb_error *e);
 int cb_store_put_group(cb_store *s, const cb_group_row *r, cb_error *e);
 /* Deletes every story, article group and the grouping engine's saved state. */
 int cb_store_clear_groups(cb_store *s, cb_error *e);
-typedef int (*cb_story_row_fn)(void *ud, const cb_story_row *r);
-int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e);
-/* Group rows of one story (story_id > 0) or of all articles (0), in article order. */
-typedef int (*cb_group_row_fn)(void *ud, const cb_group_row *r);
-int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void *ud, cb_error *e);
 /* Streams every article's grouping fields in id order (strings valid during the call). */
 typedef struct cb_text_row {
   int64_t id;
