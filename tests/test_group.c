@@ -192,7 +192,7 @@ static void add_daily(cb_grouper *g, int days) {
                                 "families", "shelter", "levee", "evacuated", "homes", "valley", "crews",
                                 "damage", "roads", "bridge", "council", "relief"};
   unsigned seed = 12345;
-  char text[8192], title[64], date[16];
+  char text[8192], title[64], date[32];
   for (int d = 0; d < days; d++) {
     size_t n = 0;
     for (int w = 0; w < 300 && n < sizeof text - 32; w++) {

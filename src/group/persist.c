@@ -11,7 +11,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define STATE_FORMAT 1            /* bump when the saved layout or a decision rule changes */
+#define STATE_FORMAT 2            /* bump when the saved layout or a decision rule changes */
 #define CENTROID_RECORD 12        /* 8-byte key, 4-byte weight */
 #define MAX_CENTROID (1u << 20)   /* terms; far above what pruning leaves */
 

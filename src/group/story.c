@@ -144,6 +144,10 @@ static int long_past(const cb_story *s, int32_t day, int window) {
   return window >= 0 && day != CB_NO_DATE && s->last != CB_NO_DATE && s->last < day - window;
 }
 
+int cb_story_takes(const cb_stories *ss, uint32_t id, int32_t day, int window, int max_span) {
+  return id < ss->n && in_window(&ss->s[id], day, window, max_span);
+}
+
 #define PAST_RUN 16   /* postings past the window in a row that end a search */
 
 long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *keys, size_t nkeys,
