@@ -291,5 +291,28 @@ class TestStore(Base):
             self.assertEqual(len(s.articles()), 1)
 
 
+class TestReadme(Base):
+    def test_python_snippet_runs(self):
+        """The ```python block of the README's "## Python" section, run from the checkout."""
+        import contextlib
+        import io
+        import re
+        with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        m = re.search(r"^## Python\n.*?^```python\n(.*?)^```", readme, re.S | re.M)
+        self.assertIsNotNone(m, "README.md has a ## Python section with a python block")
+        out = io.StringIO()
+        cwd = os.getcwd()
+        os.chdir(SRC)
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(compile(m.group(1), "README.md (## Python)", "exec"), {})
+        finally:
+            os.chdir(cwd)
+        text = out.getvalue()
+        self.assertRegex(text, r"(?m)^(agree|compatible|conflict|uncertain|variant|single) ")
+        self.assertRegex(text, r"(?m)^[1-9][0-9]* articles added$")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
