@@ -189,6 +189,8 @@ class TestStore(Base):
             self.assertEqual((st["added"], st["known"], st["problems"], st["store_errors"]), (5, 0, [], 0))
             again = s.ingest(os.path.dirname(SEEDS[0]))
             self.assertEqual((again["added"], again["known"]), (0, 5))
+            self.assertEqual(len(st["ids"]), 5)
+            self.assertEqual(sorted(again["ids"]), sorted(st["ids"]))
             stories = s.stories()
             self.assertEqual(len(stories), 1)
             story = stories[0]
@@ -197,6 +199,7 @@ class TestStore(Base):
             self.assertEqual(stories, json.loads(cli("stories", "--format", "json", db=db)))
             arts = s.articles()
             self.assertEqual([a["file"] for a in arts], SEEDS)
+            self.assertEqual([a["id"] for a in arts], sorted(st["ids"]))
             self.assertEqual(arts, json.loads(cli("articles", "--format", "json", db=db)))
             a = s.article(arts[0]["id"])
             self.assertEqual(a["id"], arts[0]["id"])

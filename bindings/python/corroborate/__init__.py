@@ -144,6 +144,14 @@ def _on_article(ud, a):
         return 1
 
 
+@_ffi.callback("void(void *, const cb_stored *)")
+def _on_stored(ud, st):
+    try:
+        _run_of(ud).items.append(int(st.id))
+    except BaseException as exc:
+        _run_of(ud).exc = _run_of(ud).exc or exc
+
+
 @_ffi.callback("int(void *, const cb_story_row *)", error=1)
 def _on_story(ud, r):
     run = _run_of(ud)
@@ -363,8 +371,10 @@ class Store:
     def ingest(self, paths, jobs=0, group=True, input_format="auto", max_bytes=0):
         """Stores the articles of files, folders (recursively) or "-" and brings the stories up
         to date (group=False leaves that for later). Returns {"added", "known", "store_errors":
-        counts, "problems": [Error, ...]} (inputs that could not be read are only listed there);
-        a failure of the store raises Error (with .problems)."""
+        counts, "problems": [Error, ...], "ids": the store ids of the articles read, new or
+        known, in reading order}. Inputs that could not be read are only listed in "problems";
+        a failure of the store raises Error (with .problems). jobs: reading threads (0: every
+        core)."""
         s = self._handle()
         arr, n, keep = _paths(paths)
         run = _Run()
@@ -377,6 +387,7 @@ class Store:
         o.jobs = int(jobs)
         o.no_group = 0 if group else 1
         o.on_problem = _on_problem
+        o.on_stored = _on_stored
         o.ud = h
         st = _ffi.new("cb_ingest_stats *")
         e = _ffi.new("cb_error *")
@@ -385,7 +396,7 @@ class Store:
         _raise_pending(run)
         _check(rc, e, run.problems)
         return {"added": int(st.added), "known": int(st.known), "problems": run.problems,
-                "store_errors": int(st.store_errors)}
+                "store_errors": int(st.store_errors), "ids": run.items}
 
     def stories(self):
         """The stored stories in id order: dicts id, headline, first, last, articles, outlets,

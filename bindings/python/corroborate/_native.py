@@ -74,7 +74,7 @@ typedef struct cb_store cb_store;
 int cb_store_open(const char *path, cb_store **out, cb_error *e);
 void cb_store_close(cb_store *s);
 
-typedef struct cb_stored cb_stored;
+typedef struct cb_stored { const cb_article *article; int64_t id; int added; } cb_stored;
 typedef void (*cb_stored_fn)(void *ud, const cb_stored *st);
 typedef struct cb_store_ingest_opts {
   int version;
