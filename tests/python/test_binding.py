@@ -181,6 +181,17 @@ class TestExtract(Base):
         self.assertEqual([p.file for p in x.problems], [missing])
 
 
+class TestParse(Base):
+    def test_equals_the_tool(self):
+        text = "The ferry carried 136 passengers. It sank on Sunday, officials said.\n"
+        f = self.path("t.txt")
+        with open(f, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        got = corroborate.parse(text)
+        self.assertIn("# text = The ferry carried 136 passengers.", got)
+        self.assertEqual(got, cli("parse", f))
+
+
 class TestStore(Base):
     def test_round_trip(self):
         db = self.path("news.db")
@@ -226,6 +237,34 @@ class TestStore(Base):
         s.close()   # twice is harmless
         with corroborate.Store(db) as s2:   # it persisted
             self.assertEqual(len(s2.articles()), 5)
+
+    def test_buffer_group_later_progress(self):
+        with open(SEEDS[0], encoding="utf-8") as f:
+            text = f.read()
+        with corroborate.Store(":memory:") as s:
+            st = s.ingest_buffer("pasted.txt", text)
+            self.assertEqual((st["added"], st["known"], st["problems"]), (1, 0, []))
+            self.assertEqual([a["file"] for a in s.articles()], ["pasted.txt"])
+            self.assertEqual(s.ingest_buffer("again.txt", text.encode("utf-8"))["known"], 1)
+        with corroborate.Store(":memory:") as s:
+            seen = []
+            st = s.ingest(SEEDS, group=False, progress=seen.append)
+            self.assertEqual(st["added"], 5)
+            self.assertEqual(s.stories(), [])
+            self.assertTrue(seen)
+            self.assertEqual(seen[-1]["phase"], "ingest")
+            self.assertEqual(seen[-1]["unit"], "files")
+            self.assertEqual(seen[-1]["done"], 5)
+            s.regroup()
+            self.assertEqual([x["articles"] for x in s.stories()], [5])
+
+    def test_progress_callback_error_is_raised(self):
+        def boom(p):
+            raise ValueError("from the progress callback")
+        with corroborate.Store(":memory:") as s:
+            with self.assertRaises(ValueError):
+                s.ingest(SEEDS, progress=boom)
+            self.assertEqual(len(s.articles()), 5)   # the C side went on: stored all the same
 
     def test_ingest_problems(self):
         missing = self.path("missing.txt")
@@ -305,6 +344,7 @@ for f in ("text", "md", "html"):
     corroborate.report(S, format=f, story=1)
 corroborate.extract(S + [missing])
 corroborate.extract(S[0], format="text")
+corroborate.parse("The ferry carried 136 passengers. It sank on Sunday.")
 for bad in (lambda: corroborate.report([missing]), lambda: corroborate.report(S, story=99)):
     try:
         bad()
@@ -323,6 +363,9 @@ with corroborate.Store(os.path.join(tempfile.mkdtemp(), "x.db")) as s:
         except corroborate.Error:
             pass
 s = corroborate.Store(":memory:")
+s.ingest_buffer("pasted.txt", open(S[0], encoding="utf-8").read(), group=False)
+s.ingest(S[1:], group=False, progress=lambda p: None)
+s.regroup()
 del s   # closed by the collector
 print("probe done")
 """

@@ -21,8 +21,8 @@ import os as _os
 
 from ._native import ffi as _ffi, lib as _lib, LIB_PATH as _LIB_PATH
 
-__all__ = ["Error", "Brief", "Extraction", "Store", "report", "extract", "init", "set_data_dir",
-           "library_path", "CB_EIO", "CB_EEMPTY", "CB_EBINARY", "CB_EUTF8", "CB_ETOOBIG",
+__all__ = ["Error", "Brief", "Extraction", "Store", "report", "extract", "parse", "init",
+           "set_data_dir", "library_path", "CB_EIO", "CB_EEMPTY", "CB_EBINARY", "CB_EUTF8", "CB_ETOOBIG",
            "CB_EPARSE", "CB_ENOMEM", "CB_ESTORE", "CB_EUSAGE", "CB_ENOTFOUND", "CB_EDATA"]
 
 # the codes of cb_error (include/corroborate.h)
@@ -116,6 +116,7 @@ class _Run:
         self.problems = []
         self.items = []
         self.exc = None
+        self.progress = None
         # the C side reaches it through ud = ffi.new_handle(run), which the caller keeps alive
         # for the call (a local, not an attribute: no cycle)
 
@@ -150,6 +151,19 @@ def _on_stored(ud, st):
         _run_of(ud).items.append(int(st.id))
     except BaseException as exc:
         _run_of(ud).exc = _run_of(ud).exc or exc
+
+
+@_ffi.callback("void(void *, const cb_progress *)")
+def _on_progress(ud, p):
+    run = _run_of(ud)
+    if run.exc is not None or run.progress is None:
+        return
+    try:
+        run.progress({"phase": _str(p.phase), "unit": _str(p.unit), "items_unit": _str(p.items_unit),
+                      "done": int(p.done), "total": int(p.total), "items": int(p.items),
+                      "bytes_done": int(p.bytes_done), "bytes_total": int(p.bytes_total)})
+    except BaseException as exc:   # raised once the call returns (the C side cannot stop)
+        run.exc = exc
 
 
 @_ffi.callback("int(void *, const cb_story_row *)", error=1)
@@ -332,6 +346,18 @@ def extract(paths, format="json", input_format="auto", max_bytes=0):
     return r
 
 
+def parse(text):
+    """Sentences of text (str) tagged, lemmatised and parsed with the embedded model (Universal
+    Dependencies), as CoNLL-U with '# text' lines (`corroborate parse`)."""
+    init()
+    data = text.encode("utf-8")
+    out = _ffi.new("char **")
+    n = _ffi.new("size_t *")
+    e = _ffi.new("cb_error *")
+    _check(_lib.cb_parse(data, len(data), _ffi.NULL, out, n, e), e)
+    return _take_text(out, n)
+
+
 class Store:
     """The SQLite store of articles and stories (cb_store): Store(path), ":memory:" for none.
     Close it with .close() or a with block; a closed store raises Error (CB_EUSAGE). One
@@ -368,17 +394,7 @@ class Store:
             raise Error(CB_EUSAGE, "the store is closed", self.path)
         return self._s
 
-    def ingest(self, paths, jobs=0, group=True, input_format="auto", max_bytes=0):
-        """Stores the articles of files, folders (recursively) or "-" and brings the stories up
-        to date (group=False leaves that for later). Returns {"added", "known", "store_errors":
-        counts, "problems": [Error, ...], "ids": the store ids of the articles read, new or
-        known, in reading order}. Inputs that could not be read are only listed in "problems";
-        a failure of the store raises Error (with .problems). jobs: reading threads (0: every
-        core)."""
-        s = self._handle()
-        arr, n, keep = _paths(paths)
-        run = _Run()
-        h = _ffi.new_handle(run)
+    def _opts(self, run, h, jobs, group, input_format, max_bytes, progress):
         o = _ffi.new("cb_store_ingest_opts *")
         _lib.cb_store_ingest_opts_init(o)
         io = _ingest_opts(input_format, max_bytes)
@@ -388,15 +404,62 @@ class Store:
         o.no_group = 0 if group else 1
         o.on_problem = _on_problem
         o.on_stored = _on_stored
+        if progress is not None:
+            run.progress = progress
+            o.on_progress = _on_progress
         o.ud = h
-        st = _ffi.new("cb_ingest_stats *")
-        e = _ffi.new("cb_error *")
-        rc = _lib.cb_store_ingest(s, arr, n, o, st, e)
-        del keep
+        return o
+
+    def _stats(self, run, rc, st, e):
         _raise_pending(run)
         _check(rc, e, run.problems)
         return {"added": int(st.added), "known": int(st.known), "problems": run.problems,
                 "store_errors": int(st.store_errors), "ids": run.items}
+
+    def ingest(self, paths, jobs=0, group=True, input_format="auto", max_bytes=0, progress=None):
+        """Stores the articles of files, folders (recursively) or "-" and brings the stories up
+        to date (group=False leaves that for later: regroup()). Returns {"added", "known",
+        "store_errors": counts, "problems": [Error, ...], "ids": the store ids of the articles
+        read, new or known, in reading order}. Inputs that could not be read are only listed in
+        "problems"; a failure of the store raises Error (with .problems). jobs: reading threads
+        (0: every core). progress: called often with a dict (phase, unit, done, total, items,
+        items_unit, bytes_done, bytes_total); keep it cheap."""
+        s = self._handle()
+        arr, n, keep = _paths(paths)
+        run = _Run()
+        h = _ffi.new_handle(run)
+        o = self._opts(run, h, jobs, group, input_format, max_bytes, progress)
+        st = _ffi.new("cb_ingest_stats *")
+        e = _ffi.new("cb_error *")
+        rc = _lib.cb_store_ingest(s, arr, n, o, st, e)
+        del keep
+        return self._stats(run, rc, st, e)
+
+    def ingest_buffer(self, name, data, group=True, input_format="auto", max_bytes=0):
+        """The same for one input in memory: data (str: UTF-8; or bytes) named name in records
+        and problems."""
+        s = self._handle()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        run = _Run()
+        h = _ffi.new_handle(run)
+        o = self._opts(run, h, 1, group, input_format, max_bytes, None)
+        st = _ffi.new("cb_ingest_stats *")
+        e = _ffi.new("cb_error *")
+        rc = _lib.cb_store_ingest_buffer(s, _os.fsencode(name), data, len(data), o, st, e)
+        return self._stats(run, rc, st, e)
+
+    def regroup(self, jobs=0, progress=None):
+        """Brings the stories and near-duplicates up to date with every stored article (after
+        ingest(..., group=False); cheap when they are)."""
+        s = self._handle()
+        run = _Run()
+        h = _ffi.new_handle(run)
+        o = self._opts(run, h, jobs, True, "auto", 0, progress)
+        e = _ffi.new("cb_error *")
+        rc = _lib.cb_store_regroup(s, o, e)
+        _raise_pending(run)
+        _check(rc, e, run.problems)
 
     def stories(self):
         """The stored stories in id order: dicts id, headline, first, last, articles, outlets,

@@ -40,7 +40,13 @@ typedef void (*cb_problem_fn)(void *ud, const cb_error *e);
 int cb_ingest_path(const char *path, const cb_ingest_opts *o,
                    cb_article_fn on_article, cb_problem_fn on_problem, void *ud);
 
-typedef struct cb_progress cb_progress;
+typedef struct cb_progress {
+  const char *phase;
+  const char *unit;
+  const char *items_unit;
+  size_t done, total, items;
+  unsigned long long bytes_done, bytes_total;
+} cb_progress;
 typedef void (*cb_progress_fn)(void *ud, const cb_progress *p);
 
 typedef struct cb_extraction cb_extraction;
@@ -70,6 +76,9 @@ int cb_brief_render(const cb_brief *b, const cb_render_opts *o, char **out, size
                     cb_error *e);
 void cb_brief_free(cb_brief *b);
 
+int cb_parse(const char *text, size_t len, long *sent_id, char **out, size_t *out_len,
+             cb_error *e);
+
 typedef struct cb_store cb_store;
 int cb_store_open(const char *path, cb_store **out, cb_error *e);
 void cb_store_close(cb_store *s);
@@ -94,6 +103,9 @@ typedef struct cb_ingest_stats {
 } cb_ingest_stats;
 int cb_store_ingest(cb_store *s, const char *const *paths, size_t n,
                     const cb_store_ingest_opts *o, cb_ingest_stats *st, cb_error *e);
+int cb_store_ingest_buffer(cb_store *s, const char *name, const char *buf, size_t len,
+                           const cb_store_ingest_opts *o, cb_ingest_stats *st, cb_error *e);
+int cb_store_regroup(cb_store *s, const cb_store_ingest_opts *o, cb_error *e);
 
 typedef struct cb_article_row {
   int64_t id;
