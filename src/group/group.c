@@ -25,6 +25,7 @@ void cb_group_opts_default(cb_group_opts *o) {
   o->dup_min_shingles = 20;
   o->story_threshold = 0.15;
   o->window_days = 7;
+  o->max_span_days = 30;
   o->terms_per_article = 60;
   o->terms_per_story = 300;
   o->entity_boost = 1.0;
@@ -204,7 +205,8 @@ static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
   uint64_t keys[LOOKUP_TERMS];
   size_t nk = strongest_keys(v, (size_t)nv, keys);
   double cos = 0;
-  long sid = cb_story_best(&g->stories, v, (size_t)nv, keys, nk, g->day[i], g->o.window_days, MAX_POSTINGS, &cos);
+  long sid = cb_story_best(&g->stories, v, (size_t)nv, keys, nk, g->day[i], g->o.window_days,
+                          g->o.max_span_days, MAX_POSTINGS, &cos);
   if (sid < 0 || cos < g->o.story_threshold) sid = cb_story_open(&g->stories);
   int rc = sid < 0 ? -1 : cb_story_add(&g->stories, (uint32_t)sid, i, g->day[i], v, (size_t)nv, keys, nk);
   if (!rc) rc = cb_grouper_keep_terms(g, i, keys, nk);
