@@ -117,6 +117,28 @@ static int can_join(cb_story_ctx *c, const group *g, int x) {
   return 1;
 }
 
+/* The facts a sentence is in (few), so that a pair looks only at its two sentences' facts. */
+typedef struct member_of { int *f; size_t n, cap; } member_of;
+
+static int member_of_add(member_of *m, int f) {
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 2;
+    int *v = realloc(m->f, cap * sizeof *v);
+    if (!v) return CB_ENOMEM;
+    m->f = v;
+    m->cap = cap;
+  }
+  m->f[m->n++] = f;
+  return CB_OK;
+}
+
+static int member_of_has(const member_of *m, int f) {
+  for (size_t k = 0; k < m->n; k++) if (m->f[k] == f) return 1;
+  return 0;
+}
+
+static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
 static int add_member(group *g, int x, double sim) {
   if (g->n == g->cap) {
     size_t cap = g->cap ? g->cap * 2 : 4;
@@ -195,23 +217,48 @@ int cb_facts_build(cb_story_ctx *c) {
   (void)cap;
   if (np) qsort(pairs, np, sizeof *pairs, by_sim);
   group *groups = calloc(np + 1, sizeof *groups);
-  size_t ng = 0;
-  int rc = groups ? CB_OK : CB_ENOMEM;
+  member_of *in = calloc(n, sizeof *in);
+  int *near = NULL;
+  size_t ng = 0, near_cap = 0;
+  int rc = groups && in ? CB_OK : CB_ENOMEM;
   for (size_t p = 0; p < np && !rc; p++) {
     int i = pairs[p].i, j = pairs[p].j, placed = 0, together = 0;
-    for (size_t g = 0; g < ng && !together; g++) together = in_group(&groups[g], i) && in_group(&groups[g], j);
+    for (size_t k = 0; k < in[i].n && !together; k++) together = member_of_has(&in[j], in[i].f[k]);
     if (together) continue;
-    for (size_t g = 0; g < ng && !rc; g++) {
-      int hi = in_group(&groups[g], i), hj = in_group(&groups[g], j);
-      if (hi && can_join(c, &groups[g], j)) { rc = add_member(&groups[g], j, pairs[p].sim); placed = 1; }
-      else if (hj && can_join(c, &groups[g], i)) { rc = add_member(&groups[g], i, pairs[p].sim); placed = 1; }
+    /* the facts that hold i or j, in fact order: only they can take the other one */
+    size_t nn = in[i].n + in[j].n;
+    if (nn > near_cap) {
+      int *v = realloc(near, (nn + 8) * sizeof *v);
+      if (!v) { rc = CB_ENOMEM; break; }
+      near = v;
+      near_cap = nn + 8;
+    }
+    if (in[i].n) memcpy(near, in[i].f, in[i].n * sizeof *near);
+    if (in[j].n) memcpy(near + in[i].n, in[j].f, in[j].n * sizeof *near);
+    qsort(near, nn, sizeof *near, cmp_int);
+    for (size_t k = 0; k < nn && !rc; k++) {
+      int g = near[k];
+      if (member_of_has(&in[i], g) && can_join(c, &groups[g], j)) {
+        rc = add_member(&groups[g], j, pairs[p].sim);
+        if (!rc) rc = member_of_add(&in[j], g);
+        placed = 1;
+      } else if (member_of_has(&in[j], g) && can_join(c, &groups[g], i)) {
+        rc = add_member(&groups[g], i, pairs[p].sim);
+        if (!rc) rc = member_of_add(&in[i], g);
+        placed = 1;
+      }
     }
     if (!placed && !rc) {
       rc = add_member(&groups[ng], i, pairs[p].sim);
       if (!rc) rc = add_member(&groups[ng], j, pairs[p].sim);
+      if (!rc) rc = member_of_add(&in[i], (int)ng);
+      if (!rc) rc = member_of_add(&in[j], (int)ng);
       ng++;
     }
   }
+  for (size_t k = 0; in && k < n; k++) free(in[k].f);
+  free(in);
+  free(near);
   free(pairs);
   int nf = (int)ng;
   fact_tmp *tmp = rc ? NULL : calloc((size_t)nf + 1, sizeof *tmp);
