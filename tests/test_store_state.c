@@ -59,7 +59,7 @@ int main(void) {
   cb_store *s;
   cb_error e;
   CHECK_INT(cb_store_open(":memory:", &s, &e), 0);
-  CHECK_INT(cb_store_schema_version(s), 4);
+  CHECK_INT(cb_store_schema_version(s), 5);
   int64_t v = 0;
   CHECK_INT(cb_store_group_meta(s, "last", &v, &e), 1);   /* absent */
   CHECK_INT(cb_store_set_group_meta(s, "last", -7, &e), 0);

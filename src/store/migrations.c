@@ -45,5 +45,21 @@ const char *const cb_migrations[] = {
   "  AND x.key = 'fetched' ORDER BY x.rowid LIMIT 1) WHERE format = 'warc';"
   "DELETE FROM extras WHERE key = 'fetched'"
   "  AND article_id IN (SELECT id FROM articles WHERE format = 'warc');",
+  /* 4 -> 5: full-text search over article titles and bodies (store_search.c): an FTS5 index
+   * reading its text from articles, kept in step by triggers, filled for the rows there */
+  "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles',"
+  "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+  "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body)"
+  "  VALUES ('delete', old.id, old.title, old.body);"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, body ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body)"
+  "  VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+  "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+  "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet COLLATE NOCASE);",
   NULL
 };

@@ -86,7 +86,7 @@ expect_exit 0 "batches 2 and 3 into the v2 store" -- "$CB" ingest -q --db "$TMP/
 snapshot "$TMP/v2.db" > "$TMP/v2.txt"
 check "v2 store migrated: same groups as 1 batch" cmp -s "$TMP/g1.txt" "$TMP/v2.txt"
 ver=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma user_version").fetchone()[0])' "$TMP/v2.db")
-check "schema is v4 after migrating (got $ver)" test "$ver" = 4
+check "schema is v5 after migrating (got $ver)" test "$ver" = 5
 check "the rebuilt state holds every article" test "$(state_rows "$TMP/v2.db")" = "$(state_rows "$TMP/g1.db")"
 
 # ---- a write failure leaves the groups and state as they were, the next ingest continues -
