@@ -247,10 +247,11 @@ typedef struct cb_mention {
   cb_mention_kind kind;
   size_t start, end;           /* bytes of the article's body (a quote: inside its marks) */
   const char *text;            /* the words as written */
-  const char *type;            /* quantity: "exact", "at least", "more than" ...; time: DATE,
+  const char *type;            /* quantity: how the number binds it: "=", "~" (about), ">" (at
+                                  least, more than), "<", "up", "down" (a change); time: DATE,
                                   TIME, DURATION, SET; quote: how its speaker was found;
-                                  name: person, organization, place ... */
-  const char *value;           /* quantity: the number as a reader reads it with its unit;
+                                  name: person, org, place ... */
+  const char *value;           /* quantity: the number and its normalised unit ("21 boat");
                                   time: the TIMEX3 value; quote: its speaker; name: its role.
                                   NULL if none */
   double number;               /* quantity: the value; else 0 */

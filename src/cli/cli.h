@@ -33,12 +33,6 @@ const char *cli_db_path(const char *given);
  * is not that option; exits with a usage error if the value is missing. */
 const char *cli_opt(int argc, char **argv, int *i, const char *name);
 
-/* Recomputes the stored stories and near-duplicates from every stored article (regroup.c),
- * signing on `threads` threads (0: every core), counting the articles grouped on the
- * progress line `prog` (or NULL). Returns 0 or 1 (a problem was printed). */
-struct cb_store;
-struct cli_progress;
-int cli_regroup(struct cb_store *s, int threads, struct cli_progress *prog);
 
 int cmd_version(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

@@ -2,11 +2,10 @@
  * cmd_articles.c - `corroborate articles`: the stored articles, one line each, or JSON.
  */
 #include "cli/cli.h"
-#include "core/buf.h"
-#include "store/store.h"
+#include "cli/out.h"
 #include <string.h>
 
-typedef struct list_run { int json; long n; cb_buf *b; } list_run;
+typedef struct list_run { int json; long n; cli_buf *b; } list_run;
 
 /* Prints at most max display columns of s (UTF-8 aware), padding to width. */
 static void put_cell(const char *s, int width) {
@@ -28,25 +27,25 @@ static void put_cell(const char *s, int width) {
 static int on_row(void *ud, const cb_article_row *r) {
   list_run *lr = ud;
   if (lr->json) {
-    cb_buf *b = lr->b;
-    cb_buf_puts(b, lr->n ? ",\n  {" : "\n  {");
-    cb_buf_printf(b, "\"id\":%lld,\"file\":", (long long)r->id);
-    cb_buf_json_str(b, r->source);
-    if (r->line) cb_buf_printf(b, ",\"line\":%ld", r->line); else cb_buf_puts(b, ",\"line\":null");
-    cb_buf_puts(b, ",\"format\":"); cb_buf_json_str(b, r->format);
-    cb_buf_puts(b, ",\"outlet\":"); cb_buf_json_str(b, r->outlet);
-    cb_buf_puts(b, ",\"published\":"); cb_buf_json_str(b, r->published);
-    cb_buf_printf(b, ",\"published_inferred\":%s", r->published_inferred ? "true" : "false");
-    cb_buf_puts(b, ",\"fetched\":"); cb_buf_json_str(b, r->fetched);
-    cb_buf_puts(b, ",\"title\":"); cb_buf_json_str(b, r->title);
-    cb_buf_puts(b, ",\"author\":"); cb_buf_json_str(b, r->author);
-    cb_buf_puts(b, ",\"dateline\":"); cb_buf_json_str(b, r->dateline);
-    cb_buf_puts(b, ",\"url\":"); cb_buf_json_str(b, r->url);
-    cb_buf_printf(b, ",\"chars\":%zu,\"dropped\":%zu,\"hash\":", r->body_len, r->ndropped);
-    cb_buf_json_str(b, r->hash);
-    cb_buf_putc(b, '}');
+    cli_buf *b = lr->b;
+    cli_buf_puts(b, lr->n ? ",\n  {" : "\n  {");
+    cli_buf_printf(b, "\"id\":%lld,\"file\":", (long long)r->id);
+    cli_buf_json_str(b, r->source);
+    if (r->line) cli_buf_printf(b, ",\"line\":%ld", r->line); else cli_buf_puts(b, ",\"line\":null");
+    cli_buf_puts(b, ",\"format\":"); cli_buf_json_str(b, r->format);
+    cli_buf_puts(b, ",\"outlet\":"); cli_buf_json_str(b, r->outlet);
+    cli_buf_puts(b, ",\"published\":"); cli_buf_json_str(b, r->published);
+    cli_buf_printf(b, ",\"published_inferred\":%s", r->published_inferred ? "true" : "false");
+    cli_buf_puts(b, ",\"fetched\":"); cli_buf_json_str(b, r->fetched);
+    cli_buf_puts(b, ",\"title\":"); cli_buf_json_str(b, r->title);
+    cli_buf_puts(b, ",\"author\":"); cli_buf_json_str(b, r->author);
+    cli_buf_puts(b, ",\"dateline\":"); cli_buf_json_str(b, r->dateline);
+    cli_buf_puts(b, ",\"url\":"); cli_buf_json_str(b, r->url);
+    cli_buf_printf(b, ",\"chars\":%zu,\"dropped\":%zu,\"hash\":", r->body_len, r->ndropped);
+    cli_buf_json_str(b, r->hash);
+    cli_buf_putc(b, '}');
     fwrite(b->ptr, 1, b->len, stdout);
-    cb_buf_reset(b);
+    cli_buf_reset(b);
   } else {
     char date[48];
     snprintf(date, sizeof date, "%s%s", r->published_inferred ? ">=" : "", r->published ? r->published : "-");
@@ -82,14 +81,14 @@ int cmd_articles(int argc, char **argv) {
   cb_store *s;
   cb_error e;
   if (cb_store_open(cli_db_path(db), &s, &e)) { cli_problem(&e); return CLI_FAIL; }
-  cb_buf b;
-  cb_buf_init(&b);
+  cli_buf b;
+  cli_buf_init(&b);
   lr.b = &b;
   if (lr.json) fputs("[", stdout);
   else printf("%5s  %-13s %-20s %s\n", "ID", "PUBLISHED", "OUTLET", "TITLE");
   int rc = cb_store_list_articles(s, on_row, &lr, &e);
   if (lr.json) fputs(lr.n ? "\n]\n" : "]\n", stdout);
-  cb_buf_free(&b);
+  cli_buf_free(&b);
   cb_store_close(s);
   if (rc) { cli_problem(&e); return CLI_FAIL; }
   return CLI_OK;

@@ -4,24 +4,12 @@
  */
 #include "cli/cli.h"
 #include "cli/progress.h"
-#include "eval/eval.h"
 #include <string.h>
-
-static const struct { const char *kind; const char *what; int (*run)(int, char **); } kinds[] = {
-  {"html", "main-text F1 on the Article Extraction Benchmark (DIR with html/ and ground-truth.json)", cb_eval_html},
-  {"quantities", "value / value+unit / value+change F1 on CQE-format JSON files", cb_eval_quantities},
-  {"timex", "TempEval-3 span F1 and value/type accuracy on TimeML files or folders", cb_eval_timex},
-  {"quotes", "direct-quote span F1 and speaker accuracy on PolNeAR BRAT folders", cb_eval_quotes},
-  {"stories", "BCubed and pairwise F1 of story grouping on JSON Lines with a gold 'event'", cb_eval_stories},
-  {"duplicates", "near-duplicate precision/recall on a generated set", cb_eval_duplicates},
-  {"nli", "accuracy of the verdicts on sentence pairs (EQUATE CSV: premise,hypothesis,label)", cb_eval_nli},
-  {"parse", "UPOS/XPOS/lemma/UAS/LAS on a UD CoNLL-U treebank (gold tokens, or --raw)", cb_eval_parse},
-  {NULL, NULL, NULL}
-};
 
 static void usage(FILE *out) {
   fprintf(out, "usage: corroborate eval KIND DATA... [options]\n\nScores Corroborate on annotated data and prints precision, recall and F1.\n\nkinds:\n");
-  for (int i = 0; kinds[i].kind; i++) fprintf(out, "  %-11s %s\n", kinds[i].kind, kinds[i].what);
+  const cb_eval_kind *k = cb_eval_kinds();
+  for (int i = 0; k[i].name; i++) fprintf(out, "  %-11s %s\n", k[i].name, k[i].what);
   fprintf(out, "\noptions of every kind:\n"
                "  -q, --quiet   no progress line (on a terminal, a run over a second shows on\n"
                "                stderr how far it is: items done of all, rate, time left)\n"
@@ -32,8 +20,10 @@ static int is_quiet(const char *a) { return !strcmp(a, "-q") || !strcmp(a, "--qu
 
 /* A scorer's progress, drawn: a new pass (another unit, or counting from the start again)
  * starts the rate again; the line is wiped when a pass ends, before the scorer prints. */
-static void on_progress(void *ud, const char *unit, size_t done, size_t total) {
+static void on_progress(void *ud, const cb_progress *pr) {
   cli_progress *p = ud;
+  const char *unit = pr->unit;
+  size_t done = pr->done, total = pr->total;
   if (!p->unit) {            /* the first pass: its time counts from the start of the run */
     p->unit = unit;
     p->total = total;
@@ -45,7 +35,7 @@ static void on_progress(void *ud, const char *unit, size_t done, size_t total) {
   else cli_progress_tick(p);
 }
 
-static int run_kind(int (*run)(int, char **), const char *kind, int argc, char **argv) {
+static int run_kind(const char *kind, int argc, char **argv) {
   int n = 0, quiet = 0, opts = 1;
   for (int i = 0; i < argc; i++) {   /* -q is this file's: the scorers never see it */
     if (i && opts && !strcmp(argv[i], "--")) opts = 0;
@@ -58,9 +48,7 @@ static int run_kind(int (*run)(int, char **), const char *kind, int argc, char *
   cli_progress p;
   cli_progress_begin(&p, quiet);
   cli_progress_phase(&p, what, NULL, 0, NULL);
-  cb_eval_set_progress(on_progress, &p);
-  int rc = run(n, argv);
-  cb_eval_set_progress(NULL, NULL);
+  int rc = cb_eval(kind, n, argv, on_progress, &p);
   cli_progress_end(&p);
   return rc;
 }
@@ -70,14 +58,15 @@ int cmd_eval(int argc, char **argv) {
     usage(argc < 2 ? stderr : stdout);
     return argc < 2 ? CLI_USAGE : CLI_OK;
   }
-  for (int i = 0; kinds[i].kind; i++) {
-    if (strcmp(argv[1], kinds[i].kind)) continue;
+  const cb_eval_kind *k = cb_eval_kinds();
+  for (int i = 0; k[i].name; i++) {
+    if (strcmp(argv[1], k[i].name)) continue;
     if (argc > 2 && (!strcmp(argv[2], "-h") || !strcmp(argv[2], "--help"))) {
-      int rc = kinds[i].run(argc - 1, argv + 1);
+      int rc = cb_eval(k[i].name, argc - 1, argv + 1, NULL, NULL);
       printf("\nLike every kind, it takes -q, --quiet: no progress line on the terminal.\n");
       return rc;
     }
-    return run_kind(kinds[i].run, argv[1], argc - 1, argv + 1);
+    return run_kind(k[i].name, argc - 1, argv + 1);
   }
   cli_errorf("eval: unknown kind '%s' (html, quantities, timex, quotes, stories, duplicates, parse)", argv[1]);
   return CLI_USAGE;

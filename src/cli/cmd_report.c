@@ -3,60 +3,49 @@
  * reads them in memory (no database); without, it reports on the stored articles.
  */
 #include "cli/cli.h"
-#include "corroborate/brief.h"
-#include "ingest/reader.h"
-#include "report/render.h"
-#include "store/store.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-typedef struct collect { cb_article **v; int64_t *ids; size_t n, cap; long problems; } collect;
-
-static int push(collect *c, cb_article *a, int64_t id) {
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 64;
-    cb_article **v = realloc(c->v, cap * sizeof *v);
-    if (v) c->v = v;
-    int64_t *ids = realloc(c->ids, cap * sizeof *ids);
-    if (ids) c->ids = ids;
-    if (!v || !ids) return -1;
-    c->cap = cap;
-  }
-  c->v[c->n] = a;
-  c->ids[c->n++] = id;
-  return 0;
-}
-
-static int on_article(void *ud, cb_article *a) {
-  collect *c = ud;
-  if (push(c, a, (int64_t)c->n + 1)) { cb_article_free(a); return 1; }
-  return 0;
-}
-
 static void on_problem(void *ud, const cb_error *e) {
-  ((collect *)ud)->problems++;
+  (void)ud;
   cli_problem(e);
 }
 
-static int on_row(void *ud, const cb_article_row *r) {
-  return push(ud, NULL, r->id);   /* the article itself is loaded after the listing */
-}
-
-static int on_member(void *ud, const cb_group_row *r) {
-  return push(ud, NULL, r->article_id);
-}
-
-/* The stored articles, or only those of one stored story. */
-static int load_store(const char *db, long story, collect *c) {
-  cb_store *s;
+/* The brief of the files, or of the stored articles (or of one stored story). */
+static int build(char **files, int nfiles, const char *db, long story, long *problems, cb_brief **b) {
   cb_error e;
-  if (cb_store_open(cli_db_path(db), &s, &e)) { cli_problem(&e); return CLI_FAIL; }
-  int rc = story > 0 ? cb_store_list_groups(s, story, on_member, c, &e) : cb_store_list_articles(s, on_row, c, &e);
-  for (size_t i = 0; !rc && i < c->n; i++) rc = cb_store_get_article(s, c->ids[i], &c->v[i], &e);
-  cb_store_close(s);
+  int rc;
+  if (nfiles) {
+    rc = cb_brief_of_paths((const char *const *)files, (size_t)nfiles, NULL, on_problem, NULL, problems, b, &e);
+    if (!rc && story > 0) rc = cb_brief_select_story(*b, story, &e);
+  } else {
+    cb_store *s;
+    if (cb_store_open(cli_db_path(db), &s, &e)) { cli_problem(&e); return CLI_FAIL; }
+    rc = cb_store_brief(s, story > 0 ? story : 0, b, &e);
+    cb_store_close(s);
+  }
+  if (rc == CB_EEMPTY) { cli_errorf("report: no articles to report on"); return CLI_INPUT; }
+  if (rc == CB_ENOTFOUND) {
+    cli_errorf("report: no story with id %ld%s", story, nfiles ? "" : " in the database");
+    return CLI_INPUT;
+  }
   if (rc) { cli_problem(&e); return CLI_FAIL; }
   return CLI_OK;
+}
+
+static int write_out(const cb_brief *b, const cb_render_opts *ro, const char *outpath) {
+  char *text;
+  size_t len;
+  cb_error e;
+  if (cb_brief_render(b, ro, &text, &len, &e)) { cli_problem(&e); return CLI_FAIL; }
+  int rc = CLI_OK;
+  FILE *out = outpath ? fopen(outpath, "w") : stdout;
+  if (!out) { cli_errorf("report: cannot write %s", outpath); rc = CLI_FAIL; }
+  else if (fwrite(text, 1, len, out) != len) { cli_errorf("report: write error"); rc = CLI_FAIL; }
+  if (out && outpath && fclose(out) != 0) { cli_errorf("report: cannot write %s", outpath); rc = CLI_FAIL; }
+  cb_free(text);
+  return rc;
 }
 
 static void help(void) {
@@ -80,9 +69,8 @@ static void help(void) {
 int cmd_report(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) { help(); return CLI_OK; }
   const char *db = NULL, *fmt = "text", *outpath = NULL, *v;
-  long story = 0;
+  long story = 0, problems = 0;
   int color = -1, width = 80;
-  collect c = {0};
   char **files = calloc((size_t)argc, sizeof *files);
   int nfiles = 0;
   if (!files) return CLI_FAIL;
@@ -98,53 +86,20 @@ int cmd_report(int argc, char **argv) {
     else if (strcmp(a, "--color") == 0) color = 1;
     else { cli_errorf("report: unknown option '%s' (try --help)", a); free(files); return CLI_USAGE; }
   }
-  if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "md") && strcmp(fmt, "markdown") && strcmp(fmt, "html")) {
+  cb_render_opts ro;
+  cb_render_opts_init(&ro);
+  if (cb_render_format_parse(fmt, &ro.format)) {
     cli_errorf("report: unknown format '%s' (text, json, md, html)", fmt);
     free(files);
     return CLI_USAGE;
   }
-  if (width < 40) width = 40;
-  int rc = CLI_OK;
-  if (nfiles) {
-    for (int i = 0; i < nfiles; i++) cb_ingest_path(files[i], NULL, on_article, on_problem, &c);
-    cb_articles_fill_years(c.v, c.n);
-  } else {
-    rc = load_store(db, story, &c);
-    if (!rc && story > 0 && !c.n) { cli_errorf("report: no story with id %ld in the database", story); rc = CLI_INPUT; }
-  }
+  ro.width = width < 40 ? 40 : width;
+  ro.color = color < 0 ? (!outpath && isatty(1)) : color;
   cb_brief *b = NULL;
-  cb_error e;
-  if (!rc && c.n == 0) { cli_errorf("report: no articles to report on"); rc = CLI_INPUT; }
-  if (!rc && cb_brief_build(c.v, c.ids, c.n, &b, &e)) { cli_problem(&e); rc = CLI_FAIL; }
-  if (!rc && story > 0 && !nfiles) {   /* the stored story's articles: its brief keeps the stored id */
-    if (b->stories.n == 1) b->stories.v[0].id = story;
-  } else if (!rc && story > 0) {   /* keep only the asked story */
-    size_t k = 0;
-    for (size_t i = 0; i < b->stories.n; i++) if (b->stories.v[i].id == story) b->stories.v[k++] = b->stories.v[i];
-    if (!k) { cli_errorf("report: no story with id %ld", story); rc = CLI_INPUT; }
-    b->stories.n = k;
-  }
-  if (!rc) {
-    FILE *out = outpath ? fopen(outpath, "w") : stdout;
-    if (!out) { cli_errorf("report: cannot write %s", outpath); rc = CLI_FAIL; }
-    else {
-      cb_buf o;
-      cb_buf_init(&o);
-      if (!strcmp(fmt, "json")) cb_render_json(&o, b);
-      else if (!strcmp(fmt, "md") || !strcmp(fmt, "markdown")) cb_render_markdown(&o, b);
-      else if (!strcmp(fmt, "html")) cb_render_html(&o, b);
-      else cb_render_text(&o, b, color < 0 ? (!outpath && isatty(1)) : color, width);
-      if (o.oom) { cli_errorf("report: out of memory"); rc = CLI_FAIL; }
-      else if (fwrite(o.ptr, 1, o.len, out) != o.len) { cli_errorf("report: write error"); rc = CLI_FAIL; }
-      cb_buf_free(&o);
-      if (outpath && fclose(out) != 0) { cli_errorf("report: cannot write %s", outpath); rc = CLI_FAIL; }
-    }
-  }
+  int rc = build(files, nfiles, db, story, &problems, &b);
+  if (!rc) rc = write_out(b, &ro, outpath);
   free(files);
   cb_brief_free(b);
-  for (size_t i = 0; i < c.n; i++) cb_article_free(c.v[i]);
-  free(c.v);
-  free(c.ids);
-  if (!rc && c.problems) rc = CLI_INPUT;
+  if (!rc && problems) rc = CLI_INPUT;
   return rc;
 }

@@ -3,9 +3,6 @@
  * what was dropped as noise and why.
  */
 #include "cli/cli.h"
-#include "core/buf.h"
-#include "report/article_json.h"
-#include "store/store.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,11 +69,10 @@ int cmd_show(int argc, char **argv) {
   cb_store_close(s);
   if (rc) { cli_problem(&e); return rc == CB_ENOTFOUND ? CLI_INPUT : CLI_FAIL; }
   if (json) {
-    cb_buf b;
-    cb_buf_init(&b);
-    cb_article_json(&b, a, id);
-    if (b.ptr) puts(b.ptr);
-    cb_buf_free(&b);
+    char *text;
+    if (cb_article_to_json(a, id, &text, NULL, &e)) { cli_problem(&e); cb_article_free(a); return CLI_FAIL; }
+    puts(text);
+    cb_free(text);
   } else {
     show_text(a, id);
   }

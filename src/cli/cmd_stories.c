@@ -4,12 +4,11 @@
  * their original and similarity).
  */
 #include "cli/cli.h"
-#include "core/buf.h"
-#include "store/store.h"
+#include "cli/out.h"
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct list { int json; long n; cb_buf b; cb_store *s; } list;
+typedef struct list { int json; long n; cli_buf b; cb_store *s; } list;
 
 static int parse(int argc, char **argv, const char *cmd, const char **db, int *json, const char **arg) {
   const char *v;
@@ -27,21 +26,21 @@ static int parse(int argc, char **argv, const char *cmd, const char **db, int *j
 static int story_row(void *ud, const cb_story_row *r) {
   list *l = ud;
   if (l->json) {
-    cb_buf_printf(&l->b, "%s\n  {\"id\":%lld,\"headline\":", l->n ? "," : "", (long long)r->id);
-    cb_buf_json_str(&l->b, r->headline);
-    cb_buf_puts(&l->b, ",\"first\":");
-    cb_buf_json_str(&l->b, r->first);
-    cb_buf_puts(&l->b, ",\"last\":");
-    cb_buf_json_str(&l->b, r->last);
-    cb_buf_printf(&l->b, ",\"articles\":%ld,\"outlets\":%ld,\"duplicates\":%ld}", r->articles, r->outlets, r->duplicates);
+    cli_buf_printf(&l->b, "%s\n  {\"id\":%lld,\"headline\":", l->n ? "," : "", (long long)r->id);
+    cli_buf_json_str(&l->b, r->headline);
+    cli_buf_puts(&l->b, ",\"first\":");
+    cli_buf_json_str(&l->b, r->first);
+    cli_buf_puts(&l->b, ",\"last\":");
+    cli_buf_json_str(&l->b, r->last);
+    cli_buf_printf(&l->b, ",\"articles\":%ld,\"outlets\":%ld,\"duplicates\":%ld}", r->articles, r->outlets, r->duplicates);
   } else {
     char span[32];
     snprintf(span, sizeof span, "%s..%s", r->first ? r->first : "?", r->last ? r->last : "?");
-    cb_buf_printf(&l->b, "%5lld  %-22s %7ld %8ld  %.60s\n", (long long)r->id, span, r->outlets, r->articles,
+    cli_buf_printf(&l->b, "%5lld  %-22s %7ld %8ld  %.60s\n", (long long)r->id, span, r->outlets, r->articles,
                   r->headline ? r->headline : "(no headline)");
   }
   fwrite(l->b.ptr, 1, l->b.len, stdout);
-  cb_buf_reset(&l->b);
+  cli_buf_reset(&l->b);
   l->n++;
   return 0;
 }
@@ -59,12 +58,12 @@ int cmd_stories(int argc, char **argv) {
   if (rc) return rc;
   cb_error e;
   if (cb_store_open(cli_db_path(db), &l.s, &e)) { cli_problem(&e); return CLI_FAIL; }
-  cb_buf_init(&l.b);
+  cli_buf_init(&l.b);
   if (l.json) fputs("[", stdout);
   else printf("%5s  %-22s %7s %8s  %s\n", "ID", "SPAN", "OUTLETS", "ARTICLES", "HEADLINE");
   rc = cb_store_list_stories(l.s, story_row, &l, &e);
   if (l.json) fputs(l.n ? "\n]\n" : "]\n", stdout);
-  cb_buf_free(&l.b);
+  cli_buf_free(&l.b);
   cb_store_close(l.s);
   if (rc) { cli_problem(&e); return CLI_FAIL; }
   return CLI_OK;
@@ -91,24 +90,24 @@ static void member_line(list *l, const cb_group_row *g, int indent) {
   cb_error e;
   if (cb_store_get_article(l->s, g->article_id, &a, &e)) return;
   if (l->json) {
-    cb_buf_printf(&l->b, "%s\n  {\"id\":%lld,\"file\":", l->n++ ? "," : "", (long long)g->article_id);
-    cb_buf_json_str(&l->b, a->source);
-    cb_buf_puts(&l->b, ",\"outlet\":");
-    cb_buf_json_str(&l->b, a->outlet);
-    cb_buf_puts(&l->b, ",\"published\":");
-    cb_buf_json_str(&l->b, a->published[0] ? a->published : NULL);
-    cb_buf_puts(&l->b, ",\"title\":");
-    cb_buf_json_str(&l->b, a->title);
-    if (g->duplicate_of) cb_buf_printf(&l->b, ",\"duplicate_of\":%lld,\"similarity\":%.3f}", (long long)g->duplicate_of, g->similarity);
-    else cb_buf_puts(&l->b, ",\"duplicate_of\":null}");
+    cli_buf_printf(&l->b, "%s\n  {\"id\":%lld,\"file\":", l->n++ ? "," : "", (long long)g->article_id);
+    cli_buf_json_str(&l->b, a->source);
+    cli_buf_puts(&l->b, ",\"outlet\":");
+    cli_buf_json_str(&l->b, a->outlet);
+    cli_buf_puts(&l->b, ",\"published\":");
+    cli_buf_json_str(&l->b, a->published[0] ? a->published : NULL);
+    cli_buf_puts(&l->b, ",\"title\":");
+    cli_buf_json_str(&l->b, a->title);
+    if (g->duplicate_of) cli_buf_printf(&l->b, ",\"duplicate_of\":%lld,\"similarity\":%.3f}", (long long)g->duplicate_of, g->similarity);
+    else cli_buf_puts(&l->b, ",\"duplicate_of\":null}");
   } else {
-    cb_buf_printf(&l->b, "%s%5lld  %-12.12s %-22.22s %.50s", indent ? "    \xe2\x86\xb3 " : "", (long long)g->article_id,
+    cli_buf_printf(&l->b, "%s%5lld  %-12.12s %-22.22s %.50s", indent ? "    \xe2\x86\xb3 " : "", (long long)g->article_id,
                   a->published[0] ? a->published : "-", a->outlet ? a->outlet : "-", a->title ? a->title : a->source);
-    if (g->duplicate_of) cb_buf_printf(&l->b, "  (copy, similarity %.2f)", g->similarity);
-    cb_buf_putc(&l->b, '\n');
+    if (g->duplicate_of) cli_buf_printf(&l->b, "  (copy, similarity %.2f)", g->similarity);
+    cli_buf_putc(&l->b, '\n');
   }
   fwrite(l->b.ptr, 1, l->b.len, stdout);
-  cb_buf_reset(&l->b);
+  cli_buf_reset(&l->b);
   cb_article_free(a);
 }
 
@@ -132,7 +131,7 @@ int cmd_story(int argc, char **argv) {
   rc = cb_store_list_groups(l.s, id, add_member, &m, &e);
   if (rc) { cli_problem(&e); cb_store_close(l.s); free(m.v); return CLI_FAIL; }
   if (!m.n) { cli_errorf("story: no story with id %lld", id); cb_store_close(l.s); return CLI_INPUT; }
-  cb_buf_init(&l.b);
+  cli_buf_init(&l.b);
   if (l.json) fputs("[", stdout);
   for (size_t i = 0; i < m.n; i++) {
     if (m.v[i].duplicate_of) continue;
@@ -145,7 +144,7 @@ int cmd_story(int argc, char **argv) {
     if (m.v[i].duplicate_of && !found) member_line(&l, &m.v[i], 1);
   }
   if (l.json) fputs(l.n ? "\n]\n" : "]\n", stdout);
-  cb_buf_free(&l.b);
+  cli_buf_free(&l.b);
   free(m.v);
   cb_store_close(l.s);
   return CLI_OK;
@@ -156,13 +155,13 @@ static int dup_row(void *ud, const cb_group_row *g) {
   list *l = ud;
   if (!g->duplicate_of) return 0;
   if (l->json)
-    cb_buf_printf(&l->b, "%s\n  {\"article\":%lld,\"duplicate_of\":%lld,\"similarity\":%.3f,\"story\":%lld}", l->n ? "," : "",
+    cli_buf_printf(&l->b, "%s\n  {\"article\":%lld,\"duplicate_of\":%lld,\"similarity\":%.3f,\"story\":%lld}", l->n ? "," : "",
                   (long long)g->article_id, (long long)g->duplicate_of, g->similarity, (long long)g->story_id);
   else
-    cb_buf_printf(&l->b, "%7lld  %12lld  %10.3f  %5lld\n", (long long)g->article_id, (long long)g->duplicate_of, g->similarity,
+    cli_buf_printf(&l->b, "%7lld  %12lld  %10.3f  %5lld\n", (long long)g->article_id, (long long)g->duplicate_of, g->similarity,
                   (long long)g->story_id);
   fwrite(l->b.ptr, 1, l->b.len, stdout);
-  cb_buf_reset(&l->b);
+  cli_buf_reset(&l->b);
   l->n++;
   return 0;
 }
@@ -181,12 +180,12 @@ int cmd_duplicates(int argc, char **argv) {
   if (rc) return rc;
   cb_error e;
   if (cb_store_open(cli_db_path(db), &l.s, &e)) { cli_problem(&e); return CLI_FAIL; }
-  cb_buf_init(&l.b);
+  cli_buf_init(&l.b);
   if (l.json) fputs("[", stdout);
   else printf("%7s  %12s  %10s  %5s\n", "ARTICLE", "DUPLICATE_OF", "SIMILARITY", "STORY");
   rc = cb_store_list_groups(l.s, 0, dup_row, &l, &e);
   if (l.json) fputs(l.n ? "\n]\n" : "]\n", stdout);
-  cb_buf_free(&l.b);
+  cli_buf_free(&l.b);
   cb_store_close(l.s);
   if (rc) { cli_problem(&e); return CLI_FAIL; }
   return CLI_OK;

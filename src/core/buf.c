@@ -74,3 +74,16 @@ void cb_buf_json_str(cb_buf *b, const char *s) {
   cb_buf_json_escape(b, s, strlen(s));
   cb_buf_putc(b, '"');
 }
+
+int cb_buf_hand_over(cb_buf *b, char **out, size_t *len, cb_error *e) {
+  if (!b->oom) cb_buf_putc(b, '\0');
+  if (b->oom || !b->ptr) {
+    cb_buf_free(b);
+    cb_error_set(e, CB_ENOMEM, "", 0, "out of memory");
+    return CB_ENOMEM;
+  }
+  *out = b->ptr;
+  if (len) *len = b->len - 1;
+  cb_buf_init(b);
+  return CB_OK;
+}

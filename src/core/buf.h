@@ -7,6 +7,7 @@
 #define CB_BUF_H
 #include <stddef.h>
 #include <stdarg.h>
+#include "corroborate.h"
 
 typedef struct cb_buf { char *ptr; size_t len, cap; int oom; } cb_buf;
 
@@ -22,4 +23,7 @@ void cb_buf_printf(cb_buf *b, const char *fmt, ...) __attribute__((format(printf
 void cb_buf_json_escape(cb_buf *b, const char *s, size_t n);
 /* Appends "s" as a JSON string, or null when s is NULL. */
 void cb_buf_json_str(cb_buf *b, const char *s);
+/* Hands the text over as a NUL-terminated malloc'd string for the caller (cb_free), *len
+ * its length (may be NULL); the buffer is left empty. CB_ENOMEM (e says so) if it ran out. */
+int cb_buf_hand_over(cb_buf *b, char **out, size_t *len, cb_error *e);
 #endif

@@ -19,7 +19,17 @@ const char *cb_verdict_name(cb_verdict v) {
 }
 
 void cb_brief_free(cb_brief *b) {
-  if (b) cb_arena_free(b->arena);
+  if (!b) return;
+  cb_article **owned = b->owned;
+  size_t n = b->nowned;
+  cb_arena_free(b->arena);
+  for (size_t i = 0; i < n; i++) cb_article_free(owned[i]);
+  free(owned);
+}
+
+void cb_brief_own(cb_brief *b, cb_article **articles, size_t n) {
+  b->owned = articles;
+  b->nowned = n;
 }
 
 static int group(cb_brief *b) {

@@ -89,9 +89,13 @@ typedef struct cb_brief {
   long *story_of;
   size_t narticles;
   CB_VEC(cb_story_brief) stories;
+  cb_article **owned;           /* articles the brief owns (cb_brief_of_paths, cb_store_brief): */
+  size_t nowned;                /* freed with it, and the malloc'd array too; else NULL */
 } cb_brief;
 
 /* Builds the brief of the given articles. ids may be NULL (then index + 1). */
 int cb_brief_build(cb_article **articles, const int64_t *ids, size_t n, cb_brief **out, cb_error *e);
 void cb_brief_free(cb_brief *b);
+/* Hands the brief the articles (a malloc'd array of n): cb_brief_free frees them. */
+void cb_brief_own(cb_brief *b, cb_article **articles, size_t n);
 #endif

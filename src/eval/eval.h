@@ -6,6 +6,7 @@
  */
 #ifndef CB_EVAL_H
 #define CB_EVAL_H
+#include "corroborate.h"
 #include <stddef.h>
 
 int cb_eval_html(int argc, char **argv);        /* eval_html.c: AEB main-text F1 */
@@ -19,9 +20,8 @@ int cb_eval_parse(int argc, char **argv);       /* eval_parse.c: UD tagging and 
 
 /* How far a scorer is (eval_progress.c): scorers call cb_eval_progress as they go, `done` of
  * `total` UNITs ("pairs", "pages"; total 0 if not known), done == total when a pass ends,
- * and not while they print something per item. The command line draws it; without a
- * callback set (tests, the library alone) it does nothing. */
-typedef void (*cb_eval_progress_fn)(void *ud, const char *unit, size_t done, size_t total);
-void cb_eval_set_progress(cb_eval_progress_fn fn, void *ud);
+ * and not while they print something per item. cb_eval passes it on to its caller's
+ * callback; without one (tests, scorers called directly) it does nothing. */
+void cb_eval_set_progress(const char *phase, cb_progress_fn fn, void *ud);
 void cb_eval_progress(const char *unit, size_t done, size_t total);
 #endif

@@ -3,7 +3,8 @@
 # the tool, libcorroborate.so.0 (SONAME, exporting exactly the functions of corroborate.h)
 # and libcorroborate.a, the header, corroborate.pc and the manual page. A small program is
 # built against it with pkg-config, shared and static, and run; the manual page renders
-# (man or groff, when installed) and has every command; uninstalling removes every file.
+# (man or groff, when installed) and has every command; examples/c/brief.c builds and runs
+# against it; uninstalling removes every file.
 # Then the same with DESTDIR: the files land under it, the .pc names the PREFIX alone.
 # Installs as component "Unspecified" (every file): the manifest it writes is not the
 # build's install_manifest.txt, so a real `make install` keeps its record for uninstall.
@@ -100,6 +101,21 @@ check "builds against the .a with pkg-config --static" cc -std=c11 $CFLAGS_EXTRA
 check "the static program needs no libcorroborate.so" \
   test -z "$(objdump -p "$TMP/use-static" | grep corroborate)"
 check "the static program runs" test "$("$TMP/use-static" | head -1)" = "version 0.1.0"
+
+# the example program of examples/c: the whole pipeline through the installed library
+# shellcheck disable=SC2046,SC2086
+check "examples/c/brief.c builds with pkg-config" cc -std=c11 -Wall -Wextra -Werror $CFLAGS_EXTRA \
+  -o "$TMP/brief" "$SRC/examples/c/brief.c" $(pkg-config --cflags --libs corroborate)
+EX="$SRC/examples/articles"
+LD_LIBRARY_PATH="$L" "$TMP/brief" "$EX"/ferry-*.txt >"$TMP/out" 2>"$TMP/err"
+check "the example runs: $(head -c 300 "$TMP/err")" test $? = 0
+stdout_has "^3 articles, 1 stories$"
+stdout_has "^# Story 1: "
+stdout_has "^  quantity More than 20 "
+LD_LIBRARY_PATH="$L" "$TMP/brief" --db "$TMP/ex.db" "$EX" >"$TMP/out" 2>"$TMP/err"
+check "the example stores and briefs: $(head -c 300 "$TMP/err")" test $? = 0
+stdout_has "^stored 15 new articles (0 known)$"
+check "a brief per stored story" test "$(grep -c '^# Story' "$TMP/out")" -ge 3
 
 # the manual page: a section per command and per kind of eval; it renders without warnings
 MAN="$P/share/man/man1/corroborate.1"

@@ -7,8 +7,6 @@
  * Continuing the same pass in id order makes "ingest A, then B" give exactly the groups
  * of "ingest A and B together". A store without usable state is grouped from scratch once.
  */
-#include "cli/cli.h"
-#include "cli/progress.h"
 #include "group/group.h"
 #include "group/persist.h"
 #include "store/group_sync.h"
@@ -29,7 +27,8 @@ typedef struct regroup_run {
   int64_t batch_ids[BATCH];
   batch_doc batch[BATCH]; size_t nbatch;
   int threads, failed;   /* failed: CB_ENOMEM or CB_ESTORE, e says what */
-  cli_progress *prog;    /* or NULL */
+  cb_progress prog;
+  cb_progress_fn on_progress; void *ud;   /* or NULL */
 } regroup_run;
 
 typedef struct sign_job { regroup_run *run; int t; } sign_job;
@@ -77,10 +76,9 @@ static void flush(regroup_run *run) {
     free(b->title); free(b->body); free(b->published); free(b->outlet);
     memset(b, 0, sizeof *b);
   }
-  if (run->prog) {
-    run->prog->done += run->nbatch;
-    cli_progress_tick(run->prog);
-  }
+  run->prog.done += run->nbatch;
+  run->prog.items = run->prog.done;
+  if (run->on_progress) run->on_progress(run->ud, &run->prog);
   run->nbatch = 0;
 }
 
@@ -112,10 +110,12 @@ static void free_batch(regroup_run *run) {   /* a batch left by an error */
 /* Restores, adds the articles stored after the state, saves: in the caller's transaction. */
 static int continue_pass(regroup_run *run) {
   int rc = cb_group_sync_open(run->s, &run->sync, &run->e);
-  if (!rc && run->prog) {
+  if (!rc && run->on_progress) {
     int64_t pending = cb_store_count_articles(run->s) -
                       cb_store_count_articles_upto(run->s, run->sync.last_id);
-    cli_progress_phase(run->prog, "ingest, grouping", "articles", pending > 0 ? (size_t)pending : 0, NULL);
+    run->prog = (cb_progress){.phase = "ingest, grouping", .unit = "articles"};
+    run->prog.total = pending > 0 ? (size_t)pending : 0;
+    run->on_progress(run->ud, &run->prog);
   }
   if (!rc) rc = cb_store_each_text_after(run->s, run->sync.last_id, add_text, run, &run->e);
   if (!rc && !run->failed) flush(run);
@@ -127,18 +127,21 @@ static int continue_pass(regroup_run *run) {
   return rc;
 }
 
-int cli_regroup(cb_store *s, int threads, cli_progress *prog) {
-  if (!cb_group_sync_pending(s)) return 0;   /* the saved state holds every article */
+int cb_store_regroup(cb_store *s, const cb_store_ingest_opts *o, cb_error *e) {
+  cb_store_ingest_opts d;
+  if (!o) { cb_store_ingest_opts_init(&d); o = &d; }
+  if (!cb_group_sync_pending(s)) return CB_OK;   /* the saved state holds every article */
   regroup_run *run = calloc(1, sizeof *run);   /* the batch is large: on the heap */
-  if (!run) { cli_errorf("out of memory grouping articles"); return 1; }
+  if (!run) { cb_error_set(e, CB_ENOMEM, "", 0, "out of memory grouping articles"); return CB_ENOMEM; }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  run->threads = threads > 0 ? threads : cores > 0 ? (int)cores : 1;
+  run->threads = o->jobs > 0 ? o->jobs : cores > 0 ? (int)cores : 1;
   run->s = s;
-  run->prog = prog;
+  run->on_progress = o->on_progress;
+  run->ud = o->ud;
   int rc = cb_store_begin(s, &run->e);
   if (!rc) rc = continue_pass(run);
   if (!rc) rc = cb_store_commit(s, &run->e);
-  if (rc) { cli_problem(&run->e); cb_store_rollback(s); }
+  if (rc) { if (e) *e = run->e; cb_store_rollback(s); }
   free(run);
-  return rc != 0;
+  return rc;
 }
