@@ -122,7 +122,8 @@ async function viewArticle(id) {
 }
 
 function resultItem(a) {
-  return el('li', {}, el('a', {href: '#/story/' + a.story}, a.title || '(article ' + a.id + ')'),
+  return el('li', {'data-article': a.id, 'data-story': a.story},
+    el('a', {href: '#/story/' + a.story}, a.title || '(article ' + a.id + ')'),
     el('span', {class: 'meta'}, (a.added ? ' · stored as #' : ' · already stored as #') + a.id +
       ' in story ' + a.story));
 }
