@@ -37,6 +37,10 @@ typedef struct cli_serve_route {
  * says what is allowed). IDs are decimal, 1 to 2^53, no sign, no leading zero. */
 int cli_serve_route_parse(const char *method, const char *path, cli_serve_route *r);
 
+/* Decodes %XX in place (the URL path and query arguments), except %00 and bad escapes,
+ * which stay as written; returns the new length. */
+size_t cli_serve_unescape(char *s);
+
 #define SERVE_MAX_WORDS 256
 #define SERVE_MAX_FIELD 200
 typedef struct cli_serve_params {

@@ -192,6 +192,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
   *con_cls = NULL;
 }
 
+static size_t on_unescape(void *cls, struct MHD_Connection *c, char *s) { return cli_serve_unescape(s); }
+
 /* addr as a socket address (IPv4 or IPv6); 0 ok. */
 static int sock_addr(const char *addr, int port, struct sockaddr_storage *ss) {
   memset(ss, 0, sizeof *ss);
@@ -221,7 +223,8 @@ struct MHD_Daemon *cli_serve_http_start(cli_serve *sv, const char *addr, int por
       flags, (uint16_t)port, NULL, NULL, on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-      MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_END);
+      MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, sv,
+      MHD_OPTION_END);
   if (!d) return NULL;
   const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
   *bound = di ? di->port : port;

@@ -170,6 +170,17 @@ static char *decode(const char *s, size_t n, size_t *out_len, int *bad) {
   return o;
 }
 
+size_t cli_serve_unescape(char *s) {
+  size_t k = 0;
+  for (size_t i = 0; s[i]; i++) {
+    int a = s[i] == '%' && s[i + 1] ? hex(s[i + 1]) : -1, b = a >= 0 && s[i + 2] ? hex(s[i + 2]) : -1;
+    if (a >= 0 && b >= 0 && (a || b)) { s[k++] = (char)(a * 16 + b); i += 2; }
+    else s[k++] = s[i];
+  }
+  s[k] = 0;
+  return k;
+}
+
 /* One key=value pair of a form. */
 static int form_pair(cli_serve_params *p, const char *s, size_t len, char **text, size_t *text_len,
                      char *err, size_t n) {
