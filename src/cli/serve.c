@@ -49,7 +49,10 @@ typedef struct serve_opts {
 static int number(const char *v, long lo, long hi, long *out, const char *name) {
   char *end;
   long x = strtol(v, &end, 10);
-  if (!*v || *end || x < lo || x > hi) { cli_errorf("serve: %s must be a number from %ld to %ld", name, lo, hi); return -1; }
+  if (!*v || *end || x < lo || x > hi) {
+    cli_errorf("serve: the %s must be a number from %ld to %ld", name, lo, hi);
+    return -1;
+  }
   *out = x;
   return 0;
 }
@@ -61,10 +64,10 @@ static int parse(int argc, char **argv, serve_opts *o) {
     if ((v = cli_opt(argc, argv, &i, "--db"))) o->db = v;
     else if ((v = cli_opt(argc, argv, &i, "--bind"))) o->bind = v;
     else if ((v = cli_opt(argc, argv, &i, "--token"))) o->token = v;
-    else if ((v = cli_opt(argc, argv, &i, "--port"))) bad = number(v, 0, 65535, &o->port, "--port");
-    else if ((v = cli_opt(argc, argv, &i, "--max-body"))) bad = number(v, 1, 1L << 30, &o->max_body, "--max-body");
-    else if ((v = cli_opt(argc, argv, &i, "--write-rate"))) bad = number(v, 0, 1000000, &o->rate, "--write-rate");
-    else if ((v = cli_opt(argc, argv, &i, "--threads"))) bad = number(v, 1, 256, &o->threads, "--threads");
+    else if ((v = cli_opt(argc, argv, &i, "--port"))) bad = number(v, 0, 65535, &o->port, "port");
+    else if ((v = cli_opt(argc, argv, &i, "--max-body"))) bad = number(v, 1, 1L << 30, &o->max_body, "size");
+    else if ((v = cli_opt(argc, argv, &i, "--write-rate"))) bad = number(v, 0, 1000000, &o->rate, "rate");
+    else if ((v = cli_opt(argc, argv, &i, "--threads"))) bad = number(v, 1, 256, &o->threads, "threads");
     else { cli_errorf("serve: unknown option '%s' (try --help)", argv[i]); return -1; }
     if (bad) return -1;
   }

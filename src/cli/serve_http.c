@@ -92,7 +92,8 @@ static void client_of(struct MHD_Connection *c, char *who, size_t n) {
   snprintf(who, n, "?");
   if (!ci || !ci->client_addr) return;
   const struct sockaddr *sa = ci->client_addr;
-  if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, who, (socklen_t)n);
+  if (sa->sa_family == AF_INET)
+    inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, who, (socklen_t)n);
   else if (sa->sa_family == AF_INET6)
     inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, who, (socklen_t)n);
 }
@@ -109,7 +110,11 @@ static void check_write(cli_serve *sv, struct MHD_Connection *c, serve_req *q) {
   const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
   const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
   q->form = ct && !strncmp(ct, "application/x-www-form-urlencoded", 33);
-  if (!token_ok(sv, c)) { q->status = 401; snprintf(q->err, sizeof q->err, "a valid token is needed to write"); return; }
+  if (!token_ok(sv, c)) {
+    q->status = 401;
+    snprintf(q->err, sizeof q->err, "a valid token is needed to write");
+    return;
+  }
   client_of(c, who, sizeof who);
   if (!cli_serve_limit_take(&sv->limit, who, now_s(), &q->retry)) {
     q->status = 429;
