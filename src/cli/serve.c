@@ -26,7 +26,8 @@ static void help(void) {
          "                    (default: $CORROBORATE_TOKEN; none on loopback)\n"
          "  --max-body N      the largest request body, in bytes (default 8388608)\n"
          "  --write-rate N    writes a minute per client address (default 30; 0: no limit)\n"
-         "  --threads N       server threads, each with its own database handle (default 8)\n\n"
+         "  --threads N       a pool of N server threads (default 0: a thread per connection,\n"
+         "                    at most 256); each thread has its own database handle\n\n"
          "It prints 'listening on http://ADDR:PORT/' on standard error once ready, and stops\n"
          "on SIGTERM or SIGINT.\n\n"
          "exit: 0 stopped by a signal; 2 usage error (or a non-loopback address without a\n"
@@ -67,7 +68,7 @@ static int parse(int argc, char **argv, serve_opts *o) {
     else if ((v = cli_opt(argc, argv, &i, "--port"))) bad = number(v, 0, 65535, &o->port, "port");
     else if ((v = cli_opt(argc, argv, &i, "--max-body"))) bad = number(v, 1, 1L << 30, &o->max_body, "size");
     else if ((v = cli_opt(argc, argv, &i, "--write-rate"))) bad = number(v, 0, 1000000, &o->rate, "rate");
-    else if ((v = cli_opt(argc, argv, &i, "--threads"))) bad = number(v, 1, 256, &o->threads, "threads");
+    else if ((v = cli_opt(argc, argv, &i, "--threads"))) bad = number(v, 0, 256, &o->threads, "threads");
     else { cli_errorf("serve: unknown option '%s' (try --help)", argv[i]); return -1; }
     if (bad) return -1;
   }
@@ -119,7 +120,7 @@ static int run(cli_serve *sv, const serve_opts *o) {
 
 int cmd_serve(int argc, char **argv) {
   if (cli_wants_help(argc, argv)) { help(); return CLI_OK; }
-  serve_opts o = {NULL, "127.0.0.1", getenv("CORROBORATE_TOKEN"), 8080, 8L << 20, 30, 8};
+  serve_opts o = {NULL, "127.0.0.1", getenv("CORROBORATE_TOKEN"), 8080, 8L << 20, 30, 0};
   if (parse(argc, argv, &o) || check(&o)) return CLI_USAGE;
   static cli_serve sv;
   sv.db = cli_db_path(o.db);
@@ -128,5 +129,8 @@ int cmd_serve(int argc, char **argv) {
   if (open_db(sv.db)) return CLI_FAIL;
   pthread_mutex_init(&sv.write_lock, NULL);
   cli_serve_limit_init(&sv.limit, (double)o.rate);
-  return run(&sv, &o);
+  cli_serve_cache_init(&sv.briefs);
+  int rc = run(&sv, &o);
+  cli_serve_cache_free(&sv.briefs);
+  return rc;
 }

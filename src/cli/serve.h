@@ -2,7 +2,8 @@
  * serve.h - what the files of `corroborate serve` share: the request router and parameter
  * parser (serve_route.c, pure, fuzzed), a growable text buffer with JSON escaping
  * (serve_json.c), the write rate limiter (serve_limit.c), the handlers of the routes
- * (serve_api.c, serve_page.c), the HTTP glue (serve_http.c) and the embedded web app.
+ * (serve_api.c, serve_ingest.c, serve_page.c), the brief cache (serve_cache.c), the HTTP
+ * glue (serve_http.c) and the embedded web app.
  */
 #ifndef CB_CLI_SERVE_H
 #define CB_CLI_SERVE_H
@@ -83,6 +84,25 @@ void cli_serve_limit_init(cli_serve_limit *l, double per_minute);
 /* 1 if the client may write now (takes a token), 0 if over its rate; *retry: seconds to wait. */
 int cli_serve_limit_take(cli_serve_limit *l, const char *who, double now, int *retry);
 
+/* ---- rendered briefs (serve_cache.c) ------------------------------------------------- */
+#define SERVE_CACHE_SLOTS 64
+typedef struct cli_serve_key { int64_t id; int fmt; int64_t state; } cli_serve_key;
+typedef struct cli_serve_cache {
+  pthread_mutex_t lock;
+  pthread_cond_t built;
+  unsigned long clock;
+  struct cli_serve_cached { cli_serve_key k; char *body; size_t len; unsigned long used; }
+      slot[SERVE_CACHE_SLOTS];
+  struct { cli_serve_key k; int on; } building[SERVE_CACHE_SLOTS];   /* renderings under way */
+} cli_serve_cache;
+void cli_serve_cache_init(cli_serve_cache *c);
+/* A malloc'd copy of the cached rendering; else NULL, and the caller is to build it and
+ * then call cli_serve_cache_done (with the rendering, or NULL if it failed). While one
+ * thread builds a key, the others asking for it wait for it rather than build it too. */
+char *cli_serve_cache_get(cli_serve_cache *c, cli_serve_key k, size_t *len);
+void cli_serve_cache_done(cli_serve_cache *c, cli_serve_key k, const char *body, size_t len);
+void cli_serve_cache_free(cli_serve_cache *c);
+
 /* ---- the server (serve.c, serve_http.c) ---------------------------------------------- */
 typedef struct cli_serve {
   const char *db;
@@ -91,6 +111,7 @@ typedef struct cli_serve {
   pthread_mutex_t write_lock;   /* one ingest at a time */
   pthread_key_t store_key;      /* each server thread's own cb_store */
   cli_serve_limit limit;
+  cli_serve_cache briefs;
 } cli_serve;
 
 /* A response: body (malloc'd, freed with free) of type, with a status. */

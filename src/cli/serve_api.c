@@ -164,26 +164,53 @@ void cli_serve_article(cli_serve *sv, int64_t id, cli_serve_reply *r) {
   reply_json(r, &b);
 }
 
+static int on_hash_member(void *ud, const cb_group_row *g) {
+  uint64_t *h = ud;
+  int64_t v[2] = {g->article_id, g->duplicate_of};
+  const unsigned char *p = (const unsigned char *)v;
+  for (size_t i = 0; i < sizeof v; i++) *h = (*h ^ p[i]) * 1099511628211ULL;
+  return 0;
+}
+
+/* The story's state for the cache: a hash of its articles (and which copies which), so the
+ * brief is rebuilt only when its own articles change, whoever changed the store. */
+static int64_t state_of(cb_store *s, int64_t id) {
+  uint64_t h = 14695981039346656037ULL;
+  cb_error e;
+  if (cb_store_list_groups(s, id, on_hash_member, &h, &e)) return -1;
+  return (int64_t)(h >> 1);
+}
+
+static void reply_brief(cli_serve_reply *r, char *body, size_t len, cb_render_format f) {
+  r->status = 200;
+  r->body = body;
+  r->len = len;
+  r->type = f == CB_RENDER_HTML ? "text/html; charset=utf-8" : "application/json";
+}
+
 void cli_serve_brief(cli_serve *sv, int64_t id, cb_render_format f, cli_serve_reply *r) {
   cb_error e;
   cb_store *s = cli_serve_store(sv, &e);
   if (!s) { cli_serve_error(r, 500, e.msg); return; }
+  cli_serve_key k = {id, (int)f, state_of(s, id)};
+  size_t len = 0;
+  char *hit = cli_serve_cache_get(&sv->briefs, k, &len);
+  if (hit) { reply_brief(r, hit, len, f); return; }
   cb_brief *br = NULL;
   char *out = NULL;
-  size_t len = 0;
   cb_render_opts o;
   cb_render_opts_init(&o);
   o.format = f;
   int rc = cb_store_brief(s, id, &br, &e);
   if (!rc) rc = cb_brief_render(br, &o, &out, &len, &e);
   cb_brief_free(br);
+  cli_serve_cache_done(&sv->briefs, k, rc ? NULL : out, len);
   if (rc) {
     cli_serve_error(r, cli_serve_status_of(rc), rc == CB_ENOTFOUND ? "no such story" : e.msg);
     return;
   }
-  cli_sbuf b = {0};
-  cli_sb_put(&b, out, len);
+  char *body = malloc(len + 1);
+  if (body) { memcpy(body, out, len); body[len] = 0; reply_brief(r, body, len, f); }
+  else cli_serve_error(r, 500, "out of memory");
   cb_free(out);
-  reply_json(r, &b);
-  if (f == CB_RENDER_HTML && r->status == 200) r->type = "text/html; charset=utf-8";
 }

@@ -223,12 +223,14 @@ struct MHD_Daemon *cli_serve_http_start(cli_serve *sv, const char *addr, int por
   if (sock_addr(addr, port, &ss)) return NULL;
   if (pthread_key_create(&sv->store_key, close_store)) return NULL;
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
+  if (threads <= 0) flags |= MHD_USE_THREAD_PER_CONNECTION;
   if (ss.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
+  struct MHD_OptionItem pool[] = {{MHD_OPTION_THREAD_POOL_SIZE, threads, NULL}, {MHD_OPTION_END, 0, NULL}};
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, (uint16_t)port, NULL, NULL, on_request, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-      MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, sv,
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
+      MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, sv, MHD_OPTION_ARRAY, threads > 0 ? pool : pool + 1,
       MHD_OPTION_END);
   if (!d) return NULL;
   const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
