@@ -23,10 +23,11 @@ KASENDA, March 3 (Browser Test) - The ferry that capsized on Lake Kasenda on Sun
 Rescue divers pulled more survivors from the water near Kasenda harbour, officials said.
 `;
 
-const HOSTILE = `<script>document.documentElement.dataset.pwned='title'</script> Wildfire <img src=x onerror="document.documentElement.dataset.pwned='img'">
+const PWN = 'document.documentElement.dataset.pwned';
+const HOSTILE = `<script>${PWN}='title'</script> Wildfire <img src=x onerror="${PWN}='img'">
 
-The wildfire burned 1,200 hectares, firefighters said. <svg onload="document.documentElement.dataset.pwned='svg'"></svg>
-"It is contained," the chief said. <a href="javascript:document.documentElement.dataset.pwned='link'">more</a>
+The wildfire burned 1,200 hectares, firefighters said. <svg onload="${PWN}='svg'"></svg>
+"It is contained," the chief said. <a href="javascript:${PWN}='link'">more</a>
 `;
 
 async function storyCards(page) {
@@ -42,7 +43,8 @@ async function waitFor(page, fn, arg) {
   }
   throw new Error('timed out waiting for ' + fn.toString());
 }
-const waitReady = (page, before) => waitFor(page, (n) => Number(document.body.dataset.ready || 0) > n, before);
+const waitReady = (page, before) =>
+  waitFor(page, (n) => Number(document.body.dataset.ready || 0) > n, before);
 const ready = (page) => page.evaluate(() => Number(document.body.dataset.ready || 0));
 
 async function listAndSearch(page) {
@@ -73,7 +75,8 @@ async function storyAndBrief(page, story) {
   await page.click('#brief-link');
   await waitFor(page, () => /^[1-9]/.test(document.documentElement.dataset.cbReady || ''));
   check('the brief page loads and its script runs', true);
-  check('the brief names the story', /ferry|kasenda/i.test(await page.title() + await page.textContent('body')));
+  const brief = await page.title() + await page.textContent('body');
+  check('the brief names the story', /ferry|kasenda/i.test(brief));
   if (shots) await page.screenshot({path: shots + '/serve-brief.png', fullPage: false});
 }
 

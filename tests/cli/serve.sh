@@ -10,13 +10,22 @@
 trap 'serve_cleanup; rm -rf "$TMP"' EXIT
 C=(curl -s --noproxy '*' --max-time 60)
 # get PATH [curl options...]: the body in $TMP/body, the status in $code, headers in $TMP/head
-get() { local p="$1"; shift; code=$("${C[@]}" -D "$TMP/head" -o "$TMP/body" -w '%{http_code}' "$@" "$BASE$p"); }
+get() {
+  local p="$1"; shift
+  code=$("${C[@]}" -D "$TMP/head" -o "$TMP/body" -w '%{http_code}' "$@" "$BASE$p")
+}
 # j EXPR: a Python expression over the JSON body d
-j() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$TMP/body" "$1"; }
-is() { local what="$1" want="$2" got="$3"; if [ "$got" = "$want" ]; then ok; else bad "$what: got '$got', want '$want'"; fi; }
+j() {
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$TMP/body" "$1"
+}
+is() {
+  local what="$1" want="$2" got="$3"
+  if [ "$got" = "$want" ]; then ok; else bad "$what: got '$got', want '$want'"; fi
+}
 error_json() { test "$(j '"error" in d and isinstance(d["error"], str)' 2>/dev/null)" = True; }
 
-expect_exit 0 "ingest the examples and seeds" -- "$CB" ingest -q "$SRC"/examples/articles "$SHARED"/corpus/seeds
+expect_exit 0 "ingest the examples and seeds" -- \
+  "$CB" ingest -q "$SRC"/examples/articles "$SHARED"/corpus/seeds
 check "server starts" serve_start
 
 # ---- the app and the headers -------------------------------------------------------------
@@ -32,18 +41,21 @@ get / -I; is "HEAD /" 200 "$code"
 # ---- stories, search, filters ----------------------------------------------------------------
 get /api/stories; is "GET /api/stories" 200 "$code"
 n=$(j 'd["count"]'); check "stories listed ($n)" test "$n" -ge 5
-check "newest first" test "$(j '[s["last"] or "" for s in d["stories"]] == sorted([s["last"] or "" for s in d["stories"]], reverse=True)')" = True
+lasts='[s["last"] or "" for s in d["stories"]]'
+check "newest first" test "$(j "$lasts == sorted($lasts, reverse=True)")" = True
 FERRY=$(j '[s["id"] for s in d["stories"] if "ferry" in s["headline"].lower()][0]')
 FERRY_N=$(j "[s['articles'] for s in d['stories'] if s['id'] == $FERRY][0]")
 get '/api/stories?q=ferry'; is "search ferry" 200 "$code"
 is "search ferry finds the ferry story" "[$FERRY]" "$(j '[s["id"] for s in d["stories"]]')"
-get '/api/search?q=FERRY+varo'; is "/api/search, two words" "[$FERRY]" "$(j '[s["id"] for s in d["stories"]]')"
+get '/api/search?q=FERRY+varo'
+is "/api/search, two words" "[$FERRY]" "$(j '[s["id"] for s in d["stories"]]')"
 get '/api/search?q=zzqxnotaword'; is "search miss" 0 "$(j 'd["count"]')"
 get '/api/search?q=%22ferry%22+OR+NEAR(x'; is "FTS5 syntax is plain words" 200 "$code"
 is "FTS5 syntax finds nothing" 0 "$(j 'd["count"]')"
 get '/api/stories?from=2026-03-01&to=2026-03-31'; is "date range" 200 "$code"
 check "date range keeps the ferry story" test "$(j "$FERRY in [s['id'] for s in d['stories']]")" = True
-check "date range drops the 2025 story" test "$(j '[s for s in d["stories"] if (s["last"] or "") < "2026-03"]')" = "[]"
+check "date range drops the 2025 story" \
+  test "$(j '[s for s in d["stories"] if (s["last"] or "") < "2026-03"]')" = "[]"
 get '/api/stories?limit=1&offset=1'; is "limit" 1 "$(j 'len(d["stories"])')"
 for bad in 'limit=abc' 'limit=0' 'offset=-1' 'from=2026-3-1' 'to=yesterday' 'nope=1'; do
   get "/api/stories?$bad"; is "400 for $bad" 400 "$code"
@@ -62,7 +74,8 @@ check "the brief keeps its own CSP" grep -q 'Content-Security-Policy' "$TMP/body
 get "/api/articles/$ART"; is "GET an article" 200 "$code"
 check "the article has its dropped boilerplate" test "$(j '"dropped" in d and "body" in d')" = True
 for p in /api/stories/999999 /api/stories/0 /api/stories/01 /api/stories/1x /api/articles/999999 \
-         /api/articles/-1 /api/articles/1/ /stories/999999/brief /api/nothing /nothing /api/stories/99999999999999999999; do
+         /api/articles/-1 /api/articles/1/ /stories/999999/brief /api/nothing /nothing \
+         /api/stories/99999999999999999999; do
   get "$p"; is "404 for $p" 404 "$code"
   check "JSON error for $p" error_json
 done
@@ -93,14 +106,16 @@ the Lake Varo Transport Authority said, and more than 20 people died.
 "The boat turned over in seconds," one survivor said in Kasenda.
 ART
 TP=(-H 'Content-Type: text/plain')
-get '/api/ingest?name=ferry-test.txt' "${TP[@]}" --data-binary @"$TMP/ferry.txt"; is "POST an article" 200 "$code"
+get '/api/ingest?name=ferry-test.txt' "${TP[@]}" --data-binary @"$TMP/ferry.txt"
+is "POST an article" 200 "$code"
 is "one article added" 1 "$(j 'd["added"]')"
 NEW_STORY=$(j 'd["articles"][0]["story"]')
 get "/api/stories/$NEW_STORY"; is "its story" 200 "$code"
 check "the story changed (joined: one more article, or a new story)" \
-  test "$(j "(d['id'] == $FERRY and len(d['members']) == $FERRY_N + 1) or ($NEW_STORY not in [$FERRY])")" = True
+  test "$(j "(d['id'] == $FERRY and len(d['members']) == $FERRY_N + 1) or $NEW_STORY != $FERRY")" = True
 get '/api/search?q=survivors+describe'; check "the new article is searchable" test "$(j 'd["count"]')" -ge 1
-get '/api/ingest?name=ferry-test.txt' "${TP[@]}" --data-binary @"$TMP/ferry.txt"; is "the same again" 200 "$code"
+get '/api/ingest?name=ferry-test.txt' "${TP[@]}" --data-binary @"$TMP/ferry.txt"
+is "the same again" 200 "$code"
 is "the same again is known" "0 1" "$(j '"%d %d" % (d["added"], d["known"])')"
 get '/api/ingest' --data-urlencode "text@$TMP/ferry.txt"; is "a form with a text field" 200 "$code"
 is "the form's article is known" 1 "$(j 'd["known"]')"
@@ -112,7 +127,8 @@ get '/api/ingest?format=pdf' "${TP[@]}" --data-binary @"$TMP/ferry.txt"; is "a b
 head -c $((9 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$TMP/big"
 get '/api/ingest' "${TP[@]}" --data-binary @"$TMP/big"; is "a body over 8 MiB" 413 "$code"
 check "JSON error for 413" error_json
-get '/api/ingest' "${TP[@]}" -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/big"; is "chunked over 8 MiB" 413 "$code"
+get '/api/ingest' "${TP[@]}" -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/big"
+is "chunked over 8 MiB" 413 "$code"
 
 # ---- SIGTERM during an ingest: exit 0, the store reads, the article all there or not at all -----
 before=$("$CB" articles | wc -l)
@@ -124,18 +140,21 @@ wait
 is "SIGTERM: exit 0" 0 "$SERVE_RC"
 expect_exit 0 "the store reads after SIGTERM" -- "$CB" stories
 after=$("$CB" articles | wc -l)
-check "the late article is all there or not at all ($before -> $after)" test "$after" -ge "$before" -a "$after" -le $((before + 1))
+check "the late article is all there or not at all ($before -> $after)" \
+  test "$after" -ge "$before" -a "$after" -le $((before + 1))
 
 # ---- token, rate, bind ------------------------------------------------------------------------
 check "server with a token starts" serve_start --token s3cret --write-rate 2
 get '/api/ingest' "${TP[@]}" --data-binary @"$TMP/ferry.txt"; is "no token: 401" 401 "$code"
 check "401 asks for a bearer token" grep -qi '^www-authenticate: Bearer' "$TMP/head"
-get '/api/ingest' "${TP[@]}" -H 'Authorization: Bearer wrong' --data-binary @"$TMP/ferry.txt"; is "bad token: 401" 401 "$code"
+get '/api/ingest' "${TP[@]}" -H 'Authorization: Bearer wrong' --data-binary @"$TMP/ferry.txt"
+is "bad token: 401" 401 "$code"
 get '/api/stories'; is "reads need no token" 200 "$code"
 A=(-H 'Authorization: Bearer s3cret')
 get '/api/ingest' "${TP[@]}" "${A[@]}" --data-binary @"$TMP/ferry.txt"; is "the token: 200" 200 "$code"
 get '/api/ingest' "${TP[@]}" "${A[@]}" --data-binary @"$TMP/ferry.txt"; is "second write: 200" 200 "$code"
-get '/api/ingest' "${TP[@]}" "${A[@]}" --data-binary @"$TMP/ferry.txt"; is "third write a minute: 429" 429 "$code"
+get '/api/ingest' "${TP[@]}" "${A[@]}" --data-binary @"$TMP/ferry.txt"
+is "third write a minute: 429" 429 "$code"
 check "429 says when to retry" grep -qi '^retry-after: [0-9]' "$TMP/head"
 serve_stop; is "second server: exit 0" 0 "$SERVE_RC"
 expect_exit 2 "beyond loopback without a token" -- "$CB" serve --bind 0.0.0.0 --port 0

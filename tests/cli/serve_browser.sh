@@ -13,9 +13,12 @@ BROWSER="$SRC/tests/browser"
 [ -n "$CHROME" ] || { echo "FAIL: chromium is not installed (scripts/install-deps installs it)" >&2; exit 1; }
 command -v node >/dev/null || { echo "FAIL: node is not installed" >&2; exit 1; }
 [ -d "$BROWSER/node_modules/playwright-core" ] || {
-  echo "FAIL: no $BROWSER/node_modules: run scripts/install-deps (npm ci --prefix tests/browser)" >&2; exit 1; }
+  echo "FAIL: no $BROWSER/node_modules: run scripts/install-deps (npm ci --prefix tests/browser)" >&2
+  exit 1
+}
 
-expect_exit 0 "ingest the examples and seeds" -- "$CB" ingest -q "$SRC"/examples/articles "$SHARED"/corpus/seeds
+expect_exit 0 "ingest the examples and seeds" -- \
+  "$CB" ingest -q "$SRC"/examples/articles "$SHARED"/corpus/seeds
 check "server starts" serve_start
 SHOTS=""
 [ -n "${CB_SCREENSHOT_OUT:-}" ] && SHOTS="$CB_SCREENSHOT_OUT"
