@@ -7,27 +7,29 @@
  * raw control byte, <, > or &, and is valid UTF-8.
  */
 #include "cli/serve.h"
-#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* not MUST(): the harnesses are built with NDEBUG (RelWithDebInfo) */
+#define MUST(cond) do { if (!(cond)) abort(); } while (0)
 
 static void check_json(const char *s) {
   cli_sbuf b = {0};
   cli_sb_json(&b, s);
   if (b.oom) return;
-  assert(b.len >= 2 && b.p[0] == '"' && b.p[b.len - 1] == '"');
+  MUST(b.len >= 2 && b.p[0] == '"' && b.p[b.len - 1] == '"');
   for (size_t i = 0; i < b.len; i++) {
     unsigned char c = (unsigned char)b.p[i];
-    assert(c >= 0x20 && c != '<' && c != '>' && c != '&' && c != 0x7F);
+    MUST(c >= 0x20 && c != '<' && c != '>' && c != '&' && c != 0x7F);
   }
   cli_sb_free(&b);
 }
 
 static void check_params(const cli_serve_params *p) {
-  assert(strlen(p->q) <= SERVE_MAX_WORDS && strlen(p->outlet) <= SERVE_MAX_FIELD);
-  assert(p->limit >= 1 && p->limit <= 200 && p->offset >= 0 && p->offset <= 1000000);
-  assert(strlen(p->from) <= 10 && strlen(p->to) <= 10);
+  MUST(strlen(p->q) <= SERVE_MAX_WORDS && strlen(p->outlet) <= SERVE_MAX_FIELD);
+  MUST(p->limit >= 1 && p->limit <= 200 && p->offset >= 0 && p->offset <= 1000000);
+  MUST(strlen(p->from) <= 10 && strlen(p->to) <= 10);
   check_json(p->q);
   check_json(p->outlet);
   check_json(p->name);
@@ -55,9 +57,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) {
   cli_serve_unescape(p);
   cli_serve_route r;
   int status = cli_serve_route_parse(method, p, &r);
-  assert(status == 200 || status == 404 || status == 405);
-  if (status != 404) assert(r.kind > SERVE_NONE && r.kind <= SERVE_API_INGEST && r.allow);
-  assert(r.id >= 0 && r.id <= 9007199254740992LL);
+  MUST(status == 200 || status == 404 || status == 405);
+  if (status != 404) MUST(r.kind > SERVE_NONE && r.kind <= SERVE_API_INGEST && r.allow);
+  MUST(r.id >= 0 && r.id <= 9007199254740992LL);
   cli_serve_params prm;
   cli_serve_params_init(&prm);
   char err[256];
@@ -68,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) {
   cli_serve_params_init(&prm);
   if (cli_serve_form(&prm, (const char *)d + pos, n - pos, &text, &tlen, err, sizeof err) == 0) {
     check_params(&prm);
-    if (text) { assert(strlen(text) == tlen); check_json(text); }
+    if (text) { MUST(strlen(text) == tlen); check_json(text); }
   }
   free(text);
   free(p);
