@@ -2,7 +2,8 @@
 #   make demo  - install deps, build, run Corroborate on the example corpus
 #   make test  - install deps, build (release and ASan+UBSan), run every test
 #   make install [PREFIX=/usr/local] [DESTDIR=] - bin/corroborate, libcorroborate.so.0 and .a,
-#                include/corroborate.h, lib/pkgconfig/corroborate.pc, share/man/man1/corroborate.1
+#                include/corroborate.h, lib/pkgconfig/corroborate.pc, share/man/man1/corroborate.1,
+#                the Python package lib/python3/dist-packages/corroborate (bindings/python)
 #   make uninstall - removes what the last install wrote ($(BUILD)/install_manifest.txt)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD ?= build

@@ -175,12 +175,64 @@ static void test_stories(void) {
   CHECK(cb_grouper_story_of(g, 0) != cb_grouper_story_of(g, 1));
   cb_grouper_free(g);
   o.window_days = -1;
+  o.max_span_days = -1;
   g = cb_grouper_new(&o);
   add(g, v[0].title, v[0].text, "2010-07-02", v[0].outlet);
   add(g, v[1].title, v[1].text, "2010-09-04", v[1].outlet);
   CHECK(cb_grouper_story_of(g, 0) == cb_grouper_story_of(g, 1));
   cb_grouper_free(g);
   basil_free(v, n);
+}
+
+/* A subject written about every day for three months, each day in new sentences: with the
+ * span bounded no story stretches past it (the subject is a run of stories); unbounded, each
+ * day joins the story of the days before and one story chains across the months. */
+static void add_daily(cb_grouper *g, int days) {
+  static const char *words[] = {"flood", "river", "Kasenda", "rescue", "boats", "village", "rain", "water",
+                                "families", "shelter", "levee", "evacuated", "homes", "valley", "crews",
+                                "damage", "roads", "bridge", "council", "relief"};
+  unsigned seed = 12345;
+  char text[8192], title[64], date[32];
+  for (int d = 0; d < days; d++) {
+    size_t n = 0;
+    for (int w = 0; w < 300 && n < sizeof text - 32; w++) {
+      seed = seed * 1103515245u + 12345u;
+      n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", words[(seed >> 16) % 20], w % 12 == 11 ? ". " : " ");
+    }
+    snprintf(title, sizeof title, "Kasenda flood, day %d", d + 1);
+    snprintf(date, sizeof date, "2026-%02d-%02d", 1 + d / 28, 1 + d % 28);
+    add(g, title, text, date, d % 2 ? "Daily Ledger" : "Evening Post");
+  }
+}
+
+static int longest_span(const cb_grouper *g) {
+  int longest = 0;
+  for (size_t s = 0; s < cb_grouper_nstories(g); s++) {
+    cb_story_info info;
+    if (cb_grouper_story(g, s, &info) || !info.first[0]) continue;
+    int a = cb_day_number(info.first), b = cb_day_number(info.last);
+    if (b - a > longest) longest = b - a;
+  }
+  return longest;
+}
+
+static void test_story_span(void) {
+  cb_group_opts o;
+  cb_group_opts_default(&o);
+  CHECK_INT(o.max_span_days, 30);
+  cb_grouper *g = cb_grouper_new(&o);
+  add_daily(g, 84);
+  CHECK(longest_span(g) <= 30);
+  CHECK(longest_span(g) >= 20);            /* the days still make stories, not one a day */
+  CHECK(cb_grouper_nstories(g) >= 3);
+  CHECK(cb_grouper_nstories(g) <= 6);
+  cb_grouper_free(g);
+  o.max_span_days = -1;
+  g = cb_grouper_new(&o);
+  add_daily(g, 84);
+  CHECK_INT(cb_grouper_nstories(g), 1);    /* chained: each day within 7 days of the last */
+  CHECK(longest_span(g) >= 80);
+  cb_grouper_free(g);
 }
 
 typedef struct prep_job { const basil *v; size_t from, to; cb_group_prep **out; } prep_job;
@@ -287,6 +339,7 @@ int main(void) {
   test_minhash();
   test_duplicates();
   test_stories();
+  test_story_span();
   test_parallel_prepare();
   test_df_persist();
   test_scores();

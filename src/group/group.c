@@ -25,6 +25,7 @@ void cb_group_opts_default(cb_group_opts *o) {
   o->dup_min_shingles = 20;
   o->story_threshold = 0.15;
   o->window_days = 7;
+  o->max_span_days = 30;
   o->terms_per_article = 60;
   o->terms_per_story = 300;
   o->entity_boost = 1.0;
@@ -111,14 +112,30 @@ typedef struct dup_search {
 } dup_search;
 
 /* Verifies one LSH candidate on the whole signature. */
+/* A floor on the equal bins of a copy of texts of na and nb shingles, one bin below what the
+ * tests of check_candidate need (so rounding cannot turn a copy away): Jaccard j >= dup_jaccard,
+ * or containment j (na + nb) / ((1 + j) small) >= dup_containment, i.e. j >= r / (1 - r) with
+ * r = dup_containment small / (na + nb), for texts long enough to trust it. */
+static int copy_floor(const cb_grouper *g, double na, double nb) {
+  double need = g->o.dup_jaccard, small = na < nb ? na : nb;
+  if (small >= g->o.dup_min_shingles && na + nb > 0) {
+    double r = g->o.dup_containment * small / (na + nb);
+    if (r < 1 && r / (1 - r) < need) need = r / (1 - r);
+  }
+  int bins = (int)(need * g->nh) - 1;
+  return bins > 0 ? bins : 0;
+}
+
 static void check_candidate(void *ud, uint32_t c) {
   dup_search *s = ud;
   cb_grouper *g = s->g;
   if (g->stamp[c] == g->cur) return;
   g->stamp[c] = g->cur;
   const uint32_t *a = g->sig + (size_t)s->self * (size_t)g->nh, *b = g->sig + (size_t)c * (size_t)g->nh;
-  double j = cb_minhash_jaccard(a, b, g->nh);
   double na = g->nsh[s->self], nb = g->nsh[c];
+  int eq = cb_minhash_agree(a, b, g->nh, copy_floor(g, na, nb));
+  if (eq < 0) return;   /* too few equal bins for either test below to call it a copy */
+  double j = (double)eq / g->nh;
   double inter = j * (na + nb) / (1 + j), small = na < nb ? na : nb;
   double cont = small > 0 ? inter / small : 0;
   if (cont > 1) cont = 1;
@@ -204,7 +221,8 @@ static int place_in_story(cb_grouper *g, uint32_t i, const cb_words *ws) {
   uint64_t keys[LOOKUP_TERMS];
   size_t nk = strongest_keys(v, (size_t)nv, keys);
   double cos = 0;
-  long sid = cb_story_best(&g->stories, v, (size_t)nv, keys, nk, g->day[i], g->o.window_days, MAX_POSTINGS, &cos);
+  long sid = cb_story_best(&g->stories, v, (size_t)nv, keys, nk, g->day[i], g->o.window_days,
+                          g->o.max_span_days, MAX_POSTINGS, &cos);
   if (sid < 0 || cos < g->o.story_threshold) sid = cb_story_open(&g->stories);
   int rc = sid < 0 ? -1 : cb_story_add(&g->stories, (uint32_t)sid, i, g->day[i], v, (size_t)nv, keys, nk);
   if (!rc) rc = cb_grouper_keep_terms(g, i, keys, nk);
@@ -262,6 +280,10 @@ long cb_grouper_add_prepared(cb_grouper *g, cb_group_prep *p) {
   if (copy >= 0) {
     g->match[i] = (int32_t)copy;
     join_copies(g, i, (uint32_t)copy);
+  }
+  /* a copy joins its original's story, unless it came out so much later that the story
+   * would stretch past its span: then it is placed as any article is (a copy still) */
+  if (copy >= 0 && cb_story_takes(&g->stories, g->story[copy], g->day[i], -1, g->o.max_span_days)) {
     g->story[i] = g->story[copy];
     rc = cb_story_add(&g->stories, g->story[i], i, g->day[i], NULL, 0, NULL, 0);
     if (!rc) rc = cb_grouper_keep_terms(g, i, NULL, 0);

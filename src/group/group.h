@@ -24,6 +24,10 @@ typedef struct cb_group_opts {
   /* stories */
   double story_threshold;   /* cosine with a story centroid needed to join it; 0.15 */
   int window_days;          /* an article joins stories within this many days; 7 (-1: none) */
+  int max_span_days;        /* nor one it would stretch over more days than this; 30 (-1: none):
+                               an event is reported over days or weeks, not months; a subject
+                               that goes on longer is a run of stories, so that a story's
+                               centroid cannot drift along a year of daily articles */
   int terms_per_article;    /* strongest terms of an article vector; 60 */
   int terms_per_story;      /* centroid size; 300 */
   double entity_boost;      /* extra weight of a capitalised word inside a sentence; 1.0 */

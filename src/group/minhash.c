@@ -61,6 +61,20 @@ int cb_minhash_sign(const cb_word *w, size_t n, int k, int nh, uint32_t *sig, ui
   return 0;
 }
 
+#define AGREE_BLOCK 16
+
+int cb_minhash_agree(const uint32_t *a, const uint32_t *b, int nh, int need) {
+  int eq = 0, j = 0;
+  for (; j + AGREE_BLOCK <= nh; j += AGREE_BLOCK) {
+    int block = 0;
+    for (int t = 0; t < AGREE_BLOCK; t++) block += a[j + t] == b[j + t];
+    eq += block;
+    if (eq + (nh - j - AGREE_BLOCK) < need) return -1;
+  }
+  for (; j < nh; j++) eq += a[j] == b[j];
+  return eq < need ? -1 : eq;
+}
+
 double cb_minhash_jaccard(const uint32_t *a, const uint32_t *b, int nh) {
   int eq = 0;
   for (int j = 0; j < nh; j++) eq += a[j] == b[j];

@@ -15,4 +15,7 @@
 int cb_minhash_sign(const cb_word *w, size_t n, int k, int nh, uint32_t *sig, uint32_t *nshingles);
 /* Fraction of equal positions: the Jaccard estimate. */
 double cb_minhash_jaccard(const uint32_t *a, const uint32_t *b, int nh);
+/* The number of equal positions, or -1 as soon as fewer than `need` can still be equal
+ * (compared 16 at a time, a block the compiler turns into vector compares). */
+int cb_minhash_agree(const uint32_t *a, const uint32_t *b, int nh, int need);
 #endif

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define STATE_FORMAT 1            /* bump when the saved layout or a decision rule changes */
+#define STATE_FORMAT 2            /* bump when the saved layout or a decision rule changes */
 #define CENTROID_RECORD 12        /* 8-byte key, 4-byte weight */
 #define MAX_CENTROID (1u << 20)   /* terms; far above what pruning leaves */
 
@@ -19,10 +19,10 @@ uint64_t cb_group_state_fingerprint(const cb_group_opts *o) {
   cb_group_opts def;
   if (!o) { cb_group_opts_default(&def); o = &def; }
   char s[512];
-  int n = snprintf(s, sizeof s, "state %d|%d %d %d|%.17g %.17g %d|%.17g %d %d %d %.17g %.17g|%d", STATE_FORMAT,
+  int n = snprintf(s, sizeof s, "state %d|%d %d %d|%.17g %.17g %d|%.17g %d %d %d %.17g %.17g|%d|%d", STATE_FORMAT,
                    o->shingle_words, o->bands, o->rows, o->dup_jaccard, o->dup_containment, o->dup_min_shingles,
                    o->story_threshold, o->window_days, o->terms_per_article, o->terms_per_story, o->entity_boost,
-                   o->title_boost, CB_LOOKUP_TERMS);
+                   o->title_boost, CB_LOOKUP_TERMS, o->max_span_days);
   return XXH3_64bits(s, n > 0 && (size_t)n < sizeof s ? (size_t)n : 0);
 }
 

@@ -130,9 +130,13 @@ int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, con
   return nv ? merge_centroid(ss, id, v, nv) : 0;
 }
 
-static int in_window(const cb_story *s, int32_t day, int window) {
-  if (window < 0 || day == CB_NO_DATE || s->first == CB_NO_DATE) return 1;
-  return day >= s->first - window && day <= s->last + window;
+/* 1 if an article of that day may join s: within the window of its days, and not
+ * stretching it over more than max_span days. */
+static int in_window(const cb_story *s, int32_t day, int window, int max_span) {
+  if (day == CB_NO_DATE || s->first == CB_NO_DATE) return 1;
+  if (window >= 0 && (day < s->first - window || day > s->last + window)) return 0;
+  int32_t first = day < s->first ? day : s->first, last = day > s->last ? day : s->last;
+  return max_span < 0 || last - first <= max_span;
 }
 
 /* 1 if the story ended before the window that reaches back from day. */
@@ -140,10 +144,14 @@ static int long_past(const cb_story *s, int32_t day, int window) {
   return window >= 0 && day != CB_NO_DATE && s->last != CB_NO_DATE && s->last < day - window;
 }
 
+int cb_story_takes(const cb_stories *ss, uint32_t id, int32_t day, int window, int max_span) {
+  return id < ss->n && in_window(&ss->s[id], day, window, max_span);
+}
+
 #define PAST_RUN 16   /* postings past the window in a row that end a search */
 
 long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *keys, size_t nkeys,
-                   int32_t day, int window, size_t max_postings, double *cos) {
+                   int32_t day, int window, int max_span, size_t max_postings, double *cos) {
   long best = -1;
   double best_cos = 0;
   if (++ss->cur == 0) { memset(ss->stamp, 0, ss->n * sizeof *ss->stamp); ss->cur = 1; }
@@ -156,7 +164,7 @@ long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *
       past = long_past(s, day, window) ? past + 1 : 0;
       if (ss->stamp[id] == ss->cur) continue;
       ss->stamp[id] = ss->cur;
-      if (!in_window(s, day, window) || s->norm <= 0) continue;
+      if (!in_window(s, day, window, max_span) || s->norm <= 0) continue;
       double c = cb_termvec_dot(v, nv, s->c, s->nc) / s->norm;
       if (c > best_cos || (c == best_cos && best >= 0 && (long)id < best)) { best_cos = c; best = id; }
     }

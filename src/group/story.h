@@ -42,10 +42,13 @@ long cb_story_open(cb_stories *ss);
 int cb_story_add(cb_stories *ss, uint32_t id, uint32_t article, int32_t day, const cb_term *v, size_t nv,
                  const uint64_t *keys, size_t nkeys);
 /* The story that v is most similar to (cosine with the centroid), among the stories posted
- * under keys[0..nkeys) whose span widened by window days holds day (window < 0: no limit).
+ * under keys[0..nkeys) whose span widened by window days holds day (window < 0: no limit)
+ * and that day would not stretch over more than max_span days (max_span < 0: no limit).
  * Ties go to the lower id. Returns the id or -1; *cos gets the similarity. */
 long cb_story_best(cb_stories *ss, const cb_term *v, size_t nv, const uint64_t *keys, size_t nkeys,
-                   int32_t day, int window, size_t max_postings, double *cos);
+                   int32_t day, int window, int max_span, size_t max_postings, double *cos);
+/* 1 if an article of that day may join story id (the same test as cb_story_best's). */
+int cb_story_takes(const cb_stories *ss, uint32_t id, int32_t day, int window, int max_span);
 /* Restoring a saved story (persist.c): opens the next story with this centroid (key-sorted,
  * copied), norm and span; its members come back with cb_story_restore_member. -1 on OOM. */
 long cb_story_restore(cb_stories *ss, const cb_term *c, size_t nc, double norm, int32_t first, int32_t last);

@@ -45,7 +45,10 @@ const char *const cb_migrations[] = {
   "  AND x.key = 'fetched' ORDER BY x.rowid LIMIT 1) WHERE format = 'warc';"
   "DELETE FROM extras WHERE key = 'fetched'"
   "  AND article_id IN (SELECT id FROM articles WHERE format = 'warc');",
-  /* 4 -> 5: full-text search over article titles and bodies (store_search.c): an FTS5 index
+  /* 4 -> 5: an article's extras found by its id, not by a scan of every extra (a JSON Lines
+   * corpus has one or more per article; tests/test_store_plan.c checks every statement) */
+  "CREATE INDEX IF NOT EXISTS extras_article ON extras(article_id);",
+  /* 5 -> 6: full-text search over article titles and bodies (store_search.c): an FTS5 index
    * reading its text from articles, kept in step by triggers, filled for the rows there */
   "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles',"
   "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"

@@ -367,10 +367,13 @@ int cb_store_list_stories(cb_store *s, cb_story_row_fn fn, void *ud, cb_error *e
 
 int cb_store_list_groups(cb_store *s, int64_t story_id, cb_group_row_fn fn, void *ud, cb_error *e) {
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(s->db, "SELECT article_id, story_id, coalesce(duplicate_of, 0), coalesce(similarity, 0)"
-                         " FROM article_groups WHERE ?1 = 0 OR story_id = ?1 ORDER BY article_id", -1, &st, NULL))
-    return cb_store_fail(s, e, "listing groups");
-  sqlite3_bind_int64(st, 1, story_id);
+  /* two statements: "?1 = 0 OR story_id = ?1" would keep SQLite off the story index */
+  const char *sql = story_id ? "SELECT article_id, story_id, coalesce(duplicate_of, 0), coalesce(similarity, 0)"
+                               " FROM article_groups WHERE story_id = ?1 ORDER BY article_id"
+                             : "SELECT article_id, story_id, coalesce(duplicate_of, 0), coalesce(similarity, 0)"
+                               " FROM article_groups ORDER BY article_id";
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) return cb_store_fail(s, e, "listing groups");
+  if (story_id) sqlite3_bind_int64(st, 1, story_id);
   int r;
   while ((r = sqlite3_step(st)) == SQLITE_ROW) {
     cb_group_row row = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),

@@ -117,6 +117,17 @@ check "the example stores and briefs: $(head -c 300 "$TMP/err")" test $? = 0
 stdout_has "^stored 15 new articles (0 known)$"
 check "a brief per stored story" test "$(grep -c '^# Story' "$TMP/out")" -ge 3
 
+# the Python binding: the package beside the library, which it finds there (no CORROBORATE_LIB)
+PYDIR="$P/lib/python3/dist-packages"
+check "installed the Python package" test -f "$PYDIR/corroborate/__init__.py" -a -f "$PYDIR/corroborate/_native.py"
+PY=$(command -v /usr/bin/python3 || command -v python3)
+if [ -z "$CFLAGS_EXTRA" ] && [ -n "$PY" ] && "$PY" -c "import cffi" 2>/dev/null; then
+  got=$(cd "$TMP" && env -u CORROBORATE_LIB PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$PYDIR" "$PY" -c \
+        'import corroborate; corroborate.init(); print(corroborate.library_path())' 2>"$TMP/err")
+  check "the installed package loads the installed library: $got $(head -c 300 "$TMP/err")" \
+    test "$got" = "$L/libcorroborate.so.0"
+fi
+
 # the manual page: a section per command and per kind of eval; it renders without warnings
 MAN="$P/share/man/man1/corroborate.1"
 names() { awk -v h="$1" -v p="$2" '$0 == h { on = 1; next } on && /^$/ { exit } on { print p $1 }'; }
