@@ -1,8 +1,8 @@
 // serve.test.js - the web app of `corroborate serve` in a real browser (playwright-core driving
 // Debian chromium): the list shows stories, a search narrows it, a story opens and its brief
 // loads (its own script runs), an article shows its dropped boilerplate, an article pasted in
-// the form changes its story (one more article), and a hostile article's markup is shown as
-// text and never runs. No console errors, no CSP refusals.
+// the form changes its story (one more article), a file uploaded makes a new story, and a
+// hostile article's markup is shown as text and never runs. No console errors, no CSP refusals.
 // usage: node serve.test.js BASE_URL [SCREENSHOT_DIR]   (tests/cli/serve_browser.sh runs it)
 'use strict';
 const {chromium} = require('playwright-core');
@@ -104,6 +104,32 @@ async function pasteChangesStory(page, story) {
     JSON.stringify({before: story, after}));
 }
 
+const BRIDGE = `Norland opens the Kestrel river bridge after four years
+
+NORLAND, June 2 (Browser Test) - The Kestrel river bridge opened to traffic on Monday, four
+years after work began, the transport ministry said. It cost 210 million crowns.
+`;
+
+// An article uploaded as a file makes a new story: the list has one more.
+async function upload(page) {
+  await page.goto(base + '/#/');
+  await page.waitForSelector('#stories li.story');
+  const before = (await storyCards(page)).length;
+  await page.goto(base + '/#/add');
+  await page.waitForSelector('#text');
+  const r = await ready(page);
+  await page.setInputFiles('input[type=file]',
+    {name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(BRIDGE)});
+  await page.click('#submit');
+  await waitReady(page, r);
+  check('the uploaded file is stored', /^1 new/.test(await page.textContent('#outcome')),
+    await page.textContent('#outcome'));
+  await page.goto(base + '/#/');
+  await waitFor(page, (n) => document.querySelectorAll('#stories li.story').length > n, before);
+  const after = await storyCards(page);
+  check('the upload made a new story', after.some((s) => /Kestrel/.test(s.text)), after.length);
+}
+
 async function hostile(page) {
   await paste(page, HOSTILE, 'hostile.txt');
   const li = await page.$('#results li');
@@ -134,6 +160,7 @@ async function hostile(page) {
     const story = await listAndSearch(page);
     await storyAndBrief(page, story);
     await pasteChangesStory(page, story);
+    await upload(page);
     await hostile(page);
   } catch (err) {
     check('the walk-through ran to the end', false, err.stack);

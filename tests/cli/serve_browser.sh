@@ -2,7 +2,8 @@
 # serve_browser.sh - the web app of `corroborate serve` in a real browser: tests/browser/
 # serve.test.js (npm playwright-core, installed by scripts/install-deps) drives Debian
 # chromium against the server over loopback: list, search, a story, its brief, an article,
-# paste an article and see its story change, a hostile article shown as text. Fails (does
+# paste an article and see its story change, upload a file (a new story), a hostile article
+# shown as text. Fails (does
 # not skip) without chromium or node_modules. CB_SCREENSHOT_OUT=dir keeps docs/serve-list.png
 # and docs/serve-brief.png.
 . "$(dirname "$0")/lib.bash"
