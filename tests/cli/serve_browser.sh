@@ -3,9 +3,8 @@
 # serve.test.js (npm playwright-core, installed by scripts/install-deps) drives Debian
 # chromium against the server over loopback: list, search, a story, its brief, an article,
 # paste an article and see its story change, upload a file (a new story), a hostile article
-# shown as text. Fails (does
-# not skip) without chromium or node_modules. CB_SCREENSHOT_OUT=dir keeps docs/serve-list.png
-# and docs/serve-brief.png.
+# shown as text. Fails (does not skip) without chromium or node_modules.
+# CB_SCREENSHOT_OUT=dir keeps docs/serve-list.png and docs/serve-brief.png.
 . "$(dirname "$0")/lib.bash"
 . "$(dirname "$0")/serve_lib.bash"
 trap 'serve_cleanup; rm -rf "$TMP"' EXIT
