@@ -60,10 +60,10 @@ int main(void) {
   cb_store *s;
   cb_error e;
   CHECK_INT(cb_store_open(":memory:", &s, &e), 0);
-  int nmig = 0;
-  while (cb_migrations[nmig]) nmig++;
-  CHECK_INT(cb_store_schema_version(s), nmig);   /* every migration applied */
-  CHECK(nmig >= 6);
+  int migrations = 0;
+  while (cb_migrations[migrations]) migrations++;
+  CHECK(migrations >= 5);
+  CHECK_INT(cb_store_schema_version(s), migrations);   /* a new store runs every migration */
   int64_t v = 0;
   CHECK_INT(cb_store_group_meta(s, "last", &v, &e), 1);   /* absent */
   CHECK_INT(cb_store_set_group_meta(s, "last", -7, &e), 0);
