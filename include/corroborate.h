@@ -412,6 +412,26 @@ CB_API const cb_eval_kind *cb_eval_kinds(void);
  * (0 ok, 1 unreadable data, 2 usage; -1 no such kind). Not thread-safe: one at a time. */
 CB_API int cb_eval(const char *kind, int argc, char **argv, cb_progress_fn on_progress, void *ud);
 
+/* ---- search ------------------------------------------------------------------------- */
+/* The stored stories an article of which matches every filter given, newest first (by the
+ * date of their last article, undated last, then by id, newest first). */
+#define CB_SEARCH_OPTS_VERSION 1
+typedef struct cb_search_opts {
+  int version;
+  const char *words;     /* words that must all be in the article's title or body (FTS5, case
+                            and accents ignored); each is matched as written, never as FTS5
+                            syntax; NULL or "": any article */
+  const char *outlet;    /* the article's outlet, case ignored; NULL or "": any */
+  const char *from, *to; /* published dates (ISO 8601, "2025", "2025-11" ...), inclusive;
+                            NULL or "": open; with either, undated articles do not match */
+  long limit, offset;    /* at most limit rows (default 50; 0 or less: no limit) after offset */
+} cb_search_opts;
+CB_API void cb_search_opts_init(cb_search_opts *o);
+/* Lists the matching stories (rows as cb_store_list_stories gives them) to fn; a callback
+ * returning non-zero stops it (then 0 is returned). o NULL: every story, newest first. */
+CB_API int cb_store_search(cb_store *s, const cb_search_opts *o, cb_story_row_fn fn, void *ud,
+                           cb_error *e);
+
 #ifdef __cplusplus
 }
 #endif

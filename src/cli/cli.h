@@ -45,4 +45,5 @@ int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_duplicates(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 #endif

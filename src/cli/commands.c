@@ -13,6 +13,7 @@ const cli_command cli_commands[] = {
   {"extract", "print every quantity, date, quote and name found in articles", cmd_extract},
   {"report", "the brief: agreements, conflicts, quotes, names, flags, timeline", cmd_report},
   {"parse", "tag, lemmatize and parse plain text into CoNLL-U (Universal Dependencies)", cmd_parse},
+  {"serve", "a web app and JSON API over the store: browse, search, briefs, paste articles", cmd_serve},
   {"eval", "score the extractors on annotated data", cmd_eval},
   {"version", "print the version", cmd_version},
   {NULL, NULL, NULL}

@@ -48,5 +48,24 @@ const char *const cb_migrations[] = {
   /* 4 -> 5: an article's extras found by its id, not by a scan of every extra (a JSON Lines
    * corpus has one or more per article; tests/test_store_plan.c checks every statement) */
   "CREATE INDEX IF NOT EXISTS extras_article ON extras(article_id);",
+  /* 5 -> 6: full-text search over article titles and bodies (store_search.c): an FTS5 index
+   * reading its text from articles, kept in step by triggers, filled for the rows there */
+  "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='articles',"
+  "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+  "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body)"
+  "  VALUES ('delete', old.id, old.title, old.body);"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, body ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body)"
+  "  VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+  "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+  "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet COLLATE NOCASE);"
+  /* with a trigger on articles, an insert's plan holds the foreign-key checks of a delete:
+   * the copies of an article found by index, as tests/test_store_plan.c wants */
+  "CREATE INDEX IF NOT EXISTS article_groups_duplicate ON article_groups(duplicate_of);",
   NULL
 };
