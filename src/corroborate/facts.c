@@ -98,11 +98,6 @@ static int similar(cb_story_ctx *c, int i, int j, double *sim) {
 /* A forming fact: its member sentences (one per independent source at most). */
 typedef struct group { int *m; size_t n, cap; double *score; } group;
 
-static int in_group(const group *g, int x) {
-  for (size_t k = 0; k < g->n; k++) if (g->m[k] == x) return 1;
-  return 0;
-}
-
 /* Complete link: x joins a fact only if it is similar to every member and its source is
  * not there yet; this keeps facts from chaining across a story. A sentence may support
  * several facts (a long sentence makes several claims). */
@@ -181,17 +176,36 @@ static int core_of(cb_story_ctx *c, const group *g, cb_bag *core) {
  * are already in one earlier fact, and what its sentences share is mostly what that
  * fact's share. (One long sentence may back two facts that share little: "conditions for
  * stepping down, which included amnesty" with one source, "regime change" with another.) */
-static int repeats(const cb_story_ctx *c, const group *groups, const cb_bag *cores, const fact_tmp *tmp, int f) {
+typedef struct overlap {
+  const member_of *in;   /* the facts each sentence is in (group ids) */
+  const int *rank;       /* a group's place in the order of support (tmp) */
+  int *common;           /* per group: members of the fact under test it holds (0 between calls) */
+  int *touched;
+} overlap;
+
+/* Counts, through the sentences' lists of facts, the members of fact f each earlier fact
+ * holds, and looks at those that hold half or more. */
+static int repeats(const cb_story_ctx *c, const group *groups, const cb_bag *cores, const fact_tmp *tmp, int f,
+                   overlap *o) {
   const group *g = &groups[tmp[f].id];
-  for (int e = 0; e < f; e++) {
-    const group *h = &groups[tmp[e].id];
-    if (tmp[e].independent < 2) continue;
-    size_t common = 0;
-    for (size_t k = 0; k < g->n; k++) common += in_group(h, g->m[k]);
-    if (common * 2 < g->n) continue;
-    if (common == g->n || cb_ctx_similarity(c, &cores[tmp[f].id], &cores[tmp[e].id], NULL) >= REPEAT_CORE_SHARE) return 1;
+  size_t nt = 0;
+  int found = 0;
+  for (size_t k = 0; k < g->n; k++) {
+    const member_of *m = &o->in[g->m[k]];
+    for (size_t q = 0; q < m->n; q++) {
+      int h = m->f[q];
+      if (o->rank[h] >= f || tmp[o->rank[h]].independent < 2) continue;
+      if (!o->common[h]++) o->touched[nt++] = h;
+    }
   }
-  return 0;
+  for (size_t t = 0; t < nt && !found; t++) {
+    int h = o->touched[t];
+    size_t common = (size_t)o->common[h];
+    if (common * 2 < g->n) continue;
+    found = common == g->n || cb_ctx_similarity(c, &cores[tmp[f].id], &cores[h], NULL) >= REPEAT_CORE_SHARE;
+  }
+  for (size_t t = 0; t < nt; t++) o->common[o->touched[t]] = 0;
+  return found;
 }
 
 int cb_facts_build(cb_story_ctx *c) {
@@ -235,7 +249,7 @@ int cb_facts_build(cb_story_ctx *c) {
     }
     if (in[i].n) memcpy(near, in[i].f, in[i].n * sizeof *near);
     if (in[j].n) memcpy(near + in[i].n, in[j].f, in[j].n * sizeof *near);
-    qsort(near, nn, sizeof *near, cmp_int);
+    if (nn > 1) qsort(near, nn, sizeof *near, cmp_int);
     for (size_t k = 0; k < nn && !rc; k++) {
       int g = near[k];
       if (member_of_has(&in[i], g) && can_join(c, &groups[g], j)) {
@@ -256,8 +270,6 @@ int cb_facts_build(cb_story_ctx *c) {
       ng++;
     }
   }
-  for (size_t k = 0; in && k < n; k++) free(in[k].f);
-  free(in);
   free(near);
   free(pairs);
   int nf = (int)ng;
@@ -270,11 +282,18 @@ int cb_facts_build(cb_story_ctx *c) {
     tmp[f] = (fact_tmp){f, cb_ctx_independent(c, arts, na), groups[f].n};
   }
   if (tmp) qsort(tmp, (size_t)nf, sizeof *tmp, by_support);
+  overlap ov = {in, NULL, NULL, NULL};
+  int *rank = rc ? NULL : calloc((size_t)nf + 1, sizeof *rank);
+  ov.common = rank ? calloc((size_t)nf + 1, sizeof *ov.common) : NULL;
+  ov.touched = ov.common ? calloc((size_t)nf + 1, sizeof *ov.touched) : NULL;
+  if (!rc && !ov.touched) rc = CB_ENOMEM;
+  for (int f = 0; f < nf && !rc; f++) rank[tmp[f].id] = f;
+  ov.rank = rank;
   cb_bag *cores = rc ? NULL : cb_arena_calloc(c->arena, (size_t)nf + 1, sizeof *cores);
   if (!cores) rc = CB_ENOMEM;
   for (int f = 0; f < nf && !rc; f++) rc = core_of(c, &groups[f], &cores[f]);
   for (int f = 0; f < nf && !rc; f++) {
-    if (tmp[f].independent < 2 || repeats(c, groups, cores, tmp, f)) continue;
+    if (tmp[f].independent < 2 || repeats(c, groups, cores, tmp, f, &ov)) continue;
     cb_fact *fact = CB_VEC_PUSH(c->arena, &c->story->facts);
     if (!fact) { rc = CB_ENOMEM; break; }
     fact->independent = tmp[f].independent;
@@ -295,6 +314,11 @@ int cb_facts_build(cb_story_ctx *c) {
     }
   }
   free(tmp);
+  free(rank);
+  free(ov.common);
+  free(ov.touched);
+  for (size_t k = 0; in && k < n; k++) free(in[k].f);
+  free(in);
   for (size_t g = 0; groups && g < ng; g++) { free(groups[g].m); free(groups[g].score); }
   free(groups);
   return rc;

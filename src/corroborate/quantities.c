@@ -33,6 +33,8 @@ typedef struct qclaim {
   const cb_frame *fr;      /* what it measures, whose, stated how (NULL without a parse) */
   int head;                /* cb_frame_head */
   int small;               /* a count of one or two: says little on its own */
+  const char *around;      /* its sentence, folded, figures marked (words_around) */
+  size_t naround;
 } qclaim;
 
 static uint64_t key_of_word(const char *w) {
@@ -134,10 +136,8 @@ static size_t words_around(const cb_story_ctx *c, int article, const qclaim *qc,
 
 /* Two claims whose sentences are the same but for the figures, each in its place (a copy
  * with a number changed, a wire story rewritten), state the same thing. */
-static int same_sentence(const cb_story_ctx *c, const cb_item *x, const cb_item *y, const qclaim *a, const qclaim *b) {
-  char sa[1024], sb[1024];
-  size_t na = words_around(c, x->article, a, sa, sizeof sa), nb = words_around(c, y->article, b, sb, sizeof sb);
-  return na > 8 && na == nb && !memcmp(sa, sb, na);
+static int same_sentence(const qclaim *a, const qclaim *b) {
+  return a->naround > 8 && a->naround == b->naround && !memcmp(a->around, b->around, a->naround);
 }
 
 static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, void *ud) {
@@ -146,7 +146,7 @@ static double qscore(const cb_story_ctx *c, const cb_item *x, const cb_item *y, 
   if (!comparable_dims(a->dim, b->dim) || far_apart(c, x, y, a, b)) return 0;
   const char *why = NULL;
   cb_frames_match fm = a->head != b->head ? CB_FRAMES_APART : cb_frames_compare(c->arena, a->fr, b->fr, a->head, &why);
-  int twin = same_sentence(c, x, y, a, b);
+  int twin = same_sentence(a, b);
   if (twin) fm = CB_FRAMES_SAME;
   if (fm == CB_FRAMES_APART) return 0;
   if ((a->small || b->small) && !twin) return 0;   /* "one of my daughters": small counts say little */
@@ -402,7 +402,7 @@ static int sure_same(const cb_story_ctx *c, const cb_item *items, const int *mem
   for (size_t i = 0; i < k; i++)
     for (size_t j = i + 1; j < k; j++) {
       const qclaim *a = &cl[idx[i]], *b = &cl[idx[j]];
-      if (same_sentence(c, &items[members[i]], &items[members[j]], a, b)) continue;
+      if (same_sentence(a, b)) continue;
       if (cb_frames_compare(c->arena, a->fr, b->fr, a->head, why) != CB_FRAMES_SAME) return 0;
     }
   return 1;
@@ -521,6 +521,9 @@ int cb_quantities_build(cb_story_ctx *c) {
         qc->fr = own;
       }
       if (age) qc->dim = "age";
+      char around[1024];
+      qc->naround = words_around(c, ai, qc, around, sizeof around);
+      if (!(qc->around = cb_arena_strndup(c->arena, around, qc->naround))) return CB_ENOMEM;
       /* "one strike", "two countries": compared with other sources, never listed alone */
       qc->small = counted && !age && !q[i].is_range && (q[i].value < 2 || (q[i].value <= 2 && !q[i].event));
       it->article = ai;
