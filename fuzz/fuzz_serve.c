@@ -15,15 +15,15 @@
 #define MUST(cond) do { if (!(cond)) abort(); } while (0)
 
 static void check_json(const char *s) {
-  cli_sbuf b = {0};
+  cli_buf b = {0};
   cli_sb_json(&b, s);
   if (b.oom) return;
-  MUST(b.len >= 2 && b.p[0] == '"' && b.p[b.len - 1] == '"');
+  MUST(b.len >= 2 && b.ptr[0] == '"' && b.ptr[b.len - 1] == '"');
   for (size_t i = 0; i < b.len; i++) {
-    unsigned char c = (unsigned char)b.p[i];
+    unsigned char c = (unsigned char)b.ptr[i];
     MUST(c >= 0x20 && c != '<' && c != '>' && c != '&' && c != 0x7F);
   }
-  cli_sb_free(&b);
+  cli_buf_free(&b);
 }
 
 static void check_params(const cli_serve_params *p) {

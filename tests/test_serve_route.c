@@ -97,14 +97,14 @@ static void test_form_text(void) {
 }
 
 static void test_json(void) {
-  cli_sbuf b = {0};
+  cli_buf b = {0};
   cli_sb_json(&b, "<script>\"x\\\" & 'y'\n\x01 \xc3\xa9 \xff \xed\xa0\x80 \xe2\x80\x94");
-  CHECK_STR(b.p, "\"\\u003cscript\\u003e\\\"x\\\\\\\" \\u0026 \\u0027y\\u0027\\u000a\\u0001 \xc3\xa9 \\ufffd "
+  CHECK_STR(b.ptr, "\"\\u003cscript\\u003e\\\"x\\\\\\\" \\u0026 \\u0027y\\u0027\\u000a\\u0001 \xc3\xa9 \\ufffd "
                  "\\ufffd\\ufffd\\ufffd \xe2\x80\x94\"");
-  cli_sb_free(&b);
+  cli_buf_free(&b);
   cli_sb_json(&b, NULL);
-  CHECK_STR(b.p, "null");
-  cli_sb_free(&b);
+  CHECK_STR(b.ptr, "null");
+  cli_buf_free(&b);
 }
 
 int main(void) {

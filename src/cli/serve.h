@@ -8,6 +8,7 @@
 #ifndef CB_CLI_SERVE_H
 #define CB_CLI_SERVE_H
 #include "corroborate.h"
+#include "cli/out.h"
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -62,16 +63,11 @@ int cli_serve_param(cli_serve_params *p, const char *key, const char *value, cha
 int cli_serve_form(cli_serve_params *p, const char *s, size_t len, char **text, size_t *text_len,
                    char *err, size_t n);
 
-/* ---- text buffer and JSON (serve_json.c) --------------------------------------------- */
-typedef struct cli_sbuf { char *p; size_t len, cap; int oom; } cli_sbuf;
-void cli_sb_put(cli_sbuf *b, const char *s, size_t n);
-void cli_sb_puts(cli_sbuf *b, const char *s);
-void cli_sb_printf(cli_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* ---- JSON into the command line's text buffer (serve_json.c; the buffer: out.h) ---------- */
 /* s as a JSON string (null for NULL): <, >, & and controls as \u escapes, bad UTF-8 as U+FFFD. */
-void cli_sb_json(cli_sbuf *b, const char *s);
+void cli_sb_json(cli_buf *b, const char *s);
 /* "key": and the value; a comma first unless it opens the object (first). */
-void cli_sb_key(cli_sbuf *b, const char *key, int first);
-void cli_sb_free(cli_sbuf *b);
+void cli_sb_key(cli_buf *b, const char *key, int first);
 
 /* ---- write rate limit (serve_limit.c) ------------------------------------------------ */
 #define SERVE_LIMIT_SLOTS 256

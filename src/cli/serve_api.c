@@ -10,12 +10,12 @@
 #define SERVE_MAX_MEMBERS 500
 
 void cli_serve_error(cli_serve_reply *r, int status, const char *msg) {
-  cli_sbuf b = {0};
-  cli_sb_puts(&b, "{\"error\":");
+  cli_buf b = {0};
+  cli_buf_puts(&b, "{\"error\":");
   cli_sb_json(&b, msg);
-  cli_sb_puts(&b, "}\n");
+  cli_buf_puts(&b, "}\n");
   r->status = status;
-  r->body = b.p;
+  r->body = b.ptr;
   r->len = b.len;
   r->type = "application/json";
 }
@@ -29,30 +29,30 @@ int cli_serve_status_of(int code) {
   }
 }
 
-static void reply_json(cli_serve_reply *r, cli_sbuf *b) {
-  if (b->oom) { cli_sb_free(b); cli_serve_error(r, 500, "out of memory"); return; }
+static void reply_json(cli_serve_reply *r, cli_buf *b) {
+  if (b->oom) { cli_buf_free(b); cli_serve_error(r, 500, "out of memory"); return; }
   r->status = 200;
-  r->body = b->p;
+  r->body = b->ptr;
   r->len = b->len;
   r->type = "application/json";
 }
 
-static void story_json(cli_sbuf *b, const cb_story_row *s) {
-  cli_sb_printf(b, "{\"id\":%lld,\"headline\":", (long long)s->id);
+static void story_json(cli_buf *b, const cb_story_row *s) {
+  cli_buf_printf(b, "{\"id\":%lld,\"headline\":", (long long)s->id);
   cli_sb_json(b, s->headline);
   cli_sb_key(b, "first", 0);
   cli_sb_json(b, s->first);
   cli_sb_key(b, "last", 0);
   cli_sb_json(b, s->last);
-  cli_sb_printf(b, ",\"articles\":%ld,\"outlets\":%ld,\"duplicates\":%ld}", s->articles, s->outlets,
+  cli_buf_printf(b, ",\"articles\":%ld,\"outlets\":%ld,\"duplicates\":%ld}", s->articles, s->outlets,
                 s->duplicates);
 }
 
-typedef struct listing { cli_sbuf *b; long n; } listing;
+typedef struct listing { cli_buf *b; long n; } listing;
 
 static int on_story(void *ud, const cb_story_row *s) {
   listing *l = ud;
-  if (l->n++) cli_sb_put(l->b, ",", 1);
+  if (l->n++) cli_buf_append(l->b, ",", 1);
   story_json(l->b, s);
   return l->b->oom;
 }
@@ -69,21 +69,21 @@ void cli_serve_stories(cli_serve *sv, const cli_serve_params *p, cli_serve_reply
   o.to = p->to;
   o.limit = p->limit;
   o.offset = p->offset;
-  cli_sbuf b = {0};
+  cli_buf b = {0};
   listing l = {&b, 0};
-  cli_sb_puts(&b, "{\"stories\":[");
+  cli_buf_puts(&b, "{\"stories\":[");
   if (cb_store_search(s, &o, on_story, &l, &e)) {
-    cli_sb_free(&b);
+    cli_buf_free(&b);
     cli_serve_error(r, 500, e.msg);
     return;
   }
-  cli_sb_printf(&b, "],\"count\":%ld,\"limit\":%ld,\"offset\":%ld,\"q\":", l.n, p->limit, p->offset);
+  cli_buf_printf(&b, "],\"count\":%ld,\"limit\":%ld,\"offset\":%ld,\"q\":", l.n, p->limit, p->offset);
   cli_sb_json(&b, p->q);
-  cli_sb_puts(&b, "}\n");
+  cli_buf_puts(&b, "}\n");
   reply_json(r, &b);
 }
 
-typedef struct one_story { int64_t id; cli_sbuf *b; int found; } one_story;
+typedef struct one_story { int64_t id; cli_buf *b; int found; } one_story;
 
 static int on_story_id(void *ud, const cb_story_row *s) {
   one_story *o = ud;
@@ -101,32 +101,32 @@ static int on_member(void *ud, const cb_group_row *g) {
   return m->n >= SERVE_MAX_MEMBERS;
 }
 
-static void member_json(cli_sbuf *b, const cb_group_row *g, const cb_article *a) {
-  cli_sb_printf(b, "{\"id\":%lld,\"title\":", (long long)g->article_id);
+static void member_json(cli_buf *b, const cb_group_row *g, const cb_article *a) {
+  cli_buf_printf(b, "{\"id\":%lld,\"title\":", (long long)g->article_id);
   cli_sb_json(b, a ? a->title : NULL);
   cli_sb_key(b, "outlet", 0);
   cli_sb_json(b, a ? a->outlet : NULL);
   cli_sb_key(b, "published", 0);
   cli_sb_json(b, a && a->published[0] ? a->published : NULL);
-  cli_sb_printf(b, ",\"duplicate_of\":%lld,\"similarity\":%.3f}", (long long)g->duplicate_of,
+  cli_buf_printf(b, ",\"duplicate_of\":%lld,\"similarity\":%.3f}", (long long)g->duplicate_of,
                 g->similarity);
 }
 
 /* The story's articles, as "articles":[...] after its row (the row's last } is reopened). */
-static int story_members(cb_store *s, int64_t id, cli_sbuf *b, cb_error *e) {
+static int story_members(cb_store *s, int64_t id, cli_buf *b, cb_error *e) {
   members *m = calloc(1, sizeof *m);
   if (!m) { cb_error_set(e, CB_ENOMEM, "", 0, "out of memory"); return CB_ENOMEM; }
   int rc = cb_store_list_groups(s, id, on_member, m, e);
   if (!b->oom && b->len) b->len--;   /* the row's closing brace */
-  cli_sb_puts(b, ",\"members\":[");
+  cli_buf_puts(b, ",\"members\":[");
   for (size_t i = 0; !rc && i < m->n; i++) {
     cb_article *a = NULL;
     if (cb_store_get_article(s, m->v[i].article_id, &a, e)) a = NULL;
-    if (i) cli_sb_put(b, ",", 1);
+    if (i) cli_buf_append(b, ",", 1);
     member_json(b, &m->v[i], a);
     cb_article_free(a);
   }
-  cli_sb_puts(b, "]}\n");
+  cli_buf_puts(b, "]}\n");
   free(m);
   return rc;
 }
@@ -135,12 +135,12 @@ void cli_serve_story(cli_serve *sv, int64_t id, cli_serve_reply *r) {
   cb_error e;
   cb_store *s = cli_serve_store(sv, &e);
   if (!s) { cli_serve_error(r, 500, e.msg); return; }
-  cli_sbuf b = {0};
+  cli_buf b = {0};
   one_story o = {id, &b, 0};
   int rc = cb_store_list_stories(s, on_story_id, &o, &e);
-  if (!rc && !o.found) { cli_sb_free(&b); cli_serve_error(r, 404, "no such story"); return; }
+  if (!rc && !o.found) { cli_buf_free(&b); cli_serve_error(r, 404, "no such story"); return; }
   if (!rc) rc = story_members(s, id, &b, &e);
-  if (rc) { cli_sb_free(&b); cli_serve_error(r, cli_serve_status_of(rc), e.msg); return; }
+  if (rc) { cli_buf_free(&b); cli_serve_error(r, cli_serve_status_of(rc), e.msg); return; }
   reply_json(r, &b);
 }
 
@@ -158,8 +158,8 @@ void cli_serve_article(cli_serve *sv, int64_t id, cli_serve_reply *r) {
     cli_serve_error(r, cli_serve_status_of(rc), rc == CB_ENOTFOUND ? "no such article" : e.msg);
     return;
   }
-  cli_sbuf b = {0};
-  cli_sb_put(&b, json, len);
+  cli_buf b = {0};
+  cli_buf_append(&b, json, len);
   cb_free(json);
   reply_json(r, &b);
 }

@@ -21,7 +21,7 @@
 typedef struct serve_req {
   cli_serve_route route;
   cli_serve_params params;
-  cli_sbuf body;
+  cli_buf body;
   int status;          /* an answer decided before the body (4xx), else 0 */
   char err[256];
   int retry;           /* 429: seconds */
@@ -139,11 +139,11 @@ static enum MHD_Result begin(cli_serve *sv, struct MHD_Connection *c, const char
 
 /* The ingest body: raw (the article itself) or a form with a field "text". */
 static void ingest(cli_serve *sv, serve_req *q, cli_serve_reply *r) {
-  if (!q->form) { cli_serve_ingest(sv, &q->params, q->body.p ? q->body.p : "", q->body.len, r); return; }
+  if (!q->form) { cli_serve_ingest(sv, &q->params, q->body.ptr ? q->body.ptr : "", q->body.len, r); return; }
   char *text = NULL;
   size_t len = 0;
   char err[256];
-  int rc = cli_serve_form(&q->params, q->body.p ? q->body.p : "", q->body.len, &text, &len, err, sizeof err);
+  int rc = cli_serve_form(&q->params, q->body.ptr ? q->body.ptr : "", q->body.len, &text, &len, err, sizeof err);
   if (rc) cli_serve_error(r, rc, err);
   else cli_serve_ingest(sv, &q->params, text ? text : "", len, r);
   free(text);
@@ -179,7 +179,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   if (q->answered) { *upload_size = 0; return MHD_YES; }
   if (*upload_size) {
     if (q->body.len + *upload_size > sv->max_body) q->status = 413;
-    else cli_sb_put(&q->body, upload, *upload_size);
+    else cli_buf_append(&q->body, upload, *upload_size);
     *upload_size = 0;
     return MHD_YES;
   }
@@ -192,7 +192,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
   serve_req *q = *con_cls;
   if (!q) return;
-  cli_sb_free(&q->body);
+  cli_buf_free(&q->body);
   free(q);
   *con_cls = NULL;
 }

@@ -16,7 +16,7 @@ typedef struct got { int64_t id; int added; int64_t story; char *title; } got;
 typedef struct ingest_run {
   got v[SERVE_MAX_REPORTED];
   size_t n;
-  cli_sbuf problems;
+  cli_buf problems;
   long nproblems;
   char first[600];   /* the first problem */
 } ingest_run;
@@ -34,7 +34,7 @@ static void on_problem(void *ud, const cb_error *e) {
   ingest_run *r = ud;
   if (!r->nproblems) snprintf(r->first, sizeof r->first, "no article could be read: %s", e->msg);
   if (r->nproblems++ >= SERVE_MAX_REPORTED) return;
-  if (r->problems.len) cli_sb_put(&r->problems, ",", 1);
+  if (r->problems.len) cli_buf_append(&r->problems, ",", 1);
   cli_sb_json(&r->problems, e->msg);
 }
 
@@ -45,17 +45,17 @@ static int on_group(void *ud, const cb_group_row *g) {
   return 0;
 }
 
-static void result_json(cli_sbuf *b, const ingest_run *run, const cb_ingest_stats *st) {
-  cli_sb_printf(b, "{\"added\":%ld,\"known\":%ld,\"articles\":[", st->added, st->known);
+static void result_json(cli_buf *b, const ingest_run *run, const cb_ingest_stats *st) {
+  cli_buf_printf(b, "{\"added\":%ld,\"known\":%ld,\"articles\":[", st->added, st->known);
   for (size_t i = 0; i < run->n; i++) {
-    cli_sb_printf(b, "%s{\"id\":%lld,\"added\":%s,\"story\":%lld,\"title\":", i ? "," : "",
+    cli_buf_printf(b, "%s{\"id\":%lld,\"added\":%s,\"story\":%lld,\"title\":", i ? "," : "",
                   (long long)run->v[i].id, run->v[i].added ? "true" : "false", (long long)run->v[i].story);
     cli_sb_json(b, run->v[i].title);
-    cli_sb_put(b, "}", 1);
+    cli_buf_append(b, "}", 1);
   }
-  cli_sb_puts(b, "],\"problems\":[");
-  if (run->problems.len) cli_sb_put(b, run->problems.p, run->problems.len);
-  cli_sb_puts(b, "]}\n");
+  cli_buf_puts(b, "],\"problems\":[");
+  if (run->problems.len) cli_buf_append(b, run->problems.ptr, run->problems.len);
+  cli_buf_puts(b, "]}\n");
 }
 
 /* Stores the input; 0 or a cb_ code (e). */
@@ -93,12 +93,12 @@ void cli_serve_ingest(cli_serve *sv, const cli_serve_params *p, const char *body
   else if (!run->n) {
     cli_serve_error(r, 400, run->nproblems ? run->first : "no article in the input");
   } else {
-    cli_sbuf b = {0};
+    cli_buf b = {0};
     result_json(&b, run, &st);
-    if (b.oom) { cli_sb_free(&b); cli_serve_error(r, 500, "out of memory"); }
-    else { r->status = 200; r->body = b.p; r->len = b.len; r->type = "application/json"; }
+    if (b.oom) { cli_buf_free(&b); cli_serve_error(r, 500, "out of memory"); }
+    else { r->status = 200; r->body = b.ptr; r->len = b.len; r->type = "application/json"; }
   }
   for (size_t i = 0; i < run->n; i++) free(run->v[i].title);
-  cli_sb_free(&run->problems);
+  cli_buf_free(&run->problems);
   free(run);
 }
