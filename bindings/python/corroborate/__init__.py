@@ -464,20 +464,18 @@ class Store:
     def stories(self):
         """The stored stories in id order: dicts id, headline, first, last, articles, outlets,
         duplicates (as `corroborate stories --format json`)."""
-        run = _Run()
-        h = _ffi.new_handle(run)
-        e = _ffi.new("cb_error *")
-        rc = _lib.cb_store_list_stories(self._handle(), _on_story, h, e)
-        _raise_pending(run)
-        _check(rc, e)
-        return run.items
+        return self._listing(_lib.cb_store_list_stories, _on_story)
 
     def articles(self):
         """The stored articles in id order: dicts as `corroborate articles --format json`."""
+        return self._listing(_lib.cb_store_list_articles, _on_article_row)
+
+    def _listing(self, list_fn, callback):
+        """The rows a cb_store_list_* function hands to callback, collected in a list."""
         run = _Run()
         h = _ffi.new_handle(run)
         e = _ffi.new("cb_error *")
-        rc = _lib.cb_store_list_articles(self._handle(), _on_article_row, h, e)
+        rc = list_fn(self._handle(), callback, h, e)
         _raise_pending(run)
         _check(rc, e)
         return run.items
